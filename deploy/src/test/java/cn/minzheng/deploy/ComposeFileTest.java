@@ -1,0 +1,226 @@
+package cn.minzheng.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads docker-compose.yml the way a reviewer would, because no Docker engine runs on the build
+ * machines: every deployable module of the reactor has a compose service built from this
+ * repository, carries the settings it needs, has a health check, and starts only after what it
+ * depends on is healthy.
+ */
+class ComposeFileTest {
+
+    /** Infrastructure the services need; each must have a health check too. */
+    private static final List<String> INFRASTRUCTURE =
+            List.of("mongo", "mongo-init", "kafka", "keycloak", "prometheus", "grafana", "jaeger");
+
+    private static final List<String> CLIENT_SETTINGS = List.of(
+            "EUREKA_CLIENT_SERVICEURL_DEFAULTZONE",
+            "MINZHENG_SECURITY_ISSUER",
+            "MINZHENG_SECURITY_JWK_SET_URI",
+            "SPRING_KAFKA_BOOTSTRAP_SERVERS");
+
+    private static Path root;
+    private static Map<String, Object> services;
+
+    @BeforeAll
+    static void readCompose() throws IOException {
+        root = Path.of("").toAbsolutePath().getParent();
+        Path compose = root.resolve("docker-compose.yml");
+        assertThat(compose).as("docker-compose.yml at the repository root").exists();
+        try (Reader reader = Files.newBufferedReader(compose)) {
+            Map<String, Object> document = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+            services = map(document.get("services"));
+        }
+    }
+
+    /** Service modules are the reactor modules that run as their own process in production. */
+    static List<String> deployableModules() throws IOException {
+        String pom = Files.readString(Path.of("").toAbsolutePath().getParent().resolve("pom.xml"));
+        Matcher m = Pattern.compile("<module>([^<]+)</module>").matcher(pom);
+        List<String> modules = new ArrayList<>();
+        while (m.find()) {
+            String module = m.group(1);
+            if (module.endsWith("-service") || module.equals("gateway")) {
+                modules.add(module);
+            }
+        }
+        return modules;
+    }
+
+    /** Business services own a MongoDB database (they depend on the service kit). */
+    static boolean ownsDatabase(String module) throws IOException {
+        Path pom = Path.of("").toAbsolutePath().getParent().resolve(module).resolve("pom.xml");
+        return Files.readString(pom).contains("<artifactId>platform-service-kit</artifactId>");
+    }
+
+    @Test
+    void theReactorHasDeployableModules() throws IOException {
+        assertThat(deployableModules())
+                .contains("registry-service", "gateway", "assistance-service", "org-service", "audit-service");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyServiceModuleHasAComposeServiceBuiltFromThisRepository() throws IOException {
+        return deployableModules().stream().map(module -> DynamicTest.dynamicTest(module, () -> {
+            assertThat(services).as("compose services").containsKey(module);
+            Map<String, Object> build = map(map(services.get(module)).get("build"));
+            assertThat(build.get("context")).as(module + " build context").isEqualTo(".");
+            assertThat(map(build.get("args")).get("MODULE")).as(module + " build arg MODULE").isEqualTo(module);
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyServiceCarriesTheSettingsItNeeds() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String module : deployableModules()) {
+            if (module.equals("registry-service")) {
+                continue;
+            }
+            tests.add(DynamicTest.dynamicTest(module, () -> {
+                Map<String, Object> env = map(map(services.get(module)).get("environment"));
+                for (String setting : CLIENT_SETTINGS) {
+                    assertThat(env).as(module + " environment").containsKey(setting);
+                    assertThat(String.valueOf(env.get(setting))).as(module + " " + setting).isNotBlank();
+                }
+                if (ownsDatabase(module)) {
+                    assertThat(String.valueOf(env.get("SPRING_MONGODB_URI")))
+                            .as(module + " SPRING_MONGODB_URI names its own database on the replica set")
+                            .startsWith("mongodb://")
+                            .contains("replicaSet=rs0");
+                }
+            }));
+        }
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyServiceAndPieceOfInfrastructureHasAHealthCheck() throws IOException {
+        List<String> names = new ArrayList<>(deployableModules());
+        names.addAll(INFRASTRUCTURE);
+        return names.stream().map(name -> DynamicTest.dynamicTest(name, () -> {
+            assertThat(services).containsKey(name);
+            Map<String, Object> health = map(map(services.get(name)).get("healthcheck"));
+            assertThat(health).as(name + " healthcheck").containsKey("test");
+            assertThat(health.get("test")).as(name + " healthcheck test").isNotNull();
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> startOrderWaitsForHealthyDependencies() {
+        return services.entrySet().stream().map(entry -> DynamicTest.dynamicTest(entry.getKey(), () -> {
+            Object dependsOn = map(entry.getValue()).get("depends_on");
+            if (dependsOn == null) {
+                return;
+            }
+            assertThat(dependsOn).as(entry.getKey() + " depends_on uses conditions").isInstanceOf(Map.class);
+            for (Map.Entry<String, Object> dep : map(dependsOn).entrySet()) {
+                assertThat(services).as(entry.getKey() + " depends on a declared service").containsKey(dep.getKey());
+                assertThat(map(dep.getValue()).get("condition"))
+                        .as(entry.getKey() + " waits for " + dep.getKey())
+                        .isIn("service_healthy", "service_completed_successfully");
+            }
+        }));
+    }
+
+    @Test
+    void businessServicesWaitForTheReplicaSetKafkaAndTheIssuer() throws IOException {
+        for (String module : deployableModules()) {
+            if (!ownsDatabase(module)) {
+                continue;
+            }
+            Map<String, Object> dependsOn = map(map(services.get(module)).get("depends_on"));
+            assertThat(dependsOn).as(module).containsKeys("mongo-init", "kafka", "keycloak", "registry-service");
+        }
+        Map<String, Object> gatewayDeps = map(map(services.get("gateway")).get("depends_on"));
+        assertThat(gatewayDeps).containsKeys("registry-service", "keycloak");
+    }
+
+    @Test
+    void mongoRunsAsAReplicaSetInitiatedByAHealthCheckedStep() {
+        assertThat(String.valueOf(map(services.get("mongo")).get("command"))).contains("--replSet");
+        assertThat(String.valueOf(map(services.get("mongo-init")).get("command"))).contains("init-replica-set.js");
+    }
+
+    @Test
+    void kafkaRunsInKraftMode() {
+        Map<String, Object> env = map(map(services.get("kafka")).get("environment"));
+        assertThat(String.valueOf(env.get("KAFKA_PROCESS_ROLES"))).contains("controller").contains("broker");
+        assertThat(env).containsKey("KAFKA_CONTROLLER_QUORUM_VOTERS");
+    }
+
+    @Test
+    void everyMountedSideFileExists() {
+        for (Map.Entry<String, Object> entry : services.entrySet()) {
+            Object volumes = map(entry.getValue()).get("volumes");
+            if (volumes == null) {
+                continue;
+            }
+            for (Object volume : (List<?>) volumes) {
+                String source = String.valueOf(volume).split(":")[0];
+                if (source.startsWith("./")) {
+                    assertThat(root.resolve(source.substring(2))).as(entry.getKey() + " mounts " + source).exists();
+                }
+            }
+        }
+    }
+
+    @Test
+    void prometheusScrapesEveryService() throws IOException {
+        String prometheus = Files.readString(root.resolve("deploy/prometheus/prometheus.yml"));
+        for (String module : deployableModules()) {
+            assertThat(prometheus).as("prometheus scrape job for " + module).contains("job_name: " + module);
+        }
+    }
+
+    @Test
+    void theKeycloakRealmHasEveryRoleADemoUserPerRoleAndMapsRolesAndRegionIntoTheToken() throws IOException {
+        JsonNode realm = JsonMapper.builder().build()
+                .readTree(Files.readString(root.resolve("deploy/keycloak/minzheng-realm.json")));
+        Set<String> roles = new HashSet<>();
+        realm.path("roles").path("realm").forEach(r -> roles.add(r.path("name").asString()));
+        Set<String> userRoles = new HashSet<>();
+        realm.path("users").forEach(u -> {
+            u.path("realmRoles").forEach(r -> userRoles.add(r.asString()));
+            assertThat(u.path("attributes").path("region").isArray()).as("region of " + u.path("username")).isTrue();
+        });
+        Set<String> mappedClaims = new HashSet<>();
+        realm.path("clients").forEach(c -> c.path("protocolMappers")
+                .forEach(m -> mappedClaims.add(m.path("config").path("claim.name").asString())));
+        Set<String> expected = Set.of("CITIZEN", "ORG_AGENT", "CLERK", "APPROVER", "REGISTRAR", "INSPECTOR",
+                "LEGAL_REVIEWER", "AUDITOR", "ADMIN");
+        assertThat(roles).containsAll(expected);
+        assertThat(userRoles).containsAll(expected);
+        assertThat(mappedClaims).contains("roles", "region");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        assertThat(value).as("a YAML mapping").isInstanceOf(Map.class);
+        return (Map<String, Object>) value;
+    }
+}
