@@ -1,0 +1,189 @@
+package cn.minzheng.platform.events;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The catalogue of every event type of the platform, in one place. A producer may only emit a type
+ * listed here, and every type listed here has a JSON Schema under
+ * {@code src/main/resources/events/schemas/}.
+ *
+ * <p>The constants are compile-time strings so consumers can {@code switch} on {@code ce_type}.
+ * {@link #ALL} is built from the constants themselves, so adding a constant is the one step that
+ * adds a type to the catalogue (then add its schema: a test fails until you do).
+ */
+public final class EventTypes {
+
+    // assistance: aggregate application
+    public static final String APPLICATION_SUBMITTED = "minzheng.assistance.application.submitted.v1";
+    /** 一次性告知: every missing item, told once. */
+    public static final String APPLICATION_SUPPLEMENT_REQUESTED = "minzheng.assistance.application.supplement-requested.v1";
+    public static final String APPLICATION_RESUBMITTED = "minzheng.assistance.application.resubmitted.v1";
+    public static final String APPLICATION_ACCEPTED = "minzheng.assistance.application.accepted.v1";
+    public static final String APPLICATION_NOT_ACCEPTED = "minzheng.assistance.application.not-accepted.v1";
+    public static final String APPLICATION_WITHDRAWN = "minzheng.assistance.application.withdrawn.v1";
+    /** 单独登记备案: a member is a close relative of a case worker; registered separately. */
+    public static final String APPLICATION_CONFLICT_REGISTERED = "minzheng.assistance.application.conflict-registered.v1";
+    /** 入户调查 recorded. */
+    public static final String APPLICATION_HOME_VISIT_RECORDED = "minzheng.assistance.application.home-visit-recorded.v1";
+    /** 居民家庭经济状况核对 result recorded. */
+    public static final String APPLICATION_ECONOMIC_CHECK_RECORDED = "minzheng.assistance.application.economic-check-recorded.v1";
+    public static final String APPLICATION_ECONOMIC_CHECK_PENDING = "minzheng.assistance.application.economic-check-pending.v1";
+    public static final String APPLICATION_OPINION_ISSUED = "minzheng.assistance.application.opinion-issued.v1";
+    /** 公示 started. */
+    public static final String APPLICATION_PUBLICITY_STARTED = "minzheng.assistance.application.publicity-started.v1";
+    /** An objection during 公示. */
+    public static final String APPLICATION_OBJECTION_RAISED = "minzheng.assistance.application.objection-raised.v1";
+    public static final String APPLICATION_PUBLICITY_COMPLETED = "minzheng.assistance.application.publicity-completed.v1";
+    public static final String APPLICATION_APPROVED = "minzheng.assistance.application.approved.v1";
+    public static final String APPLICATION_DENIED = "minzheng.assistance.application.denied.v1";
+    /** 先行救助: paid first for an urgent case; the record is completed afterwards. */
+    public static final String APPLICATION_EMERGENCY_PAID = "minzheng.assistance.application.emergency-paid.v1";
+    public static final String APPLICATION_RECORD_COMPLETED = "minzheng.assistance.application.record-completed.v1";
+    public static final String APPLICATION_RECHECK_DUE = "minzheng.assistance.application.recheck-due.v1";
+    public static final String APPLICATION_RECHECKED = "minzheng.assistance.application.rechecked.v1";
+    public static final String APPLICATION_AMOUNT_CHANGED = "minzheng.assistance.application.amount-changed.v1";
+    public static final String APPLICATION_SUSPENDED = "minzheng.assistance.application.suspended.v1";
+    public static final String APPLICATION_TERMINATED = "minzheng.assistance.application.terminated.v1";
+    /** 渐退期: payment continues for a while after a member found work. */
+    public static final String APPLICATION_GRADUAL_EXIT_STARTED = "minzheng.assistance.application.gradual-exit-started.v1";
+    public static final String APPLICATION_PROVIDER_ASSIGNED = "minzheng.assistance.application.provider-assigned.v1";
+    public static final String APPLICATION_PROVIDER_FLAGGED = "minzheng.assistance.application.provider-flagged.v1";
+
+    // assistance: aggregate standard
+    public static final String STANDARD_ADDED = "minzheng.assistance.standard.added.v1";
+
+    // org: aggregate organization
+    public static final String ORGANIZATION_REGISTRATION_APPLIED = "minzheng.org.organization.registration-applied.v1";
+    /** 一次性告知: every missing item, told once. */
+    public static final String ORGANIZATION_SUPPLEMENT_REQUESTED = "minzheng.org.organization.supplement-requested.v1";
+    public static final String ORGANIZATION_RESUBMITTED = "minzheng.org.organization.resubmitted.v1";
+    public static final String ORGANIZATION_REGISTRATION_ACCEPTED = "minzheng.org.organization.registration-accepted.v1";
+    /** 成立登记 approved; carries the issued 统一社会信用代码. */
+    public static final String ORGANIZATION_REGISTRATION_APPROVED = "minzheng.org.organization.registration-approved.v1";
+    public static final String ORGANIZATION_REGISTRATION_REFUSED = "minzheng.org.organization.registration-refused.v1";
+    public static final String ORGANIZATION_CHANGE_FILED = "minzheng.org.organization.change-filed.v1";
+    public static final String ORGANIZATION_CHANGE_APPROVED = "minzheng.org.organization.change-approved.v1";
+    public static final String ORGANIZATION_CHANGE_REFUSED = "minzheng.org.organization.change-refused.v1";
+    /** 注销登记. */
+    public static final String ORGANIZATION_DEREGISTERED = "minzheng.org.organization.deregistered.v1";
+    /** 撤销登记 (a sanction). */
+    public static final String ORGANIZATION_REVOKED = "minzheng.org.organization.revoked.v1";
+    /** 公告. */
+    public static final String ORGANIZATION_ANNOUNCED = "minzheng.org.organization.announced.v1";
+    /** Entered in the 活动异常名录. */
+    public static final String ORGANIZATION_ABNORMAL_LISTED = "minzheng.org.organization.abnormal-listed.v1";
+    /** Removed from the 活动异常名录. */
+    public static final String ORGANIZATION_ABNORMAL_REMOVED = "minzheng.org.organization.abnormal-removed.v1";
+    /** Entered in the 严重违法失信名单. */
+    public static final String ORGANIZATION_SERIOUS_LISTED = "minzheng.org.organization.serious-listed.v1";
+    /** Removed from the 严重违法失信名单. */
+    public static final String ORGANIZATION_SERIOUS_REMOVED = "minzheng.org.organization.serious-removed.v1";
+    public static final String ORGANIZATION_REVOCATION_PROPOSED = "minzheng.org.organization.revocation-proposed.v1";
+
+    // org: aggregate annual-report
+    public static final String ANNUAL_REPORT_FILED = "minzheng.org.annual-report.filed.v1";
+    public static final String ANNUAL_REPORT_GRADED = "minzheng.org.annual-report.graded.v1";
+
+    // org: aggregate inspection-campaign
+    public static final String INSPECTION_CAMPAIGN_OPENED = "minzheng.org.inspection-campaign.opened.v1";
+    public static final String INSPECTION_CAMPAIGN_SWEPT = "minzheng.org.inspection-campaign.swept.v1";
+
+    // org: aggregate spot-check
+    /** 双随机 draw: organizations and inspectors drawn at random. */
+    public static final String SPOT_CHECK_PLAN_DRAWN = "minzheng.org.spot-check.plan-drawn.v1";
+    public static final String SPOT_CHECK_RESULT_RECORDED = "minzheng.org.spot-check.result-recorded.v1";
+    public static final String SPOT_CHECK_PUBLISHED = "minzheng.org.spot-check.published.v1";
+
+    // org: aggregate enforcement-case
+    public static final String ENFORCEMENT_CASE_OPENED = "minzheng.org.enforcement-case.opened.v1";
+    public static final String ENFORCEMENT_CASE_EVIDENCE_RECORDED = "minzheng.org.enforcement-case.evidence-recorded.v1";
+    public static final String ENFORCEMENT_CASE_PENALTY_PROPOSED = "minzheng.org.enforcement-case.penalty-proposed.v1";
+    public static final String ENFORCEMENT_CASE_NOTICE_SERVED = "minzheng.org.enforcement-case.notice-served.v1";
+    /** 陈述、申辩 recorded. */
+    public static final String ENFORCEMENT_CASE_STATEMENT_RECORDED = "minzheng.org.enforcement-case.statement-recorded.v1";
+    public static final String ENFORCEMENT_CASE_HEARING_REQUESTED = "minzheng.org.enforcement-case.hearing-requested.v1";
+    public static final String ENFORCEMENT_CASE_HEARING_HELD = "minzheng.org.enforcement-case.hearing-held.v1";
+    /** 法制审核 completed. */
+    public static final String ENFORCEMENT_CASE_LEGAL_REVIEW_COMPLETED = "minzheng.org.enforcement-case.legal-review-completed.v1";
+    public static final String ENFORCEMENT_CASE_DECISION_ISSUED = "minzheng.org.enforcement-case.decision-issued.v1";
+    public static final String ENFORCEMENT_CASE_DECISION_DELIVERED = "minzheng.org.enforcement-case.decision-delivered.v1";
+    public static final String ENFORCEMENT_CASE_DECISION_EXECUTED = "minzheng.org.enforcement-case.decision-executed.v1";
+    public static final String ENFORCEMENT_CASE_CLOSED = "minzheng.org.enforcement-case.closed.v1";
+
+    // audit: aggregate timeline
+    /** An auditor read a case timeline (reads of personal data are themselves audited). */
+    public static final String TIMELINE_READ = "minzheng.audit.timeline.read.v1";
+
+    // gateway: aggregate security
+    /** The gateway answered 401. */
+    public static final String SECURITY_UNAUTHORIZED = "minzheng.gateway.security.unauthorized.v1";
+    /** The gateway answered 403. */
+    public static final String SECURITY_FORBIDDEN = "minzheng.gateway.security.forbidden.v1";
+    /** The gateway answered 429. */
+    public static final String SECURITY_RATE_LIMITED = "minzheng.gateway.security.rate-limited.v1";
+
+    /** Every catalogued type, in declaration order. */
+    public static final List<EventType> ALL;
+
+    private static final Map<String, EventType> BY_NAME;
+
+    static {
+        Map<String, EventType> byName = new LinkedHashMap<>();
+        for (Field field : EventTypes.class.getDeclaredFields()) {
+            int modifiers = field.getModifiers();
+            if (field.getType() != String.class || !Modifier.isStatic(modifiers) || !Modifier.isPublic(modifiers)) {
+                continue;
+            }
+            String name;
+            try {
+                name = (String) field.get(null);
+            } catch (IllegalAccessException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+            EventType type = EventType.parse(name).orElseThrow(
+                    () -> new ExceptionInInitializerError("not a valid event type name: " + name));
+            if (byName.put(name, type) != null) {
+                throw new ExceptionInInitializerError("duplicate event type: " + name);
+            }
+        }
+        BY_NAME = Collections.unmodifiableMap(byName);
+        ALL = List.copyOf(byName.values());
+    }
+
+    private EventTypes() {
+    }
+
+    /** The catalogued type of that name, or empty for a type this version does not know. */
+    public static Optional<EventType> find(String name) {
+        return Optional.ofNullable(name == null ? null : BY_NAME.get(name));
+    }
+
+    /** Whether {@code name} is a catalogued type. */
+    public static boolean isKnown(String name) {
+        return name != null && BY_NAME.containsKey(name);
+    }
+
+    /** The topic a catalogued type is published on. */
+    public static String topicOf(String name) {
+        return find(name).map(EventType::topic)
+                .orElseThrow(() -> new IllegalArgumentException("not a catalogued event type: " + name));
+    }
+
+    /** The catalogued types published on {@code topic}, in declaration order. */
+    public static List<EventType> onTopic(String topic) {
+        List<EventType> result = new ArrayList<>();
+        for (EventType type : ALL) {
+            if (type.topic().equals(topic)) {
+                result.add(type);
+            }
+        }
+        return List.copyOf(result);
+    }
+}

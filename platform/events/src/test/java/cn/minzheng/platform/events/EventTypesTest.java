@@ -1,0 +1,72 @@
+package cn.minzheng.platform.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class EventTypesTest {
+
+    static Stream<EventType> catalogue() {
+        return EventTypes.ALL.stream();
+    }
+
+    @Test
+    void catalogueHoldsEveryTypeOfTheContract() {
+        assertThat(EventTypes.onTopic(Topics.ASSISTANCE_EVENTS)).hasSize(27);
+        assertThat(EventTypes.onTopic(Topics.ORG_EVENTS)).hasSize(36);
+        assertThat(EventTypes.onTopic(Topics.AUDIT_EVENTS)).hasSize(1);
+        assertThat(EventTypes.onTopic(Topics.GATEWAY_SECURITY_EVENTS)).hasSize(3);
+        assertThat(EventTypes.ALL).hasSize(67).doesNotHaveDuplicates();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("catalogue")
+    void everyTypeIsNamedAfterItsServiceAndPublishedOnThatServicesTopic(EventType type) {
+        assertThat(type.name()).isEqualTo(
+                "minzheng." + type.service() + "." + type.aggregate() + "." + type.event() + ".v" + type.version());
+        assertThat(Topics.ALL).contains(type.topic());
+        assertThat(type.topic()).startsWith(type.service() + ".");
+        assertThat(EventTypes.find(type.name())).contains(type);
+        assertThat(type.source()).isEqualTo("/minzheng/" + type.service());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "minzheng.assistance.application.submitted.v1, assistance.events",
+        "minzheng.assistance.standard.added.v1, assistance.events",
+        "minzheng.org.organization.registration-approved.v1, org.events",
+        "minzheng.org.enforcement-case.legal-review-completed.v1, org.events",
+        "minzheng.audit.timeline.read.v1, audit.events",
+        "minzheng.gateway.security.rate-limited.v1, gateway.security-events",
+    })
+    void topicOfKnownTypes(String type, String topic) {
+        assertThat(EventTypes.topicOf(type)).isEqualTo(topic);
+        assertThat(EventTypes.isKnown(type)).isTrue();
+    }
+
+    @Test
+    void unknownTypesAreNotInTheCatalogue() {
+        assertThat(EventTypes.isKnown("minzheng.assistance.application.teleported.v1")).isFalse();
+        assertThat(EventTypes.isKnown(null)).isFalse();
+        assertThat(EventTypes.find("x")).isEmpty();
+        assertThatThrownBy(() -> EventTypes.topicOf("minzheng.org.organization.vanished.v1"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "assistance.events, assistance.events.dlt",
+        "gateway.security-events, gateway.security-events.dlt",
+    })
+    void deadLetterTopic(String topic, String deadLetter) {
+        assertThat(Topics.deadLetterOf(topic)).isEqualTo(deadLetter);
+        assertThat(Topics.isDeadLetter(deadLetter)).isTrue();
+        assertThat(Topics.isDeadLetter(topic)).isFalse();
+    }
+}
