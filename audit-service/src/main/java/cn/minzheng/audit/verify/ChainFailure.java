@@ -1,0 +1,28 @@
+package cn.minzheng.audit.verify;
+
+/**
+ * The first record of a walk that does not fit.
+ *
+ * @param sequence      the first sequence where the chain is wrong
+ * @param foundSequence the sequence the offending record carries ({@code null} when the chain just ends)
+ * @param expectedHash  what the hash (or prevHash) should be there
+ * @param foundHash     what was found
+ */
+public record ChainFailure(Kind kind, long sequence, Long foundSequence, String expectedHash, String foundHash,
+        String reason) {
+
+    public enum Kind {
+        /** The record's content or prevHash no longer gives its hash: it was edited. */
+        CONTENT_CHANGED,
+        /** The record's prevHash is not the previous hash: a record before it was replaced or inserted. */
+        LINK_BROKEN,
+        /** A sequence is absent: deleted, or moved later by a reorder. */
+        MISSING,
+        /** A sequence comes again or too early: inserted or moved earlier by a reorder. */
+        OUT_OF_ORDER,
+        /** A record of another chain sits in this one. */
+        FOREIGN_RECORD,
+        /** The hash at a signed checkpoint is not the signed one: the chain was rewritten. */
+        CHECKPOINT_MISMATCH
+    }
+}

@@ -1,0 +1,146 @@
+package cn.minzheng.audit.verify;
+
+import cn.minzheng.audit.chain.AuditRecord;
+import cn.minzheng.audit.chain.JsonText;
+import cn.minzheng.audit.checkpoint.Checkpoint;
+import cn.minzheng.audit.checkpoint.CheckpointSignatures;
+import cn.minzheng.audit.checkpoint.PublicKeys;
+import cn.minzheng.audit.export.NdjsonLines;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Checks an NDJSON export against the audit service's public key, without the service:
+ * {@code java -cp audit-service.jar cn.minzheng.audit.verify.OfflineVerifier export.ndjson publickey.pem}
+ * (with the Boot jar: {@code java -cp target/audit-service-0.1.0-SNAPSHOT.jar
+ * -Dloader.main=cn.minzheng.audit.verify.OfflineVerifier org.springframework.boot.loader.launch.PropertiesLauncher ...}).
+ *
+ * <p>Every checkpoint's Ed25519 signature is checked, then the records are re-walked; the records up
+ * to the last valid checkpoint are proven unaltered. Exit code 0: intact; 1: tampered; 2: unreadable.
+ */
+public final class OfflineVerifier {
+
+    private OfflineVerifier() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            System.err.println("usage: OfflineVerifier <export.ndjson> <publickey.pem>");
+            System.exit(2);
+        }
+        PublicKey key = PublicKeys.parse(Files.readString(Path.of(args[1]), StandardCharsets.UTF_8));
+        try (Reader in = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)) {
+            System.exit(verify(in, key, System.out).exitCode());
+        }
+    }
+
+    /** The outcome of checking one export file. */
+    public record Report(ChainVerdict verdict, int checkpoints, String problem) {
+        public int exitCode() {
+            if (problem != null && verdict == null) {
+                return 2;
+            }
+            return verdict != null && verdict.ok() && problem == null ? 0 : 1;
+        }
+    }
+
+    public static Report verify(Reader input, PublicKey key, PrintStream out) throws IOException {
+        BufferedReader lines = new BufferedReader(input);
+        String headerLine = lines.readLine();
+        Map<String, Object> header;
+        try {
+            header = headerLine == null ? null : JsonText.parseObject(headerLine);
+        } catch (IllegalArgumentException e) {
+            header = null;
+        }
+        if (header == null || !NdjsonLines.HEADER.equals(header.get(NdjsonLines.TYPE))) {
+            return report(out, new Report(null, 0, "line 1 is not an audit-export header"));
+        }
+        String chain = String.valueOf(header.get("chain"));
+        long from = ((Number) header.get("fromSequence")).longValue();
+        long to = ((Number) header.get("toSequence")).longValue();
+        Map<Long, String> signed = new HashMap<>();
+        ChainWalk walk = null;
+        int lineNo = 1;
+        int checkpoints = 0;
+        String line;
+        while ((line = lines.readLine()) != null) {
+            lineNo++;
+            if (line.isBlank()) {
+                continue;
+            }
+            Map<String, Object> m;
+            try {
+                m = JsonText.parseObject(line);
+            } catch (IllegalArgumentException e) {
+                return report(out, new Report(walk == null ? null : walk.finish(null), checkpoints,
+                        "line " + lineNo + " is not JSON: " + e.getMessage()));
+            }
+            Object type = m.get(NdjsonLines.TYPE);
+            if (NdjsonLines.CHECKPOINT.equals(type)) {
+                if (walk != null) {
+                    return report(out, new Report(walk.finish(null), checkpoints,
+                            "line " + lineNo + ": checkpoints must precede the records"));
+                }
+                Checkpoint c = Checkpoint.fromJson(m);
+                if (!chain.equals(c.chain()) || !CheckpointSignatures.valid(c, key)) {
+                    return report(out, new Report(new ChainWalk(chain, from, null, Map.of()).finish(null), checkpoints,
+                            "line " + lineNo + ": checkpoint at sequence " + c.sequence()
+                            + " has no valid signature by this key"));
+                }
+                signed.put(c.sequence(), c.hash());
+                checkpoints++;
+            } else if (NdjsonLines.RECORD.equals(type)) {
+                if (walk == null) {
+                    walk = new ChainWalk(chain, from, null, signed);
+                }
+                AuditRecord r;
+                try {
+                    r = AuditRecord.fromJson(m);
+                } catch (IllegalArgumentException e) {
+                    return report(out, new Report(walk.finish(null), checkpoints,
+                            "line " + lineNo + " is not a record: " + e.getMessage()));
+                }
+                if (!walk.accept(r)) {
+                    break;
+                }
+            } else {
+                return report(out, new Report(walk == null ? null : walk.finish(null), checkpoints,
+                        "line " + lineNo + " has an unknown @type"));
+            }
+        }
+        if (walk == null) {
+            walk = new ChainWalk(chain, from, null, signed);
+        }
+        return report(out, new Report(walk.finish(to), checkpoints, null));
+    }
+
+    private static Report report(PrintStream out, Report report) {
+        ChainVerdict v = report.verdict();
+        if (report.problem() != null) {
+            out.println("INVALID EXPORT: " + report.problem());
+        }
+        if (v != null && v.ok()) {
+            out.printf("OK chain=%s records=%d sequences=%d..%s checkpoints=%d signedUpTo=%d head=%s%n",
+                    v.chain(), v.count(), v.fromSequence(), v.toSequence(), report.checkpoints(), v.signedUpTo(),
+                    v.headHash());
+            if (v.toSequence() != null && v.signedUpTo() < v.toSequence()) {
+                out.printf("NOTE records after sequence %d are chained but not yet covered by a signed checkpoint%n",
+                        v.signedUpTo());
+            }
+        } else if (v != null) {
+            ChainFailure f = v.failure();
+            out.printf("TAMPERED chain=%s sequence=%d kind=%s expected=%s found=%s (%s); %d records before it are intact%n",
+                    v.chain(), f.sequence(), f.kind(), f.expectedHash(), f.foundHash(), f.reason(), v.count());
+        }
+        return report;
+    }
+}

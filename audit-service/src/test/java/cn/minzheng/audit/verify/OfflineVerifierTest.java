@@ -1,0 +1,78 @@
+package cn.minzheng.audit.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.minzheng.audit.chain.AuditRecord;
+import cn.minzheng.audit.chain.ChainFixture;
+import cn.minzheng.audit.chain.ChainHead;
+import cn.minzheng.audit.checkpoint.SigningKey;
+import cn.minzheng.audit.export.NdjsonLines;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OfflineVerifierTest {
+
+    private static final SigningKey KEY = SigningKey.generate();
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+    private static String export(List<AuditRecord> records, long... checkpointAt) {
+        StringBuilder out = new StringBuilder(NdjsonLines.header("assistance.events-0", 1, records.size(),
+                KEY.keyId(), "2026-03-02T00:00:00Z"));
+        for (long seq : checkpointAt) {
+            AuditRecord r = records.get((int) seq - 1);
+            out.append(NdjsonLines.checkpoint(KEY.sign(new ChainHead(r.chain(), seq, r.hash()), Instant.now())));
+        }
+        records.forEach(r -> out.append(NdjsonLines.record(r)));
+        return out.toString();
+    }
+
+    private OfflineVerifier.Report verify(String text, SigningKey key) throws IOException {
+        return OfflineVerifier.verify(new StringReader(text), key.publicKey(),
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anIntactExportVerifies() throws IOException {
+        OfflineVerifier.Report report = verify(export(ChainFixture.chain(12), 5, 12), KEY);
+        assertThat(report.exitCode()).isZero();
+        assertThat(report.verdict().count()).isEqualTo(12);
+        assertThat(report.verdict().signedUpTo()).isEqualTo(12);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).startsWith("OK chain=assistance.events-0 records=12");
+    }
+
+    @Test
+    void anEditedLineIsNamed() throws IOException {
+        String text = export(ChainFixture.chain(12), 12).replace("材料齐全 106", "材料不全 106");
+        OfflineVerifier.Report report = verify(text, KEY);
+        assertThat(report.exitCode()).isEqualTo(1);
+        assertThat(report.verdict().failure().sequence()).isEqualTo(7);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("TAMPERED", "sequence=7");
+    }
+
+    @Test
+    void aCutTailIsNamed() throws IOException {
+        String text = export(ChainFixture.chain(12), 12);
+        String cut = text.substring(0, text.lastIndexOf("{\"@type\""));
+        OfflineVerifier.Report report = verify(cut, KEY);
+        assertThat(report.exitCode()).isEqualTo(1);
+        assertThat(report.verdict().failure().sequence()).isEqualTo(12);
+    }
+
+    @Test
+    void anotherKeyDoesNotVouchForTheExport() throws IOException {
+        OfflineVerifier.Report report = verify(export(ChainFixture.chain(3), 3), SigningKey.generate());
+        assertThat(report.exitCode()).isEqualTo(1);
+        assertThat(report.problem()).contains("no valid signature");
+    }
+
+    @Test
+    void aFileThatIsNoExportIsUnreadable() throws IOException {
+        assertThat(verify("hello\n", KEY).exitCode()).isEqualTo(2);
+    }
+}
