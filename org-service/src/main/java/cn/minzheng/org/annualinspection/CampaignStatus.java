@@ -1,0 +1,5 @@
+package cn.minzheng.org.annualinspection;
+
+public enum CampaignStatus {
+    OPEN, SWEEPING, SWEPT
+}

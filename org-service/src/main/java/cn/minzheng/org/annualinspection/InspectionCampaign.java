@@ -1,0 +1,57 @@
+package cn.minzheng.org.annualinspection;
+
+import cn.minzheng.org.events.DomainEvent;
+import cn.minzheng.org.problems.FieldProblem;
+import cn.minzheng.org.problems.IllegalTransition;
+import cn.minzheng.org.problems.RuleViolation;
+import cn.minzheng.org.registration.Transitioned;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The yearly annual-inspection campaign of one registration authority. One per authority and year.
+ * The sweep may run again after a crash or by hand: it starts over and skips what it already did.
+ */
+public record InspectionCampaign(String id, String authorityCode, int year, LocalDate deadline,
+                                 CampaignStatus status, LocalDate openedOn, SweepProgress progress, long version) {
+
+    public static String idOf(String authorityCode, int year) {
+        return authorityCode + "-" + year;
+    }
+
+    public static Transitioned<InspectionCampaign> open(String authorityCode, int year, InspectionPolicy policy, LocalDate on) {
+        if (year >= on.getYear()) {
+            throw new RuleViolation("CAMPAIGN_YEAR_NOT_ENDED",
+                    List.of(new FieldProblem("/year", "REPORT_YEAR_NOT_ENDED", "只能为已结束的年度开启年检")));
+        }
+        InspectionCampaign c = new InspectionCampaign(idOf(authorityCode, year), authorityCode, year,
+                policy.deadlineFor(year), CampaignStatus.OPEN, on, SweepProgress.none(), 1);
+        return new Transitioned<>(c, new DomainEvent("opened", null, CampaignStatus.OPEN.name(), null,
+                Map.of("year", year, "deadline", c.deadline.toString()), Map.of("regionCode", authorityCode)));
+    }
+
+    /** The sweep starts only after the deadline; a sweep already begun may be resumed. */
+    public InspectionCampaign startSweep(LocalDate today) {
+        if (!today.isAfter(deadline)) {
+            throw new RuleViolation("SWEEP_BEFORE_DEADLINE", List.of(new FieldProblem("/deadline", "DEADLINE_NOT_PASSED",
+                    "年检截止日期（" + deadline + "）之后方可处理未报送的组织")));
+        }
+        if (status == CampaignStatus.SWEPT) {
+            return this;
+        }
+        return new InspectionCampaign(id, authorityCode, year, deadline, CampaignStatus.SWEEPING, openedOn, progress, version + 1);
+    }
+
+    public Transitioned<InspectionCampaign> finishSweep(SweepProgress done) {
+        if (status == CampaignStatus.OPEN) {
+            throw new IllegalTransition("inspection-campaign", status.name(), "finishSweep");
+        }
+        InspectionCampaign n = new InspectionCampaign(id, authorityCode, year, deadline, CampaignStatus.SWEPT, openedOn, done, version + 1);
+        return new Transitioned<>(n, new DomainEvent("swept", status.name(), CampaignStatus.SWEPT.name(), null,
+                Map.of("examined", done.examined(), "abnormalListed", done.abnormalListed(),
+                        "revocationsProposed", done.revocationsProposed(), "exempt", done.exempt()),
+                Map.of("regionCode", authorityCode, "year", year)));
+    }
+}

@@ -1,0 +1,10 @@
+package cn.minzheng.org.registration;
+
+/** Level of a registration authority (民政部门). */
+public enum AuthorityLevel {
+    COUNTY, CITY, PROVINCE, MINISTRY;
+
+    public boolean atLeast(AuthorityLevel other) {
+        return compareTo(other) >= 0;
+    }
+}

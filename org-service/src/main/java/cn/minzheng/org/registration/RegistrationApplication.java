@@ -1,0 +1,154 @@
+package cn.minzheng.org.registration;
+
+import cn.minzheng.org.deadlines.DueDates;
+import cn.minzheng.org.deadlines.MatterLimit;
+import cn.minzheng.org.events.DomainEvent;
+import cn.minzheng.org.problems.FieldProblem;
+import cn.minzheng.org.problems.RuleViolation;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An application for a registration matter (成立, 变更 or 注销). Immutable: every command returns the
+ * next state and its event. Exactly one of {@code particulars}, {@code change}, {@code deregistration}
+ * is set, by matter.
+ *
+ * @param organizationId the organization concerned (for a founding: the id reserved for it)
+ * @param missingItems   the 一次性告知 list of the last supplement request
+ */
+public record RegistrationApplication(String id,
+                                      Matter matter,
+                                      String authorityCode,
+                                      String applicantSubject,
+                                      String organizationId,
+                                      Particulars particulars,
+                                      ChangeRequest change,
+                                      DeregistrationRequest deregistration,
+                                      ApplicationStatus status,
+                                      List<String> missingItems,
+                                      LocalDate appliedOn,
+                                      LocalDate acceptedOn,
+                                      DueDates dueDates,
+                                      LocalDate decidedOn,
+                                      List<String> decisionReasons,
+                                      long version) {
+
+    public RegistrationApplication {
+        missingItems = missingItems == null ? List.of() : List.copyOf(missingItems);
+        decisionReasons = decisionReasons == null ? List.of() : List.copyOf(decisionReasons);
+    }
+
+    /** A founding application reserves the id the organization will have, so all its events share one key. */
+    public static Transitioned<RegistrationApplication> founding(String id, String authorityCode, String applicant,
+                                                                 String organizationId, Particulars particulars, LocalDate on) {
+        RegistrationApplication a = new RegistrationApplication(id, Matter.FOUNDING, authorityCode, applicant, organizationId,
+                particulars, null, null, ApplicationStatus.APPLIED, List.of(), on, null, null, null, List.of(), 1);
+        return new Transitioned<>(a, event(a, "applied", null, Map.of("matter", Matter.FOUNDING.name(),
+                "name", particulars.name().fullName(), "type", particulars.type().name())));
+    }
+
+    public static Transitioned<RegistrationApplication> changing(String id, String authorityCode, String applicant,
+                                                                 String organizationId, ChangeRequest change, LocalDate on) {
+        RegistrationApplication a = new RegistrationApplication(id, Matter.CHANGE, authorityCode, applicant, organizationId,
+                null, change, null, ApplicationStatus.APPLIED, List.of(), on, null, null, null, List.of(), 1);
+        return new Transitioned<>(a, event(a, "applied", null, Map.of("matter", Matter.CHANGE.name())));
+    }
+
+    public static Transitioned<RegistrationApplication> deregistering(String id, String authorityCode, String applicant,
+                                                                      String organizationId, DeregistrationRequest request,
+                                                                      LocalDate on) {
+        RegistrationApplication a = new RegistrationApplication(id, Matter.DEREGISTRATION, authorityCode, applicant,
+                organizationId, null, null, request, ApplicationStatus.APPLIED, List.of(), on, null, null, null, List.of(), 1);
+        return new Transitioned<>(a, event(a, "applied", null, Map.of("matter", Matter.DEREGISTRATION.name())));
+    }
+
+    /** 一次性告知: the computed missing documents plus anything the registrar adds, all at once. */
+    public Transitioned<RegistrationApplication> requestSupplement(List<String> items, LocalDate on) {
+        ApplicationStatus to = ApplicationTransitions.require(status, ApplicationAction.REQUEST_SUPPLEMENT);
+        if (items == null || items.stream().allMatch(s -> s == null || s.isBlank())) {
+            throw new RuleViolation("SUPPLEMENT_ITEMS_REQUIRED",
+                    List.of(new FieldProblem("/items", "REQUIRED", "补正告知须一次性列明全部需补正的材料")));
+        }
+        List<String> clean = items.stream().filter(s -> s != null && !s.isBlank()).map(String::strip).distinct().toList();
+        RegistrationApplication n = copy(to, clean, acceptedOn, dueDates, decidedOn, decisionReasons, organizationId, documents());
+        return new Transitioned<>(n, event(n, "supplement-requested", status, Map.of("missingItems", clean)));
+    }
+
+    public Transitioned<RegistrationApplication> resubmit(java.util.Set<DocumentKind> added, LocalDate on) {
+        ApplicationStatus to = ApplicationTransitions.require(status, ApplicationAction.RESUBMIT);
+        java.util.EnumSet<DocumentKind> docs = java.util.EnumSet.noneOf(DocumentKind.class);
+        docs.addAll(documents());
+        if (added != null) {
+            docs.addAll(added);
+        }
+        RegistrationApplication n = copy(to, missingItems, acceptedOn, dueDates, decidedOn, decisionReasons, organizationId, docs);
+        return new Transitioned<>(n, event(n, "resubmitted", status, Map.of("documents", docs.stream().map(Enum::name).toList())));
+    }
+
+    /** Acceptance of complete documents starts the clock. */
+    public Transitioned<RegistrationApplication> accept(java.util.Set<DocumentKind> required, MatterLimit limit, LocalDate on) {
+        ApplicationStatus to = ApplicationTransitions.require(status, ApplicationAction.ACCEPT);
+        List<FieldProblem> missing = required.stream().filter(d -> !documents().contains(d))
+                .map(d -> new FieldProblem("/documents", "DOCUMENT_MISSING", "缺少材料：" + d.title())).toList();
+        RuleViolation.throwIfAny("DOCUMENTS_INCOMPLETE", missing);
+        DueDates due = DueDates.from(on, limit);
+        RegistrationApplication n = copy(to, List.of(), on, due, decidedOn, decisionReasons, organizationId, documents());
+        return new Transitioned<>(n, event(n, "accepted", status,
+                Map.of("acceptedOn", on.toString(), "promisedDue", due.promised().toString(), "statutoryDue", due.statutory().toString())));
+    }
+
+    public Transitioned<RegistrationApplication> approve(LocalDate on) {
+        ApplicationStatus to = ApplicationTransitions.require(status, ApplicationAction.APPROVE);
+        RegistrationApplication n = copy(to, missingItems, acceptedOn, dueDates, on, List.of(), organizationId, documents());
+        return new Transitioned<>(n, event(n, "approved", status, Map.of("decidedOn", on.toString())));
+    }
+
+    /** Refusal needs written reasons ([SG]§13 grounds or others). */
+    public Transitioned<RegistrationApplication> refuse(List<String> reasons, LocalDate on) {
+        ApplicationStatus to = ApplicationTransitions.require(status, ApplicationAction.REFUSE);
+        List<String> clean = reasons == null ? List.of() : reasons.stream().filter(s -> s != null && !s.isBlank()).map(String::strip).toList();
+        if (clean.isEmpty()) {
+            throw new RuleViolation("REFUSAL_REASONS_REQUIRED",
+                    List.of(new FieldProblem("/reasons", "REQUIRED", "不予登记须书面说明理由")));
+        }
+        RegistrationApplication n = copy(to, missingItems, acceptedOn, dueDates, on, clean, organizationId, documents());
+        DomainEvent e = event(n, "refused", status, Map.of("decidedOn", on.toString()));
+        return new Transitioned<>(n, new DomainEvent(e.name(), e.fromStatus(), e.toStatus(), String.join("；", clean), e.changes(), e.attributes()));
+    }
+
+    public java.util.Set<DocumentKind> documents() {
+        return switch (matter) {
+            case FOUNDING -> particulars.documents();
+            case CHANGE -> change.documents();
+            case DEREGISTRATION -> deregistration.documents();
+        };
+    }
+
+    private RegistrationApplication copy(ApplicationStatus to, List<String> missing, LocalDate accepted, DueDates due,
+                                         LocalDate decided, List<String> reasons, String orgId,
+                                         java.util.Set<DocumentKind> docs) {
+        Particulars p = particulars == null ? null : new Particulars(particulars.type(), particulars.name(), particulars.residence(),
+                particulars.purpose(), particulars.businessScope(), particulars.activityArea(), particulars.legalRepresentative(),
+                particulars.fundsFen(), particulars.fundsInCash(), particulars.foundationKind(), particulars.sector(),
+                particulars.sponsorUnit(), particulars.members(), particulars.officers(), docs);
+        ChangeRequest c = change == null ? null : new ChangeRequest(change.name(), change.residence(), change.legalRepresentative(),
+                change.businessScope(), change.fundsFen(), change.sponsorConsentOn(), docs);
+        DeregistrationRequest d = deregistration == null ? null
+                : new DeregistrationRequest(deregistration.liquidationEndedOn(), deregistration.reason(), docs);
+        return new RegistrationApplication(id, matter, authorityCode, applicantSubject, orgId, p, c, d, to, missing,
+                appliedOn, accepted, due, decided, reasons, version + 1);
+    }
+
+    private static DomainEvent event(RegistrationApplication a, String name, ApplicationStatus from, Map<String, Object> changes) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("applicationId", a.id());
+        attributes.put("matter", a.matter().name());
+        if (a.organizationId() != null) {
+            attributes.put("organizationId", a.organizationId());
+        }
+        return new DomainEvent(name, from == null ? null : from.name(), a.status().name(), null, changes, attributes);
+    }
+}

@@ -1,0 +1,67 @@
+package cn.minzheng.org.registration;
+
+import cn.minzheng.org.deadlines.MatterLimit;
+import cn.minzheng.org.problems.IllegalTransition;
+import cn.minzheng.org.problems.RuleViolation;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RegistrationApplicationTest {
+    private static final LocalDate DAY = LocalDate.of(2025, 3, 3);
+    private final RegistrationPolicy policy = RegistrationPolicy.defaults();
+
+    private RegistrationApplication applied(Set<DocumentKind> docs) {
+        Particulars p = RegistrationRulesTest.particulars(OrganizationType.SOCIAL_GROUP, 3_000_000L, new Members(60, 0), null, true);
+        p = new Particulars(p.type(), p.name(), p.residence(), p.purpose(), p.businessScope(), p.activityArea(), p.legalRepresentative(),
+                p.fundsFen(), true, null, null, p.sponsorUnit(), p.members(), List.of(), docs);
+        return RegistrationApplication.founding("APP-1", "330100", "agent-1", "ORG-1", p, DAY).next();
+    }
+
+    @Test
+    void supplementThenResubmitThenAcceptStartsTheClockAndApprovalIsFinal() {
+        RegistrationApplication a = applied(EnumSet.of(DocumentKind.APPLICATION));
+        Set<DocumentKind> required = policy.requiredDocuments().get(OrganizationType.SOCIAL_GROUP);
+
+        assertThatThrownBy(() -> a.accept(required, new MatterLimit(60, 20), DAY))
+                .isInstanceOf(RuleViolation.class)
+                .satisfies(e -> assertThat(((RuleViolation) e).problems()).hasSize(5));
+
+        var supplement = a.requestSupplement(List.of("章程草案", "验资报告", "章程草案", " "), DAY);
+        assertThat(supplement.next().missingItems()).containsExactly("章程草案", "验资报告");
+        assertThat(supplement.event().name()).isEqualTo("supplement-requested");
+        assertThat(supplement.event().fromStatus()).isEqualTo("APPLIED");
+
+        var resubmitted = supplement.next().resubmit(required, DAY.plusDays(3));
+        var accepted = resubmitted.next().accept(required, new MatterLimit(60, 20), DAY.plusDays(4));
+        assertThat(accepted.next().dueDates().promised()).isEqualTo(DAY.plusDays(24));
+        assertThat(accepted.next().dueDates().statutory()).isEqualTo(DAY.plusDays(64));
+        assertThat(accepted.next().version()).isEqualTo(4);
+
+        var approved = accepted.next().approve(DAY.plusDays(10));
+        assertThat(approved.next().status()).isEqualTo(ApplicationStatus.APPROVED);
+        assertThatThrownBy(() -> approved.next().refuse(List.of("x"), DAY)).isInstanceOf(IllegalTransition.class);
+    }
+
+    @Test
+    void refusalNeedsWrittenReasonsAndCarriesThem() {
+        RegistrationApplication a = applied(EnumSet.allOf(DocumentKind.class))
+                .accept(Set.of(), new MatterLimit(60, 20), DAY).next();
+        assertThatThrownBy(() -> a.refuse(List.of("  "), DAY)).isInstanceOf(RuleViolation.class);
+        var refused = a.refuse(List.of("同一行政区域内已有业务范围相同的社会团体"), DAY);
+        assertThat(refused.next().decisionReasons()).containsExactly("同一行政区域内已有业务范围相同的社会团体");
+        assertThat(refused.event().reason()).contains("业务范围相同");
+        assertThat(refused.event().toStatus()).isEqualTo("REFUSED");
+    }
+
+    @Test
+    void supplementRequestMustNameTheItems() {
+        assertThatThrownBy(() -> applied(Set.of()).requestSupplement(List.of(), DAY)).isInstanceOf(RuleViolation.class);
+    }
+}
