@@ -1,0 +1,51 @@
+package cn.minzheng.assistance.application;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** What an actor may ask of a case; each names the roles allowed and the event it produces. */
+public enum ApplicationCommand {
+    SUBMIT("submitted", Role.CITIZEN),
+    /** 一次性告知 */
+    REQUEST_SUPPLEMENT("supplement-requested", Role.CLERK),
+    RESUBMIT("resubmitted", Role.CITIZEN),
+    ACCEPT("accepted", Role.CLERK),
+    /** 不予受理 */
+    REFUSE_ACCEPTANCE("not-accepted", Role.CLERK),
+    RECORD_HOME_VISIT("home-visit-recorded", Role.CLERK),
+    RECORD_ECONOMIC_CHECK("economic-check-recorded", Role.CLERK),
+    GIVE_OPINION("opinion-given", Role.CLERK),
+    START_PUBLICITY("publicity-started", Role.CLERK),
+    RECORD_OBJECTION("publicity-objected", Role.CLERK),
+    COMPLETE_PUBLICITY("publicity-completed", Role.CLERK),
+    APPROVE("approved", Role.APPROVER),
+    DENY("denied", Role.APPROVER),
+    WITHDRAW("withdrawn", Role.CITIZEN),
+    /** 先行救助 */
+    PAY_FIRST("paid-first", Role.CLERK, Role.APPROVER),
+    COMPLETE_RECORD("record-completed", Role.CLERK),
+    START_RECHECK("recheck-started", Role.CLERK),
+    CONFIRM_RECHECK("recheck-confirmed", Role.APPROVER),
+    CHANGE_AMOUNT("amount-changed", Role.APPROVER),
+    SUSPEND("suspended", Role.APPROVER),
+    RESUME("resumed", Role.APPROVER),
+    /** 渐退期 */
+    START_PHASE_OUT("phase-out-started", Role.APPROVER),
+    TERMINATE("terminated", Role.APPROVER);
+
+    private final String eventName;
+    private final Set<Role> roles;
+
+    ApplicationCommand(String eventName, Role first, Role... more) {
+        this.eventName = eventName;
+        this.roles = EnumSet.of(first, more);
+    }
+
+    public String eventName() {
+        return eventName;
+    }
+
+    public Set<Role> roles() {
+        return roles;
+    }
+}

@@ -1,0 +1,113 @@
+package cn.minzheng.assistance.application;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+import static cn.minzheng.assistance.application.ApplicationCommand.*;
+import static cn.minzheng.assistance.application.ApplicationStatus.*;
+
+/**
+ * The state machine of a case: one explicit table of (state, command) → next state. Anything not in
+ * the table is an {@link IllegalTransitionException}.
+ * <ul>
+ * <li>一次性告知 [57]§10: a supplement request is allowed from SUBMITTED or RESUBMITTED only, so a
+ *     second request without a resubmission in between is impossible.</li>
+ * <li>Withdrawal: from every state before the decision.</li>
+ * <li>先行救助 [临救2018]§二(二): only for 急难型 临时救助, before the investigation starts.</li>
+ * <li>No step may be skipped [57]§28: there is no shortcut from acceptance to decision.</li>
+ * </ul>
+ */
+public final class ApplicationLifecycle {
+    private static final Map<ApplicationStatus, Map<ApplicationCommand, ApplicationStatus>> TABLE =
+            new EnumMap<>(ApplicationStatus.class);
+
+    static {
+        allow(SUBMITTED, REQUEST_SUPPLEMENT, SUPPLEMENT_REQUESTED);
+        allow(SUBMITTED, ACCEPT, ACCEPTED);
+        allow(SUBMITTED, REFUSE_ACCEPTANCE, NOT_ACCEPTED);
+        allow(SUBMITTED, WITHDRAW, WITHDRAWN);
+        allow(SUBMITTED, PAY_FIRST, PAID_FIRST);
+
+        allow(SUPPLEMENT_REQUESTED, RESUBMIT, RESUBMITTED);
+        allow(SUPPLEMENT_REQUESTED, REFUSE_ACCEPTANCE, NOT_ACCEPTED);
+        allow(SUPPLEMENT_REQUESTED, WITHDRAW, WITHDRAWN);
+
+        allow(RESUBMITTED, REQUEST_SUPPLEMENT, SUPPLEMENT_REQUESTED);
+        allow(RESUBMITTED, ACCEPT, ACCEPTED);
+        allow(RESUBMITTED, REFUSE_ACCEPTANCE, NOT_ACCEPTED);
+        allow(RESUBMITTED, WITHDRAW, WITHDRAWN);
+        allow(RESUBMITTED, PAY_FIRST, PAID_FIRST);
+
+        allow(ACCEPTED, RECORD_HOME_VISIT, INVESTIGATING);
+        allow(ACCEPTED, RECORD_ECONOMIC_CHECK, INVESTIGATING);
+        allow(ACCEPTED, WITHDRAW, WITHDRAWN);
+        allow(ACCEPTED, PAY_FIRST, PAID_FIRST);
+
+        allow(INVESTIGATING, RECORD_HOME_VISIT, INVESTIGATING);
+        allow(INVESTIGATING, RECORD_ECONOMIC_CHECK, INVESTIGATING);
+        allow(INVESTIGATING, GIVE_OPINION, OPINION_GIVEN);
+        allow(INVESTIGATING, WITHDRAW, WITHDRAWN);
+
+        allow(OPINION_GIVEN, START_PUBLICITY, IN_PUBLICITY);
+        allow(OPINION_GIVEN, WITHDRAW, WITHDRAWN);
+
+        allow(IN_PUBLICITY, RECORD_OBJECTION, INVESTIGATING);
+        allow(IN_PUBLICITY, COMPLETE_PUBLICITY, AWAITING_DECISION);
+        allow(IN_PUBLICITY, WITHDRAW, WITHDRAWN);
+
+        allow(AWAITING_DECISION, APPROVE, ACTIVE);
+        allow(AWAITING_DECISION, DENY, DENIED);
+        allow(AWAITING_DECISION, WITHDRAW, WITHDRAWN);
+
+        allow(PAID_FIRST, COMPLETE_RECORD, RECORD_COMPLETED);
+
+        allow(ACTIVE, START_RECHECK, RECHECKING);
+        allow(ACTIVE, CHANGE_AMOUNT, ACTIVE);
+        allow(ACTIVE, SUSPEND, SUSPENDED);
+        allow(ACTIVE, START_PHASE_OUT, PHASING_OUT);
+        allow(ACTIVE, TERMINATE, TERMINATED);
+
+        allow(RECHECKING, CONFIRM_RECHECK, ACTIVE);
+        allow(RECHECKING, CHANGE_AMOUNT, ACTIVE);
+        allow(RECHECKING, SUSPEND, SUSPENDED);
+        allow(RECHECKING, START_PHASE_OUT, PHASING_OUT);
+        allow(RECHECKING, TERMINATE, TERMINATED);
+
+        allow(SUSPENDED, RESUME, ACTIVE);
+        allow(SUSPENDED, START_RECHECK, RECHECKING);
+        allow(SUSPENDED, TERMINATE, TERMINATED);
+
+        allow(PHASING_OUT, START_RECHECK, RECHECKING);
+        allow(PHASING_OUT, TERMINATE, TERMINATED);
+    }
+
+    private ApplicationLifecycle() {
+    }
+
+    private static void allow(ApplicationStatus from, ApplicationCommand command, ApplicationStatus to) {
+        TABLE.computeIfAbsent(from, k -> new EnumMap<>(ApplicationCommand.class)).put(command, to);
+    }
+
+    /** The next state, or empty when the table forbids the command in that state for that kind of case. */
+    public static Optional<ApplicationStatus> next(ApplicationStatus from, ApplicationCommand command,
+                                                   boolean urgentTemporary) {
+        if (command == PAY_FIRST && !urgentTemporary) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(TABLE.getOrDefault(from, Map.of()).get(command));
+    }
+
+    /** The next state or the typed error. */
+    public static ApplicationStatus require(ApplicationStatus from, ApplicationCommand command,
+                                            boolean urgentTemporary) {
+        return next(from, command, urgentTemporary).orElseThrow(() -> new IllegalTransitionException(from, command,
+                command == PAY_FIRST && !urgentTemporary ? "先行救助 is only for 急难型 临时救助" : null));
+    }
+
+    /** The whole table, for documentation and tests. */
+    public static Map<ApplicationStatus, Map<ApplicationCommand, ApplicationStatus>> table() {
+        return Collections.unmodifiableMap(TABLE);
+    }
+}

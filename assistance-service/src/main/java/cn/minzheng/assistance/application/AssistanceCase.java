@@ -1,0 +1,441 @@
+package cn.minzheng.assistance.application;
+
+import cn.minzheng.assistance.deadlines.Deadline;
+import cn.minzheng.assistance.deadlines.DeadlinePlanner;
+import cn.minzheng.assistance.deadlines.Step;
+import cn.minzheng.assistance.eligibility.Calculation;
+import cn.minzheng.assistance.eligibility.Outcome;
+import cn.minzheng.assistance.household.HouseholdMember;
+import cn.minzheng.assistance.household.Submission;
+import cn.minzheng.assistance.standards.Program;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * One assistance case (the aggregate). Immutable: every command returns the next version, with the
+ * transition recorded in {@link #history()} and its event appended to {@link #pendingEvents()} (the
+ * outbox), so state and events are stored in one document write.
+ */
+public record AssistanceCase(String number, Program program, String regionCode, String ownerSubject,
+                             List<String> memberIds, Submission submission, ApplicationStatus status, long version,
+                             Instant submittedAt, LocalDate acceptedOn, List<SupplementRequest> supplementRequests,
+                             List<HomeVisit> homeVisits, EconomicCheck economicCheck, Opinion opinion,
+                             Publicity publicity, Decision decision, Benefit benefit, String recordCompletion,
+                             List<Deadline> deadlines, List<TransitionRecord> history,
+                             List<DomainEvent> pendingEvents) {
+
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    public static final String AGGREGATE_TYPE = "application";
+
+    public AssistanceCase {
+        memberIds = List.copyOf(memberIds);
+        supplementRequests = supplementRequests == null ? List.of() : List.copyOf(supplementRequests);
+        homeVisits = homeVisits == null ? List.of() : List.copyOf(homeVisits);
+        deadlines = deadlines == null ? List.of() : List.copyOf(deadlines);
+        history = history == null ? List.of() : List.copyOf(history);
+        pendingEvents = pendingEvents == null ? List.of() : List.copyOf(pendingEvents);
+    }
+
+    /** A new case from a validated submission (version 1, event {@code submitted}). */
+    public static AssistanceCase submit(String number, Submission s, Actor citizen, Instant at) {
+        requireRole(citizen, ApplicationCommand.SUBMIT);
+        List<String> ids = s.members().stream().filter(HouseholdMember::counted)
+                .map(m -> m.idNumber().toUpperCase()).toList();
+        TransitionRecord record = new TransitionRecord(ApplicationCommand.SUBMIT, null, ApplicationStatus.SUBMITTED,
+                citizen.id(), citizen.name(), citizen.role(), at, null);
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("program", s.program().name());
+        changes.put("memberCount", s.members().size());
+        DomainEvent event = new DomainEvent(UUID.randomUUID().toString(), ApplicationCommand.SUBMIT.eventName(),
+                AGGREGATE_TYPE, number, null, ApplicationStatus.SUBMITTED, null, changes, citizen.id(), citizen.role(),
+                s.regionCode(), 1, at);
+        return new AssistanceCase(number, s.program(), s.regionCode(), citizen.id(), ids, s,
+                ApplicationStatus.SUBMITTED, 1, at, null, List.of(), List.of(), null, null, null, null, null, null,
+                List.of(), List.of(record), List.of(event));
+    }
+
+    // ---- acceptance -------------------------------------------------------------------------
+
+    /** 一次性告知: all missing items in one request; allowed only once per (re)submission. */
+    public AssistanceCase requestSupplement(Actor a, Instant at, List<String> missingItems) {
+        guard(ApplicationCommand.REQUEST_SUPPLEMENT, a);
+        if (missingItems == null || missingItems.isEmpty() || missingItems.stream().anyMatch(i -> i == null || i.isBlank())) {
+            throw new RuleViolationException("MISSING_ITEMS_REQUIRED", "list every missing item, at once");
+        }
+        return move(ApplicationCommand.REQUEST_SUPPLEMENT, a, at, null, Map.of("missingItems", missingItems), d -> {
+            List<SupplementRequest> list = new ArrayList<>(d.supplementRequests);
+            list.add(new SupplementRequest(missingItems, at, a.id()));
+            d.supplementRequests = list;
+        });
+    }
+
+    /** The applicant answers the request; something must have changed. */
+    public AssistanceCase resubmit(Actor a, Instant at, Submission changed) {
+        guard(ApplicationCommand.RESUBMIT, a);
+        requireOwner(a);
+        if (changed.equals(submission)) {
+            throw new RuleViolationException("NOTHING_CHANGED", "the resubmission changes nothing");
+        }
+        if (changed.program() != program || !changed.regionCode().equals(regionCode)) {
+            throw new RuleViolationException("PROGRAM_OR_REGION_CHANGED", "program and region stay as first submitted");
+        }
+        return move(ApplicationCommand.RESUBMIT, a, at, null, Map.of("memberCount", changed.members().size()), d -> {
+            d.submission = changed;
+            d.memberIds = changed.members().stream().filter(HouseholdMember::counted)
+                    .map(m -> m.idNumber().toUpperCase()).toList();
+        });
+    }
+
+    public AssistanceCase accept(Actor a, Instant at, DeadlinePlanner planner) {
+        LocalDate today = LocalDate.ofInstant(at, CHINA);
+        return move(ApplicationCommand.ACCEPT, a, at, null, Map.of("acceptedOn", today.toString()), d -> {
+            d.acceptedOn = today;
+            List<Deadline> list = new ArrayList<>(d.deadlines);
+            for (Step step : List.of(Step.START_INVESTIGATION, Step.TOWNSHIP_OPINION, Step.WHOLE_CASE)) {
+                planner.start(program, regionCode, step, today).ifPresent(list::add);
+            }
+            d.deadlines = list;
+        });
+    }
+
+    /** 不予受理: the reason is the written notice, issued with the refusal. */
+    public AssistanceCase refuseAcceptance(Actor a, Instant at, String reason, DeadlinePlanner planner) {
+        guard(ApplicationCommand.REFUSE_ACCEPTANCE, a);
+        requireReason(reason);
+        LocalDate today = LocalDate.ofInstant(at, CHINA);
+        return move(ApplicationCommand.REFUSE_ACCEPTANCE, a, at, reason, Map.of(), d -> d.deadlines =
+                closeAllAndNotify(d.deadlines, planner, today));
+    }
+
+    // ---- investigation ----------------------------------------------------------------------
+
+    public AssistanceCase recordHomeVisit(Actor a, Instant at, HomeVisit visit, CaseRules rules) {
+        guard(ApplicationCommand.RECORD_HOME_VISIT, a);
+        if (visit.distinctStaff() < rules.minimumVisitStaff()) {
+            throw new RuleViolationException("VISIT_STAFF", "a home visit needs at least "
+                    + rules.minimumVisitStaff() + " distinct staff [57]§16");
+        }
+        if (visit.findings() == null || visit.findings().isBlank()) {
+            throw new RuleViolationException("VISIT_FINDINGS", "a home visit records its findings");
+        }
+        LocalDate today = LocalDate.ofInstant(at, CHINA);
+        return move(ApplicationCommand.RECORD_HOME_VISIT, a, at, null,
+                Map.of("visitedOn", visit.visitedOn().toString(), "staffCount", visit.distinctStaff()), d -> {
+                    List<HomeVisit> list = new ArrayList<>(d.homeVisits);
+                    list.add(visit);
+                    d.homeVisits = list;
+                    d.deadlines = meet(d.deadlines, Step.START_INVESTIGATION, today);
+                });
+    }
+
+    public AssistanceCase recordEconomicCheck(Actor a, Instant at, EconomicCheck check) {
+        return move(ApplicationCommand.RECORD_ECONOMIC_CHECK, a, at, null,
+                Map.of("checkStatus", check.status().name(), "source", check.source()), d -> d.economicCheck = check);
+    }
+
+    public AssistanceCase giveOpinion(Actor a, Instant at, boolean recommendApproval, String text) {
+        guard(ApplicationCommand.GIVE_OPINION, a);
+        requireReason(text);
+        if (homeVisits.isEmpty()) {
+            throw new RuleViolationException("VISIT_MISSING", "no opinion before the home visit [57]§28");
+        }
+        if (economicCheck == null || economicCheck.status() != EconomicCheck.Status.COMPLETED) {
+            throw new RuleViolationException("CHECK_PENDING", "no opinion before the economic check is complete [57]§28");
+        }
+        LocalDate today = LocalDate.ofInstant(at, CHINA);
+        return move(ApplicationCommand.GIVE_OPINION, a, at, text, Map.of("recommendApproval", recommendApproval), d -> {
+            d.opinion = new Opinion(recommendApproval, text, at, a.id());
+            d.deadlines = meet(d.deadlines, Step.TOWNSHIP_OPINION, today);
+        });
+    }
+
+    // ---- publicity ----------------------------------------------------------------------------
+
+    public AssistanceCase startPublicity(Actor a, Instant at, CaseRules rules) {
+        LocalDate today = LocalDate.ofInstant(at, CHINA);
+        LocalDate ends = today.plusDays(rules.publicityDays());
+        return move(ApplicationCommand.START_PUBLICITY, a, at, null,
+                Map.of("startedOn", today.toString(), "endsOn", ends.toString()),
+                d -> d.publicity = new Publicity(today, ends, List.of()));
+    }
+
+    /** An objection sends the case back to investigation; a new opinion and a new 公示 follow. */
+    public AssistanceCase recordObjection(Actor a, Instant at, String objection) {
+        guard(ApplicationCommand.RECORD_OBJECTION, a);
+        requireReason(objection);
+        return move(ApplicationCommand.RECORD_OBJECTION, a, at, objection, Map.of(), d -> {
+            List<String> list = new ArrayList<>(d.publicity.objections());
+            list.add(objection);
+            d.publicity = new Publicity(d.publicity.startedOn(), d.publicity.endsOn(), list);
+            d.opinion = null;
+        });
+    }
+
+    public AssistanceCase completePublicity(Actor a, Instant at, DeadlinePlanner planner) {
+        guard(ApplicationCommand.COMPLETE_PUBLICITY, a);
+        LocalDate today = LocalDate.ofInstant(at, CHINA);
+        if (status == ApplicationStatus.IN_PUBLICITY && today.isBefore(publicity.endsOn())) {
+            throw new RuleViolationException("PUBLICITY_RUNNING", "公示 runs until " + publicity.endsOn());
+        }
+        return move(ApplicationCommand.COMPLETE_PUBLICITY, a, at, null, Map.of("completedOn", today.toString()), d -> {
+            List<Deadline> list = new ArrayList<>(d.deadlines);
+            planner.start(program, regionCode, Step.COUNTY_DECISION, today).ifPresent(list::add);
+            d.deadlines = list;
+        });
+    }
+
+    // ---- decision -----------------------------------------------------------------------------
+
+    /**
+     * 审核确认: approved with the calculation; payment from the next month; re-check after 12 months,
+     * or 6 when income is unstable.
+     */
+    public AssistanceCase approve(Actor a, Instant at, Calculation calc, boolean unstableIncome, CaseRules rules,
+                                  DeadlinePlanner planner) {
+        guard(ApplicationCommand.APPROVE, a);
+        if (calc.outcome() == Outcome.NOT_ELIGIBLE || calc.monthlyAmountFen() <= 0 && program != Program.DIBAO_EDGE) {
+            throw new RuleViolationException("NOT_ELIGIBLE", "the calculation does not support an approval");
+        }
+        LocalDate today = LocalDate.ofInstant(at, CHINA);
+        int months = unstableIncome ? rules.unstableRecheckMonths() : rules.recheckMonths();
+        YearMonth first = YearMonth.from(today).plusMonths(1);
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("monthlyAmountFen", calc.monthlyAmountFen());
+        changes.put("firstMonth", first.toString());
+        changes.put("outcome", calc.outcome().name());
+        changes.put("standardFen", calc.standardFen());
+        changes.put("perCapitaFen", calc.perCapitaFen());
+        return move(ApplicationCommand.APPROVE, a, at, null, changes, d -> {
+            d.decision = new Decision(true, null, calc, today, a.id());
+            d.benefit = new Benefit(calc.monthlyAmountFen(), first, first.atDay(1).plusMonths(months), months, null);
+            d.deadlines = closeAll(d.deadlines, today);
+        });
+    }
+
+    /** Denial with written reasons; the notice is issued with it [57]§21. */
+    public AssistanceCase deny(Actor a, Instant at, String reasons, Calculation calc, DeadlinePlanner planner) {
+        guard(ApplicationCommand.DENY, a);
+        requireReason(reasons);
+        LocalDate today = LocalDate.ofInstant(at, CHINA);
+        return move(ApplicationCommand.DENY, a, at, reasons, Map.of(), d -> {
+            d.decision = new Decision(false, reasons, calc, today, a.id());
+            d.deadlines = closeAllAndNotify(d.deadlines, planner, today);
+        });
+    }
+
+    public AssistanceCase withdraw(Actor a, Instant at, String reason) {
+        guard(ApplicationCommand.WITHDRAW, a);
+        requireOwner(a);
+        LocalDate today = LocalDate.ofInstant(at, CHINA);
+        return move(ApplicationCommand.WITHDRAW, a, at, reason, Map.of(), d -> d.deadlines = closeAll(d.deadlines, today));
+    }
+
+    // ---- 先行救助 ------------------------------------------------------------------------------
+
+    public AssistanceCase payFirst(Actor a, Instant at, long amountFen, String reason) {
+        guard(ApplicationCommand.PAY_FIRST, a);
+        requireReason(reason);
+        if (amountFen <= 0 || amountFen > submission.requestedAmountFen()) {
+            throw new RuleViolationException("AMOUNT_RANGE", "先行救助 pays a positive amount up to the request");
+        }
+        LocalDate today = LocalDate.ofInstant(at, CHINA);
+        return move(ApplicationCommand.PAY_FIRST, a, at, reason, Map.of("amountFen", amountFen), d -> {
+            d.benefit = new Benefit(amountFen, YearMonth.from(today), null, 0, null);
+            d.deadlines = closeAll(d.deadlines, today);
+        });
+    }
+
+    /** The record completed afterwards: who, why, how much, signatures [临救2018]§二(二). */
+    public AssistanceCase completeRecord(Actor a, Instant at, String record) {
+        guard(ApplicationCommand.COMPLETE_RECORD, a);
+        requireReason(record);
+        return move(ApplicationCommand.COMPLETE_RECORD, a, at, null, Map.of(), d -> d.recordCompletion = record);
+    }
+
+    // ---- 动态管理 ------------------------------------------------------------------------------
+
+    public AssistanceCase startRecheck(Actor a, Instant at, String reason) {
+        return move(ApplicationCommand.START_RECHECK, a, at, reason, Map.of(), d -> {
+        });
+    }
+
+    public AssistanceCase confirmRecheck(Actor a, Instant at, boolean unstableIncome, CaseRules rules) {
+        LocalDate today = LocalDate.ofInstant(at, CHINA);
+        int months = unstableIncome ? rules.unstableRecheckMonths() : rules.recheckMonths();
+        LocalDate next = today.plusMonths(months);
+        return move(ApplicationCommand.CONFIRM_RECHECK, a, at, null, Map.of("nextRecheckDue", next.toString()),
+                d -> d.benefit = new Benefit(d.benefit.monthlyFen(), d.benefit.firstMonth(), next, months, null));
+    }
+
+    public AssistanceCase changeAmount(Actor a, Instant at, Calculation calc, String reason) {
+        guard(ApplicationCommand.CHANGE_AMOUNT, a);
+        requireReason(reason);
+        if (calc.outcome() == Outcome.NOT_ELIGIBLE || calc.monthlyAmountFen() <= 0) {
+            throw new RuleViolationException("NOT_ELIGIBLE", "no longer eligible: suspend or terminate instead");
+        }
+        return move(ApplicationCommand.CHANGE_AMOUNT, a, at, reason,
+                Map.of("monthlyAmountFen", calc.monthlyAmountFen(), "previousAmountFen", benefit.monthlyFen()),
+                d -> d.benefit = new Benefit(calc.monthlyAmountFen(), d.benefit.firstMonth(), d.benefit.nextRecheckDue(),
+                        d.benefit.recheckMonths(), null));
+    }
+
+    public AssistanceCase suspend(Actor a, Instant at, String reason) {
+        guard(ApplicationCommand.SUSPEND, a);
+        requireReason(reason);
+        return move(ApplicationCommand.SUSPEND, a, at, reason, Map.of(), d -> {
+        });
+    }
+
+    public AssistanceCase resume(Actor a, Instant at, String reason) {
+        return move(ApplicationCommand.RESUME, a, at, reason, Map.of(), d -> {
+        });
+    }
+
+    /** 渐退期 after a member finds work: payment continues for up to the configured months [57]§33. */
+    public AssistanceCase startPhaseOut(Actor a, Instant at, int months, String reason, CaseRules rules) {
+        guard(ApplicationCommand.START_PHASE_OUT, a);
+        requireReason(reason);
+        if (months < 1 || months > rules.maxPhaseOutMonths()) {
+            throw new RuleViolationException("PHASE_OUT_RANGE", "渐退期 is 1 to " + rules.maxPhaseOutMonths() + " months");
+        }
+        YearMonth until = YearMonth.from(LocalDate.ofInstant(at, CHINA)).plusMonths(months);
+        return move(ApplicationCommand.START_PHASE_OUT, a, at, reason, Map.of("phaseOutUntil", until.toString()),
+                d -> d.benefit = new Benefit(d.benefit.monthlyFen(), d.benefit.firstMonth(), d.benefit.nextRecheckDue(),
+                        d.benefit.recheckMonths(), until));
+    }
+
+    public AssistanceCase terminate(Actor a, Instant at, String reason) {
+        guard(ApplicationCommand.TERMINATE, a);
+        requireReason(reason);
+        return move(ApplicationCommand.TERMINATE, a, at, reason, Map.of(), d -> {
+        });
+    }
+
+    // ---- outbox ---------------------------------------------------------------------------------
+
+    /** The case with the given events removed from the outbox (after they were published). */
+    public AssistanceCase withoutEvents(List<String> publishedIds) {
+        Draft d = new Draft(this);
+        d.pendingEvents = pendingEvents.stream().filter(e -> !publishedIds.contains(e.id())).toList();
+        return d.build();
+    }
+
+    public boolean overdueOn(LocalDate today) {
+        return deadlines.stream().anyMatch(dl -> dl.overdueOn(today));
+    }
+
+    // ---- internals ------------------------------------------------------------------------------
+
+    private AssistanceCase move(ApplicationCommand command, Actor a, Instant at, String reason,
+                                Map<String, Object> changes, Consumer<Draft> effect) {
+        requireRole(a, command);
+        ApplicationStatus to = ApplicationLifecycle.require(status, command, submission.urgentTemporary());
+        Draft d = new Draft(this);
+        effect.accept(d);
+        d.status = to;
+        d.version = version + 1;
+        List<TransitionRecord> h = new ArrayList<>(history);
+        h.add(new TransitionRecord(command, status, to, a.id(), a.name(), a.role(), at, reason));
+        d.history = h;
+        List<DomainEvent> events = new ArrayList<>(pendingEvents);
+        events.add(new DomainEvent(UUID.randomUUID().toString(), command.eventName(), AGGREGATE_TYPE, number, status,
+                to, reason, changes, a.id(), a.role(), regionCode, d.version, at));
+        d.pendingEvents = events;
+        return d.build();
+    }
+
+    /** Role first, then the table, then the step's own rules: the most basic refusal wins. */
+    private void guard(ApplicationCommand command, Actor a) {
+        requireRole(a, command);
+        ApplicationLifecycle.require(status, command, submission.urgentTemporary());
+    }
+
+    private static void requireRole(Actor a, ApplicationCommand command) {
+        if (!command.roles().contains(a.role())) {
+            throw new RoleNotAllowedException(a.role(), command);
+        }
+    }
+
+    private void requireOwner(Actor a) {
+        if (!ownerSubject.equals(a.id())) {
+            throw new RuleViolationException("NOT_OWNER", "only the applicant may do this");
+        }
+    }
+
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new RuleViolationException("REASON_REQUIRED", "written reasons are required");
+        }
+    }
+
+    private static List<Deadline> meet(List<Deadline> list, Step step, LocalDate on) {
+        return list.stream().map(dl -> dl.step() == step && dl.open() ? dl.met(on) : dl).toList();
+    }
+
+    private static List<Deadline> closeAll(List<Deadline> list, LocalDate on) {
+        return list.stream().map(dl -> dl.open() ? dl.met(on) : dl).toList();
+    }
+
+    private List<Deadline> closeAllAndNotify(List<Deadline> list, DeadlinePlanner planner, LocalDate on) {
+        List<Deadline> out = new ArrayList<>(closeAll(list, on));
+        planner.start(program, regionCode, Step.REFUSAL_NOTICE, on).map(dl -> dl.met(on)).ifPresent(out::add);
+        return out;
+    }
+
+    /** Mutable copy used only inside a transition. */
+    private static final class Draft {
+        private final AssistanceCase base;
+        List<String> memberIds;
+        Submission submission;
+        ApplicationStatus status;
+        long version;
+        LocalDate acceptedOn;
+        List<SupplementRequest> supplementRequests;
+        List<HomeVisit> homeVisits;
+        EconomicCheck economicCheck;
+        Opinion opinion;
+        Publicity publicity;
+        Decision decision;
+        Benefit benefit;
+        String recordCompletion;
+        List<Deadline> deadlines;
+        List<TransitionRecord> history;
+        List<DomainEvent> pendingEvents;
+
+        Draft(AssistanceCase c) {
+            base = c;
+            memberIds = c.memberIds;
+            submission = c.submission;
+            status = c.status;
+            version = c.version;
+            acceptedOn = c.acceptedOn;
+            supplementRequests = c.supplementRequests;
+            homeVisits = c.homeVisits;
+            economicCheck = c.economicCheck;
+            opinion = c.opinion;
+            publicity = c.publicity;
+            decision = c.decision;
+            benefit = c.benefit;
+            recordCompletion = c.recordCompletion;
+            deadlines = c.deadlines;
+            history = c.history;
+            pendingEvents = c.pendingEvents;
+        }
+
+        AssistanceCase build() {
+            return new AssistanceCase(base.number, base.program, base.regionCode, base.ownerSubject, memberIds,
+                    submission, status, version, base.submittedAt, acceptedOn, supplementRequests, homeVisits,
+                    economicCheck, opinion, publicity, decision, benefit, recordCompletion, deadlines, history,
+                    pendingEvents);
+        }
+    }
+}

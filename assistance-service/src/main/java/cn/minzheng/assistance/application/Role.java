@@ -1,0 +1,4 @@
+package cn.minzheng.assistance.application;
+
+/** Roles that act on assistance cases (token role names). */
+public enum Role { CITIZEN, CLERK, APPROVER, ADMIN, AUDITOR }

@@ -1,0 +1,60 @@
+package cn.minzheng.assistance.deadlines;
+
+import cn.minzheng.assistance.standards.Program;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Due dates in working days. A limit of n working days started on day d ends on the n-th working
+ * day after d (the start day itself does not count).
+ */
+public final class DeadlinePlanner {
+    private final WorkingCalendar calendar;
+    private final ScheduleBook schedules;
+
+    public DeadlinePlanner(WorkingCalendar calendar, ScheduleBook schedules) {
+        this.calendar = calendar;
+        this.schedules = schedules;
+    }
+
+    /** Starts the step's clock, if the program declares the step for the region. */
+    public Optional<Deadline> start(Program program, String regionCode, Step step, LocalDate on) {
+        Map<Step, StepLimit> limits = schedules.limits(program, regionCode);
+        StepLimit limit = limits.get(step);
+        if (limit == null) {
+            return Optional.empty();
+        }
+        LocalDate promised = addWorkingDays(on, limit.promisedDays());
+        LocalDate statutory = addWorkingDays(on, limit.statutoryDays());
+        boolean provisional = !calendar.covers(statutory) || !calendar.covers(on);
+        return Optional.of(new Deadline(step, on, promised, statutory, provisional, null));
+    }
+
+    public LocalDate addWorkingDays(LocalDate start, int days) {
+        if (days < 0) {
+            throw new IllegalArgumentException("days must not be negative");
+        }
+        LocalDate d = start;
+        int left = days;
+        while (left > 0) {
+            d = d.plusDays(1);
+            if (calendar.isWorkingDay(d)) {
+                left--;
+            }
+        }
+        return d;
+    }
+
+    /** Working days from {@code from} (exclusive) to {@code to} (inclusive); 0 when {@code to} is not later. */
+    public int workingDaysBetween(LocalDate from, LocalDate to) {
+        int n = 0;
+        for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
+            if (calendar.isWorkingDay(d)) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,15 @@
+package cn.minzheng.assistance.deadlines;
+
+/** Steps whose time limits a program declares. The clock of each starts when the named event happens. */
+public enum Step {
+    /** 乡镇 starts the investigation (home visit) after acceptance — 低保 3 working days [57]§15 */
+    START_INVESTIGATION,
+    /** 乡镇 investigation and preliminary opinion after acceptance — 特困 15 working days [43]§13 */
+    TOWNSHIP_OPINION,
+    /** county decision after publicity ends — 低保 10 [57]§20, 特困 15 [43]§17 */
+    COUNTY_DECISION,
+    /** written refusal notice after a denial or non-acceptance — 3 working days [57]§21 */
+    REFUSAL_NOTICE,
+    /** whole case from acceptance — 低保 30 working days [57]§22 */
+    WHOLE_CASE
+}

@@ -1,0 +1,6 @@
+package cn.minzheng.assistance.eligibility;
+
+/** One income line of the trace: whose, what, how much, counted or not and why. */
+public record CalculationLine(String memberName, IncomeCategory category, long monthlyFen,
+                              IncomeTreatment treatment, String reason) {
+}

@@ -1,0 +1,241 @@
+package cn.minzheng.assistance.application;
+
+import cn.minzheng.assistance.deadlines.DeadlinePlanner;
+import cn.minzheng.assistance.deadlines.Step;
+import cn.minzheng.assistance.eligibility.Calculation;
+import cn.minzheng.assistance.eligibility.EligibilityCalculator;
+import cn.minzheng.assistance.eligibility.EligibilityPolicy;
+import cn.minzheng.assistance.eligibility.IncomeCategory;
+import cn.minzheng.assistance.fixtures.Households;
+import cn.minzheng.assistance.fixtures.Schedules;
+import cn.minzheng.assistance.household.Submission;
+import cn.minzheng.assistance.standards.AssistanceStandard;
+import cn.minzheng.assistance.standards.Program;
+import cn.minzheng.assistance.standards.StandardCatalogue;
+import cn.minzheng.assistance.standards.StandardKind;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import static cn.minzheng.assistance.fixtures.Households.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AssistanceCaseTest {
+    static final Actor CITIZEN = new Actor("citizen-1", "张三", Role.CITIZEN, "421303001001");
+    static final Actor OTHER_CITIZEN = new Actor("citizen-2", "王五", Role.CITIZEN, "421303001001");
+    static final Actor CLERK = new Actor("clerk-1", "刘办", Role.CLERK, "421303001");
+    static final Actor APPROVER = new Actor("approver-1", "陈审", Role.APPROVER, "421303");
+    static final CaseRules RULES = CaseRules.national();
+    final DeadlinePlanner planner = Schedules.planner();
+    final EligibilityCalculator calculator = new EligibilityCalculator(new StandardCatalogue(List.of(
+            new AssistanceStandard("421303", StandardKind.DIBAO_URBAN, YearMonth.of(2023, 1), 68000, "seed"))),
+            EligibilityPolicy.typical());
+
+    static Instant on(String date) {
+        return ZonedDateTime.of(LocalDate.parse(date).atTime(10, 0), AssistanceCase.CHINA).toInstant();
+    }
+
+    static Submission dibao() {
+        return Households.submission(Program.DIBAO_URBAN, family(income(IncomeCategory.WAGES, 1200)));
+    }
+
+    AssistanceCase submitted() {
+        return AssistanceCase.submit("421303001001-20260902-0001", dibao(), CITIZEN, on("2026-09-02"));
+    }
+
+    @Test
+    void aDibaoCaseFromSubmissionToPaymentRecordsEveryStepAndEvent() {
+        AssistanceCase c = submitted()
+                .requestSupplement(CLERK, on("2026-09-02"), List.of("户口簿复印件", "残疾证"));
+        Submission changed = Households.submission(Program.DIBAO_URBAN, family(income(IncomeCategory.WAGES, 1100)));
+        c = c.resubmit(CITIZEN, on("2026-09-03"), changed)
+                .accept(CLERK, on("2026-09-04"), planner);
+        assertThat(c.deadlines()).extracting(d -> d.step(), d -> d.promisedDue()).contains(
+                org.assertj.core.groups.Tuple.tuple(Step.START_INVESTIGATION, LocalDate.of(2026, 9, 9)),
+                org.assertj.core.groups.Tuple.tuple(Step.WHOLE_CASE, LocalDate.of(2026, 10, 22)));
+        c = c.recordHomeVisit(CLERK, on("2026-09-07"), new HomeVisit(LocalDate.of(2026, 9, 7),
+                        List.of("clerk-1", "clerk-2"), "家中无大件家电", List.of("张三"), "clerk-1"), RULES)
+                .recordEconomicCheck(CLERK, on("2026-09-08"), new EconomicCheck(EconomicCheck.Status.COMPLETED,
+                        "MANUAL", "无车无房产登记", true, false, on("2026-09-08"), "clerk-1"))
+                .giveOpinion(CLERK, on("2026-09-09"), true, "符合条件")
+                .startPublicity(CLERK, on("2026-09-09"), RULES);
+        assertThat(c.publicity().endsOn()).isEqualTo(LocalDate.of(2026, 9, 16));
+        c = c.completePublicity(CLERK, on("2026-09-16"), planner);
+        Calculation calc = calculator.calculate(c.submission(), YearMonth.of(2026, 9), LocalDate.of(2026, 9, 17), false);
+        c = c.approve(APPROVER, on("2026-09-17"), calc, false, RULES, planner);
+
+        assertThat(c.status()).isEqualTo(ApplicationStatus.ACTIVE);
+        // (680 − 1100/3 = 366.66) × 3 = 940.02
+        assertThat(c.benefit().monthlyFen()).isEqualTo(94002);
+        assertThat(c.benefit().firstMonth()).isEqualTo(YearMonth.of(2026, 10));
+        assertThat(c.benefit().nextRecheckDue()).isEqualTo(LocalDate.of(2027, 10, 1));
+        assertThat(c.decision().calculation()).isEqualTo(calc);
+        assertThat(c.deadlines()).allSatisfy(d -> assertThat(d.open()).isFalse());
+        assertThat(c.deadlines()).filteredOn(d -> d.step() == Step.START_INVESTIGATION)
+                .allSatisfy(d -> assertThat(d.metInTime()).isTrue());
+        assertThat(c.history()).extracting(TransitionRecord::command).containsExactly(ApplicationCommand.SUBMIT,
+                ApplicationCommand.REQUEST_SUPPLEMENT, ApplicationCommand.RESUBMIT, ApplicationCommand.ACCEPT,
+                ApplicationCommand.RECORD_HOME_VISIT, ApplicationCommand.RECORD_ECONOMIC_CHECK,
+                ApplicationCommand.GIVE_OPINION, ApplicationCommand.START_PUBLICITY,
+                ApplicationCommand.COMPLETE_PUBLICITY, ApplicationCommand.APPROVE);
+        assertThat(c.history()).allSatisfy(r -> {
+            assertThat(r.actorId()).isNotBlank();
+            assertThat(r.actorRole()).isNotNull();
+            assertThat(r.at()).isNotNull();
+        });
+        assertThat(c.version()).isEqualTo(10);
+        assertThat(c.pendingEvents()).extracting(DomainEvent::aggregateVersion)
+                .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+        assertThat(c.pendingEvents().get(9).name()).isEqualTo("approved");
+        assertThat(c.pendingEvents().get(9).changes()).containsEntry("monthlyAmountFen", 94002L);
+        assertThat(c.pendingEvents()).extracting(DomainEvent::id).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void oneTimeNoticeASecondRequestWithoutResubmissionIsRefused() {
+        AssistanceCase c = submitted().requestSupplement(CLERK, on("2026-09-02"), List.of("户口簿"));
+        assertThatThrownBy(() -> c.requestSupplement(CLERK, on("2026-09-03"), List.of("身份证")))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void aResubmissionMustChangeSomething() {
+        AssistanceCase c = submitted().requestSupplement(CLERK, on("2026-09-02"), List.of("户口簿"));
+        assertThatThrownBy(() -> c.resubmit(CITIZEN, on("2026-09-03"), dibao()))
+                .isInstanceOf(RuleViolationException.class).hasMessageContaining("changes nothing");
+    }
+
+    @Test
+    void aSupplementRequestListsItems() {
+        assertThatThrownBy(() -> submitted().requestSupplement(CLERK, on("2026-09-02"), List.of()))
+                .isInstanceOf(RuleViolationException.class);
+    }
+
+    @Test
+    void aHomeVisitNeedsTwoDistinctStaff() {
+        AssistanceCase c = submitted().accept(CLERK, on("2026-09-04"), planner);
+        assertThatThrownBy(() -> c.recordHomeVisit(CLERK, on("2026-09-07"), new HomeVisit(LocalDate.of(2026, 9, 7),
+                List.of("clerk-1", "clerk-1"), "ok", List.of(), "clerk-1"), RULES))
+                .isInstanceOf(RuleViolationException.class).hasMessageContaining("2 distinct staff");
+    }
+
+    @Test
+    void noOpinionBeforeTheCheckIsComplete() {
+        AssistanceCase c = submitted().accept(CLERK, on("2026-09-04"), planner)
+                .recordHomeVisit(CLERK, on("2026-09-07"), new HomeVisit(LocalDate.of(2026, 9, 7),
+                        List.of("a", "b"), "ok", List.of(), "clerk-1"), RULES)
+                .recordEconomicCheck(CLERK, on("2026-09-07"), new EconomicCheck(EconomicCheck.Status.PENDING,
+                        "PLATFORM", "核对平台不可用", false, false, on("2026-09-07"), "system"));
+        assertThatThrownBy(() -> c.giveOpinion(CLERK, on("2026-09-08"), true, "ok"))
+                .isInstanceOf(RuleViolationException.class).extracting("code").isEqualTo("CHECK_PENDING");
+    }
+
+    @Test
+    void publicityCannotEndEarlyAndAnObjectionReopensTheInvestigation() {
+        AssistanceCase c = submitted().accept(CLERK, on("2026-09-04"), planner)
+                .recordHomeVisit(CLERK, on("2026-09-07"), new HomeVisit(LocalDate.of(2026, 9, 7),
+                        List.of("a", "b"), "ok", List.of(), "clerk-1"), RULES)
+                .recordEconomicCheck(CLERK, on("2026-09-07"), new EconomicCheck(EconomicCheck.Status.COMPLETED,
+                        "MANUAL", "ok", true, false, on("2026-09-07"), "clerk-1"))
+                .giveOpinion(CLERK, on("2026-09-08"), true, "ok")
+                .startPublicity(CLERK, on("2026-09-08"), RULES);
+        assertThatThrownBy(() -> c.completePublicity(CLERK, on("2026-09-14"), planner))
+                .isInstanceOf(RuleViolationException.class).extracting("code").isEqualTo("PUBLICITY_RUNNING");
+        AssistanceCase objected = c.recordObjection(CLERK, on("2026-09-10"), "邻居反映有经营收入");
+        assertThat(objected.status()).isEqualTo(ApplicationStatus.INVESTIGATING);
+        assertThat(objected.opinion()).isNull();
+        assertThat(objected.publicity().objections()).containsExactly("邻居反映有经营收入");
+    }
+
+    @Test
+    void onlyTheApplicantWithdrawsAndOnlyBeforeTheDecision() {
+        AssistanceCase c = submitted();
+        assertThatThrownBy(() -> c.withdraw(OTHER_CITIZEN, on("2026-09-03"), "x"))
+                .isInstanceOf(RuleViolationException.class);
+        assertThatThrownBy(() -> c.withdraw(CLERK, on("2026-09-03"), "x")).isInstanceOf(RoleNotAllowedException.class);
+        AssistanceCase w = c.withdraw(CITIZEN, on("2026-09-03"), "家庭情况好转");
+        assertThat(w.status()).isEqualTo(ApplicationStatus.WITHDRAWN);
+        assertThat(w.history().get(1).reason()).isEqualTo("家庭情况好转");
+        assertThatThrownBy(() -> w.withdraw(CITIZEN, on("2026-09-04"), "x"))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void rolesAreChecked() {
+        assertThatThrownBy(() -> submitted().accept(CITIZEN, on("2026-09-04"), planner))
+                .isInstanceOf(RoleNotAllowedException.class);
+    }
+
+    @Test
+    void urgentTemporaryAssistanceIsPaidFirstAndTheRecordCompletedAfterwards() {
+        AssistanceCase c = AssistanceCase.submit("421303001001-20260902-0002", urgentTemporary(3000), CITIZEN,
+                on("2026-09-02"));
+        c = c.payFirst(CLERK, on("2026-09-02"), 300000, "火灾, 先行救助");
+        assertThat(c.status()).isEqualTo(ApplicationStatus.PAID_FIRST);
+        c = c.completeRecord(CLERK, on("2026-09-10"), "经办: 刘办; 原因: 火灾; 金额 3000.00; 签字: 刘办 陈审");
+        assertThat(c.status()).isEqualTo(ApplicationStatus.RECORD_COMPLETED);
+        assertThatThrownBy(() -> submitted().payFirst(CLERK, on("2026-09-02"), 100, "x"))
+                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("先行救助");
+    }
+
+    @Test
+    void ongoingManagementRecheckPhaseOutAndTermination() {
+        AssistanceCase approved = approvedCase();
+        AssistanceCase r = approved.startRecheck(CLERK, on("2027-09-01"), "年度复核");
+        assertThatThrownBy(() -> r.startPhaseOut(APPROVER, on("2027-09-10"), 7, "就业", RULES))
+                .isInstanceOf(RuleViolationException.class);
+        AssistanceCase p = r.startPhaseOut(APPROVER, on("2027-09-10"), 6, "张三就业", RULES);
+        assertThat(p.status()).isEqualTo(ApplicationStatus.PHASING_OUT);
+        assertThat(p.benefit().phaseOutUntil()).isEqualTo(YearMonth.of(2028, 3));
+        assertThatThrownBy(() -> p.terminate(APPROVER, on("2028-03-31"), " "))
+                .isInstanceOf(RuleViolationException.class);
+        assertThat(p.terminate(APPROVER, on("2028-03-31"), "渐退期满").status()).isEqualTo(ApplicationStatus.TERMINATED);
+
+        AssistanceCase confirmed = approved.startRecheck(CLERK, on("2027-09-01"), "年度复核")
+                .confirmRecheck(APPROVER, on("2027-09-05"), true, RULES);
+        assertThat(confirmed.benefit().nextRecheckDue()).isEqualTo(LocalDate.of(2028, 3, 5));
+        AssistanceCase suspended = approved.suspend(APPROVER, on("2027-01-05"), "未按时报告变化");
+        assertThat(suspended.resume(APPROVER, on("2027-02-05"), "已报告").status()).isEqualTo(ApplicationStatus.ACTIVE);
+    }
+
+    AssistanceCase approvedCase() {
+        AssistanceCase c = submitted().accept(CLERK, on("2026-09-04"), planner)
+                .recordHomeVisit(CLERK, on("2026-09-07"), new HomeVisit(LocalDate.of(2026, 9, 7),
+                        List.of("a", "b"), "ok", List.of(), "clerk-1"), RULES)
+                .recordEconomicCheck(CLERK, on("2026-09-07"), new EconomicCheck(EconomicCheck.Status.COMPLETED,
+                        "MANUAL", "ok", true, false, on("2026-09-07"), "clerk-1"))
+                .giveOpinion(CLERK, on("2026-09-08"), true, "ok")
+                .startPublicity(CLERK, on("2026-09-08"), RULES)
+                .completePublicity(CLERK, on("2026-09-15"), planner);
+        Calculation calc = calculator.calculate(c.submission(), YearMonth.of(2026, 9), LocalDate.of(2026, 9, 16), false);
+        return c.approve(APPROVER, on("2026-09-16"), calc, false, RULES, planner);
+    }
+
+    @Test
+    void aDenialCarriesWrittenReasonsAndTheRefusalNotice() {
+        AssistanceCase c = submitted();
+        assertThatThrownBy(() -> c.refuseAcceptance(CLERK, on("2026-09-03"), "", planner))
+                .isInstanceOf(RuleViolationException.class);
+        AssistanceCase refused = c.refuseAcceptance(CLERK, on("2026-09-03"), "非本辖区户籍", planner);
+        assertThat(refused.status()).isEqualTo(ApplicationStatus.NOT_ACCEPTED);
+        assertThat(refused.deadlines()).anySatisfy(d -> {
+            assertThat(d.step()).isEqualTo(Step.REFUSAL_NOTICE);
+            assertThat(d.metInTime()).isTrue();
+        });
+        assertThat(refused.pendingEvents().get(1).reason()).isEqualTo("非本辖区户籍");
+    }
+
+    @Test
+    void publishedEventsLeaveTheOutbox() {
+        AssistanceCase c = submitted().accept(CLERK, on("2026-09-04"), planner);
+        AssistanceCase after = c.withoutEvents(List.of(c.pendingEvents().get(0).id()));
+        assertThat(after.pendingEvents()).hasSize(1);
+        assertThat(after.pendingEvents().get(0).name()).isEqualTo("accepted");
+        assertThat(after.version()).isEqualTo(c.version());
+    }
+}

@@ -1,0 +1,209 @@
+package cn.minzheng.assistance.eligibility;
+
+import cn.minzheng.assistance.household.AssetItem;
+import cn.minzheng.assistance.household.AssetType;
+import cn.minzheng.assistance.household.ExclusionReason;
+import cn.minzheng.assistance.household.HouseholdMember;
+import cn.minzheng.assistance.household.LabourCapacity;
+import cn.minzheng.assistance.household.Relation;
+import cn.minzheng.assistance.household.Submission;
+import cn.minzheng.assistance.standards.AssistanceStandard;
+import cn.minzheng.assistance.standards.Program;
+import cn.minzheng.assistance.standards.StandardCatalogue;
+import cn.minzheng.assistance.standards.StandardKind;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static cn.minzheng.assistance.eligibility.IncomeCategory.*;
+import static cn.minzheng.assistance.fixtures.Households.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Worked examples with the 随州市曾都区 (421303) 2023 standards. */
+class EligibilityCalculatorTest {
+    static final StandardCatalogue SUIZHOU = new StandardCatalogue(List.of(
+            new AssistanceStandard("421303", StandardKind.DIBAO_URBAN, YearMonth.of(2023, 1), 68000, "seed"),
+            new AssistanceStandard("421303", StandardKind.DIBAO_RURAL, YearMonth.of(2023, 1), 61700, "seed"),
+            new AssistanceStandard("421303", StandardKind.TEKUN_URBAN, YearMonth.of(2023, 1), 136000, "seed"),
+            new AssistanceStandard("421303", StandardKind.TEKUN_RURAL, YearMonth.of(2023, 1), 123300, "seed")));
+    static final YearMonth MAY_2023 = YearMonth.of(2023, 5);
+    static final LocalDate TODAY = LocalDate.of(2026, 3, 1);
+
+    private final EligibilityCalculator calc = new EligibilityCalculator(SUIZHOU, EligibilityPolicy.typical());
+
+    private static Submission sub(Program p, List<HouseholdMember> m) {
+        return submission(p, m);
+    }
+
+    private static List<HouseholdMember> replace(List<HouseholdMember> m, int i, HouseholdMember x) {
+        List<HouseholdMember> copy = new ArrayList<>(m);
+        copy.set(i, x);
+        return copy;
+    }
+
+    static Stream<Arguments> workedExamples() {
+        List<HouseholdMember> spouseDisabled = replace(family(income(WAGES, 2100)), 1,
+                withDisability(family().get(1), 2));
+        HouseholdMember confinedSpouse = new HouseholdMember("李四", family().get(1).idNumber(), Relation.SPOUSE,
+                LabourCapacity.FULL, 0, false, false, List.of(income(WAGES, 5000)), List.of(), true,
+                ExclusionReason.CONFINED);
+        return Stream.of(
+                // 1200 wages counted, 300 优抚金 excluded, 100 work cost deducted: (1200−100)/3 = 366.66 → 36666 fen;
+                // (680.00 − 366.66) × 3 = 940.02
+                Arguments.of("urban 低保 补差", sub(Program.DIBAO_URBAN, family(income(WAGES, 1200),
+                        income(PREFERENTIAL_PENSION, 300), income(WORK_COST, 100))), 36666L, Outcome.ELIGIBLE, 94002L),
+                // rural standard 617: 1500/3 = 500; (617 − 500) × 3 = 351
+                Arguments.of("rural 低保 补差", sub(Program.DIBAO_RURAL, family(income(WAGES, 1500))), 50000L,
+                        Outcome.ELIGIBLE, 35100L),
+                // 2100/3 = 700 ≥ 680
+                Arguments.of("income above the standard", sub(Program.DIBAO_URBAN, family(income(WAGES, 2100))),
+                        70000L, Outcome.NOT_ELIGIBLE, 0L),
+                // 700 < 1.5 × 680 = 1020 and the spouse has grade-2 disability: 单人保 680 − 0
+                Arguments.of("单人保", sub(Program.DIBAO_URBAN, spouseDisabled), 70000L,
+                        Outcome.ELIGIBLE_SINGLE_PERSON, 68000L),
+                // scholarship and central basic pension do not count: 0 counted
+                Arguments.of("excluded income only", sub(Program.DIBAO_URBAN, family(income(SCHOLARSHIP, 800),
+                        income(CENTRAL_BASIC_PENSION, 150), income(GOVERNMENT_ASSISTANCE, 400))), 0L, Outcome.ELIGIBLE,
+                        204000L),
+                // deductions larger than income leave 0, never negative
+                Arguments.of("deductions above income", sub(Program.DIBAO_URBAN, family(income(WAGES, 300),
+                        income(DISABILITY_OR_ILLNESS_COST, 900))), 0L, Outcome.ELIGIBLE, 204000L),
+                // a confined spouse is not counted: 1200/2 = 600; (680 − 600) × 2 = 160
+                Arguments.of("confined member not counted", sub(Program.DIBAO_URBAN,
+                        replace(family(income(WAGES, 1200)), 1, confinedSpouse)), 60000L, Outcome.ELIGIBLE, 16000L),
+                // 边缘: 2400/3 = 800, 680 ≤ 800 < 1020
+                Arguments.of("低保边缘 recognised", sub(Program.DIBAO_EDGE, family(income(WAGES, 2400))), 80000L,
+                        Outcome.ELIGIBLE, 0L),
+                // 3100/3 = 1033.33 ≥ 1020
+                Arguments.of("above the 边缘 threshold", sub(Program.DIBAO_EDGE, family(income(WAGES, 3100))),
+                        103333L, Outcome.NOT_ELIGIBLE, 0L),
+                // 1500/3 = 500 < 680: should apply for 低保 instead
+                Arguments.of("边缘 below the 低保 standard", sub(Program.DIBAO_EDGE, family(income(WAGES, 1500))),
+                        50000L, Outcome.NOT_ELIGIBLE, 0L),
+                // financial assets 48,000 / 3 = 16,000 ≤ 24 × 680 = 16,320
+                Arguments.of("deposits within the cap", sub(Program.DIBAO_URBAN, replace(family(income(WAGES, 1200)), 0,
+                        withAssets(family(income(WAGES, 1200)).get(0), new AssetItem(AssetType.DEPOSIT, 4_800_000, 1)))),
+                        40000L, Outcome.ELIGIBLE, 84000L),
+                // 50,000 / 3 = 16,666.66 > 16,320
+                Arguments.of("deposits above the cap", sub(Program.DIBAO_URBAN, replace(family(income(WAGES, 1200)), 0,
+                        withAssets(family(income(WAGES, 1200)).get(0), new AssetItem(AssetType.DEPOSIT, 5_000_000, 1)))),
+                        40000L, Outcome.NOT_ELIGIBLE, 0L),
+                Arguments.of("two homes", sub(Program.DIBAO_URBAN, replace(family(income(WAGES, 1200)), 0,
+                        withAssets(family(income(WAGES, 1200)).get(0), new AssetItem(AssetType.HOUSE, 0, 2)))),
+                        40000L, Outcome.NOT_ELIGIBLE, 0L),
+                Arguments.of("a car", sub(Program.DIBAO_URBAN, replace(family(income(WAGES, 1200)), 0,
+                        withAssets(family(income(WAGES, 1200)).get(0), new AssetItem(AssetType.VEHICLE, 3_000_000, 1)))),
+                        40000L, Outcome.NOT_ELIGIBLE, 0L));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("workedExamples")
+    void workedExample(String name, Submission s, long perCapita, Outcome outcome, long amountFen) {
+        Calculation c = calc.calculate(s, MAY_2023, TODAY, false);
+        assertThat(c.perCapitaFen()).as("per capita").isEqualTo(perCapita);
+        assertThat(c.outcome()).as("outcome").isEqualTo(outcome);
+        assertThat(c.monthlyAmountFen()).as("amount").isEqualTo(amountFen);
+    }
+
+    @Test
+    void theTraceNamesEveryIncomeLineAndItsTreatment() {
+        Calculation c = calc.calculate(sub(Program.DIBAO_URBAN, family(income(WAGES, 1200),
+                income(PREFERENTIAL_PENSION, 300), income(WORK_COST, 100))), MAY_2023, TODAY, false);
+        assertThat(c.lines()).extracting(CalculationLine::category, CalculationLine::treatment, CalculationLine::monthlyFen)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(WAGES, IncomeTreatment.COUNTED, 120000L),
+                        org.assertj.core.groups.Tuple.tuple(PREFERENTIAL_PENSION, IncomeTreatment.EXCLUDED, 30000L),
+                        org.assertj.core.groups.Tuple.tuple(WORK_COST, IncomeTreatment.DEDUCTED, 10000L));
+        assertThat(c.lines()).allSatisfy(l -> assertThat(l.reason()).contains("[57]§13"));
+        assertThat(c.standardFen()).isEqualTo(68000);
+        assertThat(c.standardRegion()).isEqualTo("421303");
+        assertThat(c.countedIncomeFen()).isEqualTo(120000);
+        assertThat(c.deductedFen()).isEqualTo(10000);
+        assertThat(c.countedMembers()).isEqualTo(3);
+        assertThat(c.notes()).anyMatch(n -> n.contains("94002"));
+    }
+
+    static Stream<Arguments> tekun() {
+        HouseholdMember elder = member("王老", id("19500101", 13), Relation.SELF);
+        HouseholdMember adult = member("王壮", id("19860101", 13), Relation.SELF);
+        HouseholdMember rural = member("王老", id("19500101", 13), Relation.SELF);
+        return Stream.of(
+                Arguments.of("urban, aged 76, alone", submission(Program.TEKUN, List.of(elder)), false,
+                        Outcome.ELIGIBLE, 136000L),
+                Arguments.of("able supporter exists", submission(Program.TEKUN, List.of(elder)), true,
+                        Outcome.NOT_ELIGIBLE, 0L),
+                Arguments.of("has labour capacity", submission(Program.TEKUN, List.of(adult)), false,
+                        Outcome.NOT_ELIGIBLE, 0L),
+                Arguments.of("severely disabled adult", submission(Program.TEKUN, List.of(withDisability(adult, 1))),
+                        false, Outcome.ELIGIBLE, 136000L),
+                Arguments.of("rural", new Submission(Program.TEKUN, rural.idNumber(), REGION,
+                        cn.minzheng.assistance.standards.Area.RURAL, null, 0, List.of(rural), true, false), false,
+                        Outcome.ELIGIBLE, 123300L),
+                Arguments.of("income at the 低保 standard", submission(Program.TEKUN, List.of(
+                        member("王老", id("19500101", 13), Relation.SELF, income(WAGES, 680)))), false,
+                        Outcome.NOT_ELIGIBLE, 0L));
+    }
+
+    @ParameterizedTest(name = "特困: {0}")
+    @MethodSource("tekun")
+    void tekunNeedsAllThreeConditions(String name, Submission s, boolean supporterAble, Outcome outcome, long fen) {
+        Calculation c = calc.calculate(s, MAY_2023, TODAY, supporterAble);
+        assertThat(c.outcome()).isEqualTo(outcome);
+        assertThat(c.monthlyAmountFen()).isEqualTo(fen);
+    }
+
+    @Test
+    void withoutAPublishedTekunStandardTheConfiguredMultipleOfDibaoApplies() {
+        StandardCatalogue onlyDibao = new StandardCatalogue(List.of(
+                new AssistanceStandard("421303", StandardKind.DIBAO_URBAN, YearMonth.of(2023, 1), 68000, "seed")));
+        Calculation c = new EligibilityCalculator(onlyDibao, EligibilityPolicy.typical()).calculate(
+                submission(Program.TEKUN, List.of(member("王老", id("19500101", 13), Relation.SELF))), MAY_2023, TODAY,
+                false);
+        // 680 × 130 % = 884
+        assertThat(c.monthlyAmountFen()).isEqualTo(88400);
+    }
+
+    @Test
+    void temporaryAssistanceIsCappedAtTheConfiguredMonths() {
+        // cap: 6 × 680 = 4080
+        assertThat(calc.calculate(urgentTemporary(5000), MAY_2023, TODAY, false).monthlyAmountFen()).isEqualTo(408000);
+        assertThat(calc.calculate(urgentTemporary(2000), MAY_2023, TODAY, false).monthlyAmountFen()).isEqualTo(200000);
+    }
+
+    @Test
+    void aMonthWithoutAStandardCannotBeCalculated() {
+        assertThatThrownBy(() -> calc.calculate(sub(Program.DIBAO_URBAN, family()), YearMonth.of(2022, 12), TODAY, false))
+                .isInstanceOf(NoStandardException.class);
+    }
+
+    @Property(tries = 300)
+    void dibaoAmountIsTheGapTimesMembersAndNeverNegative(@ForAll @LongRange(min = 0, max = 1_000_000) long wagesFen,
+                                                         @ForAll @LongRange(min = 0, max = 1_000_000) long costFen,
+                                                         @ForAll @IntRange(min = 1, max = 3) int members) {
+        List<HouseholdMember> fam = new ArrayList<>(family().subList(0, members));
+        fam.set(0, new HouseholdMember("张三", fam.get(0).idNumber(), Relation.SELF, LabourCapacity.FULL, 0, false, false,
+                List.of(new cn.minzheng.assistance.household.IncomeItem(WAGES, wagesFen),
+                        new cn.minzheng.assistance.household.IncomeItem(WORK_COST, costFen)), List.of(), true, null));
+        Calculation c = calc.calculate(sub(Program.DIBAO_URBAN, fam), MAY_2023, TODAY, false);
+        long net = Math.max(0, wagesFen - costFen);
+        assertThat(c.perCapitaFen() * members).isLessThanOrEqualTo(net);
+        assertThat((c.perCapitaFen() + 1) * members).isGreaterThan(net);
+        assertThat(c.monthlyAmountFen()).isNotNegative();
+        if (c.outcome() == Outcome.ELIGIBLE) {
+            assertThat(c.monthlyAmountFen()).isEqualTo((68000 - c.perCapitaFen()) * members);
+        } else {
+            assertThat(c.perCapitaFen()).isGreaterThanOrEqualTo(68000);
+        }
+    }
+}
