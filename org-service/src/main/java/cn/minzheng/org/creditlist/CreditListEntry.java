@@ -1,0 +1,93 @@
+package cn.minzheng.org.creditlist;
+
+import cn.minzheng.org.events.DomainEvent;
+import cn.minzheng.org.problems.FieldProblem;
+import cn.minzheng.org.problems.IllegalTransition;
+import cn.minzheng.org.problems.RuleViolation;
+import cn.minzheng.org.registration.Transitioned;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One entry of a credit list. Listing needs a written notice of facts and rights served first.
+ * A new ground on an open 失信 entry restarts its 2-year period ({@code lastGroundOn}).
+ */
+public record CreditListEntry(String id, String organizationId, String authorityCode, CreditList list,
+                              EntryGround ground, String facts, LocalDate noticeServedOn, LocalDate listedOn,
+                              LocalDate lastGroundOn, EntryStatus status, LocalDate removedOn, String removalReason,
+                              long version) {
+
+    public static Transitioned<CreditListEntry> list(String id, String organizationId, String authorityCode,
+                                                     EntryGround ground, String facts, LocalDate noticeServedOn, LocalDate on) {
+        if (noticeServedOn == null || noticeServedOn.isAfter(on)) {
+            throw new RuleViolation("NOTICE_REQUIRED", List.of(new FieldProblem("/noticeServedOn", "NOTICE_REQUIRED",
+                    "列入名录前须书面告知拟列入的事实、理由、依据及其依法享有的权利")));
+        }
+        CreditListEntry e = new CreditListEntry(id, organizationId, authorityCode, ground.list(), ground, facts,
+                noticeServedOn, on, on, EntryStatus.LISTED, null, null, 1);
+        return new Transitioned<>(e, new DomainEvent(ground.list() == CreditList.ABNORMAL ? "abnormal-listed" : "serious-listed",
+                null, EntryStatus.LISTED.name(), ground.text(), Map.of("ground", ground.name(), "listedOn", on.toString()),
+                Map.of("entryId", id)));
+    }
+
+    /** A new ground while on the 失信名单: the 2-year period starts again. */
+    public CreditListEntry newGround(LocalDate on) {
+        requireListed("newGround");
+        if (list != CreditList.SERIOUS) {
+            throw new IllegalTransition("credit-list-entry", list.name(), "newGround");
+        }
+        return new CreditListEntry(id, organizationId, authorityCode, list, ground, facts, noticeServedOn, listedOn,
+                on.isAfter(lastGroundOn) ? on : lastGroundOn, status, null, null, version + 1);
+    }
+
+    /** Removal on the organization's application, once what was wrong is fixed and verified. */
+    public Transitioned<CreditListEntry> removeOnApplication(LocalDate verifiedOn, CreditListPolicy policy) {
+        requireListed("removeOnApplication");
+        if (list == CreditList.ABNORMAL && !ground.needsFix()) {
+            throw new RuleViolation("NOTHING_TO_FIX", List.of(new FieldProblem("/ground", "NOTHING_TO_FIX",
+                    "该情形无需整改，列入满6个月后自动移出")));
+        }
+        if (list == CreditList.SERIOUS && verifiedOn.isBefore(seriousRemovableFrom(policy))) {
+            throw new RuleViolation("SERIOUS_PERIOD_NOT_ENDED", List.of(new FieldProblem("/lastGroundOn", "SERIOUS_PERIOD_NOT_ENDED",
+                    "列入严重违法失信名单满2年且期间未再发生列入情形方可移出，最早" + seriousRemovableFrom(policy))));
+        }
+        return removed(verifiedOn, "整改完成，依申请移出");
+    }
+
+    /** Removal by the daily sweep when the period has run. Empty when not due. */
+    public java.util.Optional<Transitioned<CreditListEntry>> removeWhenDue(LocalDate today, CreditListPolicy policy) {
+        if (status != EntryStatus.LISTED) {
+            return java.util.Optional.empty();
+        }
+        if (list == CreditList.ABNORMAL && !ground.needsFix() && !today.isBefore(listedOn.plus(policy.abnormalAutomaticRemoval()))) {
+            return java.util.Optional.of(removed(today, "列入满6个月，自动移出"));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Whether this 异常名录 entry has stood long enough to put the organization on the 失信名单. */
+    public boolean escalationDue(LocalDate today, CreditListPolicy policy) {
+        return status == EntryStatus.LISTED && list == CreditList.ABNORMAL
+                && !today.isBefore(listedOn.plus(policy.abnormalEscalation()));
+    }
+
+    public LocalDate seriousRemovableFrom(CreditListPolicy policy) {
+        return lastGroundOn.plus(policy.seriousMinimum());
+    }
+
+    private Transitioned<CreditListEntry> removed(LocalDate on, String reason) {
+        CreditListEntry n = new CreditListEntry(id, organizationId, authorityCode, list, ground, facts, noticeServedOn,
+                listedOn, lastGroundOn, EntryStatus.REMOVED, on, reason, version + 1);
+        return new Transitioned<>(n, new DomainEvent(list == CreditList.ABNORMAL ? "abnormal-removed" : "serious-removed",
+                EntryStatus.LISTED.name(), EntryStatus.REMOVED.name(), reason, Map.of("removedOn", on.toString()),
+                Map.of("entryId", id)));
+    }
+
+    private void requireListed(String action) {
+        if (status != EntryStatus.LISTED) {
+            throw new IllegalTransition("credit-list-entry", status.name(), action);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package cn.minzheng.org.creditlist;
+
+public enum EntryStatus {
+    LISTED, REMOVED
+}

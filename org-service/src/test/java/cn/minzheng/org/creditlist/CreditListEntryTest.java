@@ -1,0 +1,73 @@
+package cn.minzheng.org.creditlist;
+
+import cn.minzheng.org.problems.RuleViolation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CreditListEntryTest {
+    private static final LocalDate LISTED = LocalDate.of(2025, 6, 10);
+    private final CreditListPolicy policy = CreditListPolicy.defaults();
+
+    private CreditListEntry entry(EntryGround ground) {
+        return CreditListEntry.list("E-1", "ORG-1", "330100", ground, "facts", LISTED.minusDays(10), LISTED).next();
+    }
+
+    @Test
+    void listingNeedsANoticeServedFirst() {
+        assertThatThrownBy(() -> CreditListEntry.list("E", "ORG", "330100", EntryGround.LATE_ANNUAL_REPORT, "f", null, LISTED))
+                .isInstanceOf(RuleViolation.class);
+        assertThatThrownBy(() -> CreditListEntry.list("E", "ORG", "330100", EntryGround.LATE_ANNUAL_REPORT, "f", LISTED.plusDays(1), LISTED))
+                .isInstanceOf(RuleViolation.class);
+        assertThat(entry(EntryGround.LATE_ANNUAL_REPORT).list()).isEqualTo(CreditList.ABNORMAL);
+        assertThat(entry(EntryGround.LARGE_FINE).list()).isEqualTo(CreditList.SERIOUS);
+    }
+
+    @ParameterizedTest(name = "{0} on {1}: automatic removal {2}, on application allowed {3}")
+    @CsvSource(textBlock = """
+            WARNING_OR_SMALL_FINE, 2025-12-09, false, false
+            WARNING_OR_SMALL_FINE, 2025-12-10, true,  false
+            LATE_ANNUAL_REPORT,    2026-06-10, false, true
+            UNREACHABLE,           2025-06-11, false, true
+            """)
+    void abnormalRemoval(EntryGround ground, LocalDate today, boolean automatic, boolean onApplication) {
+        CreditListEntry e = entry(ground);
+        var removal = e.removeWhenDue(today, policy);
+        assertThat(removal.isPresent()).isEqualTo(automatic);
+        removal.ifPresent(t -> assertThat(t.event().name()).isEqualTo("abnormal-removed"));
+        if (onApplication) {
+            assertThat(e.removeOnApplication(today, policy).next().status()).isEqualTo(EntryStatus.REMOVED);
+        } else {
+            assertThatThrownBy(() -> e.removeOnApplication(today, policy)).isInstanceOf(RuleViolation.class);
+        }
+    }
+
+    @ParameterizedTest(name = "失信 listed 2025-06-10, new ground {0}, removal applied {1} -> allowed {2}")
+    @CsvSource(nullValues = "-", textBlock = """
+            -,          2027-06-09, false
+            -,          2027-06-10, true
+            2026-01-01, 2027-06-10, false
+            2026-01-01, 2028-01-01, true
+            """)
+    void seriousNeedsTwoYearsWithoutANewGround(LocalDate newGround, LocalDate applied, boolean allowed) {
+        CreditListEntry e = entry(EntryGround.LARGE_FINE);
+        CreditListEntry current = newGround == null ? e : e.newGround(newGround);
+        assertThat(current.removeWhenDue(applied, policy)).isEmpty();
+        if (allowed) {
+            assertThat(current.removeOnApplication(applied, policy).event().name()).isEqualTo("serious-removed");
+        } else {
+            assertThatThrownBy(() -> current.removeOnApplication(applied, policy)).isInstanceOf(RuleViolation.class);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2027-06-09, false", "2027-06-10, true"})
+    void twoYearsOnTheAbnormalListEscalate(LocalDate today, boolean due) {
+        assertThat(entry(EntryGround.LATE_ANNUAL_REPORT).escalationDue(today, policy)).isEqualTo(due);
+    }
+}
