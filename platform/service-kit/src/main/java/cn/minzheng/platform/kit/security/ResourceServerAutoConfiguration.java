@@ -1,0 +1,98 @@
+package cn.minzheng.platform.kit.security;
+
+import cn.minzheng.platform.kit.problem.web.ProblemAutoConfiguration;
+import cn.minzheng.platform.kit.problem.web.ProblemWriter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+
+/**
+ * The one security configuration: a stateless resource server validating RS256 JWTs from
+ * {@code minzheng.security.jwk-set-uri} issued by {@code minzheng.security.issuer}; public paths and
+ * actuator health/info/prometheus open; the service's {@link ServiceAuthorizationRules}; everything
+ * else needs a valid token. 401/403 answer with problem+json.
+ */
+@AutoConfiguration(after = ProblemAutoConfiguration.class, before = {ReactiveWebSecurityAutoConfiguration.class,
+        ReactiveUserDetailsServiceAutoConfiguration.class, ReactiveOAuth2ResourceServerAutoConfiguration.class,
+        ReactiveManagementWebSecurityAutoConfiguration.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(KitSecurityProperties.class)
+public class ResourceServerAutoConfiguration {
+
+    static final String[] ACTUATOR_PUBLIC = {"/actuator/health", "/actuator/health/**", "/actuator/info",
+            "/actuator/prometheus"};
+
+    @Bean
+    @ConditionalOnMissingBean
+    ReactiveJwtDecoder minzhengJwtDecoder(KitSecurityProperties properties) {
+        if (properties.jwkSetUri() == null || properties.jwkSetUri().isBlank()) {
+            throw new IllegalStateException("minzheng.security.jwk-set-uri is required (env MINZHENG_SECURITY_JWK_SET_URI)");
+        }
+        if (properties.issuer() == null || properties.issuer().isBlank()) {
+            throw new IllegalStateException("minzheng.security.issuer is required (env MINZHENG_SECURITY_ISSUER)");
+        }
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
+        return decoder;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityWebFilterChain.class)
+    SecurityWebFilterChain minzhengSecurityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
+                                                          KitSecurityProperties properties, ProblemWriter problems,
+                                                          ObjectProvider<ServiceAuthorizationRules> serviceRules) {
+        var entryPoint = ProblemSecurityHandlers.entryPoint(problems);
+        var accessDenied = ProblemSecurityHandlers.accessDenied(problems);
+        var authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName("roles");
+        authorities.setAuthorityPrefix("ROLE_");
+        var jwtConverter = new JwtAuthenticationConverter();
+        jwtConverter.setJwtGrantedAuthoritiesConverter(authorities);
+
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(accessDenied))
+                .authorizeExchange(rules -> {
+                    rules.pathMatchers(ACTUATOR_PUBLIC).permitAll();
+                    if (!properties.publicPaths().isEmpty()) {
+                        rules.pathMatchers(properties.publicPaths().toArray(String[]::new)).permitAll();
+                    }
+                    serviceRules.orderedStream().forEach(r -> r.configure(rules));
+                    rules.anyExchange().authenticated();
+                })
+                .oauth2ResourceServer(server -> server
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(accessDenied)
+                        .jwt(jwt -> jwt.jwtDecoder(decoder)
+                                .jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(jwtConverter))))
+                .build();
+    }
+}
