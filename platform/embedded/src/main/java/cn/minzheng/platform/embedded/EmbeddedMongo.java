@@ -1,0 +1,147 @@
+package cn.minzheng.platform.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A MongoDB wire-protocol server written in Java ({@code de.bwaldvogel:mongo-java-server}) with
+ * the H2 MVStore backend and the oplog enabled (so change streams work), on 127.0.0.1.
+ *
+ * <p>In memory for tests; with {@link Builder#dataFile(Path)} the data is kept in one MVStore
+ * file and survives a restart. See the README for what it does not support.
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
+
+    private final int port;
+    private final Path dataFile;
+    private MongoServer server;
+    private H2Backend backend;
+
+    private EmbeddedMongo(Builder builder) {
+        this.port = builder.port > 0 ? builder.port : FreePorts.find();
+        this.dataFile = builder.dataFile == null ? null : builder.dataFile.toAbsolutePath();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public synchronized EmbeddedMongo start() {
+        if (server != null) {
+            return this;
+        }
+        LogLevels.quietBrokerLogs();
+        H2Backend opened;
+        if (dataFile == null) {
+            opened = H2Backend.inMemory();
+        } else {
+            try {
+                if (dataFile.getParent() != null) {
+                    Files.createDirectories(dataFile.getParent());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create folder for " + dataFile, e);
+            }
+            opened = new H2Backend(dataFile.toString());
+        }
+        MongoServer started = new MongoServer(opened);
+        started.enableOplog();
+        try {
+            started.bind("127.0.0.1", port);
+        } catch (RuntimeException e) {
+            opened.close();
+            throw new IllegalStateException("Mongo-wire server cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+        }
+        backend = opened;
+        server = started;
+        log.info("Mongo-wire server listening on {} ({})", connectionString(), dataFile == null ? "in memory" : dataFile);
+        return this;
+    }
+
+    /** Stops listening and closes the store (the file is flushed). In-memory data is lost. */
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        server.shutdownNow();
+        backend.close();
+        server = null;
+        backend = null;
+        log.info("Mongo-wire server on 127.0.0.1:{} stopped", port);
+    }
+
+    public synchronized EmbeddedMongo restart() {
+        stop();
+        return start();
+    }
+
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    /** {@code mongodb://127.0.0.1:<port>} — append a database name: {@code connectionString() + "/assistance"}. */
+    public String connectionString() {
+        return "mongodb://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The MVStore file, or {@code null} when the data lives in memory. */
+    public Path dataFile() {
+        return dataFile;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Runs the server as its own process: {@code --port 27017 --data FILE}. */
+    public static void main(String[] args) throws InterruptedException {
+        MainArguments arguments = MainArguments.parse(args);
+        EmbeddedMongo mongo = builder()
+                .port(arguments.intValue("port", 27017))
+                .dataFile(arguments.path("data", Path.of(".devstack", "mongo", "data.mv")))
+                .build();
+        Runtime.getRuntime().addShutdownHook(new Thread(mongo::stop, "embedded-mongo-stop"));
+        mongo.start();
+        System.out.println("Mongo-wire server ready on " + mongo.connectionString() + ", data in " + mongo.dataFile());
+        new CountDownLatch(1).await();
+    }
+
+    public static final class Builder {
+        private int port;
+        private Path dataFile;
+
+        private Builder() {
+        }
+
+        /** Port on 127.0.0.1; a free one when not set. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** MVStore file that keeps the data; in memory when not set. */
+        public Builder dataFile(Path dataFile) {
+            this.dataFile = dataFile;
+            return this;
+        }
+
+        public EmbeddedMongo build() {
+            return new EmbeddedMongo(this);
+        }
+    }
+}

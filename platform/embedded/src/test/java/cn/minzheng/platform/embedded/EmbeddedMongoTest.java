@@ -1,0 +1,143 @@
+package cn.minzheng.platform.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** What the services do with the reactive driver 5.8 and Spring Data MongoDB, against the Mongo-wire server. */
+class EmbeddedMongoTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    static EmbeddedMongo mongo;
+    static MongoClient client;
+
+    @BeforeAll
+    static void start() {
+        mongo = EmbeddedMongo.builder().build().start();
+        client = MongoClients.create(mongo.connectionString());
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        mongo.close();
+    }
+
+    private static MongoCollection<Document> collection(String name) {
+        return client.getDatabase("embedded_test").getCollection(name);
+    }
+
+    @Test
+    void insertFindAndAtomicFindOneAndUpdateWithVersionCheck() {
+        MongoCollection<Document> cases = collection("cases");
+        Mono.from(cases.insertOne(new Document("_id", "DB-1").append("status", "SUBMITTED").append("version", 1L)))
+                .block(TIMEOUT);
+
+        Document updated = Mono.from(cases.findOneAndUpdate(
+                        Filters.and(Filters.eq("_id", "DB-1"), Filters.eq("version", 1L)),
+                        Updates.combine(Updates.set("status", "ACCEPTED"), Updates.inc("version", 1L)),
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+                .block(TIMEOUT);
+        Document stale = Mono.from(cases.findOneAndUpdate(
+                        Filters.and(Filters.eq("_id", "DB-1"), Filters.eq("version", 1L)),
+                        Updates.set("status", "REJECTED")))
+                .block(TIMEOUT);
+
+        assertThat(updated).isNotNull();
+        assertThat(updated.getString("status")).isEqualTo("ACCEPTED");
+        assertThat(updated.getLong("version")).isEqualTo(2L);
+        assertThat(stale).as("a stale version matches nothing").isNull();
+        Document found = Mono.from(cases.find(Filters.eq("_id", "DB-1")).first()).block(TIMEOUT);
+        assertThat(found.getString("status")).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void uniqueIndexRejectsADuplicate() {
+        MongoCollection<Document> events = collection("audit_records");
+        Mono.from(events.createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true))).block(TIMEOUT);
+        Mono.from(events.insertOne(new Document("eventId", "e-1"))).block(TIMEOUT);
+
+        assertThatThrownBy(() -> Mono.from(events.insertOne(new Document("eventId", "e-1"))).block(TIMEOUT))
+                .isInstanceOf(MongoWriteException.class)
+                .satisfies(e -> assertThat(((MongoWriteException) e).getError().getCode()).isEqualTo(11000));
+    }
+
+    @Test
+    void pushAndPullOnAnArrayInOneUpdate() {
+        MongoCollection<Document> outbox = collection("outbox");
+        Mono.from(outbox.insertOne(new Document("_id", "A-1").append("pendingEvents", List.of()))).block(TIMEOUT);
+
+        Mono.from(outbox.updateOne(Filters.eq("_id", "A-1"),
+                Updates.pushEach("pendingEvents", List.of(new Document("id", "e1"), new Document("id", "e2"))))).block(TIMEOUT);
+        Mono.from(outbox.updateOne(Filters.eq("_id", "A-1"),
+                Updates.pull("pendingEvents", new Document("id", "e1")))).block(TIMEOUT);
+
+        Document doc = Mono.from(outbox.find(Filters.eq("_id", "A-1")).first()).block(TIMEOUT);
+        assertThat(doc.getList("pendingEvents", Document.class)).extracting(d -> d.getString("id")).containsExactly("e2");
+    }
+
+    @Test
+    void springDataReactiveTemplateWorks() {
+        ReactiveMongoTemplate template = new ReactiveMongoTemplate(client, "embedded_spring");
+        template.insert(new Document("_id", "ORG-1").append("name", "随州市曾都区志愿者协会").append("status", "ACTIVE"), "orgs")
+                .block(TIMEOUT);
+
+        Document modified = template.findAndModify(
+                        Query.query(Criteria.where("_id").is("ORG-1").and("status").is("ACTIVE")),
+                        new Update().set("status", "SUSPENDED").push("history", "suspended"),
+                        FindAndModifyOptions.options().returnNew(true), Document.class, "orgs")
+                .block(TIMEOUT);
+        List<Document> active = template.find(Query.query(Criteria.where("status").is("ACTIVE")), Document.class, "orgs")
+                .collectList().block(TIMEOUT);
+
+        assertThat(modified.getString("status")).isEqualTo("SUSPENDED");
+        assertThat(modified.getList("history", String.class)).containsExactly("suspended");
+        assertThat(active).isEmpty();
+    }
+
+    @Test
+    void fileBackedDataSurvivesARestart(@TempDir Path dir) {
+        try (EmbeddedMongo durable = EmbeddedMongo.builder().dataFile(dir.resolve("data.mv")).build().start();
+             MongoClient first = MongoClients.create(durable.connectionString())) {
+            Mono.from(first.getDatabase("org").getCollection("orgs").insertOne(new Document("_id", "ORG-9")))
+                    .block(TIMEOUT);
+            int port = durable.port();
+
+            durable.restart();
+
+            assertThat(durable.port()).isEqualTo(port);
+            try (MongoClient second = MongoClients.create(durable.connectionString())) {
+                List<Document> docs = Flux.from(second.getDatabase("org").getCollection("orgs").find()).collectList()
+                        .block(TIMEOUT);
+                assertThat(docs).extracting(d -> d.getString("_id")).containsExactly("ORG-9");
+            }
+        }
+    }
+}
