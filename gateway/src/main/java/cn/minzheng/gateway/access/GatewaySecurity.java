@@ -1,0 +1,89 @@
+package cn.minzheng.gateway.access;
+
+import cn.minzheng.gateway.client.ClientKey;
+import cn.minzheng.gateway.problem.ProblemKind;
+import cn.minzheng.gateway.problem.ProblemResponses;
+import cn.minzheng.gateway.securityevents.SecurityDenial;
+import cn.minzheng.gateway.securityevents.SecurityEventPublisher;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Token checking. Spring Security only authenticates here: a bearer token, when present, must be a
+ * valid RS256 JWT from the configured issuer (else 401). Which route admits whom is decided after
+ * routing by {@link RouteAccessFilter}, from each route's YAML metadata, so routes and their roles
+ * live in one place.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+public class GatewaySecurity {
+
+    @Bean
+    SecurityWebFilterChain gatewaySecurityChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
+                                                ProblemResponses problems, SecurityEventPublisher events) {
+        ServerAuthenticationEntryPoint badToken = (exchange, error) -> unauthorized(exchange, error, problems, events);
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                // headers such as HSTS and X-Content-Type-Options stay on (defaults); the services'
+                // own cache headers pass through
+                .headers(headers -> headers.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable))
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .oauth2ResourceServer(oauth2 -> oauth2
+                        .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(authenticationConverter()))
+                        .authenticationEntryPoint(badToken))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(badToken))
+                .build();
+    }
+
+    private static Mono<Void> unauthorized(ServerWebExchange exchange, AuthenticationException error,
+                                           ProblemResponses problems, SecurityEventPublisher events) {
+        String reason = "invalid token: " + error.getMessage();
+        events.publish(RouteAccessFilter.denial(exchange, SecurityDenial.Kind.UNAUTHORIZED,
+                ClientKey.ofAddress(exchange).value(), null, List.of(), null, reason));
+        return problems.write(exchange, ProblemKind.UNAUTHORIZED,
+                headers -> headers.set("WWW-Authenticate", "Bearer error=\"invalid_token\""),
+                ProblemResponses.language(exchange) == ProblemKind.Language.EN
+                        ? "the token is invalid or expired" : "令牌无效或已过期");
+    }
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(SecurityProperties security) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(security.jwkSetUri()).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(security.issuer())));
+        return decoder;
+    }
+
+    /** {@code roles: [A, B]} becomes authorities {@code ROLE_A, ROLE_B}; the principal name is {@code sub}. */
+    static Converter<Jwt, Mono<AbstractAuthenticationToken>> authenticationConverter() {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName("roles");
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        return new ReactiveJwtAuthenticationConverterAdapter(converter);
+    }
+}

@@ -1,0 +1,65 @@
+package cn.minzheng.gateway.problem;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes RFC 9457 {@code application/problem+json} answers: the one way the gateway reports an error. */
+@Component
+public class ProblemResponses {
+
+    public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+
+    private final JsonMapper json;
+
+    public ProblemResponses(JsonMapper json) {
+        this.json = json;
+    }
+
+    public Mono<Void> write(ServerWebExchange exchange, ProblemKind kind, Object... detailArguments) {
+        return write(exchange, kind, headers -> { }, detailArguments);
+    }
+
+    public Mono<Void> write(ServerWebExchange exchange, ProblemKind kind,
+                            java.util.function.Consumer<HttpHeaders> extraHeaders, Object... detailArguments) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.empty();
+        }
+        byte[] body = body(exchange, kind, detailArguments);
+        response.setStatusCode(HttpStatusCode.valueOf(kind.status()));
+        HttpHeaders headers = response.getHeaders();
+        headers.setContentType(PROBLEM_JSON);
+        headers.setContentLength(body.length);
+        headers.set(HttpHeaders.CONTENT_LANGUAGE, language(exchange) == ProblemKind.Language.EN ? "en" : "zh-CN");
+        extraHeaders.accept(headers);
+        DataBuffer buffer = response.bufferFactory().wrap(body);
+        return response.writeWith(Mono.just(buffer));
+    }
+
+    public byte[] body(ServerWebExchange exchange, ProblemKind kind, Object... detailArguments) {
+        ProblemKind.Language language = language(exchange);
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", kind.type());
+        problem.put("title", kind.title(language));
+        problem.put("status", kind.status());
+        problem.put("detail", kind.detail(language, detailArguments));
+        problem.put("instance", exchange.getRequest().getPath().value());
+        problem.put("code", kind.code());
+        return json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static ProblemKind.Language language(ServerWebExchange exchange) {
+        return ProblemKind.Language.fromAcceptLanguage(
+                exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+}

@@ -1,0 +1,42 @@
+package cn.minzheng.gateway.securityevents;
+
+import cn.minzheng.platform.events.EventData;
+import cn.minzheng.platform.events.EventEnvelope;
+import java.time.Clock;
+import java.util.regex.Pattern;
+
+/** Turns a {@link SecurityDenial} into the platform's event envelope (see platform/events). */
+public final class SecurityEventMapping {
+
+    /** The aggregate every gateway security event is about. */
+    public static final String AGGREGATE_TYPE = "security";
+
+    private static final Pattern REGION_CODE = Pattern.compile("\\d{6}|\\d{9}|\\d{12}");
+    private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+
+    private final Clock clock;
+
+    public SecurityEventMapping(Clock clock) {
+        this.clock = clock;
+    }
+
+    public EventEnvelope toEnvelope(SecurityDenial denial) {
+        EventData data = EventData.of(denial.clientKey(), AGGREGATE_TYPE)
+                .reason(denial.reason())
+                .put("status", denial.kind().status())
+                .put("path", denial.path())
+                .put("method", denial.method())
+                .put("clientKey", denial.clientKey());
+        boolean anonymous = denial.subject() == null;
+        return EventEnvelope.builder(denial.kind().eventType(), clock)
+                .subject(denial.clientKey())
+                .actor(anonymous ? EventEnvelope.ANONYMOUS_ACTOR : denial.subject(),
+                        anonymous || denial.roles().isEmpty() ? EventEnvelope.ANONYMOUS_ROLE : denial.roles().get(0))
+                .regionCode(denial.region() != null && REGION_CODE.matcher(denial.region()).matches()
+                        ? denial.region() : EventEnvelope.NATIONAL_REGION)
+                .traceparent(denial.traceparent() != null && TRACEPARENT.matcher(denial.traceparent()).matches()
+                        ? denial.traceparent() : null)
+                .data(data)
+                .build();
+    }
+}
