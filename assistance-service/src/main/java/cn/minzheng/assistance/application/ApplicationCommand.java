@@ -3,7 +3,10 @@ package cn.minzheng.assistance.application;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** What an actor may ask of a case; each names the roles allowed and the event it produces. */
+/**
+ * What an actor may ask of a case; each names the roles allowed and the event it produces (the
+ * {@code <event>} part of {@code minzheng.assistance.application.<event>.v1} in the events catalogue).
+ */
 public enum ApplicationCommand {
     SUBMIT("submitted", Role.CITIZEN),
     /** 一次性告知 */
@@ -14,23 +17,24 @@ public enum ApplicationCommand {
     REFUSE_ACCEPTANCE("not-accepted", Role.CLERK),
     RECORD_HOME_VISIT("home-visit-recorded", Role.CLERK),
     RECORD_ECONOMIC_CHECK("economic-check-recorded", Role.CLERK),
-    GIVE_OPINION("opinion-given", Role.CLERK),
+    GIVE_OPINION("opinion-issued", Role.CLERK),
     START_PUBLICITY("publicity-started", Role.CLERK),
-    RECORD_OBJECTION("publicity-objected", Role.CLERK),
+    RECORD_OBJECTION("objection-raised", Role.CLERK),
     COMPLETE_PUBLICITY("publicity-completed", Role.CLERK),
     APPROVE("approved", Role.APPROVER),
     DENY("denied", Role.APPROVER),
     WITHDRAW("withdrawn", Role.CITIZEN),
     /** 先行救助 */
-    PAY_FIRST("paid-first", Role.CLERK, Role.APPROVER),
+    PAY_FIRST("emergency-paid", Role.CLERK, Role.APPROVER),
     COMPLETE_RECORD("record-completed", Role.CLERK),
-    START_RECHECK("recheck-started", Role.CLERK),
-    CONFIRM_RECHECK("recheck-confirmed", Role.APPROVER),
+    START_RECHECK("recheck-due", Role.CLERK),
+    CONFIRM_RECHECK("rechecked", Role.APPROVER),
     CHANGE_AMOUNT("amount-changed", Role.APPROVER),
     SUSPEND("suspended", Role.APPROVER),
-    RESUME("resumed", Role.APPROVER),
+    /** no "resumed" type in the catalogue yet: a resumption is reported as a re-check outcome */
+    RESUME("rechecked", Role.APPROVER),
     /** 渐退期 */
-    START_PHASE_OUT("phase-out-started", Role.APPROVER),
+    START_PHASE_OUT("gradual-exit-started", Role.APPROVER),
     TERMINATE("terminated", Role.APPROVER);
 
     private final String eventName;

@@ -54,7 +54,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
                 citizen.id(), citizen.name(), citizen.role(), at, null);
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("program", s.program().name());
-        changes.put("memberCount", s.members().size());
+        changes.put("householdSize", ids.size());
         DomainEvent event = new DomainEvent(UUID.randomUUID().toString(), ApplicationCommand.SUBMIT.eventName(),
                 AGGREGATE_TYPE, number, null, ApplicationStatus.SUBMITTED, null, changes, citizen.id(), citizen.role(),
                 s.regionCode(), 1, at);
@@ -88,7 +88,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         if (changed.program() != program || !changed.regionCode().equals(regionCode)) {
             throw new RuleViolationException("PROGRAM_OR_REGION_CHANGED", "program and region stay as first submitted");
         }
-        return move(ApplicationCommand.RESUBMIT, a, at, null, Map.of("memberCount", changed.members().size()), d -> {
+        return move(ApplicationCommand.RESUBMIT, a, at, null, Map.of("householdSize", changed.members().stream().filter(HouseholdMember::counted).count()), d -> {
             d.submission = changed;
             d.memberIds = changed.members().stream().filter(HouseholdMember::counted)
                     .map(m -> m.idNumber().toUpperCase()).toList();
@@ -129,7 +129,8 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         }
         LocalDate today = LocalDate.ofInstant(at, CHINA);
         return move(ApplicationCommand.RECORD_HOME_VISIT, a, at, null,
-                Map.of("visitedOn", visit.visitedOn().toString(), "staffCount", visit.distinctStaff()), d -> {
+                Map.of("visitDate", visit.visitedOn().toString(), "visitors",
+                        visit.staffIds().stream().filter(x -> x != null && !x.isBlank()).distinct().toList()), d -> {
                     List<HomeVisit> list = new ArrayList<>(d.homeVisits);
                     list.add(visit);
                     d.homeVisits = list;
@@ -138,8 +139,16 @@ public record AssistanceCase(String number, Program program, String regionCode, 
     }
 
     public AssistanceCase recordEconomicCheck(Actor a, Instant at, EconomicCheck check) {
-        return move(ApplicationCommand.RECORD_ECONOMIC_CHECK, a, at, null,
-                Map.of("checkStatus", check.status().name(), "source", check.source()), d -> d.economicCheck = check);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("status", check.status().name());
+        result.put("source", check.source());
+        result.put("summary", check.summary());
+        result.put("incomeConfirmed", check.incomeConfirmed());
+        result.put("supporterAble", check.supporterAble());
+        String event = check.status() == EconomicCheck.Status.PENDING ? "economic-check-pending"
+                : ApplicationCommand.RECORD_ECONOMIC_CHECK.eventName();
+        return move(ApplicationCommand.RECORD_ECONOMIC_CHECK, event, a, at, null, Map.of("result", result),
+                d -> d.economicCheck = check);
     }
 
     public AssistanceCase giveOpinion(Actor a, Instant at, boolean recommendApproval, String text) {
@@ -164,7 +173,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         LocalDate today = LocalDate.ofInstant(at, CHINA);
         LocalDate ends = today.plusDays(rules.publicityDays());
         return move(ApplicationCommand.START_PUBLICITY, a, at, null,
-                Map.of("startedOn", today.toString(), "endsOn", ends.toString()),
+                Map.of("startDate", today.toString(), "endDate", ends.toString()),
                 d -> d.publicity = new Publicity(today, ends, List.of()));
     }
 
@@ -212,8 +221,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         changes.put("monthlyAmountFen", calc.monthlyAmountFen());
         changes.put("firstMonth", first.toString());
         changes.put("outcome", calc.outcome().name());
-        changes.put("standardFen", calc.standardFen());
-        changes.put("perCapitaFen", calc.perCapitaFen());
+        changes.put("calculation", calc);
         return move(ApplicationCommand.APPROVE, a, at, null, changes, d -> {
             d.decision = new Decision(true, null, calc, today, a.id());
             d.benefit = new Benefit(calc.monthlyAmountFen(), first, first.atDay(1).plusMonths(months), months, null);
@@ -264,7 +272,9 @@ public record AssistanceCase(String number, Program program, String regionCode, 
     // ---- 动态管理 ------------------------------------------------------------------------------
 
     public AssistanceCase startRecheck(Actor a, Instant at, String reason) {
-        return move(ApplicationCommand.START_RECHECK, a, at, reason, Map.of(), d -> {
+        LocalDate due = benefit == null || benefit.nextRecheckDue() == null ? LocalDate.ofInstant(at, CHINA)
+                : benefit.nextRecheckDue();
+        return move(ApplicationCommand.START_RECHECK, a, at, reason, Map.of("dueDate", due.toString()), d -> {
         });
     }
 
@@ -308,7 +318,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
             throw new RuleViolationException("PHASE_OUT_RANGE", "渐退期 is 1 to " + rules.maxPhaseOutMonths() + " months");
         }
         YearMonth until = YearMonth.from(LocalDate.ofInstant(at, CHINA)).plusMonths(months);
-        return move(ApplicationCommand.START_PHASE_OUT, a, at, reason, Map.of("phaseOutUntil", until.toString()),
+        return move(ApplicationCommand.START_PHASE_OUT, a, at, reason, Map.of("endDate", until.atEndOfMonth().toString()),
                 d -> d.benefit = new Benefit(d.benefit.monthlyFen(), d.benefit.firstMonth(), d.benefit.nextRecheckDue(),
                         d.benefit.recheckMonths(), until));
     }
@@ -337,6 +347,11 @@ public record AssistanceCase(String number, Program program, String regionCode, 
 
     private AssistanceCase move(ApplicationCommand command, Actor a, Instant at, String reason,
                                 Map<String, Object> changes, Consumer<Draft> effect) {
+        return move(command, command.eventName(), a, at, reason, changes, effect);
+    }
+
+    private AssistanceCase move(ApplicationCommand command, String eventName, Actor a, Instant at, String reason,
+                                Map<String, Object> changes, Consumer<Draft> effect) {
         requireRole(a, command);
         ApplicationStatus to = ApplicationLifecycle.require(status, command, submission.urgentTemporary());
         Draft d = new Draft(this);
@@ -347,7 +362,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         h.add(new TransitionRecord(command, status, to, a.id(), a.name(), a.role(), at, reason));
         d.history = h;
         List<DomainEvent> events = new ArrayList<>(pendingEvents);
-        events.add(new DomainEvent(UUID.randomUUID().toString(), command.eventName(), AGGREGATE_TYPE, number, status,
+        events.add(new DomainEvent(UUID.randomUUID().toString(), eventName, AGGREGATE_TYPE, number, status,
                 to, reason, changes, a.id(), a.role(), regionCode, d.version, at));
         d.pendingEvents = events;
         return d.build();
