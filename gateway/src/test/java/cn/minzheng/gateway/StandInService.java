@@ -1,0 +1,69 @@
+package cn.minzheng.gateway;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A real HTTP server on a loopback port standing in for a business service: it answers every request
+ * with what it received (method, path, headers, body size) as JSON; paths ending in {@code /slow}
+ * answer after 3 s. It can be stopped and started again on the same port ("the service is down").
+ */
+final class StandInService {
+
+    static final Duration SLOW = Duration.ofSeconds(3);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String name;
+    private final int port;
+    private final AtomicInteger requests = new AtomicInteger();
+    private DisposableServer server;
+
+    StandInService(String name, int port) {
+        this.name = name;
+        this.port = port;
+    }
+
+    synchronized StandInService start() {
+        if (server == null) {
+            server = HttpServer.create().host("127.0.0.1").port(port).handle(this::answer).bindNow();
+        }
+        return this;
+    }
+
+    synchronized void stop() {
+        if (server != null) {
+            server.disposeNow(Duration.ofSeconds(5));
+            server = null;
+        }
+    }
+
+    String uri() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    int requests() {
+        return requests.get();
+    }
+
+    private Mono<Void> answer(HttpServerRequest request, HttpServerResponse response) {
+        requests.incrementAndGet();
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        request.requestHeaders().forEach(e -> headers.merge(e.getKey(), e.getValue(), (a, b) -> a + "," + b));
+        Mono<Integer> bodySize = request.receive().aggregate().asByteArray().map(b -> b.length).defaultIfEmpty(0);
+        Duration delay = request.path().endsWith("slow") ? SLOW : Duration.ZERO;
+        return bodySize.delayElement(delay).flatMap(size -> {
+            Map<String, Object> echo = Map.of("service", name, "method", request.method().name(),
+                    "path", request.uri(), "headers", headers, "bodySize", size);
+            return response.header("Content-Type", "application/json")
+                    .sendString(Mono.just(JSON.writeValueAsString(echo))).then();
+        });
+    }
+}
