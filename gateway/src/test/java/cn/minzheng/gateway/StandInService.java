@@ -24,6 +24,7 @@ final class StandInService {
     private final String name;
     private final int port;
     private final AtomicInteger requests = new AtomicInteger();
+    private final java.util.Set<io.netty.channel.Channel> channels = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private DisposableServer server;
 
     StandInService(String name, int port) {
@@ -33,7 +34,12 @@ final class StandInService {
 
     synchronized StandInService start() {
         if (server == null) {
-            server = HttpServer.create().host("127.0.0.1").port(port).handle(this::answer).bindNow();
+            server = HttpServer.create().host("127.0.0.1").port(port)
+                    .doOnChannelInit((observer, channel, remote) -> {
+                        channels.add(channel);
+                        channel.closeFuture().addListener(closed -> channels.remove(channel));
+                    })
+                    .handle(this::answer).bindNow();
         }
         return this;
     }
@@ -42,6 +48,9 @@ final class StandInService {
         if (server != null) {
             server.disposeNow(Duration.ofSeconds(5));
             server = null;
+            // a stopped service also drops the keep-alive connections the gateway pooled
+            channels.forEach(channel -> channel.close().syncUninterruptibly());
+            channels.clear();
         }
     }
 

@@ -4,7 +4,6 @@ import cn.minzheng.gateway.tracing.RequestIdFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ResponseStatusException;
@@ -42,17 +41,18 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
             return problems.write(exchange, ProblemKind.BAD_REQUEST, input.getReason());
         }
         if (error instanceof ResponseStatusException status) {
-            HttpStatus code = HttpStatus.resolve(status.getStatusCode().value());
-            if (code == HttpStatus.NOT_FOUND) {
+            // compare numbers: Spring 7 has two constants for 413 (CONTENT_TOO_LARGE, PAYLOAD_TOO_LARGE)
+            int code = status.getStatusCode().value();
+            if (code == 404) {
                 return problems.write(exchange, ProblemKind.NOT_FOUND, path);
             }
-            if (code == HttpStatus.PAYLOAD_TOO_LARGE) {
+            if (code == 413) {
                 return problems.write(exchange, ProblemKind.PAYLOAD_TOO_LARGE, status.getReason());
             }
-            if (code == HttpStatus.SERVICE_UNAVAILABLE) {
+            if (code == 503) {
                 return problems.write(exchange, ProblemKind.SERVICE_UNAVAILABLE, status.getReason());
             }
-            if (code != null && code.is4xxClientError()) {
+            if (status.getStatusCode().is4xxClientError()) {
                 return problems.write(exchange, ProblemKind.BAD_REQUEST, status.getReason());
             }
         }

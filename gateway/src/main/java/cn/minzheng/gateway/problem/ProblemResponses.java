@@ -53,9 +53,22 @@ public class ProblemResponses {
         problem.put("title", kind.title(language));
         problem.put("status", kind.status());
         problem.put("detail", kind.detail(language, detailArguments));
-        problem.put("instance", exchange.getRequest().getPath().value());
+        problem.put("instance", originalPath(exchange));
         problem.put("code", kind.code());
         return json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Exchange attribute holding the path as the client sent it (set by {@link #rememberOriginalPath}). */
+    public static final String ORIGINAL_PATH = ProblemResponses.class.getName() + ".originalPath";
+
+    /** Called first thing on every request, so a problem written after a forward names the client's path. */
+    public static void rememberOriginalPath(ServerWebExchange exchange) {
+        exchange.getAttributes().putIfAbsent(ORIGINAL_PATH, exchange.getRequest().getPath().value());
+    }
+
+    static String originalPath(ServerWebExchange exchange) {
+        Object original = exchange.getAttribute(ORIGINAL_PATH);
+        return original != null ? original.toString() : exchange.getRequest().getPath().value();
     }
 
     public static ProblemKind.Language language(ServerWebExchange exchange) {

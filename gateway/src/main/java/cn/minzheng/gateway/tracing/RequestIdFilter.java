@@ -20,6 +20,8 @@ public class RequestIdFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        // problems written after a forward to a fallback must still name the path the client asked for
+        cn.minzheng.gateway.problem.ProblemResponses.rememberOriginalPath(exchange);
         exchange.getResponse().beforeCommit(() -> {
             if (!exchange.getResponse().getHeaders().containsHeader(HEADER)) {
                 exchange.getResponse().getHeaders().set(HEADER, requestId(exchange));

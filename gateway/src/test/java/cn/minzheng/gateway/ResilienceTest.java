@@ -1,0 +1,78 @@
+package cn.minzheng.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+
+/** A service that is down or slow gives a problem naming it, within the time limit; never a hang. */
+class ResilienceTest extends GatewayTestSupport {
+
+    @Test
+    void slowServiceIs504WithinTheTimeLimit() {
+        long started = System.nanoTime();
+        byte[] body = client().get().uri("/api/v1/orgs/organizations/slow")
+                .headers(h -> h.setBearerAuth(token("registrar-slow", "REGISTRAR")))
+                .exchange()
+                .expectStatus().isEqualTo(504)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().returnResult().getResponseBody();
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        JsonNode problem = json(body);
+        assertThat(problem.get("code").asString()).isEqualTo("GATEWAY_GATEWAY_TIMEOUT");
+        assertThat(problem.get("detail").asString()).contains("org-service").contains("1500 ms");
+        // the limit in these tests is 1.5 s; the stand-in would answer after 3 s
+        assertThat(took).isLessThan(StandInService.SLOW);
+    }
+
+    @Test
+    void serviceDownIs503NamingItAndRecoversWhenItReturns() {
+        String auditor = token("auditor-outage", "AUDITOR");
+        AUDIT.stop();
+        try {
+            byte[] body = client().get().uri("/api/v1/audit/records")
+                    .headers(h -> h.setBearerAuth(auditor))
+                    .header("Accept-Language", "en")
+                    .exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader().exists("X-Request-Id")
+                    .expectBody().returnResult().getResponseBody();
+            JsonNode problem = json(body);
+            assertThat(problem.get("code").asString()).isEqualTo("GATEWAY_SERVICE_UNAVAILABLE");
+            assertThat(problem.get("detail").asString()).contains("audit-service");
+            assertThat(problem.get("instance").asString()).isEqualTo("/api/v1/audit/records");
+        } finally {
+            AUDIT.start();
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                client().get().uri("/api/v1/audit/records")
+                        .headers(h -> h.setBearerAuth(auditor))
+                        .exchange()
+                        .expectStatus().isOk());
+    }
+
+    @Test
+    void idempotentReadsAreRetriedButWritesAreNot() {
+        String clerk = token("clerk-retry", "CLERK");
+        ASSISTANCE.stop();
+        try {
+            client().post().uri("/api/v1/assistance/applications")
+                    .headers(h -> h.setBearerAuth(clerk)).bodyValue("{}")
+                    .exchange().expectBody(String.class).consumeWith(r -> System.out.println("DEBUG " + r.getStatus() + r.getResponseBody()));
+            client().post().uri("/api/v1/assistance/applications")
+                    .headers(h -> h.setBearerAuth(clerk)).bodyValue("{}")
+                    .exchange().expectStatus().isEqualTo(503);
+        } finally {
+            ASSISTANCE.start();
+        }
+        int before = ASSISTANCE.requests();
+        client().post().uri("/api/v1/assistance/applications")
+                .headers(h -> h.setBearerAuth(clerk)).bodyValue("{}")
+                .exchange().expectStatus().isOk();
+        assertThat(ASSISTANCE.requests() - before).isEqualTo(1);
+    }
+}
