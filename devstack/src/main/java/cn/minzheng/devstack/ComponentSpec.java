@@ -1,0 +1,28 @@
+package cn.minzheng.devstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One process of the stack: how to start it, which ports it takes, and how to tell it is ready.
+ *
+ * @param name         what the user sees in progress lines and errors ({@code kafka}, {@code gateway})
+ * @param command      the full command line, starting with the {@code java} executable
+ * @param environment  variables added to the inherited environment
+ * @param ports        loopback ports the component will listen on (checked to be free before anything starts)
+ * @param readiness    polled until it answers true
+ * @param startTimeout how long to wait for readiness before giving up
+ * @param logFile      stdout and stderr of the process
+ * @param workingDir   the process's working directory (relative paths a service writes land there)
+ */
+public record ComponentSpec(String name, List<String> command, Map<String, String> environment, List<Integer> ports,
+                            Readiness readiness, Duration startTimeout, Path logFile, Path workingDir) {
+
+    public ComponentSpec {
+        command = List.copyOf(command);
+        environment = Map.copyOf(environment);
+        ports = List.copyOf(ports);
+    }
+}

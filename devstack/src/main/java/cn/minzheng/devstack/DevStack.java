@@ -1,0 +1,201 @@
+package cn.minzheng.devstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import cn.minzheng.platform.embedded.DirectoryTrees;
+import com.nimbusds.jose.util.JSONObjectUtils;
+
+/**
+ * The whole platform on one machine, each component in its own JVM: Kafka (KRaft), the
+ * Mongo-wire server, the token issuer, registry, assistance, org and audit services, gateway.
+ *
+ * <pre>{@code
+ * java -jar devstack/target/devstack-0.1.0-SNAPSHOT.jar [--reset] [--only infra]
+ * }</pre>
+ *
+ * Programmatically (system tests): {@code try (DevStack stack = DevStack.start(options)) { … }}.
+ */
+public final class DevStack implements AutoCloseable {
+
+    private final DevStackOptions options;
+    private final PlatformPlan plan;
+    private final StackLauncher.RunningStack running;
+
+    private DevStack(DevStackOptions options, PlatformPlan plan, StackLauncher.RunningStack running) {
+        this.options = options;
+        this.plan = plan;
+        this.running = running;
+    }
+
+    /**
+     * Starts the stack and returns once every component is ready (services healthy and
+     * registered in Eureka).
+     *
+     * @throws StartupFailure naming the component that failed (ports in use, missing jar, crash,
+     *                        timeout); whatever had started is stopped again
+     */
+    public static DevStack start(DevStackOptions options) {
+        return start(options, new StackLauncher(options.out()));
+    }
+
+    static DevStack start(DevStackOptions options, StackLauncher launcher) {
+        PlatformPlan plan = new PlatformPlan(options);
+        List<List<ComponentSpec>> stages = plan.stages();
+        // ports first: --reset must not wipe the data of a stack that is still running
+        StackLauncher.checkPorts(stages);
+        if (options.reset()) {
+            options.out().println("… --reset: deleting " + options.dataDir());
+            DirectoryTrees.delete(options.dataDir());
+        }
+        StackLauncher.RunningStack running = launcher.start(stages);
+        return new DevStack(options, plan, running);
+    }
+
+    /** Stops every component started, gateway first, Kafka last. */
+    public void stop() {
+        running.stop();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public List<RunningComponent> components() {
+        return running.components();
+    }
+
+    public RunningComponent component(String name) {
+        return running.component(name);
+    }
+
+    public String gatewayUrl() {
+        return "http://127.0.0.1:" + options.ports().gateway();
+    }
+
+    public String swaggerUiUrl() {
+        return gatewayUrl() + "/swagger-ui.html";
+    }
+
+    public String bootstrapServers() {
+        return plan.bootstrapServers();
+    }
+
+    public String mongoUri() {
+        return plan.mongoUri();
+    }
+
+    public String jwkSetUri() {
+        return plan.jwkSetUri();
+    }
+
+    public String issuer() {
+        return options.issuer();
+    }
+
+    public String eurekaUrl() {
+        return plan.eurekaUrl();
+    }
+
+    /** {@code .devstack/issuer/tokens.json}, written by the issuer at each start. */
+    public Path tokensFile() {
+        return plan.tokensFile();
+    }
+
+    /** Demo user key ({@code citizen}, {@code clerk}, …) → bearer token, read from {@link #tokensFile()}. */
+    public Map<String, String> demoTokens() {
+        try {
+            Map<String, Object> document = JSONObjectUtils.parse(Files.readString(tokensFile(), StandardCharsets.UTF_8));
+            Map<String, String> tokens = new LinkedHashMap<>();
+            JSONObjectUtils.getJSONObject(document, "users").forEach((key, entry) ->
+                    tokens.put(key, (String) ((Map<?, ?>) entry).get("access_token")));
+            return tokens;
+        } catch (IOException | ParseException e) {
+            throw new IllegalStateException("cannot read demo tokens from " + tokensFile(), e);
+        }
+    }
+
+    void printSummary() {
+        PrintStream out = options.out();
+        out.println();
+        if (options.scope() == DevStackOptions.Scope.ALL) {
+            out.println("民政 devstack is up.");
+            out.println("  Gateway     " + gatewayUrl());
+            out.println("  Swagger UI  " + swaggerUiUrl());
+            out.println("  Eureka      http://127.0.0.1:" + options.ports().registry());
+        } else {
+            out.println("民政 devstack infrastructure is up.");
+        }
+        out.println("  Kafka       " + bootstrapServers());
+        out.println("  Mongo       " + mongoUri());
+        out.println("  JWKS        " + jwkSetUri() + "   (issuer " + issuer() + ")");
+        out.println("  Data        " + options.dataDir() + "   (logs in " + options.dataDir().resolve("logs") + ")");
+        out.println();
+        out.println("Demo tokens (also in " + tokensFile() + "):");
+        demoTokens().forEach((user, token) -> out.println("  " + String.format("%-14s", user) + token));
+        out.println();
+        out.println("Example: curl -H \"Authorization: Bearer $(jq -r .users.clerk.access_token " + tokensFile() + ")\" "
+                + gatewayUrl() + "/api/v1/assistance/applications");
+        out.println("Ctrl-C stops everything.");
+    }
+
+    /** Reports, once each, components that die after the stack was up. Returns when all are gone. */
+    private void watch() throws InterruptedException {
+        Set<String> reported = new HashSet<>();
+        while (!running.isStopped()) {
+            for (RunningComponent component : components()) {
+                if (!component.isAlive() && reported.add(component.name())) {
+                    StartupFailure exited = new StartupFailure(component.name(), "exited with code "
+                            + component.exitCode(), component.spec().logFile(), component.lastLogLines(20));
+                    options.out().println(exited.report());
+                }
+            }
+            if (reported.size() == components().size()) {
+                return;
+            }
+            Thread.sleep(2000);
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        DevStackOptions options;
+        try {
+            options = DevStackOptions.parse(args, Path.of(""));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(64);
+            return;
+        }
+        StackLauncher launcher = new StackLauncher(options.out());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!launcher.stack().isStopped()) {
+                System.out.println(System.lineSeparator() + "stopping the devstack …");
+                launcher.stack().stop();
+                System.out.println("stopped; nothing is left running.");
+            }
+        }, "devstack-stop"));
+        try {
+            DevStack stack = start(options, launcher);
+            stack.printSummary();
+            stack.watch();
+            if (!launcher.stack().isStopped()) {
+                System.out.println("every component has ended; exiting");
+                System.exit(1);
+            }
+        } catch (StartupFailure e) {
+            System.out.println(e.report());
+            System.out.println("nothing is left running.");
+            System.exit(e instanceof StartupFailure.PortInUse ? 2 : 1);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package cn.minzheng.devstack;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How to start the stack.
+ *
+ * @param root           the repository root (service jars are {@code <root>/<module>/target/<module>-0.1.0-SNAPSHOT.jar})
+ * @param dataDir        where everything is kept ({@code <root>/.devstack})
+ * @param reset          wipe {@code dataDir} first
+ * @param scope          everything, or just Kafka + Mongo + the issuer
+ * @param ports          loopback ports
+ * @param issuer         the {@code iss} claim of the local tokens
+ * @param infraTimeout   how long Kafka, Mongo and the issuer may take to become ready
+ * @param serviceTimeout how long one stage of Spring Boot services may take (several start at once on 2 cores)
+ * @param jvmFlags       flags for every child JVM
+ * @param out            where progress lines go
+ */
+public record DevStackOptions(Path root, Path dataDir, boolean reset, Scope scope, Ports ports, String issuer,
+                              Duration infraTimeout, Duration serviceTimeout, List<String> jvmFlags, PrintStream out) {
+
+    /** Modest for a 2-core laptop: small heap, serial GC, C1 only (faster start, enough for a demo). */
+    public static final List<String> DEFAULT_JVM_FLAGS = List.of("-Xmx384m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-Xss512k", "-Dfile.encoding=UTF-8", "-Djava.net.preferIPv4Stack=true");
+
+    public enum Scope {
+        /** Kafka, Mongo, issuer, registry, the three services and the gateway. */
+        ALL,
+        /** Kafka, Mongo and the token issuer: for developers running a service from their IDE. */
+        INFRA
+    }
+
+    public DevStackOptions {
+        root = root.toAbsolutePath().normalize();
+        dataDir = dataDir.toAbsolutePath().normalize();
+        jvmFlags = List.copyOf(jvmFlags);
+    }
+
+    /** Defaults for a repository root: ports of the contract, data in {@code .devstack/}. */
+    public static DevStackOptions defaults(Path root) {
+        return new DevStackOptions(root, root.resolve(".devstack"), false, Scope.ALL, Ports.defaults(),
+                "http://localhost:9000", Duration.ofSeconds(90), Duration.ofSeconds(240), DEFAULT_JVM_FLAGS, System.out);
+    }
+
+    public DevStackOptions withReset(boolean value) {
+        return new DevStackOptions(root, dataDir, value, scope, ports, issuer, infraTimeout, serviceTimeout, jvmFlags, out);
+    }
+
+    public DevStackOptions withScope(Scope value) {
+        return new DevStackOptions(root, dataDir, reset, value, ports, issuer, infraTimeout, serviceTimeout, jvmFlags, out);
+    }
+
+    /** Other ports; the issuer claim follows the issuer port ({@code http://localhost:<port>}). */
+    public DevStackOptions withPorts(Ports value) {
+        return new DevStackOptions(root, dataDir, reset, scope, value, "http://localhost:" + value.issuer(),
+                infraTimeout, serviceTimeout, jvmFlags, out);
+    }
+
+    public DevStackOptions withDataDir(Path value) {
+        return new DevStackOptions(root, value, reset, scope, ports, issuer, infraTimeout, serviceTimeout, jvmFlags, out);
+    }
+
+    public DevStackOptions withOut(PrintStream value) {
+        return new DevStackOptions(root, dataDir, reset, scope, ports, issuer, infraTimeout, serviceTimeout, jvmFlags, value);
+    }
+
+    public DevStackOptions withTimeouts(Duration infra, Duration services) {
+        return new DevStackOptions(root, dataDir, reset, scope, ports, issuer, infra, services, jvmFlags, out);
+    }
+
+    /**
+     * {@code [--reset] [--only infra] [--root DIR] [--data DIR]}. The root defaults to the nearest
+     * folder (from {@code cwd} up) holding {@code pom.xml} and {@code devstack/}.
+     *
+     * @throws IllegalArgumentException on anything else, with a usage message
+     */
+    public static DevStackOptions parse(String[] args, Path cwd) {
+        Path root = null;
+        Path data = null;
+        boolean reset = false;
+        Scope scope = Scope.ALL;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--reset" -> reset = true;
+                case "--only" -> {
+                    String what = value(args, ++i, "--only");
+                    if (!what.equals("infra")) {
+                        throw new IllegalArgumentException("--only accepts 'infra', not '" + what + "'\n" + USAGE);
+                    }
+                    scope = Scope.INFRA;
+                }
+                case "--root" -> root = Path.of(value(args, ++i, "--root"));
+                case "--data" -> data = Path.of(value(args, ++i, "--data"));
+                case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
+                default -> throw new IllegalArgumentException("unknown argument: " + args[i] + "\n" + USAGE);
+            }
+        }
+        Path resolvedRoot = root != null ? root : findRoot(cwd);
+        DevStackOptions options = defaults(resolvedRoot).withReset(reset).withScope(scope);
+        return data == null ? options : options.withDataDir(data);
+    }
+
+    static final String USAGE = """
+            usage: devstack [--reset] [--only infra] [--root DIR] [--data DIR]
+              --reset        wipe the data folder (.devstack/) before starting
+              --only infra   start only Kafka (9092), Mongo (27017) and the token issuer (9000)
+              --root DIR     repository root (default: the folder holding pom.xml and devstack/)
+              --data DIR     data folder (default: <root>/.devstack)""";
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length || args[index].startsWith("--")) {
+            throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
+        }
+        return args[index];
+    }
+
+    static Path findRoot(Path cwd) {
+        for (Path dir = cwd.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("devstack"))) {
+                return dir;
+            }
+        }
+        return cwd.toAbsolutePath();
+    }
+}

@@ -1,0 +1,153 @@
+package cn.minzheng.devstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The platform as stages of components: infrastructure, then the registry, then the business
+ * services, then the gateway — each stage starting once the previous one is ready.
+ */
+final class PlatformPlan {
+
+    static final String VERSION = "0.1.0-SNAPSHOT";
+    /** Child JVMs log through slf4j-simple: the brokers' INFO chatter stays out, their warnings stay in. */
+    private static final List<String> INFRA_LOGGING = List.of(
+            "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
+            "-Dorg.slf4j.simpleLogger.showDateTime=true",
+            "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
+            "-Dorg.slf4j.simpleLogger.log.kafka=warn",
+            "-Dorg.slf4j.simpleLogger.log.org.apache.kafka=warn",
+            "-Dorg.slf4j.simpleLogger.log.state.change.logger=warn",
+            "-Dorg.slf4j.simpleLogger.log.io.netty=warn",
+            "-Dorg.slf4j.simpleLogger.log.de.bwaldvogel=warn");
+
+    private final DevStackOptions options;
+    private final Ports ports;
+    private final Path logs;
+
+    PlatformPlan(DevStackOptions options) {
+        this.options = options;
+        this.ports = options.ports();
+        this.logs = options.dataDir().resolve("logs");
+    }
+
+    /**
+     * @throws StartupFailure when a service jar is missing (before anything starts)
+     */
+    List<List<ComponentSpec>> stages() {
+        List<List<ComponentSpec>> stages = new ArrayList<>();
+        stages.add(List.of(kafka(), mongo(), issuer()));
+        if (options.scope() == DevStackOptions.Scope.ALL) {
+            stages.add(List.of(service("registry-service", ports.registry(), null, false)));
+            stages.add(List.of(
+                    service("assistance-service", ports.assistance(), "assistance", true),
+                    service("org-service", ports.org(), "org", true),
+                    service("audit-service", ports.audit(), "audit", true)));
+            stages.add(List.of(service("gateway", ports.gateway(), null, true)));
+        }
+        return stages;
+    }
+
+    String bootstrapServers() {
+        return "127.0.0.1:" + ports.kafka();
+    }
+
+    String mongoUri() {
+        return "mongodb://127.0.0.1:" + ports.mongo();
+    }
+
+    String jwkSetUri() {
+        return "http://127.0.0.1:" + ports.issuer() + "/.well-known/jwks.json";
+    }
+
+    String eurekaUrl() {
+        return "http://127.0.0.1:" + ports.registry() + "/eureka/";
+    }
+
+    Path tokensFile() {
+        return options.dataDir().resolve("issuer").resolve("tokens.json");
+    }
+
+    private ComponentSpec kafka() {
+        Path log = logs.resolve("kafka.log");
+        return new ComponentSpec("kafka",
+                JavaCommand.mainClass("cn.minzheng.platform.embedded.EmbeddedKafka", infraFlags(), List.of(
+                        "--port", String.valueOf(ports.kafka()),
+                        "--controller-port", String.valueOf(ports.kafkaController()),
+                        "--data", options.dataDir().resolve("kafka").toString())),
+                Map.of(), List.of(ports.kafka(), ports.kafkaController()),
+                Readiness.tcp(ports.kafka()).and(Readiness.logContains(log, "ready on")),
+                options.infraTimeout(), log, options.dataDir());
+    }
+
+    private ComponentSpec mongo() {
+        Path log = logs.resolve("mongo.log");
+        return new ComponentSpec("mongo",
+                JavaCommand.mainClass("cn.minzheng.platform.embedded.EmbeddedMongo", infraFlags(), List.of(
+                        "--port", String.valueOf(ports.mongo()),
+                        "--data", options.dataDir().resolve("mongo").resolve("data.mv").toString())),
+                Map.of(), List.of(ports.mongo()),
+                Readiness.tcp(ports.mongo()).and(Readiness.logContains(log, "ready on")),
+                options.infraTimeout(), log, options.dataDir());
+    }
+
+    private ComponentSpec issuer() {
+        Path log = logs.resolve("issuer.log");
+        return new ComponentSpec("issuer",
+                JavaCommand.mainClass("cn.minzheng.platform.embedded.LocalTokenIssuer", infraFlags(), List.of(
+                        "--port", String.valueOf(ports.issuer()),
+                        "--issuer", options.issuer(),
+                        "--data", options.dataDir().resolve("issuer").toString())),
+                Map.of(), List.of(ports.issuer()),
+                Readiness.tcp(ports.issuer()).and(Readiness.logContains(log, "ready;")),
+                options.infraTimeout(), log, options.dataDir());
+    }
+
+    private List<String> infraFlags() {
+        List<String> flags = new ArrayList<>(options.jvmFlags());
+        flags.addAll(INFRA_LOGGING);
+        return flags;
+    }
+
+    /** A Spring Boot service from {@code <root>/<module>/target/<module>-<version>.jar}. */
+    private ComponentSpec service(String module, int port, String database, boolean registers) {
+        Path jar = options.root().resolve(module).resolve("target").resolve(module + "-" + VERSION + ".jar");
+        Path log = logs.resolve(module + ".log");
+        if (!Files.isRegularFile(jar)) {
+            throw new StartupFailure(module, "jar not found: " + jar
+                    + " — build it first: ./mvnw -B install -DskipTests (or start only the infrastructure: --only infra)",
+                    null, List.of());
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SPRING_PROFILES_ACTIVE", "local");
+        env.put("PORT", String.valueOf(port));
+        env.put("SERVER_PORT", String.valueOf(port));
+        env.put("SERVER_ADDRESS", "127.0.0.1");
+        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
+        if (database != null) {
+            env.put("SPRING_MONGODB_URI", mongoUri() + "/" + database);
+        }
+        env.put("EUREKA_CLIENT_SERVICEURL_DEFAULTZONE", eurekaUrl());
+        env.put("EUREKA_HOSTNAME", "127.0.0.1");
+        env.put("EUREKA_INSTANCE_HOSTNAME", "127.0.0.1");
+        env.put("EUREKA_INSTANCE_PREFER_IP_ADDRESS", "true");
+        env.put("EUREKA_INSTANCE_IP_ADDRESS", "127.0.0.1");
+        env.put("MINZHENG_SECURITY_JWK_SET_URI", jwkSetUri());
+        env.put("MINZHENG_SECURITY_ISSUER", options.issuer());
+        Path workDir = options.dataDir().resolve(module);
+        if (module.equals("audit-service")) {
+            env.put("MINZHENG_AUDIT_CHECKPOINT_KEYFILE", workDir.resolve("audit-signing-key.pem").toString());
+        }
+        Readiness readiness = Readiness.actuatorHealth(port);
+        if (registers) {
+            readiness = readiness.and(Readiness.registeredInEureka(ports.registry(), module));
+        }
+        return new ComponentSpec(module,
+                JavaCommand.jar(jar, options.jvmFlags(), List.of("--server.port=" + port)),
+                env, List.of(port), readiness, options.serviceTimeout(), log, workDir);
+    }
+}

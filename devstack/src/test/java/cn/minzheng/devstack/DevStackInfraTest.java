@@ -1,0 +1,84 @@
+package cn.minzheng.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import cn.minzheng.platform.embedded.FreePorts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real embedded infrastructure, each piece in its own JVM, started the way the devstack does it. */
+class DevStackInfraTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void infraStartsServesTokensStopsAndKeepsItsDataUntilReset() throws Exception {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        Ports ports = Ports.free();
+        DevStackOptions options = DevStackOptions.defaults(root)
+                .withScope(DevStackOptions.Scope.INFRA)
+                .withPorts(ports)
+                .withOut(new PrintStream(output, true, StandardCharsets.UTF_8))
+                .withTimeouts(Duration.ofSeconds(120), Duration.ofSeconds(120));
+        Path keyFile = options.dataDir().resolve("issuer").resolve("issuer-key.json");
+
+        String firstKey;
+        try (DevStack stack = DevStack.start(options)) {
+            assertThat(stack.components()).extracting(RunningComponent::name).containsExactly("kafka", "mongo", "issuer");
+            assertThat(stack.demoTokens()).containsKeys("citizen", "clerk", "approver", "auditor", "admin");
+            HttpResponse<String> jwks = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(stack.jwkSetUri())).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(jwks.statusCode()).isEqualTo(200);
+            assertThat(jwks.body()).contains("\"RS256\"");
+            assertThat(FreePorts.inUse(ports.kafka())).isTrue();
+            assertThat(FreePorts.inUse(ports.mongo())).isTrue();
+            assertThat(options.dataDir().resolve("logs").resolve("kafka.log")).exists();
+            firstKey = Files.readString(keyFile);
+
+            assertThatThrownBy(() -> DevStack.start(options.withReset(true)))
+                    .as("a second stack on the same ports neither starts nor wipes the running one's data")
+                    .isInstanceOf(StartupFailure.PortInUse.class);
+            assertThat(keyFile).exists();
+        }
+        assertThat(FreePorts.inUse(ports.kafka())).isFalse();
+        assertThat(FreePorts.inUse(ports.kafkaController())).isFalse();
+        assertThat(FreePorts.inUse(ports.mongo())).isFalse();
+        assertThat(FreePorts.inUse(ports.issuer())).isFalse();
+        assertThat(Files.readString(keyFile)).as("data survives a stop").isEqualTo(firstKey);
+        assertThat(options.dataDir().resolve("kafka").resolve("meta.properties")).exists();
+        assertThat(options.dataDir().resolve("mongo").resolve("data.mv")).exists();
+
+        try (DevStack again = DevStack.start(options.withReset(true))) {
+            assertThat(Files.readString(keyFile)).as("--reset makes a new key").isNotEqualTo(firstKey);
+        }
+        assertThat(output.toString(StandardCharsets.UTF_8)).contains("✓ kafka ready", "✓ mongo ready", "✓ issuer ready",
+                "--reset: deleting");
+    }
+
+    @Test
+    void aMissingServiceJarIsNamedBeforeAnythingStarts() {
+        DevStackOptions options = DevStackOptions.defaults(root).withPorts(Ports.free())
+                .withOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> DevStack.start(options))
+                .isInstanceOfSatisfying(StartupFailure.class, failure -> {
+                    assertThat(failure.component()).isEqualTo("registry-service");
+                    assertThat(failure.getMessage()).contains("jar not found", "registry-service-0.1.0-SNAPSHOT.jar",
+                            "--only infra");
+                });
+        assertThat(options.dataDir().resolve("logs")).doesNotExist();
+    }
+}
