@@ -132,6 +132,23 @@ class RoutingAndAccessTest extends GatewayTestSupport {
                 .expectHeader().exists("X-Request-Id");
     }
 
+    @ParameterizedTest(name = "OpenAPI document of {0}")
+    @CsvSource({"assistance-service", "org-service", "audit-service"})
+    void apiDocsAreRoutedToEachServiceWithoutToken(String service) {
+        byte[] body = client().get().uri("/v3/api-docs/" + service).exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        assertThat(json(body).get("service").asString()).isEqualTo(service);
+        assertThat(json(body).get("path").asString()).isEqualTo("/v3/api-docs");
+    }
+
+    @Test
+    void swaggerUiIsServedAtTheGatewayListingEveryService() {
+        client().get().uri("/webjars/swagger-ui/index.html").exchange().expectStatus().isOk();
+        String config = client().get().uri("/v3/api-docs/swagger-config").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(config).contains("/v3/api-docs/assistance-service", "/v3/api-docs/org-service", "/v3/api-docs/audit-service");
+    }
+
     @Test
     void healthAndPrometheusAreServed() {
         client().get().uri("/api/v1/orgs/public/organizations").exchange().expectStatus().isOk();
