@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -154,7 +155,7 @@ public final class DevStack implements AutoCloseable {
         Set<String> reported = new HashSet<>();
         while (!running.isStopped()) {
             for (RunningComponent component : components()) {
-                if (!component.isAlive() && reported.add(component.name())) {
+                if (!component.isAlive() && !stoppingWithin(Duration.ofMillis(500)) && reported.add(component.name())) {
                     StartupFailure exited = new StartupFailure(component.name(), "exited with code "
                             + component.exitCode(), component.spec().logFile(), component.lastLogLines(20));
                     options.out().println(exited.report());
@@ -165,6 +166,12 @@ public final class DevStack implements AutoCloseable {
             }
             Thread.sleep(2000);
         }
+    }
+
+    /** Ctrl-C reaches the children too: a child gone a moment before our own hook ran is no crash. */
+    private boolean stoppingWithin(Duration grace) throws InterruptedException {
+        Thread.sleep(grace.toMillis());
+        return running.isStopped();
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -193,7 +200,9 @@ public final class DevStack implements AutoCloseable {
                 System.exit(1);
             }
         } catch (StartupFailure e) {
-            System.out.println(e.report());
+            if (!e.isReported()) {
+                System.out.println(e.report());
+            }
             System.out.println("nothing is left running.");
             System.exit(e instanceof StartupFailure.PortInUse ? 2 : 1);
         }

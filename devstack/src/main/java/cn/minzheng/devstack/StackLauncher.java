@@ -46,6 +46,10 @@ public final class StackLauncher {
             }
             return stack;
         } catch (RuntimeException e) {
+            if (e instanceof StartupFailure failure) {
+                out.println(failure.report()); // before the stop lines, so the reason comes first
+                failure.markReported();
+            }
             stack.stop();
             throw e;
         }

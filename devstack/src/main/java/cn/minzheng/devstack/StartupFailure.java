@@ -9,6 +9,7 @@ public class StartupFailure extends RuntimeException {
     private final String component;
     private final Path logFile;
     private final List<String> logTail;
+    private volatile boolean reported;
 
     public StartupFailure(String component, String reason, Path logFile, List<String> logTail) {
         super(component + ": " + reason);
@@ -27,6 +28,15 @@ public class StartupFailure extends RuntimeException {
 
     public List<String> logTail() {
         return logTail;
+    }
+
+    /** True once the launcher printed {@link #report()} to its output. */
+    public boolean isReported() {
+        return reported;
+    }
+
+    void markReported() {
+        reported = true;
     }
 
     /** The message, then the log tail indented, as printed to the user. */
