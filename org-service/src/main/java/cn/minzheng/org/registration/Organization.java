@@ -85,7 +85,7 @@ public record Organization(String id,
                 c.legalRepresentative() != null ? c.legalRepresentative() : legalRepresentative,
                 c.fundsFen() != null ? c.fundsFen() : fundsFen, sponsorUnit, members, officers, status, registeredOn,
                 endedOn, abnormalListed, seriousListed, restrictedUntilRectified, version + 1);
-        return new Transitioned<>(n, n.event("registration-changed", status, null, changes));
+        return new Transitioned<>(n, n.event("change-approved", status, null, changes));
     }
 
     /** 注销登记 approved. */

@@ -149,6 +149,13 @@ public record RegistrationApplication(String id,
         if (a.organizationId() != null) {
             attributes.put("organizationId", a.organizationId());
         }
+        if (a.particulars() != null) {
+            attributes.put("orgType", a.particulars().type().name());
+            attributes.put("name", a.particulars().name().fullName());
+        }
+        if (a.status() == ApplicationStatus.SUPPLEMENT_REQUESTED) {
+            attributes.put("missingItems", a.missingItems());
+        }
         return new DomainEvent(name, from == null ? null : from.name(), a.status().name(), null, changes, attributes);
     }
 }

@@ -40,7 +40,7 @@ public final class RegistrationRules {
             problems.add(new FieldProblem("/legalRepresentative", "LEGAL_REPRESENTATIVE_REQUIRED", "请填写法定代表人姓名和身份证件号码"));
         }
         if (p.fundsFen() < 0) {
-            problems.add(new FieldProblem("/fundsFen", "FUNDS_NEGATIVE", "资金数额不能为负"));
+            problems.add(new FieldProblem("/funds", "FUNDS_NEGATIVE", "资金数额不能为负"));
         }
         switch (p.type()) {
             case SOCIAL_GROUP -> checkSocialGroup(p, authority, representsAnotherSocialGroup, problems);
@@ -74,7 +74,7 @@ public final class RegistrationRules {
         }
         long min = authority.national() ? policy.socialGroupFundsNationalFen() : policy.socialGroupFundsLocalFen();
         if (p.fundsFen() < min) {
-            problems.add(new FieldProblem("/fundsFen", "FUNDS_BELOW_MINIMUM",
+            problems.add(new FieldProblem("/funds", "FUNDS_BELOW_MINIMUM",
                     (authority.national() ? "全国性" : "地方性") + "社会团体活动资金不得少于" + Money.yuan(min) + "元"));
         }
         if (representsAnother) {
@@ -96,7 +96,7 @@ public final class RegistrationRules {
     private void checkPrivateNonEnterprise(Particulars p, List<FieldProblem> problems) {
         long min = policy.privateNonEnterpriseMinimum(p.sector());
         if (p.fundsFen() < min) {
-            problems.add(new FieldProblem("/fundsFen", "FUNDS_BELOW_MINIMUM",
+            problems.add(new FieldProblem("/funds", "FUNDS_BELOW_MINIMUM",
                     "开办资金不得少于本行业最低限额" + Money.yuan(min) + "元"));
         }
     }
@@ -115,7 +115,7 @@ public final class RegistrationRules {
             case NON_PUBLIC -> policy.foundationNonPublicFen();
         };
         if (p.fundsFen() < min) {
-            problems.add(new FieldProblem("/fundsFen", "FUNDS_BELOW_MINIMUM", "基金会原始基金不得少于" + Money.yuan(min) + "元"));
+            problems.add(new FieldProblem("/funds", "FUNDS_BELOW_MINIMUM", "基金会原始基金不得少于" + Money.yuan(min) + "元"));
         }
         if (!p.fundsInCash()) {
             problems.add(new FieldProblem("/fundsInCash", "FOUNDATION_FUNDS_NOT_CASH", "基金会原始基金必须为到账货币资金"));

@@ -47,9 +47,9 @@ public record SpotCheckPlan(String id, String authorityCode, int year, int ratio
         SpotCheckPlan plan = new SpotCheckPlan(id, authorityCode, year, ratioBasisPoints, seed, SeededDraw.METHOD, sorted,
                 List.copyOf(pool), assignments, Map.of(), PlanStatus.DRAWN, on, null, 1);
         return new Transitioned<>(plan, new DomainEvent("plan-drawn", null, PlanStatus.DRAWN.name(), null,
-                Map.of("seed", seed, "method", SeededDraw.METHOD, "populationSize", sorted.size(),
-                        "ratioBasisPoints", ratioBasisPoints, "drawn", drawn),
-                Map.of("planId", id, "regionCode", authorityCode)));
+                Map.of("ratioBasisPoints", ratioBasisPoints, "assignments", assignments),
+                Map.of("planId", id, "regionCode", authorityCode, "seed", seed, "method", SeededDraw.METHOD,
+                        "population", sorted, "selected", drawn)));
     }
 
     /** What an auditor gets by re-running the recorded draw; equal to {@link #assignments()} when untampered. */
@@ -74,8 +74,9 @@ public record SpotCheckPlan(String id, String authorityCode, int year, int ratio
         SpotCheckPlan n = new SpotCheckPlan(id, authorityCode, year, ratioBasisPoints, seed, method, population, inspectorPool,
                 assignments, next, status, drawnOn, publishedOn, version + 1);
         return new Transitioned<>(n, new DomainEvent("result-recorded", status.name(), status.name(), null,
-                Map.of("organizationId", organizationId, "problemsFound", result.problemsFound()),
-                Map.of("planId", id, "regionCode", authorityCode)));
+                Map.of("organizationId", organizationId, "inspectorId", result.inspectorId()),
+                Map.of("planId", id, "regionCode", authorityCode,
+                        "result", result.problemsFound() ? "PROBLEMS_FOUND" : "NO_PROBLEMS")));
     }
 
     /** 一公开: published once every drawn organization has a result. */

@@ -1,0 +1,111 @@
+package cn.minzheng.org.configuration;
+
+import cn.minzheng.org.annualinspection.InspectionPolicy;
+import cn.minzheng.org.creditcode.CreditCodeIssuance;
+import cn.minzheng.org.creditcode.SerialCounter;
+import cn.minzheng.org.events.OrgEventFactory;
+import cn.minzheng.org.idempotency.IdempotencyKeys;
+import cn.minzheng.org.naming.NameRegistryStore;
+import cn.minzheng.org.naming.NameRules;
+import cn.minzheng.org.naming.NameUniqueness;
+import cn.minzheng.org.outbox.AggregateDocuments;
+import cn.minzheng.org.outbox.OutboxRelay;
+import cn.minzheng.org.outbox.OutboxSweep;
+import cn.minzheng.org.registration.RegistrationRules;
+import cn.minzheng.org.registration.RegistrationService;
+import cn.minzheng.org.registration.RegistrationStore;
+import cn.minzheng.org.web.DomainProblemFilter;
+import cn.minzheng.platform.kit.security.ServiceAuthorizationRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.MonthDay;
+import java.time.ZoneId;
+
+/** Wires the plain-Java domain to its configuration, stores and web adapters. */
+@Configuration(proxyBeanMethods = false)
+public class OrgConfiguration {
+
+    /** Dates of decisions and deadlines are China Standard Time dates. */
+    @Bean
+    Clock clock() {
+        return Clock.system(ZoneId.of("Asia/Shanghai"));
+    }
+
+    @Bean
+    InspectionPolicy inspectionPolicy(OrgProperties props) {
+        return new InspectionPolicy(MonthDay.of(props.inspection().deadlineMonth(), props.inspection().deadlineDay()),
+                props.inspection().exemptionMonths());
+    }
+
+    @Bean
+    OrgEventFactory orgEventFactory(Clock clock) {
+        return new OrgEventFactory(clock);
+    }
+
+    @Bean
+    OutboxRelay orgOutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, Clock clock, OrgProperties props) {
+        return new OutboxRelay(mongo, kafka, clock, props.outbox().lease());
+    }
+
+    @Bean
+    OutboxSweep orgOutboxSweep(OutboxRelay relay) {
+        return new OutboxSweep(relay, java.util.List.of(RegistrationStore.APPLICATIONS, RegistrationStore.ORGANIZATIONS));
+    }
+
+    @Bean
+    AggregateDocuments orgAggregateDocuments(ReactiveMongoTemplate mongo, OutboxRelay relay) {
+        return new AggregateDocuments(mongo, relay);
+    }
+
+    @Bean
+    IdempotencyKeys orgIdempotencyKeys(ReactiveMongoTemplate mongo, Clock clock) {
+        return new IdempotencyKeys(mongo, clock, Duration.ofHours(24));
+    }
+
+    @Bean
+    NameRegistryStore nameRegistryStore(ReactiveMongoTemplate mongo, OrgProperties props) {
+        return new NameRegistryStore(mongo, props.naming());
+    }
+
+    @Bean
+    SerialCounter serialCounter(ReactiveMongoTemplate mongo) {
+        return new SerialCounter(mongo);
+    }
+
+    @Bean
+    RegistrationStore registrationStore(AggregateDocuments documents) {
+        return new RegistrationStore(documents);
+    }
+
+    @Bean
+    RegistrationService registrationService(RegistrationStore store, NameRegistryStore names, SerialCounter serials,
+                                            OrgProperties props, OrgEventFactory events, Clock clock) {
+        return new RegistrationService(store, names, serials, new NameRules(props.naming()), new NameUniqueness(props.naming()),
+                new RegistrationRules(props.registration()), props.registration(), props.limits(),
+                new CreditCodeIssuance(props.creditCodePrefix()), events, clock);
+    }
+
+    @Bean
+    DomainProblemFilter domainProblemFilter() {
+        return new DomainProblemFilter();
+    }
+
+    /** Role gates per path; region and ownership are checked per case by AccessPolicy in the services. */
+    @Bean
+    ServiceAuthorizationRules orgAuthorizationRules() {
+        return rules -> rules
+                .pathMatchers(HttpMethod.POST, "/api/v1/orgs/applications", "/api/v1/orgs/organizations/*/change-applications",
+                        "/api/v1/orgs/organizations/*/deregistration-applications",
+                        "/api/v1/orgs/applications/*/resubmission").hasAnyRole("ORG_AGENT", "ADMIN")
+                .pathMatchers(HttpMethod.POST, "/api/v1/orgs/applications/*/supplement-request", "/api/v1/orgs/applications/*/acceptance",
+                        "/api/v1/orgs/applications/*/approval", "/api/v1/orgs/applications/*/refusal",
+                        "/api/v1/orgs/organizations/*/revocation").hasAnyRole("REGISTRAR", "ADMIN")
+                .pathMatchers(HttpMethod.GET, "/api/v1/orgs/deadlines/**").hasAnyRole("REGISTRAR", "AUDITOR", "ADMIN");
+    }
+}

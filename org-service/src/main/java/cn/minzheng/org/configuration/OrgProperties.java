@@ -1,0 +1,35 @@
+package cn.minzheng.org.configuration;
+
+import cn.minzheng.org.creditlist.CreditListPolicy;
+import cn.minzheng.org.deadlines.MatterLimit;
+import cn.minzheng.org.naming.NamePolicy;
+import cn.minzheng.org.registration.Matter;
+import cn.minzheng.org.registration.RegistrationPolicy;
+import cn.minzheng.org.spotcheck.SpotCheckPolicy;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * {@code minzheng.org.*}: every local figure, with its legal source beside it in application.yml.
+ *
+ * @param creditCodePrefix leading characters of the organization-code body of issued credit codes
+ */
+@ConfigurationProperties("minzheng.org")
+public record OrgProperties(RegistrationPolicy registration,
+                            NamePolicy naming,
+                            Map<Matter, MatterLimit> limits,
+                            Inspection inspection,
+                            CreditListPolicy creditLists,
+                            SpotCheckPolicy spotCheck,
+                            String creditCodePrefix,
+                            Outbox outbox) {
+
+    /** Annual inspection: deadline (month, day) of the year after the reported one, exemption window. */
+    public record Inspection(int deadlineMonth, int deadlineDay, int exemptionMonths) {
+    }
+
+    public record Outbox(Duration lease, Duration sweepInterval) {
+    }
+}

@@ -1,0 +1,234 @@
+package cn.minzheng.org.registration;
+
+import cn.minzheng.org.OrgServiceTestBase;
+import cn.minzheng.platform.codes.credit.CreditCode;
+import cn.minzheng.platform.events.EventEnvelope;
+import cn.minzheng.platform.events.EventTypes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RegistrationApiTest extends OrgServiceTestBase {
+    private static final List<String> ALL_DOCS = List.of("APPLICATION", "SPONSOR_APPROVAL", "CAPITAL_VERIFICATION", "PREMISES_PROOF",
+            "OFFICER_IDS", "DRAFT_CHARTER");
+
+    private final String agent = "agent-" + UUID.randomUUID();
+    private final String agentToken = token(agent, "ORG_AGENT", COUNTY);
+    private final String registrarToken = token("registrar-1", "REGISTRAR", COUNTY);
+
+    static Map<String, Object> socialGroup(String field, int individuals, String funds, List<String> documents, String repId) {
+        return Map.ofEntries(
+                Map.entry("authorityCode", COUNTY),
+                Map.entry("type", "SOCIAL_GROUP"),
+                Map.entry("name", Map.of("region", "随州市曾都区", "field", field, "form", "协会")),
+                Map.entry("residence", "随州市曾都区烈山大道1号"),
+                Map.entry("purpose", "服务会员"),
+                Map.entry("businessScope", "行业交流"),
+                Map.entry("activityArea", "曾都区"),
+                Map.entry("legalRepresentative", Map.of("name", "王小明", "idNumber", repId)),
+                Map.entry("funds", funds),
+                Map.entry("fundsInCash", true),
+                Map.entry("sponsorUnit", "曾都区科协"),
+                Map.entry("members", Map.of("individuals", individuals, "units", 0)),
+                Map.entry("documents", documents));
+    }
+
+    private WebTestClient.ResponseSpec post(String path, String token, Object body, Long ifMatch) {
+        var spec = client().post().uri(path).header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON);
+        if (ifMatch != null) {
+            spec = spec.header("If-Match", "\"" + ifMatch + "\"");
+        }
+        return body == null ? spec.exchange() : spec.bodyValue(body).exchange();
+    }
+
+    private JsonNode json(WebTestClient.ResponseSpec spec, HttpStatus status) {
+        return spec.expectStatus().isEqualTo(status).expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    private String uniqueField() {
+        return "科普" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9-]", "甲");
+    }
+
+    @Test
+    void foundingFromApplicationToCreditCodeWithEveryEventPublished() {
+        String field = uniqueField();
+        JsonNode applied = json(post("/api/v1/orgs/applications", agentToken,
+                socialGroup(field, 60, "30000.00", List.of("APPLICATION"), "420102199001011234"), null), HttpStatus.CREATED);
+        String id = applied.get("id").asString();
+        String orgId = applied.get("organizationId").asString();
+        assertThat(applied.get("status").asString()).isEqualTo("APPLIED");
+
+        JsonNode supplement = json(post("/api/v1/orgs/applications/" + id + "/supplement-request", registrarToken,
+                Map.of("items", List.of("会员名册")), 1L), HttpStatus.OK);
+        assertThat(supplement.get("missingItems").toString()).contains("章程草案", "会员名册");
+
+        json(post("/api/v1/orgs/applications/" + id + "/resubmission", agentToken, Map.of("documents", ALL_DOCS), 2L), HttpStatus.OK);
+        JsonNode accepted = json(post("/api/v1/orgs/applications/" + id + "/acceptance", registrarToken, null, 3L), HttpStatus.OK);
+        assertThat(accepted.get("promisedDue").asString()).isNotBlank();
+        JsonNode approved = json(post("/api/v1/orgs/applications/" + id + "/approval", registrarToken, null, 4L), HttpStatus.OK);
+        assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
+
+        JsonNode org = client().get().uri("/api/v1/orgs/organizations/" + orgId).header("Authorization", "Bearer " + agentToken)
+                .exchange().expectStatus().isOk().expectHeader().valueEquals("ETag", "\"1\"")
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        String code = org.get("creditCode").asString();
+        assertThat(CreditCode.isValid(code)).isTrue();
+        assertThat(code).startsWith("51" + COUNTY + "MJ");
+        assertThat(org.get("funds").asString()).isEqualTo("30000.00");
+
+        JsonNode lookup = client().get().uri("/api/v1/orgs/public/organizations?creditCode=" + code).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(lookup.get(0).get("legalRepresentative").asString()).isEqualTo("王*明");
+        assertThat(lookup.toString()).doesNotContain("420102199001011234");
+
+        for (String type : List.of(EventTypes.ORGANIZATION_REGISTRATION_APPLIED, EventTypes.ORGANIZATION_SUPPLEMENT_REQUESTED,
+                EventTypes.ORGANIZATION_RESUBMITTED, EventTypes.ORGANIZATION_REGISTRATION_ACCEPTED, EventTypes.ORGANIZATION_ANNOUNCED)) {
+            awaitEvent(e -> e.type().equals(type) && orgId.equals(e.data().get("aggregateId").asString()));
+        }
+        EventEnvelope registered = awaitEvent(e -> e.type().equals(EventTypes.ORGANIZATION_REGISTRATION_APPROVED)
+                && orgId.equals(e.data().get("aggregateId").asString()));
+        JsonNode data = registered.data();
+        assertThat(data.get("organizationId").asString()).isEqualTo(orgId);
+        assertThat(data.get("creditCode").asString()).isEqualTo(code);
+        assertThat(data.get("status").asString()).isEqualTo("REGISTERED");
+        assertThat(data.get("type").asString()).isEqualTo("SOCIAL_GROUP");
+        assertThat(data.get("regionCode").asString()).isEqualTo(COUNTY);
+        assertThat(data.get("name").asString()).isEqualTo("随州市曾都区" + field + "协会");
+        assertThat(registered.actorId()).isEqualTo("registrar-1");
+
+        // the same name is now taken in this authority
+        JsonNode taken = json(post("/api/v1/orgs/applications", token("agent-other", "ORG_AGENT", COUNTY),
+                socialGroup(field, 60, "30000.00", ALL_DOCS, "420102199001019999"), null), HttpStatus.BAD_REQUEST);
+        assertThat(taken.get("errors").toString()).contains("name-taken");
+        // and its representative may not found another 社会团体
+        JsonNode represents = json(post("/api/v1/orgs/applications", token("agent-other", "ORG_AGENT", COUNTY),
+                socialGroup(uniqueField(), 60, "30000.00", ALL_DOCS, "420102199001011234"), null), HttpStatus.BAD_REQUEST);
+        assertThat(represents.get("errors").toString()).contains("/legalRepresentative/idNumber", "already-represents-social-group");
+    }
+
+    @Test
+    void everyBrokenRuleIsReportedAtOnceAsProblemJsonAndNothingIsStored() {
+        String lonely = "agent-" + UUID.randomUUID();
+        String t = token(lonely, "ORG_AGENT", COUNTY);
+        JsonNode problem = client().post().uri("/api/v1/orgs/applications").header("Authorization", "Bearer " + t)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(socialGroup("中华" + uniqueField(), 10, "100.00", ALL_DOCS, "420102199001015555"))
+                .exchange().expectStatus().isBadRequest().expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(problem.get("errors").findValuesAsString("pointer")).contains("/members", "/funds", "/name/field");
+        assertThat(problem.get("code").asString()).isEqualTo("validation-failed");
+
+        JsonNode badMoney = json(post("/api/v1/orgs/applications", t, socialGroup(uniqueField(), 60, "3万", ALL_DOCS, "420102199001015555"), null),
+                HttpStatus.BAD_REQUEST);
+        assertThat(badMoney.get("errors").findValuesAsString("pointer")).contains("/funds");
+
+        JsonNode mine = client().get().uri("/api/v1/orgs/applications").header("Authorization", "Bearer " + t).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(mine.get("items")).isEmpty();
+    }
+
+    @Test
+    void idempotencyKeyReturnsTheFirstApplicationAndRefusesAnotherBody() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = socialGroup(uniqueField(), 60, "30000.00", ALL_DOCS, "420102199001016666");
+        String first = client().post().uri("/api/v1/orgs/applications").header("Authorization", "Bearer " + agentToken)
+                .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asString();
+        String again = client().post().uri("/api/v1/orgs/applications").header("Authorization", "Bearer " + agentToken)
+                .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                .expectStatus().is2xxSuccessful().expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asString();
+        assertThat(again).isEqualTo(first);
+        client().post().uri("/api/v1/orgs/applications").header("Authorization", "Bearer " + agentToken)
+                .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(socialGroup(uniqueField(), 70, "30000.00", ALL_DOCS, "420102199001016666")).exchange()
+                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+    }
+
+    @Test
+    void changesNeedTheCurrentVersion() {
+        String id = json(post("/api/v1/orgs/applications", agentToken,
+                socialGroup(uniqueField(), 60, "30000.00", ALL_DOCS, "420102199001017777"), null), HttpStatus.CREATED).get("id").asString();
+        post("/api/v1/orgs/applications/" + id + "/acceptance", registrarToken, null, null).expectStatus().isEqualTo(HttpStatus.PRECONDITION_REQUIRED);
+        post("/api/v1/orgs/applications/" + id + "/acceptance", registrarToken, null, 7L).expectStatus().isEqualTo(HttpStatus.PRECONDITION_FAILED);
+        post("/api/v1/orgs/applications/" + id + "/acceptance", registrarToken, null, 1L).expectStatus().isOk();
+        JsonNode illegal = json(post("/api/v1/orgs/applications/" + id + "/resubmission", agentToken, Map.of("documents", ALL_DOCS), 2L),
+                HttpStatus.CONFLICT);
+        assertThat(illegal.get("code").asString()).isEqualTo("illegal-transition");
+        JsonNode noReasons = json(post("/api/v1/orgs/applications/" + id + "/refusal", registrarToken, Map.of("reasons", List.of()), 2L),
+                HttpStatus.BAD_REQUEST);
+        assertThat(noReasons.get("errors").findValuesAsString("pointer")).contains("/reasons");
+        json(post("/api/v1/orgs/applications/" + id + "/refusal", registrarToken, Map.of("reasons", List.of("宗旨违反法律规定")), 2L), HttpStatus.OK);
+        String orgId = client().get().uri("/api/v1/orgs/applications/" + id).header("Authorization", "Bearer " + agentToken).exchange()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("organizationId").asString();
+        EventEnvelope refused = awaitEvent(e -> e.type().equals(EventTypes.ORGANIZATION_REGISTRATION_REFUSED)
+                && orgId.equals(e.data().get("aggregateId").asString()));
+        assertThat(refused.data().get("reason").asString()).contains("宗旨");
+    }
+
+    /** role × region × owner on one application of 421303 filed by {@code agent}. */
+    @ParameterizedTest(name = "{0} {1} in {2}: GET application -> {3}, acceptance -> {4}")
+    @CsvSource(nullValues = "-", textBlock = """
+            owner,       ORG_AGENT, 421303, 200, 403
+            other-agent, ORG_AGENT, 421303, 403, 403
+            registrar,   REGISTRAR, 421303, 200, 200
+            registrar,   REGISTRAR, 42,     200, 200
+            registrar,   REGISTRAR, 330100, 403, 403
+            auditor,     AUDITOR,   421303, 200, 403
+            inspector,   INSPECTOR, 421303, 200, 403
+            citizen,     CITIZEN,   421303, 403, 403
+            anonymous,   -,         -,      401, 401
+            """)
+    void accessMatrix(String who, String role, String region, int get, int accept) {
+        String id = json(post("/api/v1/orgs/applications", agentToken,
+                socialGroup(uniqueField(), 60, "30000.00", ALL_DOCS, "420102199001018888"), null), HttpStatus.CREATED).get("id").asString();
+        String t = who.equals("anonymous") ? null : who.equals("owner") ? agentToken : token(who + "-x", role, region);
+        var getSpec = client().get().uri("/api/v1/orgs/applications/" + id);
+        var acceptSpec = client().post().uri("/api/v1/orgs/applications/" + id + "/acceptance").header("If-Match", "\"1\"");
+        if (t != null) {
+            getSpec = getSpec.header("Authorization", "Bearer " + t);
+            acceptSpec = acceptSpec.header("Authorization", "Bearer " + t);
+        }
+        getSpec.exchange().expectStatus().isEqualTo(get);
+        acceptSpec.exchange().expectStatus().isEqualTo(accept);
+    }
+
+    @Test
+    void deregistrationEndsTheOrganizationAndIsAnnounced() {
+        String field = uniqueField();
+        JsonNode applied = json(post("/api/v1/orgs/applications", agentToken,
+                socialGroup(field, 60, "30000.00", ALL_DOCS, "420102199001012222"), null), HttpStatus.CREATED);
+        String id = applied.get("id").asString();
+        String orgId = applied.get("organizationId").asString();
+        json(post("/api/v1/orgs/applications/" + id + "/acceptance", registrarToken, null, 1L), HttpStatus.OK);
+        json(post("/api/v1/orgs/applications/" + id + "/approval", registrarToken, null, 2L), HttpStatus.OK);
+
+        JsonNode dereg = json(post("/api/v1/orgs/organizations/" + orgId + "/deregistration-applications", agentToken,
+                Map.of("liquidationEndedOn", "2025-01-02", "reason", "会员大会决议解散", "documents", List.of("LIQUIDATION_REPORT", "CERTIFICATE_AND_SEALS")),
+                null), HttpStatus.CREATED);
+        String deregId = dereg.get("id").asString();
+        json(post("/api/v1/orgs/applications/" + deregId + "/acceptance", registrarToken, null, 1L), HttpStatus.OK);
+        json(post("/api/v1/orgs/applications/" + deregId + "/approval", registrarToken, null, 2L), HttpStatus.OK);
+
+        EventEnvelope ended = awaitEvent(e -> e.type().equals(EventTypes.ORGANIZATION_DEREGISTERED)
+                && orgId.equals(e.data().get("aggregateId").asString()));
+        assertThat(ended.data().get("status").asString()).isEqualTo("DEREGISTERED");
+        assertThat(ended.data().get("creditCode").asString()).isNotBlank();
+
+        JsonNode announcements = client().get().uri("/api/v1/orgs/public/announcements").exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(announcements.findValuesAsString("matter")).contains("DEREGISTRATION");
+        // a name released by 注销 stays blocked for a year
+        JsonNode taken = json(post("/api/v1/orgs/applications", token("agent-late", "ORG_AGENT", COUNTY),
+                socialGroup(field, 60, "30000.00", ALL_DOCS, "420102199001013333"), null), HttpStatus.BAD_REQUEST);
+        assertThat(taken.get("errors").toString()).contains("name-taken");
+    }
+}
