@@ -1,0 +1,25 @@
+package cn.minzheng.audit.chain;
+
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.ReactiveMongoDatabaseFactory;
+
+@Configuration(proxyBeanMethods = false)
+public class ChainConfiguration {
+
+    /** The audit database (name from {@code spring.mongodb.uri} / {@code spring.mongodb.database}). */
+    @Bean
+    MongoDatabase auditDatabase(ReactiveMongoDatabaseFactory factory) {
+        return factory.getMongoDatabase().block(Duration.ofSeconds(30));
+    }
+
+    /** Indexes are created at start, before the listener may write. */
+    @Bean
+    ChainStore chainStore(MongoDatabase auditDatabase) {
+        ChainStore store = new ChainStore(auditDatabase);
+        store.createIndexes().block(Duration.ofSeconds(60));
+        return store;
+    }
+}

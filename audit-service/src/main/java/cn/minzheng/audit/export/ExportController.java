@@ -1,0 +1,145 @@
+package cn.minzheng.audit.export;
+
+import cn.minzheng.audit.chain.ChainStore;
+import cn.minzheng.audit.checkpoint.CheckpointStore;
+import cn.minzheng.audit.checkpoint.SigningKey;
+import cn.minzheng.audit.search.CallerScope;
+import cn.minzheng.audit.search.RecordQuery;
+import cn.minzheng.audit.search.RecordSearchStore;
+import cn.minzheng.audit.search.RecordView;
+import cn.minzheng.audit.search.SearchController;
+import cn.minzheng.platform.kit.problem.FieldProblem;
+import cn.minzheng.platform.kit.problem.ForbiddenProblem;
+import cn.minzheng.platform.kit.problem.NotFoundProblem;
+import cn.minzheng.platform.kit.problem.ValidationProblem;
+import cn.minzheng.platform.kit.security.Role;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.regex.Pattern;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Exports. NDJSON of a chain range carries the records with their hashes and the signed
+ * checkpoints, so {@code OfflineVerifier} can check it with the public key alone; CSV and XLSX of a
+ * search, with Chinese headers, are for office tools.
+ */
+@RestController
+@RequestMapping("/api/v1/audit/exports")
+public class ExportController {
+
+    private static final Pattern CHAIN = Pattern.compile("[A-Za-z0-9._-]{1,200}-\\d{1,6}");
+    static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
+    static final MediaType XLSX = MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final ChainStore chains;
+    private final CheckpointStore checkpoints;
+    private final RecordSearchStore search;
+    private final SigningKey key;
+    private final Clock clock;
+    private final int maxRows;
+
+    public ExportController(ChainStore chains, CheckpointStore checkpoints, RecordSearchStore search, SigningKey key,
+            Clock clock, @Value("${minzheng.audit.export.max-rows:100000}") int maxRows) {
+        this.chains = chains;
+        this.checkpoints = checkpoints;
+        this.search = search;
+        this.key = key;
+        this.clock = clock;
+        this.maxRows = maxRows;
+    }
+
+    /**
+     * A whole chain range, streamed: header, signed checkpoints, records. A chain mixes regions, so
+     * only administrators export chains; auditors export searches.
+     */
+    @GetMapping(value = "/chains/{chain}.ndjson", produces = "application/x-ndjson")
+    public Mono<ResponseEntity<Flux<String>>> chain(@PathVariable String chain,
+            @RequestParam(required = false) Long from, @RequestParam(required = false) Long to) {
+        if (!CHAIN.matcher(chain).matches() || (from != null && from < 1) || (to != null && from != null && to < from)) {
+            return Mono.error(new ValidationProblem(
+                    FieldProblem.withMessage("/chain", "invalid-range", "chain <topic>-<partition>, 1 <= from <= to")));
+        }
+        long first = from == null ? 1 : from;
+        return CallerScope.current()
+                .filter(c -> c.principal().has(Role.ADMIN))
+                .switchIfEmpty(Mono.error(() -> new ForbiddenProblem("chain-export-admin-only")))
+                .flatMap(c -> chains.head(chain))
+                .filter(h -> h.sequence() >= first)
+                .switchIfEmpty(Mono.error(() -> new NotFoundProblem("chain", chain)))
+                .map(head -> {
+                    long last = to == null ? head.sequence() : Math.min(to, head.sequence());
+                    Flux<String> body = Flux.concat(
+                            Mono.just(NdjsonLines.header(chain, first, last, key.keyId(), clock.instant().toString())),
+                            checkpoints.of(chain, first, last).map(NdjsonLines::checkpoint),
+                            chains.range(chain, first, last).map(NdjsonLines::record));
+                    return ResponseEntity.ok()
+                            .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + chain + ".ndjson\"")
+                            .contentType(NDJSON).body(body);
+                });
+    }
+
+    @GetMapping(value = "/records.csv", produces = "text/csv")
+    public Mono<ResponseEntity<Flux<String>>> csv(@RequestParam(required = false) String actor,
+            @RequestParam(required = false) String type, @RequestParam(required = false) String region,
+            @RequestParam(required = false) String subject, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        RecordQuery query = SearchController.parsed(RecordQuery.parse(actor, type, region, subject, from, to, null, null));
+        return CallerScope.current().map(caller -> {
+            Flux<String> rows = Flux.concat(Mono.just(CsvRows.BOM + CsvRows.row(RecordView.HEADERS)),
+                    search.find(caller.narrow(query), maxRows).map(d -> CsvRows.row(RecordView.of(d).cells())));
+            return ResponseEntity.ok()
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-records.csv\"")
+                    .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(rows);
+        });
+    }
+
+    @GetMapping("/records.xlsx")
+    public Mono<ResponseEntity<byte[]>> xlsx(@RequestParam(required = false) String actor,
+            @RequestParam(required = false) String type, @RequestParam(required = false) String region,
+            @RequestParam(required = false) String subject, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        RecordQuery query = SearchController.parsed(RecordQuery.parse(actor, type, region, subject, from, to, null, null));
+        return CallerScope.current()
+                .flatMap(caller -> search.find(caller.narrow(query), maxRows).map(RecordView::of).collectList())
+                .publishOn(Schedulers.boundedElastic())
+                .map(views -> {
+                    try (SXSSFWorkbook book = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+                        Sheet sheet = book.createSheet("审计记录");
+                        write(sheet.createRow(0), RecordView.HEADERS);
+                        for (int i = 0; i < views.size(); i++) {
+                            write(sheet.createRow(i + 1), views.get(i).cells());
+                        }
+                        book.write(out);
+                        return ResponseEntity.ok()
+                                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-records.xlsx\"")
+                                .contentType(XLSX).body(out.toByteArray());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+    }
+
+    private static void write(Row row, String[] cells) {
+        for (int i = 0; i < cells.length; i++) {
+            row.createCell(i).setCellValue(cells[i] == null ? "" : cells[i]);
+        }
+    }
+}

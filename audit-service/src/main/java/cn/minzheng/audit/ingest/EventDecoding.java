@@ -1,0 +1,50 @@
+package cn.minzheng.audit.ingest;
+
+import cn.minzheng.audit.chain.IncomingEvent;
+import cn.minzheng.audit.chain.JsonText;
+import cn.minzheng.platform.events.EventEnvelope;
+import cn.minzheng.platform.events.KafkaCloudEvents;
+import cn.minzheng.platform.events.MalformedEventException;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * A consumed record → the event to chain, or the reason it is poison. Unknown types decode like
+ * any other (platform-events' reader does not judge the catalogue), so they are stored as they came.
+ */
+final class EventDecoding {
+
+    private EventDecoding() {
+    }
+
+    sealed interface Outcome permits Decoded, Poison {
+    }
+
+    record Decoded(IncomingEvent event) implements Outcome {
+    }
+
+    record Poison(ConsumerRecord<String, byte[]> record, String reason) implements Outcome {
+    }
+
+    static Outcome decode(ConsumerRecord<String, byte[]> record) {
+        EventEnvelope envelope;
+        try {
+            envelope = KafkaCloudEvents.fromRecord(record);
+        } catch (MalformedEventException e) {
+            return new Poison(record, "malformed event: " + e.getMessage());
+        } catch (RuntimeException e) {
+            return new Poison(record, "unreadable record: " + e);
+        }
+        Object data;
+        try {
+            // The exact data as sent, read with the same strict reader the verifier uses.
+            data = JsonText.parse(new String(record.value(), StandardCharsets.UTF_8));
+        } catch (JsonText.MalformedJsonException e) {
+            return new Poison(record, "data is not I-JSON: " + e.getMessage());
+        }
+        return new Decoded(new IncomingEvent(envelope.id(), record.topic(), record.partition(), record.offset(),
+                envelope.type(), envelope.subject(), envelope.actorId(), envelope.actorRole(), envelope.regionCode(),
+                DateTimeFormatter.ISO_INSTANT.format(envelope.time()), envelope.traceparent(), data));
+    }
+}

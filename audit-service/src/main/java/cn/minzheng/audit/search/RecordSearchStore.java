@@ -1,0 +1,73 @@
+package cn.minzheng.audit.search;
+
+import cn.minzheng.audit.chain.RecordDocuments;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import reactor.core.publisher.Flux;
+
+/** Finds records for search, timeline, export and statistics. Reads only. */
+public class RecordSearchStore {
+
+    private final MongoCollection<Document> records;
+
+    public RecordSearchStore(MongoDatabase database) {
+        this.records = database.getCollection(RecordDocuments.COLLECTION);
+    }
+
+    /** Records matching the query (its region already narrowed to the caller's scope), in (time, id) order. */
+    public Flux<Document> find(RecordQuery q, int max) {
+        return Flux.from(records.find(filter(q)).sort(Sorts.ascending("timeMs", "_id")).limit(max).batchSize(500));
+    }
+
+    /** Every record of one subject within a region prefix, in time order, then chain order. */
+    public Flux<Document> timeline(String subject, String regionPrefix, int max) {
+        return Flux.from(records.find(Filters.and(Filters.eq("subject", subject), region(regionPrefix)))
+                .sort(Sorts.ascending("timeMs", "chain", "sequence")).limit(max));
+    }
+
+    /** Counts of records matching the query, grouped by one derived field. */
+    public Flux<Document> countBy(RecordQuery q, String field) {
+        return Flux.from(records.aggregate(List.of(
+                Aggregates.match(filter(q)),
+                Aggregates.group("$" + field, Accumulators.sum("count", 1)),
+                Aggregates.sort(Sorts.ascending("_id")))));
+    }
+
+    static Bson filter(RecordQuery q) {
+        List<Bson> all = new ArrayList<>();
+        all.add(region(q.region()));
+        if (q.actor() != null) {
+            all.add(Filters.eq("actorId", q.actor()));
+        }
+        if (q.type() != null) {
+            all.add(Filters.eq("type", q.type()));
+        }
+        if (q.subject() != null) {
+            all.add(Filters.eq("subject", q.subject()));
+        }
+        if (q.from() != null) {
+            all.add(Filters.gte("timeMs", q.from().toEpochMilli()));
+        }
+        if (q.to() != null) {
+            all.add(Filters.lt("timeMs", q.to().toEpochMilli()));
+        }
+        if (q.after() != null) {
+            all.add(Filters.or(Filters.gt("timeMs", q.after().timeMs()),
+                    Filters.and(Filters.eq("timeMs", q.after().timeMs()), Filters.gt("_id", q.after().id()))));
+        }
+        return Filters.and(all);
+    }
+
+    /** Region prefixes are digits only (checked by {@link RecordQuery} and {@link RegionScope}). */
+    private static Bson region(String prefix) {
+        return prefix == null || prefix.isEmpty() ? Filters.exists("regionCode") : Filters.regex("regionCode", "^" + prefix);
+    }
+}

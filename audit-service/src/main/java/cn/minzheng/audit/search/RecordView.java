@@ -1,0 +1,46 @@
+package cn.minzheng.audit.search;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.bson.Document;
+
+/** A record as search, timeline and CSV/XLSX show it: who did what, when, and where it sits in its chain. */
+public record RecordView(String time, String type, String subject, String actorId, String actorRole,
+        String regionCode, String fromStatus, String toStatus, String reason, String chain, long sequence,
+        String hash, String eventId, String traceId) {
+
+    public static RecordView of(Document d) {
+        return new RecordView(d.getString("time"), d.getString("type"), d.getString("subject"), d.getString("actorId"),
+                d.getString("actorRole"), d.getString("regionCode"), d.getString("fromStatus"), d.getString("toStatus"),
+                d.getString("reason"), d.getString("chain"), ((Number) d.get("sequence")).longValue(),
+                d.getString("hash"), d.getString("eventId"), d.getString("traceId"));
+    }
+
+    /** Column headers for office tools, in Chinese, in the order of {@link #cells()}. */
+    public static final String[] HEADERS = {"时间", "事件类型", "案件/组织编号", "操作人", "角色", "行政区划", "原状态",
+        "新状态", "原因", "链", "序号", "哈希", "事件编号", "追踪编号"};
+
+    public String[] cells() {
+        return new String[] {time, type, subject, actorId, actorRole, regionCode, fromStatus, toStatus, reason, chain,
+            Long.toString(sequence), hash, eventId, traceId};
+    }
+
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("time", time);
+        m.put("type", type);
+        m.put("subject", subject);
+        m.put("actorId", actorId);
+        m.put("actorRole", actorRole);
+        m.put("regionCode", regionCode);
+        m.put("fromStatus", fromStatus);
+        m.put("toStatus", toStatus);
+        m.put("reason", reason);
+        m.put("chain", chain);
+        m.put("sequence", sequence);
+        m.put("hash", hash);
+        m.put("eventId", eventId);
+        m.put("traceId", traceId);
+        return m;
+    }
+}

@@ -1,0 +1,27 @@
+package cn.minzheng.audit.timeline;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
+
+@Configuration(proxyBeanMethods = false)
+public class TimelineConfiguration {
+
+    @Bean
+    TimelineReads timelineReads(KafkaTemplate<String, byte[]> template, Clock clock,
+            @Value("${minzheng.audit.timeline.record-timeout:PT10S}") Duration timeout) {
+        return new TimelineReads(template, clock, timeout);
+    }
+
+    /** audit-service produces audit.events; make sure it exists. */
+    @Bean
+    NewTopic auditEventsTopic(@Value("${minzheng.audit.events-partitions:3}") int partitions) {
+        return TopicBuilder.name(cn.minzheng.platform.events.Topics.AUDIT_EVENTS).partitions(partitions).replicas(1)
+                .build();
+    }
+}

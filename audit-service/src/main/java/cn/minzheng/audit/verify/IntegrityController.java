@@ -1,0 +1,149 @@
+package cn.minzheng.audit.verify;
+
+import cn.minzheng.audit.chain.ChainStore;
+import cn.minzheng.audit.checkpoint.Checkpoint;
+import cn.minzheng.audit.checkpoint.CheckpointStore;
+import cn.minzheng.audit.checkpoint.PublicKeys;
+import cn.minzheng.audit.checkpoint.SigningKey;
+import cn.minzheng.platform.kit.problem.FieldProblem;
+import cn.minzheng.platform.kit.problem.NotFoundProblem;
+import cn.minzheng.platform.kit.problem.ValidationProblem;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Chain heads, verification, checkpoints and the public key (the only unauthenticated path). */
+@RestController
+@RequestMapping("/api/v1/audit")
+public class IntegrityController {
+
+    private static final Pattern CHAIN = Pattern.compile("[A-Za-z0-9._-]{1,200}-\\d{1,6}");
+
+    private final ChainStore chains;
+    private final CheckpointStore checkpoints;
+    private final Verification verification;
+    private final SigningKey key;
+
+    public IntegrityController(ChainStore chains, CheckpointStore checkpoints, Verification verification,
+            SigningKey key) {
+        this.chains = chains;
+        this.checkpoints = checkpoints;
+        this.verification = verification;
+        this.key = key;
+    }
+
+    /** Every chain's head and its latest signed checkpoint. */
+    @GetMapping("/chains")
+    public Flux<Map<String, Object>> chains() {
+        return chains.heads().concatMap(stored -> Mono.zip(chains.head(stored.chain()),
+                checkpoints.latest(stored.chain()).map(Optional::of).defaultIfEmpty(Optional.empty()))
+                .map(t -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("chain", t.getT1().chain());
+                    m.put("sequence", t.getT1().sequence());
+                    m.put("hash", t.getT1().hash());
+                    m.put("latestCheckpoint", t.getT2().map(Checkpoint::toJson).orElse(null));
+                    return m;
+                }));
+    }
+
+    /** A verification request: the chain and an optional range. */
+    public record VerifyRequest(String chain, Long fromSequence, Long toSequence) {
+    }
+
+    @PostMapping("/verifications")
+    public Mono<Map<String, Object>> verify(@RequestBody VerifyRequest request) {
+        return run(request.chain(), request.fromSequence(), request.toSequence(), "/chain", "/fromSequence", "/toSequence");
+    }
+
+    @GetMapping("/chains/{chain}/verification")
+    public Mono<Map<String, Object>> verify(@PathVariable String chain, @RequestParam(required = false) Long from,
+            @RequestParam(required = false) Long to) {
+        return run(chain, from, to, "/chain", "/from", "/to");
+    }
+
+    @GetMapping("/chains/{chain}/checkpoints")
+    public Flux<Map<String, Object>> checkpoints(@PathVariable String chain) {
+        requireChain(chain, "/chain");
+        return checkpoints.of(chain, 0, null).map(Checkpoint::toJson);
+    }
+
+    /** The Ed25519 public key that checks every checkpoint (no token needed). */
+    @GetMapping("/public/key")
+    public Map<String, Object> publicKey() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("algorithm", "Ed25519");
+        m.put("keyId", key.keyId());
+        m.put("publicKeyPem", PublicKeys.toPem(key.publicKey()));
+        m.put("publicKeyBase64", PublicKeys.toBase64(key.publicKey()));
+        m.put("signedContent", "RFC 8785 canonical JSON of {chain, sequence, hash, signedAt, keyId}");
+        return m;
+    }
+
+    @GetMapping(value = "/public/key.pem", produces = "application/x-pem-file")
+    public String publicKeyPem() {
+        return PublicKeys.toPem(key.publicKey());
+    }
+
+    private Mono<Map<String, Object>> run(String chain, Long from, Long to, String chainPointer, String fromPointer,
+            String toPointer) {
+        List<FieldProblem> errors = new ArrayList<>();
+        if (chain == null || !CHAIN.matcher(chain).matches()) {
+            errors.add(FieldProblem.withMessage(chainPointer, "invalid-chain", "chain is <topic>-<partition>"));
+        }
+        if (from != null && from < 1) {
+            errors.add(FieldProblem.withMessage(fromPointer, "invalid-sequence", "sequences start at 1"));
+        }
+        if (to != null && (to < 1 || (from != null && to < from))) {
+            errors.add(FieldProblem.withMessage(toPointer, "invalid-sequence", "to is at least from"));
+        }
+        if (!errors.isEmpty()) {
+            return Mono.error(new ValidationProblem(errors));
+        }
+        return verification.verify(chain, from, to)
+                .switchIfEmpty(Mono.error(() -> new NotFoundProblem("chain", chain)))
+                .map(IntegrityController::toJson);
+    }
+
+    private static void requireChain(String chain, String pointer) {
+        if (chain == null || !CHAIN.matcher(chain).matches()) {
+            throw new ValidationProblem(FieldProblem.withMessage(pointer, "invalid-chain", "chain is <topic>-<partition>"));
+        }
+    }
+
+    static Map<String, Object> toJson(ChainVerdict v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("chain", v.chain());
+        m.put("ok", v.ok());
+        m.put("count", v.count());
+        m.put("fromSequence", v.fromSequence());
+        m.put("toSequence", v.toSequence());
+        m.put("headHash", v.headHash());
+        m.put("signedUpTo", v.signedUpTo());
+        if (v.failure() != null) {
+            ChainFailure f = v.failure();
+            Map<String, Object> failure = new LinkedHashMap<>();
+            failure.put("sequence", f.sequence());
+            failure.put("kind", f.kind().name());
+            failure.put("expectedHash", f.expectedHash());
+            failure.put("foundHash", f.foundHash());
+            failure.put("foundSequence", f.foundSequence());
+            failure.put("reason", f.reason());
+            m.put("failure", failure);
+        }
+        return m;
+    }
+}
