@@ -150,6 +150,23 @@ class RoutingAndAccessTest extends GatewayTestSupport {
     }
 
     @Test
+    void corsPreflightFromAConfiguredOriginIsAnswered() {
+        client().options().uri("/api/v1/assistance/applications")
+                .header("Origin", "http://localhost:3000")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "Authorization,Content-Type")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Access-Control-Allow-Origin", "http://localhost:3000");
+        client().options().uri("/api/v1/assistance/applications")
+                .header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().doesNotExist("Access-Control-Allow-Origin");
+    }
+
+    @Test
     void healthAndPrometheusAreServed() {
         client().get().uri("/api/v1/orgs/public/organizations").exchange().expectStatus().isOk();
         client().get().uri("/actuator/health").exchange().expectStatus().isOk();
