@@ -9,7 +9,8 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Defaults every service gets, at the lowest precedence (a service's application.yml or the
  * environment overrides them): actuator health/info/prometheus exposed over HTTP, and the trace id
- * in the console log pattern.
+ * in the console log pattern, Kafka consumer defaults (see
+ * {@code KafkaConsumerAutoConfiguration}).
  */
 public class KitDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -17,9 +18,19 @@ public class KitDefaultsEnvironmentPostProcessor implements EnvironmentPostProce
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        environment.getPropertySources().addLast(new MapPropertySource(SOURCE, Map.of(
-                "management.endpoints.web.exposure.include", "health,info,prometheus",
-                "management.endpoint.health.probes.enabled", "true",
-                "logging.pattern.correlation", "[%X{traceId:-}] ")));
+        environment.getPropertySources().addLast(new MapPropertySource(SOURCE, Map.ofEntries(
+                Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus"),
+                Map.entry("management.endpoint.health.probes.enabled", "true"),
+                Map.entry("logging.pattern.correlation", "[%X{traceId:-}] "),
+                // Kafka consumers: commit after processing, never die on a malformed record
+                Map.entry("spring.kafka.listener.ack-mode", "record"),
+                Map.entry("spring.kafka.consumer.enable-auto-commit", "false"),
+                Map.entry("spring.kafka.consumer.auto-offset-reset", "earliest"),
+                Map.entry("spring.kafka.consumer.key-deserializer",
+                        "org.apache.kafka.common.serialization.StringDeserializer"),
+                Map.entry("spring.kafka.consumer.value-deserializer",
+                        "org.springframework.kafka.support.serializer.ErrorHandlingDeserializer"),
+                Map.entry("spring.kafka.consumer.properties.spring.deserializer.value.delegate.class",
+                        "cn.minzheng.platform.events.EventEnvelopeDeserializer"))));
     }
 }

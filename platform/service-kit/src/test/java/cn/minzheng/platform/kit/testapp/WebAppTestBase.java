@@ -6,14 +6,21 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Starts the test service on a random loopback port with the shared token issuer; one context for all subclasses. */
+/**
+ * Starts the test service on a random loopback port against the shared embedded broker, Mongo-wire
+ * server and token issuer; one Spring context for all subclasses.
+ */
 @SpringBootTest(classes = KitTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "server.address=127.0.0.1",
                 "minzheng.security.public-paths=/test/**",
                 "spring.http.codecs.max-in-memory-size=4KB",
-                "spring.kafka.bootstrap-servers=127.0.0.1:1",
-                "spring.mongodb.uri=mongodb://127.0.0.1:1/kit"
+                "spring.kafka.consumer.group-id=kit-test",
+                "minzheng.outbox.collections.cases=" + CaseController.TOPIC,
+                "minzheng.outbox.sweep-interval=300ms",
+                "minzheng.idempotency.in-flight-lease=30s",
+                "minzheng.kafka.consumer.retries=2",
+                "minzheng.kafka.consumer.retry-interval=50ms"
         })
 public abstract class WebAppTestBase {
 
@@ -24,6 +31,8 @@ public abstract class WebAppTestBase {
     static void issuerProperties(DynamicPropertyRegistry registry) {
         registry.add("minzheng.security.jwk-set-uri", () -> TestInfra.issuer().jwkSetUri());
         registry.add("minzheng.security.issuer", () -> TestInfra.issuer().issuer());
+        registry.add("spring.kafka.bootstrap-servers", () -> TestInfra.infra().bootstrapServers());
+        registry.add("spring.mongodb.uri", () -> TestInfra.infra().mongoUri("kit_web"));
     }
 
     protected WebTestClient client() {

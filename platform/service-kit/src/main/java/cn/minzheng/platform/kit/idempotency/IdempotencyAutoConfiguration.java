@@ -1,0 +1,47 @@
+package cn.minzheng.platform.kit.idempotency;
+
+import cn.minzheng.platform.kit.mongo.IndexSpec;
+import cn.minzheng.platform.kit.problem.web.ProblemAutoConfiguration;
+import cn.minzheng.platform.kit.problem.web.ProblemWriter;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+/** {@code Idempotency-Key} handling for creating POSTs, backed by {@code idempotency_keys}. */
+@AutoConfiguration(after = {DataMongoReactiveAutoConfiguration.class, ProblemAutoConfiguration.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnBean(ReactiveMongoTemplate.class)
+@EnableConfigurationProperties(IdempotencyProperties.class)
+public class IdempotencyAutoConfiguration {
+
+    @Bean
+    IndexSpec idempotencyKeysIndex() {
+        return IndexSpec.unique(IdempotencyKeys.COLLECTION, "key", "subject");
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    IdempotencyKeys idempotencyKeys(ReactiveMongoTemplate mongo, IdempotencyProperties properties,
+                                    ObjectProvider<Clock> clock) {
+        return new IdempotencyKeys(mongo, properties, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    IdempotencyWebFilter idempotencyWebFilter(IdempotencyKeys keys, ProblemWriter problems,
+                                              IdempotencyProperties properties, ObjectProvider<Clock> clock) {
+        return new IdempotencyWebFilter(keys, problems, properties, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    IdempotencyCleanup idempotencyCleanup(IdempotencyKeys keys, IdempotencyProperties properties) {
+        return new IdempotencyCleanup(keys, properties.cleanupInterval());
+    }
+}

@@ -1,0 +1,62 @@
+package cn.minzheng.platform.kit.outbox;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+/** The outbox relay and its sweep, for the collections in {@code minzheng.outbox.collections} and {@link OutboxCollection} beans. */
+@AutoConfiguration(after = {DataMongoReactiveAutoConfiguration.class, KafkaAutoConfiguration.class,
+        CompositeMeterRegistryAutoConfiguration.class})
+@ConditionalOnBean({ReactiveMongoTemplate.class, KafkaProperties.class})
+@EnableConfigurationProperties(OutboxProperties.class)
+public class OutboxAutoConfiguration {
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean(EventPublisher.class)
+    KafkaEventPublisher outboxEventPublisher(KafkaProperties kafka, OutboxProperties properties) {
+        return new KafkaEventPublisher(kafka.buildProducerProperties(), properties.deliveryTimeout());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, EventPublisher publisher, OutboxProperties properties,
+                            ObjectProvider<OutboxCollection> declared, ObjectProvider<MeterRegistry> registry,
+                            ObjectProvider<Clock> clock) {
+        var topics = new LinkedHashMap<String, String>(properties.collections());
+        declared.orderedStream().forEach(c -> topics.put(c.collection(), c.topic()));
+        String owner = properties.instanceId() != null ? properties.instanceId() : defaultInstanceId();
+        return new OutboxRelay(mongo, publisher, topics, properties, owner,
+                registry.getIfAvailable(SimpleMeterRegistry::new), clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "minzheng.outbox", name = "sweep-enabled", matchIfMissing = true)
+    OutboxSweeper outboxSweeper(OutboxRelay relay, OutboxProperties properties) {
+        return new OutboxSweeper(relay, properties);
+    }
+
+    private static String defaultInstanceId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception unknown) {
+            host = "host";
+        }
+        return host + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

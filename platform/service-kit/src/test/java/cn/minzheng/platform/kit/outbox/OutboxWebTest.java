@@ -1,0 +1,58 @@
+package cn.minzheng.platform.kit.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.minzheng.platform.events.CloudEventHeaders;
+import cn.minzheng.platform.events.EventEnvelope;
+import cn.minzheng.platform.events.KafkaCloudEvents;
+import cn.minzheng.platform.kit.testapp.CaseController;
+import cn.minzheng.platform.kit.testapp.TestInfra;
+import cn.minzheng.platform.kit.testapp.TopicProbe;
+import cn.minzheng.platform.kit.testapp.WebAppTestBase;
+import java.time.Duration;
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.MediaType;
+
+/** Publish-after-write through the auto-configured relay, as a service does it. */
+class OutboxWebTest extends WebAppTestBase {
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    @Test
+    void eventWrittenWithTheStateChangeReachesKafkaWithTheRequestsTraceparent() {
+        String token = TestInfra.issuer().mint("citizen-ow", "张三", List.of("CITIZEN"), "110105");
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        String location = client().post().uri("/api/cases").headers(h -> h.setBearerAuth(token))
+                .header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"applicant\":\"张三\",\"amountFen\":120000}")
+                .exchange().expectStatus().isCreated().returnResult(String.class).getResponseHeaders().getLocation().toString();
+        String id = location.substring(location.lastIndexOf('/') + 1);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                mongo.findById(id, Document.class, CaseController.COLLECTION).block()
+                        .getList(PendingEvents.FIELD, Document.class)).isEmpty());
+
+        var mine = TopicProbe.read(CaseController.TOPIC, 1, Duration.ofSeconds(20)).stream()
+                .filter(r -> id.equals(r.key())).toList();
+        assertThat(mine).hasSize(1);
+        EventEnvelope event = KafkaCloudEvents.fromRecord(mine.get(0));
+        assertThat(event.subject()).isEqualTo(id);
+        assertThat(event.actorId()).isEqualTo("citizen-ow");
+        assertThat(event.traceparent()).contains(traceId);
+        assertThat(TopicProbe.header(mine.get(0), CloudEventHeaders.TYPE)).isEqualTo("minzheng.assistance.application.submitted.v1");
+    }
+
+    @Test
+    void outboxMetricsAreOnThePrometheusEndpoint() {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> client().get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk().expectBody(String.class)
+                .value(body -> assertThat(body).contains("outbox_pending{collection=\"cases\"}")
+                        .contains("outbox_oldest_age_seconds{collection=\"cases\"}")));
+    }
+}
