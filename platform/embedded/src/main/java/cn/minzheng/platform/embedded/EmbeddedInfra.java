@@ -37,13 +37,14 @@ public final class EmbeddedInfra {
         return SHARED;
     }
 
-    /** The broker, started if needed. Tests may {@code stop()} and {@code restart()} it. */
+    /**
+     * The broker, started on first use. A test may {@code stop()} it to simulate an outage; it
+     * then stays down — nothing here restarts it behind the test's back — until the test calls
+     * {@code restart()} (same port, same data). Restart it in {@code @AfterEach}/{@code finally}.
+     */
     public synchronized EmbeddedKafka kafka() {
         if (kafka == null) {
-            kafka = EmbeddedKafka.builder().build();
-        }
-        if (!kafka.isRunning()) {
-            kafka.start();
+            kafka = EmbeddedKafka.builder().build().start();
         }
         return kafka;
     }
@@ -64,10 +65,7 @@ public final class EmbeddedInfra {
         return issuer;
     }
 
-    /**
-     * Bootstrap address of the broker. Read through a supplier so a broker stopped by one test
-     * and restarted keeps the same address.
-     */
+    /** Bootstrap address of the broker ({@code 127.0.0.1:<port>}); it does not change across restarts. */
     public String bootstrapServers() {
         return kafka().bootstrapServers();
     }

@@ -34,14 +34,19 @@ class EmbeddedInfraTest {
     }
 
     @Test
-    void brokerComesBackOnTheSameAddressAfterAStop() {
+    void aStoppedBrokerStaysDownUntilRestartedOnTheSameAddress() {
         EmbeddedInfra infra = EmbeddedInfra.shared();
         String before = infra.bootstrapServers();
 
         infra.kafka().stop();
-        // the next caller gets a running broker again, at the address the application already knows
-        assertThat(infra.bootstrapServers()).isEqualTo(before);
+        try {
+            assertThat(infra.bootstrapServers()).isEqualTo(before);
+            assertThat(infra.kafka().isRunning()).as("an outage lasts until the test ends it").isFalse();
+        } finally {
+            infra.kafka().restart();
+        }
         assertThat(infra.kafka().isRunning()).isTrue();
+        assertThat(infra.bootstrapServers()).isEqualTo(before);
         assertThat(infra.kafka().topicNames()).isNotNull();
     }
 }

@@ -140,4 +140,69 @@ class EmbeddedMongoTest {
             }
         }
     }
+
+    @Test
+    void upsertWithSetOnInsertAndIncKeepsOneDocument() {
+        MongoCollection<Document> keys = collection("idempotency_keys");
+        for (int i = 0; i < 3; i++) {
+            Mono.from(keys.updateOne(Filters.eq("_id", "key-1"),
+                    Updates.combine(Updates.setOnInsert("firstResponse", "201"), Updates.inc("hits", 1)),
+                    new com.mongodb.client.model.UpdateOptions().upsert(true))).block(TIMEOUT);
+        }
+
+        Document doc = Mono.from(keys.find(Filters.eq("_id", "key-1")).first()).block(TIMEOUT);
+        assertThat(doc.getString("firstResponse")).isEqualTo("201");
+        assertThat(doc.getInteger("hits")).isEqualTo(3);
+        assertThat(Mono.from(keys.countDocuments()).block(TIMEOUT)).isEqualTo(1L);
+    }
+
+    @Test
+    void cursorPaginationWithSortLimitAndGreaterThan() {
+        MongoCollection<Document> cases = collection("paged");
+        Flux.range(1, 7).concatMap(i -> Mono.from(cases.insertOne(new Document("_id", String.format("C-%03d", i))
+                .append("region", i % 2 == 0 ? "421303001" : "421303002")))).blockLast(TIMEOUT);
+
+        List<Document> page = Flux.from(cases.find(Filters.and(Filters.gt("_id", "C-002"),
+                        Filters.regex("region", "^421303"))).sort(com.mongodb.client.model.Sorts.ascending("_id")).limit(3))
+                .collectList().block(TIMEOUT);
+
+        assertThat(page).extracting(d -> d.getString("_id")).containsExactly("C-003", "C-004", "C-005");
+    }
+
+    @Test
+    void outboxClaimIsAnAtomicConditionalUpdate() {
+        MongoCollection<Document> outbox = collection("claims");
+        Mono.from(outbox.insertOne(new Document("_id", "A-9")
+                .append("pendingEvents", List.of(new Document("id", "e1"))))).block(TIMEOUT);
+        java.util.Date now = new java.util.Date();
+        org.bson.conversions.Bson claimable = Filters.and(Filters.eq("_id", "A-9"), Filters.exists("pendingEvents.0"),
+                Filters.or(Filters.exists("claimedUntil", false), Filters.lt("claimedUntil", now)));
+        org.bson.conversions.Bson claim = Updates.set("claimedUntil", new java.util.Date(now.getTime() + 30_000));
+
+        long first = Mono.from(outbox.updateOne(claimable, claim)).block(TIMEOUT).getModifiedCount();
+        long second = Mono.from(outbox.updateOne(claimable, claim)).block(TIMEOUT).getModifiedCount();
+
+        assertThat(first).isEqualTo(1);
+        assertThat(second).as("the claim is held").isZero();
+        assertThat(Mono.from(outbox.countDocuments(Filters.elemMatch("pendingEvents", Filters.eq("id", "e1"))))
+                .block(TIMEOUT)).isEqualTo(1L);
+    }
+
+    @Test
+    void changeStreamSeesInserts() {
+        MongoCollection<Document> watched = collection("watched");
+        // keep inserting until the stream, which opens asynchronously, reports one of the inserts
+        reactor.core.Disposable writer = Flux.interval(Duration.ofMillis(100))
+                .concatMap(i -> Mono.from(watched.insertOne(new Document("_id", "W-" + i))))
+                .subscribe();
+        try {
+            String seen = Flux.from(watched.watch()).map(change -> change.getFullDocument().getString("_id"))
+                    .next()
+                    .block(TIMEOUT);
+
+            assertThat(seen).startsWith("W-");
+        } finally {
+            writer.dispose();
+        }
+    }
 }
