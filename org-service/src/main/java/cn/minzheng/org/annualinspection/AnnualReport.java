@@ -105,8 +105,10 @@ public record AnnualReport(String id,
         if (rectify) {
             changes.put("rectificationDue", rectificationDue.toString());
         }
-        return new Transitioned<>(n, new DomainEvent("graded", status.name(), n.status.name(), String.join("；", clean),
-                changes, n.attributes()));
+        Map<String, Object> attributes = new LinkedHashMap<>(n.attributes());
+        attributes.put("grade", grade.name());
+        return new Transitioned<>(n, new DomainEvent("graded", status.name(), n.status.name(),
+                clean.isEmpty() ? null : String.join("；", clean), changes, attributes));
     }
 
     private Map<String, Object> attributes() {

@@ -32,16 +32,13 @@ public record InspectionCampaign(String id, String authorityCode, int year, Loca
                 Map.of("year", year, "deadline", c.deadline.toString()), Map.of("regionCode", authorityCode)));
     }
 
-    /** The sweep starts only after the deadline; a sweep already begun may be resumed. */
+    /** The sweep starts only after the deadline; it may be resumed or re-run (it skips what is done). */
     public InspectionCampaign startSweep(LocalDate today) {
         if (!today.isAfter(deadline)) {
             throw new RuleViolation("SWEEP_BEFORE_DEADLINE", List.of(new FieldProblem("/deadline", "DEADLINE_NOT_PASSED",
                     "年检截止日期（" + deadline + "）之后方可处理未报送的组织")));
         }
-        if (status == CampaignStatus.SWEPT) {
-            return this;
-        }
-        return new InspectionCampaign(id, authorityCode, year, deadline, CampaignStatus.SWEEPING, openedOn, progress, version + 1);
+        return new InspectionCampaign(id, authorityCode, year, deadline, CampaignStatus.SWEEPING, openedOn, SweepProgress.none(), version + 1);
     }
 
     public Transitioned<InspectionCampaign> finishSweep(SweepProgress done) {

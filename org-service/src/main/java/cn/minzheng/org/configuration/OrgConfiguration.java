@@ -1,6 +1,9 @@
 package cn.minzheng.org.configuration;
 
 import cn.minzheng.org.annualinspection.InspectionPolicy;
+import cn.minzheng.org.annualinspection.InspectionService;
+import cn.minzheng.org.annualinspection.InspectionStore;
+import cn.minzheng.org.creditlist.CreditListStore;
 import cn.minzheng.org.creditcode.CreditCodeIssuance;
 import cn.minzheng.org.creditcode.SerialCounter;
 import cn.minzheng.org.events.OrgEventFactory;
@@ -55,7 +58,8 @@ public class OrgConfiguration {
 
     @Bean
     OutboxSweep orgOutboxSweep(OutboxRelay relay) {
-        return new OutboxSweep(relay, java.util.List.of(RegistrationStore.APPLICATIONS, RegistrationStore.ORGANIZATIONS));
+        return new OutboxSweep(relay, java.util.List.of(RegistrationStore.APPLICATIONS, RegistrationStore.ORGANIZATIONS,
+                InspectionStore.CAMPAIGNS, InspectionStore.REPORTS, InspectionStore.REVOCATION_PROPOSALS, CreditListStore.ENTRIES));
     }
 
     @Bean
@@ -92,6 +96,22 @@ public class OrgConfiguration {
     }
 
     @Bean
+    InspectionStore inspectionStore(AggregateDocuments documents) {
+        return new InspectionStore(documents);
+    }
+
+    @Bean
+    CreditListStore creditListStore(AggregateDocuments documents) {
+        return new CreditListStore(documents);
+    }
+
+    @Bean
+    InspectionService inspectionService(InspectionStore store, RegistrationStore registrations, CreditListStore creditLists,
+                                        InspectionPolicy policy, OrgEventFactory events, Clock clock) {
+        return new InspectionService(store, registrations, creditLists, policy, events, clock);
+    }
+
+    @Bean
     DomainProblemFilter domainProblemFilter() {
         return new DomainProblemFilter();
     }
@@ -105,7 +125,9 @@ public class OrgConfiguration {
                         "/api/v1/orgs/applications/*/resubmission").hasAnyRole("ORG_AGENT", "ADMIN")
                 .pathMatchers(HttpMethod.POST, "/api/v1/orgs/applications/*/supplement-request", "/api/v1/orgs/applications/*/acceptance",
                         "/api/v1/orgs/applications/*/approval", "/api/v1/orgs/applications/*/refusal",
-                        "/api/v1/orgs/organizations/*/revocation").hasAnyRole("REGISTRAR", "ADMIN")
+                        "/api/v1/orgs/organizations/*/revocation", "/api/v1/orgs/inspection-campaigns",
+                        "/api/v1/orgs/inspection-campaigns/*/sweep", "/api/v1/orgs/annual-reports/*/grading").hasAnyRole("REGISTRAR", "ADMIN")
+                .pathMatchers(HttpMethod.POST, "/api/v1/orgs/organizations/*/annual-reports").hasAnyRole("ORG_AGENT", "ADMIN")
                 .pathMatchers(HttpMethod.GET, "/api/v1/orgs/deadlines/**").hasAnyRole("REGISTRAR", "AUDITOR", "ADMIN");
     }
 }

@@ -50,6 +50,12 @@ public class AggregateDocuments {
                 .thenReturn(aggregate);
     }
 
+    /** Inserts a hand-built document with its events. */
+    public Mono<Void> insertDocument(String collection, Document doc, List<EventEnvelope> events) {
+        doc.put(OutboxRelay.PENDING, events.stream().map(PendingEventCodec::encode).toList());
+        return mongo.insert(doc, collection).then(Mono.defer(() -> relay.publishPending(collection, doc.get("_id"))));
+    }
+
     /** Replaces the aggregate's fields if its stored version is still {@code expectedVersion}; false otherwise. */
     public <T> Mono<Boolean> update(String collection, T aggregate, long expectedVersion, List<EventEnvelope> events,
                                     Map<String, Object> extraSet) {

@@ -1,0 +1,214 @@
+package cn.minzheng.org.annualinspection;
+
+import cn.minzheng.org.creditlist.CreditListEntry;
+import cn.minzheng.org.creditlist.CreditListStore;
+import cn.minzheng.org.creditlist.EntryGround;
+import cn.minzheng.org.events.Actor;
+import cn.minzheng.org.events.DomainEvent;
+import cn.minzheng.org.events.OrgEventFactory;
+import cn.minzheng.org.events.OrgEventTypes;
+import cn.minzheng.org.registration.Organization;
+import cn.minzheng.org.registration.RegistrationStore;
+import cn.minzheng.platform.events.EventEnvelope;
+import cn.minzheng.platform.kit.problem.ConflictProblem;
+import cn.minzheng.platform.kit.problem.ForbiddenProblem;
+import cn.minzheng.platform.kit.problem.NotFoundProblem;
+import cn.minzheng.platform.kit.problem.StaleVersionProblem;
+import cn.minzheng.platform.kit.security.AccessPolicy;
+import cn.minzheng.platform.kit.security.Principal;
+import cn.minzheng.platform.kit.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * 年检: campaigns, filing and grading of annual reports, and the after-deadline sweep. The sweep
+ * can be re-run at any time: each of its effects has a fixed id (outcome per organization and year,
+ * 异常名录 entry, revocation proposal) and is written at most once.
+ */
+public class InspectionService {
+    private static final Logger log = LoggerFactory.getLogger(InspectionService.class);
+    private final InspectionStore store;
+    private final RegistrationStore registrations;
+    private final CreditListStore creditLists;
+    private final InspectionPolicy policy;
+    private final InspectionSweep sweep;
+    private final OrgEventFactory events;
+    private final Clock clock;
+
+    public InspectionService(InspectionStore store, RegistrationStore registrations, CreditListStore creditLists,
+                             InspectionPolicy policy, OrgEventFactory events, Clock clock) {
+        this.store = store;
+        this.registrations = registrations;
+        this.creditLists = creditLists;
+        this.policy = policy;
+        this.sweep = new InspectionSweep(policy);
+        this.events = events;
+        this.clock = clock;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public Mono<InspectionCampaign> open(Principal p, String authorityCode, int year, String traceparent) {
+        AccessPolicy.requireAnyRole(p, Role.REGISTRAR);
+        if (!AccessPolicy.mayActInRegion(p, authorityCode)) {
+            return Mono.error(new ForbiddenProblem());
+        }
+        var t = InspectionCampaign.open(authorityCode, year, policy, today());
+        InspectionCampaign c = t.next();
+        return store.insert(c, List.of(events.envelope(OrgEventTypes.of("inspection-campaign", "opened"), "inspection-campaign",
+                        c.id(), c.id(), authorityCode, c.version(), t.event(), actor(p, Role.REGISTRAR), traceparent)))
+                .onErrorMap(DuplicateKeyException.class, e -> new ConflictProblem("campaign-exists", c.id()));
+    }
+
+    public Mono<InspectionCampaign> campaign(Principal p, String id) {
+        return store.campaign(id).switchIfEmpty(Mono.error(() -> new NotFoundProblem("inspection-campaign", id)))
+                .doOnNext(c -> AccessPolicy.requireMayActOn(p, c.authorityCode(), null));
+    }
+
+    /** Marks the campaign as sweeping and starts the sweep in the background; progress is on the campaign. */
+    public Mono<InspectionCampaign> startSweep(Principal p, String id, long ifMatch) {
+        return campaign(p, id).flatMap(c -> {
+            AccessPolicy.requireAnyRole(p, Role.REGISTRAR);
+            if (c.version() != ifMatch) {
+                return Mono.error(new StaleVersionProblem(ifMatch, c.version()));
+            }
+            InspectionCampaign sweeping = c.startSweep(today());
+            return store.update(sweeping, c.version(), List.of()).flatMap(ok -> {
+                if (!ok) {
+                    return Mono.error(new StaleVersionProblem(ifMatch, null));
+                }
+                Actor actor = actor(p, Role.REGISTRAR);
+                runSweep(sweeping, actor).subscribe(done -> log.info("annual-inspection sweep {} done: {}", id, done.progress()),
+                        e -> log.warn("annual-inspection sweep {} stopped, re-run it to resume: {}", id, e.toString()));
+                return Mono.just(sweeping);
+            });
+        });
+    }
+
+    /** Every registered organization of the authority, one after another; then the campaign is closed. */
+    Mono<InspectionCampaign> runSweep(InspectionCampaign c, Actor actor) {
+        LocalDate on = today();
+        return registrations.registered(c.authorityCode())
+                .filter(o -> !o.registeredOn().isAfter(LocalDate.of(c.year(), 12, 31)))
+                .concatMap(o -> sweepOne(c, o, actor, on))
+                .scan(SweepProgress.none(), SweepProgress::plus)
+                .index()
+                .concatMap(t -> t.getT1() % 50 == 0 ? store.progress(c.id(), t.getT2()).thenReturn(t.getT2()) : Mono.just(t.getT2()))
+                .last(SweepProgress.none())
+                .flatMap(progress -> store.campaign(c.id()).flatMap(current -> {
+                    var t = current.finishSweep(progress);
+                    EventEnvelope swept = events.envelope(OrgEventTypes.of("inspection-campaign", "swept"), "inspection-campaign",
+                            c.id(), c.id(), c.authorityCode(), t.next().version(), t.event(), actor, null);
+                    return store.update(t.next(), current.version(), List.of(swept)).thenReturn(t.next());
+                }));
+    }
+
+    private Mono<SweepDecision> sweepOne(InspectionCampaign c, Organization o, Actor actor, LocalDate on) {
+        return store.outcome(o.id(), c.year()).switchIfEmpty(Mono.defer(() -> {
+            Mono<AnnualReport> report = store.report(AnnualReport.idOf(o.id(), c.year()));
+            Mono<YearOutcome> previous = store.outcome(o.id(), c.year() - 1).map(SweepDecision::outcome);
+            return report.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                    .zipWith(previous.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
+                    .flatMap(t -> {
+                        SweepDecision d = sweep.decide(new InspectionSubject(o.id(), o.registeredOn()), c.year(),
+                                t.getT1().orElse(null), t.getT2().orElse(null));
+                        Mono<Void> effects = Mono.empty();
+                        if (d.listAbnormal()) {
+                            effects = effects.then(listAbnormal(o, c.year(), actor, on));
+                        }
+                        if (d.proposeRevocation()) {
+                            effects = effects.then(proposeRevocation(o, c.year(), d.revocationGround(), actor, on));
+                        }
+                        return effects.then(store.record(c.id(), d)).thenReturn(d);
+                    });
+        }));
+    }
+
+    /** 活动异常名录 for not filing: written notice served with the listing decision, entry once, organization flagged once. */
+    private Mono<Void> listAbnormal(Organization o, int year, Actor actor, LocalDate on) {
+        String entryId = "ABN-LATE-" + o.id() + "-" + year;
+        var listed = CreditListEntry.list(entryId, o.id(), o.authorityCode(), EntryGround.LATE_ANNUAL_REPORT,
+                year + "年度工作报告未在截止日期前报送", on, on);
+        return creditLists.insert(listed.next(), o.name().fullName(), o.creditCode(), List.of())
+                .then()
+                .onErrorResume(DuplicateKeyException.class, e -> Mono.empty())
+                .then(flagOrganization(o.id(), actor, EntryGround.LATE_ANNUAL_REPORT.text() + "（" + year + "年度）", 3));
+    }
+
+    private Mono<Void> flagOrganization(String organizationId, Actor actor, String reason, int attempts) {
+        return registrations.organization(organizationId).flatMap(s -> {
+            Organization o = s.organization();
+            if (o.abnormalListed()) {
+                return Mono.<Void>empty();
+            }
+            var t = o.listing(true, o.seriousListed(), "abnormal-listed", reason);
+            EventEnvelope e = events.envelope(OrgEventTypes.ofOrganization("abnormal-listed"), "organization", o.id(), o.id(),
+                    o.authorityCode(), t.next().version(), t.event(), actor, null);
+            return registrations.update(t.next(), o.version(), List.of(e))
+                    .flatMap(ok -> ok || attempts <= 1 ? Mono.<Void>empty() : flagOrganization(organizationId, actor, reason, attempts - 1));
+        });
+    }
+
+    private Mono<Void> proposeRevocation(Organization o, int year, String ground, Actor actor, LocalDate on) {
+        Map<String, Object> attributes = new LinkedHashMap<>(o.standingFields());
+        attributes.put("year", year);
+        DomainEvent proposed = new DomainEvent("revocation-proposed", null, null, ground, Map.of("proposedOn", on.toString()), attributes);
+        EventEnvelope e = events.envelope(OrgEventTypes.ofOrganization("revocation-proposed"), "organization", o.id(), o.id(),
+                o.authorityCode(), o.version(), proposed, actor, null);
+        return store.propose(o.id(), o.authorityCode(), year, ground, on, List.of(e));
+    }
+
+    public Mono<AnnualReport> file(Principal p, String organizationId, int year, boolean boardElectedOnTime, String governance,
+                                   String activities, Finances finances, String audited, String traceparent) {
+        AccessPolicy.requireAnyRole(p, Role.ORG_AGENT);
+        return registrations.organization(organizationId)
+                .switchIfEmpty(Mono.error(() -> new NotFoundProblem("organization", organizationId)))
+                .flatMap(s -> {
+                    if (!p.subject().equals(s.agentSubject()) && !p.isAdmin()) {
+                        return Mono.error(new ForbiddenProblem());
+                    }
+                    Organization o = s.organization();
+                    var t = AnnualReport.file(o.id(), o.authorityCode(), o.type(), year, boardElectedOnTime, governance, activities,
+                            finances, audited, today());
+                    AnnualReport r = t.next();
+                    return store.insert(r, List.of(events.envelope(OrgEventTypes.of("annual-report", "filed"), "annual-report", r.id(),
+                                    r.id(), r.authorityCode(), r.version(), t.event(), actor(p, Role.ORG_AGENT), traceparent)))
+                            .onErrorMap(DuplicateKeyException.class, e -> new ConflictProblem("report-exists", r.id()));
+                });
+    }
+
+    public Mono<AnnualReport> report(Principal p, String id) {
+        return store.report(id).switchIfEmpty(Mono.error(() -> new NotFoundProblem("annual-report", id)))
+                .flatMap(r -> registrations.organization(r.organizationId()).doOnNext(s ->
+                        AccessPolicy.requireMayActOn(p, r.authorityCode(), s.agentSubject())).thenReturn(r));
+    }
+
+    public Mono<AnnualReport> grade(Principal p, String id, long ifMatch, Grade grade, List<String> findings, String order,
+                                    LocalDate due, String traceparent) {
+        return report(p, id).flatMap(r -> {
+            AccessPolicy.requireAnyRole(p, Role.REGISTRAR);
+            if (r.version() != ifMatch) {
+                return Mono.error(new StaleVersionProblem(ifMatch, r.version()));
+            }
+            var t = r.grade(grade, findings, order, due, today());
+            EventEnvelope e = events.envelope(OrgEventTypes.of("annual-report", "graded"), "annual-report", r.id(), r.id(),
+                    r.authorityCode(), t.next().version(), t.event(), actor(p, Role.REGISTRAR), traceparent);
+            return store.update(t.next(), r.version(), List.of(e))
+                    .flatMap(ok -> ok ? Mono.just(t.next()) : Mono.error(new StaleVersionProblem(ifMatch, null)));
+        });
+    }
+
+    private static Actor actor(Principal p, Role role) {
+        return new Actor(p.subject(), role.name());
+    }
+}
