@@ -339,7 +339,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                 .dataDir(arguments.path("data", Path.of(".devstack", "kafka")))
                 .build();
         Runtime.getRuntime().addShutdownHook(new Thread(kafka::stop, "embedded-kafka-stop"));
-        kafka.start();
+        MainArguments.startOrExit("EmbeddedKafka", kafka::start);
         System.out.println("Kafka broker (KRaft) ready on " + kafka.bootstrapServers() + ", data in " + kafka.dataDir());
         new CountDownLatch(1).await();
     }

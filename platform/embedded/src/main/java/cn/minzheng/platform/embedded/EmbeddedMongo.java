@@ -116,7 +116,7 @@ public final class EmbeddedMongo implements AutoCloseable {
                 .dataFile(arguments.path("data", Path.of(".devstack", "mongo", "data.mv")))
                 .build();
         Runtime.getRuntime().addShutdownHook(new Thread(mongo::stop, "embedded-mongo-stop"));
-        mongo.start();
+        MainArguments.startOrExit("EmbeddedMongo", mongo::start);
         System.out.println("Mongo-wire server ready on " + mongo.connectionString() + ", data in " + mongo.dataFile());
         new CountDownLatch(1).await();
     }

@@ -388,7 +388,7 @@ public final class LocalTokenIssuer implements AutoCloseable {
                 .keyFile(dataDir.resolve("issuer-key.json"))
                 .build();
         Runtime.getRuntime().addShutdownHook(new Thread(issuer::stop, "local-token-issuer-stop"));
-        issuer.start();
+        MainArguments.startOrExit("LocalTokenIssuer", issuer::start);
         Path tokens = dataDir.resolve("tokens.json");
         issuer.writeDemoTokens(tokens);
         System.out.println("token issuer " + issuer.issuer() + " ready; JWKS " + issuer.jwkSetUri()

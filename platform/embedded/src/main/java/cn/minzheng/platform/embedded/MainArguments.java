@@ -53,4 +53,18 @@ final class MainArguments {
     String string(String name, String defaultValue) {
         return values.getOrDefault(name, defaultValue);
     }
+
+    /**
+     * Runs {@code start}; on failure prints why and exits with 1 at once, so a launcher watching
+     * the process sees it die instead of a JVM kept alive by threads the failed start left behind.
+     */
+    static void startOrExit(String component, Runnable start) {
+        try {
+            start.run();
+        } catch (RuntimeException e) {
+            System.err.println(component + " failed to start: " + e.getMessage());
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
 }
