@@ -8,6 +8,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration;
@@ -21,9 +22,10 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 @EnableConfigurationProperties(IdempotencyProperties.class)
 public class IdempotencyAutoConfiguration {
 
+    /** Sparse: records of another shape in the same collection (older service code) are left alone. */
     @Bean
     IndexSpec idempotencyKeysIndex() {
-        return IndexSpec.unique(IdempotencyKeys.COLLECTION, "key", "subject");
+        return IndexSpec.uniqueSparse(IdempotencyKeys.COLLECTION, "key", "subject");
     }
 
     @Bean
@@ -35,6 +37,7 @@ public class IdempotencyAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    @ConditionalOnProperty(prefix = "minzheng.idempotency", name = "enabled", matchIfMissing = true)
     IdempotencyWebFilter idempotencyWebFilter(IdempotencyKeys keys, ProblemWriter problems,
                                               IdempotencyProperties properties, ObjectProvider<Clock> clock) {
         return new IdempotencyWebFilter(keys, problems, properties, clock.getIfAvailable(Clock::systemUTC));

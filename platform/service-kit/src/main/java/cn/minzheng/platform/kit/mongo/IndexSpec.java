@@ -9,7 +9,7 @@ import java.util.Objects;
  * must behave the same on both stores. Keys are ascending. Declare as beans:
  * {@code @Bean IndexSpec applicationNumber() { return IndexSpec.unique("applications", "number"); }}
  */
-public record IndexSpec(String collection, List<String> keys, String name) {
+public record IndexSpec(String collection, List<String> keys, String name, boolean sparse) {
 
     public IndexSpec {
         Objects.requireNonNull(collection, "collection");
@@ -21,6 +21,14 @@ public record IndexSpec(String collection, List<String> keys, String name) {
     }
 
     public static IndexSpec unique(String collection, String... keys) {
-        return new IndexSpec(collection, List.of(keys), null);
+        return new IndexSpec(collection, List.of(keys), null, false);
+    }
+
+    /**
+     * Unique over the documents that have the keys; documents without them are not indexed (so
+     * other document shapes can share the collection).
+     */
+    public static IndexSpec uniqueSparse(String collection, String... keys) {
+        return new IndexSpec(collection, List.of(keys), null, true);
     }
 }

@@ -25,7 +25,7 @@ public class MongoIndexes {
         return Flux.fromIterable(specs)
                 .concatMap(spec -> mongo.getCollection(spec.collection())
                         .flatMap(c -> Mono.from(c.createIndex(Indexes.ascending(spec.keys()),
-                                new IndexOptions().unique(true).name(spec.name()))))
+                                new IndexOptions().unique(true).sparse(spec.sparse()).name(spec.name()))))
                         .doOnNext(name -> log.info("unique index {} on {} {}", name, spec.collection(), spec.keys())))
                 .then();
     }

@@ -138,6 +138,16 @@ class IdempotencyWebTest extends WebAppTestBase {
                         new Document("$lt", Date.from(Instant.now())))))).block()).isZero();
     }
 
+    @Test
+    void recordsOfAnotherShapeInTheCollectionDoNotCollideWithTheKitsIndex() {
+        var foreign = Flux.range(0, 2).concatMap(i -> mongo.getCollection(IdempotencyKeys.COLLECTION)
+                .flatMap(c -> Mono.from(c.insertOne(new Document("_id", "subject|legacy-" + UUID.randomUUID())
+                        .append("hash", "h" + i))))).collectList().block();
+        assertThat(foreign).hasSize(2);
+        assertThat(create(citizen, UUID.randomUUID().toString(), "{\"applicant\":\"张三\",\"amountFen\":6}")
+                .getStatus().value()).isEqualTo(201);
+    }
+
     private EntityExchangeResult<String> create(String token, String key, String json) {
         return client().post().uri("/api/cases").headers(h -> h.setBearerAuth(token)).header("Idempotency-Key", key)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange().expectBody(String.class).returnResult();
