@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "eureka.client.enabled=false",
         "spring.cloud.discovery.enabled=false",
-        "minzheng.org.outbox.sweep-interval=PT2S"})
+        "minzheng.outbox.sweep-interval=PT2S"})
 public abstract class OrgServiceTestBase {
     protected static final String COUNTY = "421303";
     protected static final List<EventEnvelope> EVENTS = new CopyOnWriteArrayList<>();

@@ -3,7 +3,7 @@ package cn.minzheng.org.annualinspection;
 import cn.minzheng.org.problems.FieldProblem;
 import cn.minzheng.org.problems.ProblemTranslation;
 import cn.minzheng.org.registration.Money;
-import cn.minzheng.org.web.IfMatch;
+import cn.minzheng.platform.kit.concurrency.Versions;
 import cn.minzheng.org.web.Traces;
 import cn.minzheng.platform.kit.security.CurrentPrincipal;
 import org.springframework.http.HttpStatus;
@@ -69,23 +69,23 @@ public class InspectionController {
         ProblemTranslation.throwIfAny(problems);
         return CurrentPrincipal.require().flatMap(p -> service.open(p, body.authorityCode(), body.year(), Traces.traceparent(exchange)))
                 .map(c -> ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/orgs/inspection-campaigns/" + c.id()))
-                        .eTag(IfMatch.etag(c.version())).body(c));
+                        .eTag(Versions.etag(c.version())).body(c));
     }
 
     @GetMapping("/inspection-campaigns/{id}")
     public Mono<ResponseEntity<InspectionCampaign>> campaign(@PathVariable String id) {
         return CurrentPrincipal.require().flatMap(p -> service.campaign(p, id))
-                .map(c -> ResponseEntity.ok().eTag(IfMatch.etag(c.version())).body(c));
+                .map(c -> ResponseEntity.ok().eTag(Versions.etag(c.version())).body(c));
     }
 
     /** Starts (or re-runs) the after-deadline sweep; 202, follow {@code progress} on the campaign. */
     @PostMapping("/inspection-campaigns/{id}/sweep")
     public Mono<ResponseEntity<InspectionCampaign>> sweep(@PathVariable String id,
                                                           @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        long version = IfMatch.version(ifMatch);
+        long version = Versions.parseIfMatch(ifMatch);
         return CurrentPrincipal.require().flatMap(p -> service.startSweep(p, id, version))
                 .map(c -> ResponseEntity.accepted().location(URI.create("/api/v1/orgs/inspection-campaigns/" + c.id()))
-                        .eTag(IfMatch.etag(c.version())).body(c));
+                        .eTag(Versions.etag(c.version())).body(c));
     }
 
     @PostMapping("/organizations/{id}/annual-reports")
@@ -100,23 +100,23 @@ public class InspectionController {
         return CurrentPrincipal.require().flatMap(p -> service.file(p, id, body.year(), Boolean.TRUE.equals(body.boardElectedOnTime()),
                         body.governance(), body.activities(), finances, body.auditedReportReference(), Traces.traceparent(exchange)))
                 .map(r -> ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/orgs/annual-reports/" + r.id()))
-                        .eTag(IfMatch.etag(r.version())).body(ReportView.of(r)));
+                        .eTag(Versions.etag(r.version())).body(ReportView.of(r)));
     }
 
     @GetMapping("/annual-reports/{id}")
     public Mono<ResponseEntity<ReportView>> report(@PathVariable String id) {
         return CurrentPrincipal.require().flatMap(p -> service.report(p, id))
-                .map(r -> ResponseEntity.ok().eTag(IfMatch.etag(r.version())).body(ReportView.of(r)));
+                .map(r -> ResponseEntity.ok().eTag(Versions.etag(r.version())).body(ReportView.of(r)));
     }
 
     @PostMapping("/annual-reports/{id}/grading")
     public Mono<ResponseEntity<ReportView>> grade(@PathVariable String id, @RequestBody GradingBody body,
                                                   @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                   ServerWebExchange exchange) {
-        long version = IfMatch.version(ifMatch);
+        long version = Versions.parseIfMatch(ifMatch);
         return CurrentPrincipal.require().flatMap(p -> service.grade(p, id, version, body.grade(), body.findings(),
                         body.rectificationOrder(), body.rectificationDue(), Traces.traceparent(exchange)))
-                .map(r -> ResponseEntity.ok().eTag(IfMatch.etag(r.version())).body(ReportView.of(r)));
+                .map(r -> ResponseEntity.ok().eTag(Versions.etag(r.version())).body(ReportView.of(r)));
     }
 
     private static long fen(String yuan, String pointer, List<FieldProblem> problems) {

@@ -7,13 +7,11 @@ import cn.minzheng.org.creditlist.CreditListStore;
 import cn.minzheng.org.creditcode.CreditCodeIssuance;
 import cn.minzheng.org.creditcode.SerialCounter;
 import cn.minzheng.org.events.OrgEventFactory;
-import cn.minzheng.org.idempotency.IdempotencyKeys;
 import cn.minzheng.org.naming.NameRegistryStore;
 import cn.minzheng.org.naming.NameRules;
 import cn.minzheng.org.naming.NameUniqueness;
 import cn.minzheng.org.outbox.AggregateDocuments;
-import cn.minzheng.org.outbox.OutboxRelay;
-import cn.minzheng.org.outbox.OutboxSweep;
+import cn.minzheng.platform.kit.outbox.OutboxRelay;
 import cn.minzheng.org.registration.RegistrationRules;
 import cn.minzheng.org.registration.RegistrationService;
 import cn.minzheng.org.registration.RegistrationStore;
@@ -23,10 +21,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpMethod;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.MonthDay;
 import java.time.ZoneId;
 
@@ -52,24 +48,8 @@ public class OrgConfiguration {
     }
 
     @Bean
-    OutboxRelay orgOutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, Clock clock, OrgProperties props) {
-        return new OutboxRelay(mongo, kafka, clock, props.outbox().lease());
-    }
-
-    @Bean
-    OutboxSweep orgOutboxSweep(OutboxRelay relay) {
-        return new OutboxSweep(relay, java.util.List.of(RegistrationStore.APPLICATIONS, RegistrationStore.ORGANIZATIONS,
-                InspectionStore.CAMPAIGNS, InspectionStore.REPORTS, InspectionStore.REVOCATION_PROPOSALS, CreditListStore.ENTRIES));
-    }
-
-    @Bean
     AggregateDocuments orgAggregateDocuments(ReactiveMongoTemplate mongo, OutboxRelay relay) {
         return new AggregateDocuments(mongo, relay);
-    }
-
-    @Bean
-    IdempotencyKeys orgIdempotencyKeys(ReactiveMongoTemplate mongo, Clock clock) {
-        return new IdempotencyKeys(mongo, clock, Duration.ofHours(24));
     }
 
     @Bean

@@ -8,7 +8,6 @@ import cn.minzheng.org.registration.RegistrationPolicy;
 import cn.minzheng.org.spotcheck.SpotCheckPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -23,13 +22,9 @@ public record OrgProperties(RegistrationPolicy registration,
                             Inspection inspection,
                             CreditListPolicy creditLists,
                             SpotCheckPolicy spotCheck,
-                            String creditCodePrefix,
-                            Outbox outbox) {
+                            String creditCodePrefix) {
 
     /** Annual inspection: deadline (month, day) of the year after the reported one, exemption window. */
     public record Inspection(int deadlineMonth, int deadlineDay, int exemptionMonths) {
-    }
-
-    public record Outbox(Duration lease, Duration sweepInterval) {
     }
 }

@@ -1,6 +1,8 @@
 package cn.minzheng.org.outbox;
 
 import cn.minzheng.platform.events.EventEnvelope;
+import cn.minzheng.platform.kit.outbox.OutboxRelay;
+import cn.minzheng.platform.kit.outbox.PendingEvents;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -13,8 +15,9 @@ import java.util.Map;
 
 /**
  * Writes an aggregate (a plain record with {@code id} and {@code version}) together with the events
- * its change produced, in one single-document write: insert for a new aggregate, a conditional
- * update on the expected version for a change. Then asks the relay to publish.
+ * its change produced, in one single-document write (the service kit's outbox: {@code pendingEvents}):
+ * insert for a new aggregate, a conditional update on the expected version for a change. Then asks
+ * the kit's relay to publish in the background; its sweep delivers whatever is left.
  */
 public class AggregateDocuments {
     private final ReactiveMongoTemplate mongo;
@@ -44,16 +47,16 @@ public class AggregateDocuments {
     public <T> Mono<T> insert(String collection, T aggregate, List<EventEnvelope> events, Map<String, Object> extra) {
         Document doc = toDocument(aggregate);
         doc.putAll(extra);
-        doc.put(OutboxRelay.PENDING, events.stream().map(PendingEventCodec::encode).toList());
+        doc.put(PendingEvents.FIELD, PendingEvents.documents(events));
         return mongo.insert(doc, collection)
-                .then(Mono.defer(() -> relay.publishPending(collection, doc.get("_id"))))
+                .doOnSuccess(d -> relay.publishInBackground(collection, doc.get("_id")))
                 .thenReturn(aggregate);
     }
 
     /** Inserts a hand-built document with its events. */
     public Mono<Void> insertDocument(String collection, Document doc, List<EventEnvelope> events) {
-        doc.put(OutboxRelay.PENDING, events.stream().map(PendingEventCodec::encode).toList());
-        return mongo.insert(doc, collection).then(Mono.defer(() -> relay.publishPending(collection, doc.get("_id"))));
+        doc.put(PendingEvents.FIELD, PendingEvents.documents(events));
+        return mongo.insert(doc, collection).doOnSuccess(d -> relay.publishInBackground(collection, doc.get("_id"))).then();
     }
 
     /** Replaces the aggregate's fields if its stored version is still {@code expectedVersion}; false otherwise. */
@@ -77,12 +80,12 @@ public class AggregateDocuments {
         }
         extraSet.forEach(update::set);
         if (!events.isEmpty()) {
-            update.push(OutboxRelay.PENDING).each(events.stream().map(PendingEventCodec::encode).toArray());
+            PendingEvents.push(update, events);
         }
         Query query = new Query(Criteria.where("_id").is(id).and("version").is(expectedVersion));
         return mongo.updateFirst(query, update, collection)
                 .flatMap(r -> r.getModifiedCount() == 1
-                        ? relay.publishPending(collection, id).thenReturn(true)
+                        ? Mono.fromRunnable(() -> relay.publishInBackground(collection, id)).thenReturn(true)
                         : Mono.just(false));
     }
 }

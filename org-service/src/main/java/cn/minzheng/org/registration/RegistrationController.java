@@ -1,6 +1,5 @@
 package cn.minzheng.org.registration;
 
-import cn.minzheng.org.idempotency.IdempotencyKeys;
 import cn.minzheng.org.problems.FieldProblem;
 import cn.minzheng.org.problems.ProblemTranslation;
 import cn.minzheng.org.registration.RegistrationRequests.ChangeBody;
@@ -14,7 +13,7 @@ import cn.minzheng.org.registration.RegistrationViews.ApplicationView;
 import cn.minzheng.org.registration.RegistrationViews.OnTimeRateView;
 import cn.minzheng.org.registration.RegistrationViews.OrganizationView;
 import cn.minzheng.org.registration.RegistrationViews.PublicOrganizationView;
-import cn.minzheng.org.web.IfMatch;
+import cn.minzheng.platform.kit.concurrency.Versions;
 import cn.minzheng.org.web.Page;
 import cn.minzheng.org.web.Traces;
 import cn.minzheng.platform.kit.problem.NotFoundProblem;
@@ -35,7 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.time.Clock;
@@ -48,53 +46,42 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/v1/orgs")
 public class RegistrationController {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final RegistrationService service;
-    private final IdempotencyKeys idempotency;
     private final Clock clock;
 
-    public RegistrationController(RegistrationService service, IdempotencyKeys idempotency, Clock clock) {
+    /** {@code Idempotency-Key} on the creating POSTs is handled by the service kit's filter. */
+    public RegistrationController(RegistrationService service, Clock clock) {
         this.service = service;
-        this.idempotency = idempotency;
         this.clock = clock;
     }
 
     @PostMapping("/applications")
     public Mono<ResponseEntity<ApplicationView>> apply(@RequestBody FoundingRequest body,
-                                                       @RequestHeader(value = "Idempotency-Key", required = false) String key,
                                                        ServerWebExchange exchange) {
         return CurrentPrincipal.require().flatMap(p -> {
             AccessPolicy.requireAnyRole(p, Role.ORG_AGENT);
             ProblemTranslation.throwIfAny(body.problems());
-            return idempotency.once(p.subject(), key, JSON.writeValueAsString(body), newApplicationId(),
-                    id -> service.applyFounding(p, body.authorityCode(), body.particulars(), id, Traces.traceparent(exchange)),
-                    id -> service.store().application(id));
+            return service.applyFounding(p, body.authorityCode(), body.particulars(), newApplicationId(), Traces.traceparent(exchange));
         }).map(a -> created(a));
     }
 
     @PostMapping("/organizations/{id}/change-applications")
     public Mono<ResponseEntity<ApplicationView>> applyChange(@PathVariable String id, @RequestBody ChangeBody body,
-                                                             @RequestHeader(value = "Idempotency-Key", required = false) String key,
-                                                             ServerWebExchange exchange) {
+                                                                   ServerWebExchange exchange) {
         return CurrentPrincipal.require().flatMap(p -> {
             List<FieldProblem> problems = new ArrayList<>();
             ChangeRequest change = body.toChange(problems);
             ProblemTranslation.throwIfAny(problems);
-            return idempotency.once(p.subject(), key, JSON.writeValueAsString(body), newApplicationId(),
-                    appId -> service.applyChange(p, id, change, appId, Traces.traceparent(exchange)),
-                    appId -> service.store().application(appId));
+            return service.applyChange(p, id, change, newApplicationId(), Traces.traceparent(exchange));
         }).map(this::created);
     }
 
     @PostMapping("/organizations/{id}/deregistration-applications")
     public Mono<ResponseEntity<ApplicationView>> applyDeregistration(@PathVariable String id, @RequestBody DeregistrationBody body,
-                                                                     @RequestHeader(value = "Idempotency-Key", required = false) String key,
-                                                                     ServerWebExchange exchange) {
-        return CurrentPrincipal.require().flatMap(p -> idempotency.once(p.subject(), key, JSON.writeValueAsString(body),
-                newApplicationId(),
-                appId -> service.applyDeregistration(p, id, new DeregistrationRequest(body.liquidationEndedOn(), body.reason(),
-                        body.documents()), appId, Traces.traceparent(exchange)),
-                appId -> service.store().application(appId))).map(this::created);
+                                                                                   ServerWebExchange exchange) {
+        return CurrentPrincipal.require().flatMap(p -> service.applyDeregistration(p, id, new DeregistrationRequest(
+                body.liquidationEndedOn(), body.reason(), body.documents()), newApplicationId(), Traces.traceparent(exchange)))
+                .map(this::created);
     }
 
     @GetMapping("/applications/{id}")
@@ -119,7 +106,7 @@ public class RegistrationController {
     public Mono<ResponseEntity<ApplicationView>> requestSupplement(@PathVariable String id, @RequestBody(required = false) SupplementBody body,
                                                                    @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                                    ServerWebExchange exchange) {
-        long version = IfMatch.version(ifMatch);
+        long version = Versions.parseIfMatch(ifMatch);
         return CurrentPrincipal.require().flatMap(p -> service.requestSupplement(p, id, version,
                 body == null ? List.of() : body.items(), Traces.traceparent(exchange))).map(RegistrationController::ok);
     }
@@ -128,7 +115,7 @@ public class RegistrationController {
     public Mono<ResponseEntity<ApplicationView>> resubmit(@PathVariable String id, @RequestBody ResubmissionBody body,
                                                           @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                           ServerWebExchange exchange) {
-        long version = IfMatch.version(ifMatch);
+        long version = Versions.parseIfMatch(ifMatch);
         return CurrentPrincipal.require().flatMap(p -> service.resubmit(p, id, version, body.documents(), Traces.traceparent(exchange)))
                 .map(RegistrationController::ok);
     }
@@ -137,7 +124,7 @@ public class RegistrationController {
     public Mono<ResponseEntity<ApplicationView>> accept(@PathVariable String id,
                                                         @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                         ServerWebExchange exchange) {
-        long version = IfMatch.version(ifMatch);
+        long version = Versions.parseIfMatch(ifMatch);
         return CurrentPrincipal.require().flatMap(p -> service.accept(p, id, version, Traces.traceparent(exchange)))
                 .map(RegistrationController::ok);
     }
@@ -146,7 +133,7 @@ public class RegistrationController {
     public Mono<ResponseEntity<ApplicationView>> approve(@PathVariable String id,
                                                          @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                          ServerWebExchange exchange) {
-        long version = IfMatch.version(ifMatch);
+        long version = Versions.parseIfMatch(ifMatch);
         return CurrentPrincipal.require().flatMap(p -> service.approve(p, id, version, Traces.traceparent(exchange)))
                 .map(RegistrationController::ok);
     }
@@ -155,7 +142,7 @@ public class RegistrationController {
     public Mono<ResponseEntity<ApplicationView>> refuse(@PathVariable String id, @RequestBody RefusalBody body,
                                                         @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                         ServerWebExchange exchange) {
-        long version = IfMatch.version(ifMatch);
+        long version = Versions.parseIfMatch(ifMatch);
         return CurrentPrincipal.require().flatMap(p -> service.refuse(p, id, version, body.reasons(), Traces.traceparent(exchange)))
                 .map(RegistrationController::ok);
     }
@@ -163,17 +150,17 @@ public class RegistrationController {
     @GetMapping("/organizations/{id}")
     public Mono<ResponseEntity<OrganizationView>> organization(@PathVariable String id) {
         return CurrentPrincipal.require().flatMap(p -> service.organization(p, id))
-                .map(s -> ResponseEntity.ok().eTag(IfMatch.etag(s.organization().version())).body(OrganizationView.of(s.organization())));
+                .map(s -> ResponseEntity.ok().eTag(Versions.etag(s.organization().version())).body(OrganizationView.of(s.organization())));
     }
 
     @PostMapping("/organizations/{id}/revocation")
     public Mono<ResponseEntity<OrganizationView>> revoke(@PathVariable String id, @RequestBody RevocationBody body,
                                                          @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                          ServerWebExchange exchange) {
-        long version = IfMatch.version(ifMatch);
+        long version = Versions.parseIfMatch(ifMatch);
         return CurrentPrincipal.require().flatMap(p -> service.revoke(p, id, version, body.decisionReference(), body.reason(),
                         Traces.traceparent(exchange)))
-                .map(o -> ResponseEntity.ok().eTag(IfMatch.etag(o.version())).body(OrganizationView.of(o)));
+                .map(o -> ResponseEntity.ok().eTag(Versions.etag(o.version())).body(OrganizationView.of(o)));
     }
 
     @GetMapping("/deadlines/on-time-rate")
@@ -218,11 +205,11 @@ public class RegistrationController {
 
     private ResponseEntity<ApplicationView> created(RegistrationApplication a) {
         return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/orgs/applications/" + a.id()))
-                .eTag(IfMatch.etag(a.version())).body(ApplicationView.of(a));
+                .eTag(Versions.etag(a.version())).body(ApplicationView.of(a));
     }
 
     private static ResponseEntity<ApplicationView> ok(RegistrationApplication a) {
-        return ResponseEntity.ok().eTag(IfMatch.etag(a.version())).body(ApplicationView.of(a));
+        return ResponseEntity.ok().eTag(Versions.etag(a.version())).body(ApplicationView.of(a));
     }
 
     private static String newApplicationId() {
