@@ -11,6 +11,7 @@ import cn.minzheng.org.naming.NameRegistryStore;
 import cn.minzheng.org.naming.NameRules;
 import cn.minzheng.org.naming.NameUniqueness;
 import cn.minzheng.org.outbox.AggregateDocuments;
+import cn.minzheng.platform.kit.mongo.IndexSpec;
 import cn.minzheng.platform.kit.outbox.OutboxRelay;
 import cn.minzheng.org.registration.RegistrationRules;
 import cn.minzheng.org.registration.RegistrationService;
@@ -89,6 +90,12 @@ public class OrgConfiguration {
     InspectionService inspectionService(InspectionStore store, RegistrationStore registrations, CreditListStore creditLists,
                                         InspectionPolicy policy, OrgEventFactory events, Clock clock) {
         return new InspectionService(store, registrations, creditLists, policy, events, clock);
+    }
+
+    /** One organization per credit code, even if two approvals race. */
+    @Bean
+    IndexSpec uniqueCreditCode() {
+        return IndexSpec.unique(RegistrationStore.ORGANIZATIONS, "creditCode");
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package cn.minzheng.org.annualinspection;
 
 import cn.minzheng.org.OrgServiceTestBase;
+import cn.minzheng.org.creditcode.CreditCodeIssuance;
 import cn.minzheng.org.naming.OrganizationName;
 import cn.minzheng.org.registration.Members;
 import cn.minzheng.org.registration.Organization;
@@ -37,6 +38,7 @@ class AnnualInspectionSweepApiTest extends OrgServiceTestBase {
     @Autowired
     ReactiveMongoTemplate mongo;
 
+    private static long serial = 900_000;
     private final String registrar = token("registrar-sweep", "REGISTRAR", AUTHORITY);
     private final String agent = "agent-sweep";
     private final String agentToken = token(agent, "ORG_AGENT", AUTHORITY);
@@ -45,7 +47,8 @@ class AnnualInspectionSweepApiTest extends OrgServiceTestBase {
         Particulars p = new Particulars(OrganizationType.SOCIAL_GROUP, new OrganizationName("随县", "", field, "协会"), "随县1号",
                 "宗旨", "范围", "随县", new Person("刘一", "4213211980010" + id.substring(id.length() - 5)), 3_000_000L, true, null,
                 null, "随县科协", new Members(60, 0), List.of(), Set.of());
-        Organization o = Organization.register(id, null, AUTHORITY, p, on).next();
+        String code = new CreditCodeIssuance("MJ").issue(OrganizationType.SOCIAL_GROUP, AUTHORITY, serial++).value();
+        Organization o = Organization.register(id, code, AUTHORITY, p, on).next();
         registrations.insert(o, agent, List.of(), List.of()).block();
         return o;
     }
