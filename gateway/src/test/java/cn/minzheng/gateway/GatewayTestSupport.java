@@ -26,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
         "minzheng.gateway.rate-limit.refill-tokens=30",
         "minzheng.gateway.rate-limit.refill-period=1s",
         "minzheng.gateway.max-body-size=1KB",
+        "minzheng.gateway.security-events.buffer-capacity=50",
         "logging.level.kafka=WARN",
         "logging.level.org.apache.kafka=WARN",
         "logging.level.state.change.logger=WARN",

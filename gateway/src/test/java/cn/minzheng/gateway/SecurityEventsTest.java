@@ -91,6 +91,25 @@ class SecurityEventsTest extends GatewayTestSupport {
         assertThat(limitedEvent.data().get("path").asString()).isEqualTo("/api/v1/assistance/public/publicity");
     }
 
+    @Test
+    void kafkaDownChangesNoAnswer() {
+        EmbeddedInfra.shared().kafka().stop();
+        try {
+            // more denials than the event buffer (50 in these tests) holds: each is still answered, as before.
+            // One subject per request keeps the callers apart in the rate limiter.
+            for (int i = 0; i < 120; i++) {
+                String citizen = token("down-" + i, "CITIZEN");
+                client().get().uri("/api/v1/audit/records")
+                        .headers(h -> h.setBearerAuth(citizen))
+                        .exchange()
+                        .expectStatus().isForbidden()
+                        .expectHeader().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+            }
+        } finally {
+            EmbeddedInfra.shared().kafka().restart();
+        }
+    }
+
     private static Optional<EventEnvelope> find(List<EventEnvelope> events, String type, String field, String value) {
         return events.stream()
                 .filter(e -> e.type().equals(type))
