@@ -1,0 +1,263 @@
+package cn.minzheng.assistance.application;
+
+import cn.minzheng.assistance.Money;
+import cn.minzheng.assistance.idempotency.IdempotentCreation;
+import cn.minzheng.platform.kit.problem.PreconditionRequiredProblem;
+import cn.minzheng.platform.kit.problem.ProblemException;
+import cn.minzheng.platform.kit.security.CurrentPrincipal;
+import cn.minzheng.platform.kit.security.Principal;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.util.Map;
+
+/** A citizen's application and every command on it, as sub-resources under If-Match. */
+@RestController
+@RequestMapping("/api/v1/assistance/applications")
+public class ApplicationController {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final ApplicationWorkflow workflow;
+    private final IdempotentCreation idempotency;
+
+    public ApplicationController(ApplicationWorkflow workflow, IdempotentCreation idempotency) {
+        this.workflow = workflow;
+        this.idempotency = idempotency;
+    }
+
+    @PostMapping
+    public Mono<ResponseEntity<ApplicationView>> submit(@RequestBody SubmissionRequest request,
+                                                        @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+        return CurrentPrincipal.require().flatMap(p -> idempotency
+                .run(p.subject(), key, JSON.writeValueAsString(request), () -> workflow.submit(p, request))
+                .flatMap(r -> workflow.read(r.id(), p).map(c -> ResponseEntity.status(HttpStatus.CREATED)
+                        .location(URI.create("/api/v1/assistance/applications/" + c.number()))
+                        .eTag(etag(c)).body(ApplicationView.of(c)))));
+    }
+
+    @GetMapping("/{number}")
+    public Mono<ResponseEntity<ApplicationView>> get(@PathVariable String number) {
+        return CurrentPrincipal.require().flatMap(p -> workflow.read(number, p))
+                .map(c -> ResponseEntity.ok().eTag(etag(c)).body(ApplicationView.of(c)));
+    }
+
+    /** The calculation the decision would carry, with the standard in force this month. */
+    @GetMapping("/{number}/calculation")
+    public Mono<Map<String, Object>> calculation(@PathVariable String number) {
+        return CurrentPrincipal.require().flatMap(p -> workflow.read(number, p))
+                .flatMap(workflow::calculate).map(ApplicationView::calculation);
+    }
+
+    @PostMapping("/{number}/withdrawal")
+    public Mono<ResponseEntity<ApplicationView>> withdraw(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                          @RequestBody(required = false) CommandRequest body) {
+        return command(number, ifMatch, ApplicationCommand.WITHDRAW,
+                (c, a, at) -> Mono.fromCallable(() -> c.withdraw(a, at, b(body).reason())));
+    }
+
+    @PostMapping("/{number}/supplement-request")
+    public Mono<ResponseEntity<ApplicationView>> supplement(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                            @RequestBody CommandRequest body) {
+        return command(number, ifMatch, ApplicationCommand.REQUEST_SUPPLEMENT,
+                (c, a, at) -> Mono.fromCallable(() -> c.requestSupplement(a, at, body.missingItems())));
+    }
+
+    @PostMapping("/{number}/resubmission")
+    public Mono<ResponseEntity<ApplicationView>> resubmit(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                          @RequestBody SubmissionRequest body) {
+        return command(number, ifMatch, ApplicationCommand.RESUBMIT,
+                (c, a, at) -> Mono.fromCallable(() -> c.resubmit(a, at, workflow.validatedResubmission(body))));
+    }
+
+    @PostMapping("/{number}/acceptance")
+    public Mono<ResponseEntity<ApplicationView>> accept(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            @RequestBody(required = false) CommandRequest ignored) {
+        return command(number, ifMatch, ApplicationCommand.ACCEPT,
+                (c, a, at) -> Mono.fromCallable(() -> c.accept(a, at, workflow.planner())));
+    }
+
+    @PostMapping("/{number}/non-acceptance")
+    public Mono<ResponseEntity<ApplicationView>> refuse(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                        @RequestBody CommandRequest body) {
+        return command(number, ifMatch, ApplicationCommand.REFUSE_ACCEPTANCE,
+                (c, a, at) -> Mono.fromCallable(() -> c.refuseAcceptance(a, at, body.reason(), workflow.planner())));
+    }
+
+    @PostMapping("/{number}/home-visits")
+    public Mono<ResponseEntity<ApplicationView>> homeVisit(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                           @RequestBody CommandRequest body) {
+        return command(number, ifMatch, ApplicationCommand.RECORD_HOME_VISIT,
+                (c, a, at) -> Mono.fromCallable(() -> c.recordHomeVisit(a, at, new HomeVisit(
+                        body.visitedOn() == null ? workflow.today() : body.visitedOn(),
+                        body.staffIds() == null ? java.util.List.of() : body.staffIds(), body.findings(),
+                        body.membersPresent(), a.id()), workflow.rules())));
+    }
+
+    /** Manual entry of 核对 results by a clerk: always possible, whatever the 核对 platform does. */
+    @PostMapping("/{number}/economic-checks")
+    public Mono<ResponseEntity<ApplicationView>> economicCheck(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                               @RequestBody CommandRequest body) {
+        return command(number, ifMatch, ApplicationCommand.RECORD_ECONOMIC_CHECK,
+                (c, a, at) -> Mono.fromCallable(() -> c.recordEconomicCheck(a, at, new EconomicCheck(
+                        EconomicCheck.Status.COMPLETED, "MANUAL", body.summary(), body.flag(body.incomeConfirmed()),
+                        body.flag(body.supporterAble()), at, a.id()))));
+    }
+
+    @PostMapping("/{number}/opinion")
+    public Mono<ResponseEntity<ApplicationView>> opinion(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                         @RequestBody CommandRequest body) {
+        return command(number, ifMatch, ApplicationCommand.GIVE_OPINION,
+                (c, a, at) -> Mono.fromCallable(() -> c.giveOpinion(a, at, body.flag(body.recommendApproval()),
+                        body.reason())));
+    }
+
+    @PostMapping("/{number}/publicity")
+    public Mono<ResponseEntity<ApplicationView>> startPublicity(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            @RequestBody(required = false) CommandRequest ignored) {
+        return command(number, ifMatch, ApplicationCommand.START_PUBLICITY,
+                (c, a, at) -> Mono.fromCallable(() -> c.startPublicity(a, at, workflow.rules())));
+    }
+
+    @PostMapping("/{number}/publicity/objections")
+    public Mono<ResponseEntity<ApplicationView>> objection(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                           @RequestBody CommandRequest body) {
+        return command(number, ifMatch, ApplicationCommand.RECORD_OBJECTION,
+                (c, a, at) -> Mono.fromCallable(() -> c.recordObjection(a, at, body.reason())));
+    }
+
+    @PostMapping("/{number}/publicity/completion")
+    public Mono<ResponseEntity<ApplicationView>> completePublicity(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            @RequestBody(required = false) CommandRequest ignored) {
+        return command(number, ifMatch, ApplicationCommand.COMPLETE_PUBLICITY,
+                (c, a, at) -> Mono.fromCallable(() -> c.completePublicity(a, at, workflow.planner())));
+    }
+
+    /** 审核确认: {@code approve: true} with the calculation computed here, or false with written reasons. */
+    @PostMapping("/{number}/decision")
+    public Mono<ResponseEntity<ApplicationView>> decide(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                        @RequestBody CommandRequest body) {
+        boolean approve = body.flag(body.approve());
+        return command(number, ifMatch, approve ? ApplicationCommand.APPROVE : ApplicationCommand.DENY,
+                (c, a, at) -> workflow.calculate(c).map(calc -> approve
+                        ? c.approve(a, at, calc, body.flag(body.unstableIncome()), workflow.rules(), workflow.planner())
+                        : c.deny(a, at, body.reason(), calc, workflow.planner())));
+    }
+
+    /** 先行救助 for 急难型 临时救助. */
+    @PostMapping("/{number}/emergency-payment")
+    public Mono<ResponseEntity<ApplicationView>> payFirst(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                          @RequestBody CommandRequest body) {
+        return command(number, ifMatch, ApplicationCommand.PAY_FIRST, (c, a, at) -> Mono.fromCallable(() ->
+                c.payFirst(a, at, amount(body.amount()), body.reason())));
+    }
+
+    @PostMapping("/{number}/record-completion")
+    public Mono<ResponseEntity<ApplicationView>> completeRecord(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                                @RequestBody CommandRequest body) {
+        return command(number, ifMatch, ApplicationCommand.COMPLETE_RECORD,
+                (c, a, at) -> Mono.fromCallable(() -> c.completeRecord(a, at, body.reason())));
+    }
+
+    @PostMapping("/{number}/recheck")
+    public Mono<ResponseEntity<ApplicationView>> recheck(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                         @RequestBody(required = false) CommandRequest body) {
+        return command(number, ifMatch, ApplicationCommand.START_RECHECK,
+                (c, a, at) -> Mono.fromCallable(() -> c.startRecheck(a, at, b(body).reason())));
+    }
+
+    @PostMapping("/{number}/recheck/confirmation")
+    public Mono<ResponseEntity<ApplicationView>> confirmRecheck(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                                @RequestBody(required = false) CommandRequest body) {
+        return command(number, ifMatch, ApplicationCommand.CONFIRM_RECHECK, (c, a, at) -> Mono.fromCallable(() ->
+                c.confirmRecheck(a, at, b(body).flag(b(body).unstableIncome()), workflow.rules())));
+    }
+
+    /** Recalculates with the standard in force now (e.g. after a new standard or a reported change). */
+    @PostMapping("/{number}/amount-change")
+    public Mono<ResponseEntity<ApplicationView>> changeAmount(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                              @RequestBody CommandRequest body) {
+        return command(number, ifMatch, ApplicationCommand.CHANGE_AMOUNT, (c, a, at) -> workflow.calculate(c)
+                .map(calc -> c.changeAmount(a, at, calc, body.reason())));
+    }
+
+    @PostMapping("/{number}/suspension")
+    public Mono<ResponseEntity<ApplicationView>> suspend(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                         @RequestBody CommandRequest body) {
+        return command(number, ifMatch, ApplicationCommand.SUSPEND,
+                (c, a, at) -> Mono.fromCallable(() -> c.suspend(a, at, body.reason())));
+    }
+
+    @PostMapping("/{number}/resumption")
+    public Mono<ResponseEntity<ApplicationView>> resume(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                        @RequestBody(required = false) CommandRequest body) {
+        return command(number, ifMatch, ApplicationCommand.RESUME,
+                (c, a, at) -> Mono.fromCallable(() -> c.resume(a, at, b(body).reason())));
+    }
+
+    /** 渐退期. */
+    @PostMapping("/{number}/phase-out")
+    public Mono<ResponseEntity<ApplicationView>> phaseOut(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                          @RequestBody CommandRequest body) {
+        return command(number, ifMatch, ApplicationCommand.START_PHASE_OUT, (c, a, at) -> Mono.fromCallable(() ->
+                c.startPhaseOut(a, at, body.months() == null ? 0 : body.months(), body.reason(), workflow.rules())));
+    }
+
+    @PostMapping("/{number}/termination")
+    public Mono<ResponseEntity<ApplicationView>> terminate(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                           @RequestBody CommandRequest body) {
+        return command(number, ifMatch, ApplicationCommand.TERMINATE,
+                (c, a, at) -> Mono.fromCallable(() -> c.terminate(a, at, body.reason())));
+    }
+
+    private Mono<ResponseEntity<ApplicationView>> command(String number, String ifMatch, ApplicationCommand command,
+                                                          ApplicationWorkflow.CaseChange change) {
+        return Mono.defer(() -> {
+            long expected = version(ifMatch);
+            return CurrentPrincipal.require()
+                    .flatMap((Principal p) -> workflow.change(number, expected, p, command, change))
+                    .map(c -> ResponseEntity.ok().eTag(etag(c)).body(ApplicationView.of(c)));
+        });
+    }
+
+    private static CommandRequest b(CommandRequest body) {
+        return body == null ? CommandRequest.empty() : body;
+    }
+
+    private static long amount(String yuan) {
+        if (!Money.isYuan(yuan)) {
+            throw new cn.minzheng.platform.kit.problem.ValidationProblem(
+                    cn.minzheng.platform.kit.problem.FieldProblem.withMessage("/amount", "AMOUNT_FORMAT",
+                            "a yuan amount with at most two decimals"));
+        }
+        return Money.parseYuan(yuan);
+    }
+
+    static String etag(AssistanceCase c) {
+        return "\"" + c.version() + "\"";
+    }
+
+    static long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new PreconditionRequiredProblem();
+        }
+        String v = ifMatch.trim();
+        if (v.startsWith("W/")) {
+            v = v.substring(2);
+        }
+        v = v.replace("\"", "");
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new ProblemException(400, "invalid-if-match");
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package cn.minzheng.assistance.application;
+
+import cn.minzheng.assistance.AssistanceProperties;
+import cn.minzheng.assistance.standards.Program;
+import cn.minzheng.platform.kit.problem.FieldProblem;
+import cn.minzheng.platform.kit.problem.ForbiddenProblem;
+import cn.minzheng.platform.kit.problem.ValidationProblem;
+import cn.minzheng.platform.kit.security.AccessPolicy;
+import cn.minzheng.platform.kit.security.AccessScope;
+import cn.minzheng.platform.kit.security.CurrentPrincipal;
+import cn.minzheng.platform.kit.security.Principal;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Lists: the citizen's own cases, the clerks' work queue, the overdue / due-soon list. */
+@RestController
+@RequestMapping("/api/v1/assistance/applications")
+public class ApplicationQueries {
+    private final ApplicationStore store;
+    private final ApplicationWorkflow workflow;
+    private final AssistanceProperties properties;
+
+    public ApplicationQueries(ApplicationStore store, ApplicationWorkflow workflow, AssistanceProperties properties) {
+        this.store = store;
+        this.workflow = workflow;
+        this.properties = properties;
+    }
+
+    /** One page; {@code next} is the cursor of the following page, null at the end. */
+    public record Page(List<Summary> items, String next) {
+    }
+
+    /** A case in a list: no household details. */
+    public record Summary(String number, String program, String regionCode, String status, long version,
+                          String openDue, boolean overdue) {
+        static Summary of(AssistanceCase c, LocalDate today) {
+            String due = c.deadlines().stream().filter(d -> d.open()).map(d -> d.promisedDue())
+                    .min(java.util.Comparator.naturalOrder()).map(Object::toString).orElse(null);
+            return new Summary(c.number(), c.program().name(), c.regionCode(), c.status().name(), c.version(), due,
+                    c.overdueOn(today));
+        }
+    }
+
+    @GetMapping("/mine")
+    public Mono<Page> mine(@RequestParam(required = false) String cursor,
+                           @RequestParam(required = false, defaultValue = "20") int limit) {
+        int size = size(limit);
+        return CurrentPrincipal.require().flatMap(p -> page(Criteria.where("ownerSubject").is(p.subject()), cursor, size));
+    }
+
+    /** The work queue: cases in the staff member's region, filtered. */
+    @GetMapping
+    public Mono<Page> queue(@RequestParam(required = false) List<ApplicationStatus> status,
+                            @RequestParam(required = false) Program program,
+                            @RequestParam(required = false) Boolean overdue,
+                            @RequestParam(required = false) String region,
+                            @RequestParam(required = false) String cursor,
+                            @RequestParam(required = false, defaultValue = "20") int limit) {
+        int size = size(limit);
+        if (region != null && !region.matches("\\d{2,12}")) {
+            return Mono.error(new ValidationProblem(FieldProblem.withMessage("/region", "REGION_FORMAT",
+                    "a 区划 code prefix of 2 to 12 digits")));
+        }
+        return CurrentPrincipal.require().flatMap(p -> {
+            List<Criteria> all = new ArrayList<>();
+            all.add(staffScope(p, region));
+            if (status != null && !status.isEmpty()) {
+                all.add(Criteria.where("status").in(status.stream().map(Enum::name).toList()));
+            }
+            if (program != null) {
+                all.add(Criteria.where("program").is(program.name()));
+            }
+            if (Boolean.TRUE.equals(overdue)) {
+                all.add(Criteria.where("open").is(true));
+                all.add(Criteria.where("openDue").lt(workflow.today().toString()));
+            }
+            return page(new Criteria().andOperator(all.toArray(Criteria[]::new)), cursor, size);
+        });
+    }
+
+    /** Cases overdue or due within {@code withinDays} working-day-agnostic calendar days (default configured). */
+    @GetMapping("/due")
+    public Mono<Page> due(@RequestParam(required = false) Integer withinDays,
+                          @RequestParam(required = false, defaultValue = "50") int limit) {
+        int days = withinDays == null ? properties.dueSoonDays() : Math.max(0, Math.min(withinDays, 60));
+        int size = size(limit);
+        LocalDate today = workflow.today();
+        return CurrentPrincipal.require().flatMap(p -> store.dueBy(staffScope(p, null), today.plusDays(days), size)
+                .map(c -> Summary.of(c, today)).collectList().map(items -> new Page(items, null)));
+    }
+
+    private Mono<Page> page(Criteria criteria, String cursor, int size) {
+        LocalDate today = workflow.today();
+        return store.page(criteria, cursor, size).map(c -> Summary.of(c, today)).collectList()
+                .map(items -> new Page(items, items.size() < size ? null : items.get(items.size() - 1).number()));
+    }
+
+    /** Staff only, within their region; a narrower region filter inside it is allowed. */
+    static Criteria staffScope(Principal p, String requestedRegion) {
+        if (!p.isStaff() && !p.isAdmin()) {
+            throw new ForbiddenProblem();
+        }
+        AccessScope scope = AccessPolicy.scopeOf(p);
+        String prefix;
+        if (scope instanceof AccessScope.All) {
+            prefix = requestedRegion == null ? "" : requestedRegion;
+        } else if (scope instanceof AccessScope.RegionPrefix r) {
+            prefix = narrower(r.prefix(), requestedRegion);
+        } else {
+            throw new ForbiddenProblem();
+        }
+        return prefix.isEmpty() ? new Criteria() : ApplicationStore.regionPrefix(prefix);
+    }
+
+    private static String narrower(String own, String requested) {
+        if (requested == null || requested.startsWith(own)) {
+            return requested == null ? own : requested;
+        }
+        if (own.startsWith(requested)) {
+            return own;
+        }
+        throw new ForbiddenProblem("region-out-of-scope");
+    }
+
+    private int size(int limit) {
+        if (limit < 1 || limit > properties.maxPageSize()) {
+            throw new ValidationProblem(FieldProblem.withMessage("/limit", "LIMIT_RANGE",
+                    "limit is 1 to " + properties.maxPageSize()));
+        }
+        return limit;
+    }
+}

@@ -1,0 +1,147 @@
+package cn.minzheng.assistance.application;
+
+import cn.minzheng.platform.kit.outbox.PendingEvents;
+import cn.minzheng.platform.kit.problem.ConflictProblem;
+import cn.minzheng.platform.kit.problem.StaleVersionProblem;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import org.bson.Document;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Cases in MongoDB. Every change is ONE conditional document update on {@code {_id, version}} that
+ * sets the new state and pushes its events to the outbox; no multi-document transactions.
+ */
+@Component
+public class ApplicationStore {
+    static final String COUNTERS = "application_counters";
+    static final String CLAIMS = "household_claims";
+    private final ReactiveMongoTemplate mongo;
+
+    public ApplicationStore(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void createIndexes() {
+        mongo.getCollection(CaseDocuments.COLLECTION)
+                .flatMap(c -> Mono.from(c.createIndex(Indexes.ascending("ownerSubject", "_id"))))
+                .then(mongo.getCollection(CaseDocuments.COLLECTION)
+                        .flatMap(c -> Mono.from(c.createIndex(Indexes.ascending("regionCode", "status")))))
+                .then(mongo.getCollection(CLAIMS).flatMap(c -> Mono.from(c.createIndex(Indexes.ascending("number"),
+                        new IndexOptions().unique(false)))))
+                .onErrorResume(e -> Mono.empty())
+                .subscribe();
+    }
+
+    /** {region}-{yyyyMMdd}-{seq}: the sequence comes from one atomic counter document per region and day. */
+    public Mono<String> nextNumber(String regionCode, LocalDate day) {
+        String date = day.format(DateTimeFormatter.BASIC_ISO_DATE);
+        String key = regionCode + "-" + date;
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(key)), new Update().inc("seq", 1),
+                        FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COUNTERS)
+                .map(d -> key + "-" + String.format("%04d", ((Number) d.get("seq")).longValue()));
+    }
+
+    /**
+     * Claims every counted member for the program, so a second open application of the same
+     * household is refused (409 naming the open case). A claim whose case is closed is taken over.
+     */
+    public Mono<Void> claimHousehold(String number, String program, List<String> memberIds) {
+        return Flux.fromIterable(memberIds)
+                .concatMap(id -> claim(number, program + "|" + id))
+                .then()
+                .onErrorResume(ConflictProblem.class, e -> releaseClaims(number).then(Mono.error(e)));
+    }
+
+    private Mono<Void> claim(String number, String key) {
+        return mongo.insert(new Document("_id", key).append("number", number), CLAIMS).then()
+                .onErrorResume(DuplicateKeyException.class, dup -> mongo.findById(key, Document.class, CLAIMS)
+                        .flatMap(existing -> {
+                            String holder = existing.getString("number");
+                            return find(holder).map(c -> !c.status().terminal()).defaultIfEmpty(false)
+                                    .flatMap(open -> open
+                                            ? Mono.error(new ConflictProblem("household-has-open-application", holder))
+                                            : mongo.updateFirst(Query.query(Criteria.where("_id").is(key)
+                                                            .and("number").is(holder)),
+                                                    Update.update("number", number), CLAIMS).flatMap(r ->
+                                                    r.getModifiedCount() == 1 ? Mono.<Void>empty()
+                                                            : Mono.error(new ConflictProblem(
+                                                                    "household-has-open-application", holder))));
+                        }));
+    }
+
+    public Mono<Void> releaseClaims(String number) {
+        return mongo.remove(Query.query(Criteria.where("number").is(number)), CLAIMS).then();
+    }
+
+    public Mono<AssistanceCase> insert(AssistanceCase c, String traceparent) {
+        Document doc = CaseDocuments.state(c);
+        doc.put(PendingEvents.FIELD, PendingEvents.documents(CaseDocuments.envelopes(c, traceparent)));
+        return mongo.insert(doc, CaseDocuments.COLLECTION).thenReturn(c);
+    }
+
+    public Mono<AssistanceCase> find(String number) {
+        return mongo.findById(number, Document.class, CaseDocuments.COLLECTION).map(CaseDocuments::fromDocument);
+    }
+
+    /** Writes {@code next} if the stored version is still {@code expectedVersion}; else 412. */
+    public Mono<AssistanceCase> update(AssistanceCase next, long expectedVersion, String traceparent) {
+        Update update = new Update();
+        for (Map.Entry<String, Object> e : CaseDocuments.state(next).entrySet()) {
+            if (!e.getKey().equals("_id")) {
+                update.set(e.getKey(), e.getValue());
+            }
+        }
+        PendingEvents.push(update, CaseDocuments.envelopes(next, traceparent));
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(next.number()).and("version").is(expectedVersion)),
+                        update, CaseDocuments.COLLECTION)
+                .flatMap(r -> r.getModifiedCount() == 1 ? Mono.just(next)
+                        : find(next.number()).flatMap(current -> Mono.<AssistanceCase>error(
+                                new StaleVersionProblem(expectedVersion, current.version()))));
+    }
+
+    /** A page in number order after {@code cursor}. */
+    public Flux<AssistanceCase> page(Criteria criteria, String cursor, int limit) {
+        Criteria c = cursor == null || cursor.isBlank() ? criteria
+                : new Criteria().andOperator(criteria, Criteria.where("_id").gt(cursor));
+        return mongo.find(Query.query(c).with(Sort.by("_id")).limit(limit), Document.class, CaseDocuments.COLLECTION)
+                .map(CaseDocuments::fromDocument);
+    }
+
+    public Flux<AssistanceCase> dueBy(Criteria scope, LocalDate until, int limit) {
+        Criteria c = new Criteria().andOperator(scope, Criteria.where("open").is(true),
+                Criteria.where("openDue").lte(until.toString()));
+        return mongo.find(Query.query(c).with(Sort.by("openDue", "_id")).limit(limit), Document.class,
+                CaseDocuments.COLLECTION).map(CaseDocuments::fromDocument);
+    }
+
+    public Flux<Document> countOpenByStatus() {
+        Query q = Query.query(Criteria.where("open").is(true));
+        q.fields().include("status").include("openDue");
+        return mongo.find(q, Document.class, CaseDocuments.COLLECTION);
+    }
+
+    public static Criteria regionPrefix(String prefix) {
+        if (!prefix.matches("\\d{1,12}")) {
+            throw new IllegalArgumentException("region prefix must be digits");
+        }
+        return Criteria.where("regionCode").regex("^" + prefix);
+    }
+}

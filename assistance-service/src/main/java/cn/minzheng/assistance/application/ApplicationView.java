@@ -1,0 +1,80 @@
+package cn.minzheng.assistance.application;
+
+import cn.minzheng.assistance.Money;
+import cn.minzheng.assistance.deadlines.Deadline;
+import cn.minzheng.assistance.eligibility.Calculation;
+import cn.minzheng.assistance.household.Submission;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A case as the API shows it to its owner and to staff in scope: money as yuan strings. */
+public record ApplicationView(String number, String program, String regionCode, String status, long version,
+                              Instant submittedAt, Object submission, List<SupplementRequest> supplementRequests,
+                              List<HomeVisit> homeVisits, EconomicCheck economicCheck, Opinion opinion,
+                              Publicity publicity, Object decision, Object benefit, String recordCompletion,
+                              List<Deadline> deadlines, List<TransitionRecord> history) {
+
+    public static ApplicationView of(AssistanceCase c) {
+        Object decision = c.decision() == null ? null : Map.of(
+                "approved", c.decision().approved(),
+                "reasons", String.valueOf(c.decision().reasons()),
+                "decidedOn", c.decision().decidedOn().toString(),
+                "calculation", c.decision().calculation() == null ? Map.of() : calculation(c.decision().calculation()));
+        Map<String, Object> benefit = null;
+        if (c.benefit() != null) {
+            benefit = new java.util.LinkedHashMap<>();
+            benefit.put("monthlyAmount", Money.yuan(c.benefit().monthlyFen()));
+            benefit.put("firstMonth", String.valueOf(c.benefit().firstMonth()));
+            benefit.put("nextRecheckDue", c.benefit().nextRecheckDue());
+            benefit.put("phaseOutUntil", c.benefit().phaseOutUntil());
+        }
+        return new ApplicationView(c.number(), c.program().name(), c.regionCode(), c.status().name(), c.version(),
+                c.submittedAt(), submission(c.submission()), c.supplementRequests(), c.homeVisits(), c.economicCheck(),
+                c.opinion(), c.publicity(), decision, benefit, c.recordCompletion(), c.deadlines(), c.history());
+    }
+
+    static Object submission(Submission s) {
+        return Map.of(
+                "program", s.program().name(),
+                "applicantIdNumber", s.applicantIdNumber(),
+                "regionCode", s.regionCode(),
+                "requestedAmount", Money.yuan(s.requestedAmountFen()),
+                "truthfulnessCommitment", s.truthfulnessCommitment(),
+                "pledgeInsteadOfCertificates", s.pledgeInsteadOfCertificates(),
+                "members", s.members().stream().map(m -> Map.of(
+                        "name", m.name(),
+                        "idNumber", m.idNumber(),
+                        "relation", m.relation().name(),
+                        "labourCapacity", m.labourCapacity().name(),
+                        "disabilityGrade", m.disabilityGrade(),
+                        "incomes", m.incomes().stream().map(i -> Map.of("category", i.category().name(),
+                                "monthlyAmount", Money.yuan(i.monthlyFen()))).toList(),
+                        "assets", m.assets().stream().map(a -> Map.of("type", a.type().name(),
+                                "value", Money.yuan(a.valueFen()), "count", a.count())).toList(),
+                        "counted", m.counted())).toList());
+    }
+
+    /** The calculation a clerk or auditor checks by hand. */
+    public static Map<String, Object> calculation(Calculation c) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("month", c.month().toString());
+        out.put("standardKind", c.standardKind().name());
+        out.put("standardRegion", c.standardRegion());
+        out.put("standard", Money.yuan(c.standardFen()));
+        out.put("lines", c.lines().stream().map(l -> Map.of("member", l.memberName(), "category", l.category().name(),
+                "monthlyAmount", Money.yuan(l.monthlyFen()), "treatment", l.treatment().name(), "reason", l.reason()))
+                .toList());
+        out.put("countedIncome", Money.yuan(c.countedIncomeFen()));
+        out.put("deducted", Money.yuan(c.deductedFen()));
+        out.put("countedMembers", c.countedMembers());
+        out.put("perCapitaIncome", Money.yuan(c.perCapitaFen()));
+        out.put("threshold", Money.yuan(c.thresholdFen()));
+        out.put("assetsWithinRules", c.assetsWithinRules());
+        out.put("outcome", c.outcome().name());
+        out.put("monthlyAmount", Money.yuan(c.monthlyAmountFen()));
+        out.put("notes", c.notes());
+        return out;
+    }
+}

@@ -1,0 +1,159 @@
+package cn.minzheng.assistance.application;
+
+import cn.minzheng.assistance.AssistanceProperties;
+import cn.minzheng.assistance.deadlines.DeadlinePlanner;
+import cn.minzheng.assistance.eligibility.Calculation;
+import cn.minzheng.assistance.eligibility.EligibilityCalculator;
+import cn.minzheng.assistance.household.FieldProblem;
+import cn.minzheng.assistance.household.Submission;
+import cn.minzheng.assistance.household.SubmissionValidator;
+import cn.minzheng.assistance.outbox.LocalOutboxRelay;
+import cn.minzheng.assistance.standards.StandardStore;
+import cn.minzheng.platform.kit.problem.ForbiddenProblem;
+import cn.minzheng.platform.kit.problem.NotFoundProblem;
+import cn.minzheng.platform.kit.problem.StaleVersionProblem;
+import cn.minzheng.platform.kit.security.AccessPolicy;
+import cn.minzheng.platform.kit.security.Principal;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Loads a case, checks access and version, runs one domain command, stores the result with its
+ * events in one document update, and hands the events to the relay.
+ */
+@Component
+public class ApplicationWorkflow {
+    static final String TRACEPARENT_KEY = "minzheng.traceparent";
+
+    private final ApplicationStore store;
+    private final StandardStore standards;
+    private final SubmissionValidator validator;
+    private final LocalOutboxRelay relay;
+    private final DeadlinePlanner planner;
+    private final AssistanceProperties properties;
+    private final Clock clock;
+
+    public ApplicationWorkflow(ApplicationStore store, StandardStore standards, SubmissionValidator validator,
+                               LocalOutboxRelay relay, DeadlinePlanner planner, AssistanceProperties properties,
+                               Clock clock) {
+        this.store = store;
+        this.standards = standards;
+        this.validator = validator;
+        this.relay = relay;
+        this.planner = planner;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public DeadlinePlanner planner() {
+        return planner;
+    }
+
+    public CaseRules rules() {
+        return properties.rules();
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), AssistanceCase.CHINA);
+    }
+
+    /** Validates, numbers, claims the household and stores a new case; returns its number. */
+    public Mono<String> submit(Principal p, SubmissionRequest request) {
+        return Mono.defer(() -> {
+            Actor actor = actor(p, ApplicationCommand.SUBMIT);
+            Submission s = validated(request);
+            Instant at = clock.instant();
+            return store.nextNumber(s.regionCode(), LocalDate.ofInstant(at, AssistanceCase.CHINA))
+                    .flatMap(number -> {
+                        AssistanceCase c = AssistanceCase.submit(number, s, actor, at);
+                        return store.claimHousehold(number, s.program().name(), c.memberIds())
+                                .then(traceparent().flatMap(tp -> store.insert(c, tp.orElse(null))))
+                                .onErrorResume(e -> !(e instanceof cn.minzheng.platform.kit.problem.ConflictProblem)
+                                        ? store.releaseClaims(number).then(Mono.error(e)) : Mono.error(e))
+                                .doOnNext(saved -> relay.publishSoon(CaseDocuments.COLLECTION, number))
+                                .thenReturn(number);
+                    });
+        }).onErrorMap(DomainProblems::translate);
+    }
+
+    Submission validated(SubmissionRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Submission s = request.toSubmission(problems);
+        problems.addAll(validator.problems(s, today()));
+        SubmissionRequest.throwIfAny(problems);
+        return s;
+    }
+
+    /** The case if the principal may see it (citizens: their own; staff: within their region). */
+    public Mono<AssistanceCase> read(String number, Principal p) {
+        return store.find(number)
+                .switchIfEmpty(Mono.error(() -> new NotFoundProblem("application", number)))
+                .flatMap(c -> AccessPolicy.mayActOn(p, c.regionCode(), c.ownerSubject()) ? Mono.just(c)
+                        // not revealing whether someone else's case exists
+                        : Mono.error(new NotFoundProblem("application", number)));
+    }
+
+    /** One domain command on a case, under If-Match. */
+    public Mono<AssistanceCase> change(String number, long expectedVersion, Principal p, ApplicationCommand command,
+                                       CaseChange change) {
+        return read(number, p).flatMap(c -> {
+            if (c.version() != expectedVersion) {
+                return Mono.error(new StaleVersionProblem(expectedVersion, c.version()));
+            }
+            Actor actor = actor(p, command);
+            return change.apply(c, actor, clock.instant())
+                    .flatMap(next -> traceparent().flatMap(tp -> store.update(next, expectedVersion, tp.orElse(null))));
+        }).flatMap(saved -> (saved.status().terminal() ? store.releaseClaims(saved.number()) : Mono.<Void>empty())
+                        .thenReturn(saved))
+                .doOnNext(saved -> relay.publishSoon(CaseDocuments.COLLECTION, saved.number()))
+                .onErrorMap(DomainProblems::translate);
+    }
+
+    /** The calculation for the case's household with the standard in force this month. */
+    public Mono<Calculation> calculate(AssistanceCase c) {
+        boolean supporterAble = c.economicCheck() != null && c.economicCheck().supporterAble();
+        return standards.catalogue().map(cat -> new EligibilityCalculator(cat, properties.eligibility())
+                .calculate(c.submission(), YearMonth.from(today()), today(), supporterAble))
+                .onErrorMap(DomainProblems::translate);
+    }
+
+    public Submission validatedResubmission(SubmissionRequest r) {
+        try {
+            return validated(r);
+        } catch (RuntimeException e) {
+            throw (RuntimeException) DomainProblems.translate(e);
+        }
+    }
+
+    /** A command body: domain code, possibly needing a calculation first. */
+    @FunctionalInterface
+    public interface CaseChange {
+        Mono<AssistanceCase> apply(AssistanceCase current, Actor actor, Instant at);
+    }
+
+    static Actor actor(Principal p, ApplicationCommand command) {
+        Role role = command.roles().stream().filter(r -> holds(p, r)).findFirst()
+                .orElseGet(() -> List.of(Role.values()).stream().filter(r -> holds(p, r)).findFirst()
+                        .orElseThrow(ForbiddenProblem::new));
+        return new Actor(p.subject(), p.displayName(), role, p.region());
+    }
+
+    private static boolean holds(Principal p, Role r) {
+        return p.roles().stream().anyMatch(kr -> kr.name().equals(r.name()));
+    }
+
+    private static Mono<java.util.Optional<String>> traceparent() {
+        return Mono.deferContextual(ctx -> Mono.just(ctx.<String>getOrEmpty(TRACEPARENT_KEY)));
+    }
+}

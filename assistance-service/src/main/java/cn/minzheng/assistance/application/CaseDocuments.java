@@ -1,0 +1,56 @@
+package cn.minzheng.assistance.application;
+
+import cn.minzheng.assistance.deadlines.Deadline;
+import cn.minzheng.assistance.outbox.CaseEvents;
+import cn.minzheng.platform.events.EventEnvelope;
+import cn.minzheng.platform.kit.outbox.PendingEvents;
+import org.bson.Document;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * An {@link AssistanceCase} as a Mongo document: the aggregate's JSON, {@code _id} = case number,
+ * derived query fields ({@code open}, {@code openDue}, {@code applicantName}) and the outbox array in
+ * the service kit's format.
+ */
+public final class CaseDocuments {
+    static final String COLLECTION = "applications";
+    static final List<String> DERIVED = List.of("_id", "open", "openDue", "applicantName", PendingEvents.FIELD,
+            PendingEvents.CLAIM_FIELD);
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
+
+    private CaseDocuments() {
+    }
+
+    /** Every field of the case except the outbox, which is only ever pushed to. */
+    public static Document state(AssistanceCase c) {
+        Document doc = Document.parse(JSON.writeValueAsString(c));
+        doc.remove(PendingEvents.FIELD);
+        doc.put("_id", c.number());
+        doc.put("open", !c.status().terminal());
+        doc.put("openDue", c.deadlines().stream().filter(Deadline::open).map(Deadline::promisedDue)
+                .min(Comparator.naturalOrder()).map(Object::toString).orElse(null));
+        doc.put("applicantName", c.submission().members().stream()
+                .filter(m -> m.idNumber() != null && m.idNumber().equalsIgnoreCase(c.submission().applicantIdNumber()))
+                .map(m -> m.name()).findFirst().orElse(null));
+        return doc;
+    }
+
+    public static List<EventEnvelope> envelopes(AssistanceCase c, String traceparent) {
+        return c.pendingEvents().stream().map(e -> CaseEvents.envelope(e, traceparent)).toList();
+    }
+
+    /** The case as stored, with an empty outbox (published or not, old events are the relay's business). */
+    public static AssistanceCase fromDocument(Document doc) {
+        Document copy = new Document(doc);
+        DERIVED.forEach(copy::remove);
+        return JSON.readValue(copy.toJson(RELAXED), AssistanceCase.class);
+    }
+}

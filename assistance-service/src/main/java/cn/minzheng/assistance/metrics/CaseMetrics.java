@@ -1,0 +1,65 @@
+package cn.minzheng.assistance.metrics;
+
+import cn.minzheng.assistance.application.ApplicationStatus;
+import cn.minzheng.assistance.application.ApplicationStore;
+import cn.minzheng.assistance.application.CaseDocuments;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.bson.Document;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Gauges refreshed from the store: {@code assistance.cases.open{status}} and
+ * {@code assistance.cases.overdue}.
+ */
+@Component
+public class CaseMetrics {
+    private final ApplicationStore store;
+    private final Clock clock;
+    private final Map<ApplicationStatus, AtomicLong> open = new EnumMap<>(ApplicationStatus.class);
+    private final AtomicLong overdue = new AtomicLong();
+
+    public CaseMetrics(ApplicationStore store, MeterRegistry registry, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+        for (ApplicationStatus s : ApplicationStatus.values()) {
+            if (!s.terminal()) {
+                AtomicLong n = new AtomicLong();
+                open.put(s, n);
+                Gauge.builder("assistance.cases.open", n, AtomicLong::get).tag("status", s.name())
+                        .description("open assistance cases by status").register(registry);
+            }
+        }
+        Gauge.builder("assistance.cases.overdue", overdue, AtomicLong::get)
+                .description("open cases past a promised due date").register(registry);
+    }
+
+    @Scheduled(fixedDelayString = "${minzheng.assistance.metrics-refresh-ms:30000}", initialDelay = 2000)
+    public void refresh() {
+        String today = LocalDate.now(clock.withZone(cn.minzheng.assistance.application.AssistanceCase.CHINA)).toString();
+        Map<ApplicationStatus, Long> counts = new EnumMap<>(ApplicationStatus.class);
+        long[] late = {0};
+        store.countOpenByStatus()
+                .doOnNext((Document d) -> {
+                    ApplicationStatus s = ApplicationStatus.valueOf(d.getString("status"));
+                    counts.merge(s, 1L, Long::sum);
+                    String due = d.getString("openDue");
+                    if (due != null && due.compareTo(today) < 0) {
+                        late[0]++;
+                    }
+                })
+                .doOnComplete(() -> {
+                    open.forEach((s, n) -> n.set(counts.getOrDefault(s, 0L)));
+                    overdue.set(late[0]);
+                })
+                .onErrorResume(e -> reactor.core.publisher.Mono.empty())
+                .subscribe();
+    }
+}

@@ -1,0 +1,82 @@
+package cn.minzheng.assistance.standards;
+
+import cn.minzheng.assistance.Money;
+import cn.minzheng.assistance.application.DomainProblems;
+import cn.minzheng.platform.kit.problem.FieldProblem;
+import cn.minzheng.platform.kit.problem.ValidationProblem;
+import cn.minzheng.platform.kit.security.CurrentPrincipal;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Effective-dated standards: everyone with a token reads them, ADMIN adds one. */
+@RestController
+@RequestMapping("/api/v1/assistance/standards")
+public class StandardController {
+    private final StandardStore store;
+    private final Clock clock;
+
+    public StandardController(StandardStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** A standard as the API shows and takes it: yuan per person and month. */
+    public record StandardView(String regionPrefix, StandardKind kind, String effectiveFrom, String monthlyAmount,
+                               String source) {
+        static StandardView of(AssistanceStandard s) {
+            return new StandardView(s.regionPrefix(), s.kind(), s.effectiveFrom().toString(), Money.yuan(s.monthlyFen()),
+                    s.source());
+        }
+    }
+
+    @GetMapping
+    public Flux<StandardView> list() {
+        return store.catalogue().flatMapIterable(c -> c.all()).map(StandardView::of);
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    public Mono<StandardView> add(@RequestBody StandardView body) {
+        return CurrentPrincipal.require().flatMap(p -> store.add(parse(body), p.subject(), "ADMIN", clock.instant()))
+                .map(StandardView::of).onErrorMap(DomainProblems::translate);
+    }
+
+    static AssistanceStandard parse(StandardView v) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (v.regionPrefix() == null || !v.regionPrefix().matches("\\d{2,12}")) {
+            problems.add(FieldProblem.withMessage("/regionPrefix", "REGION_FORMAT", "2 to 12 digits"));
+        }
+        if (v.kind() == null) {
+            problems.add(FieldProblem.withMessage("/kind", "REQUIRED", "kind is required"));
+        }
+        YearMonth from = null;
+        try {
+            from = YearMonth.parse(String.valueOf(v.effectiveFrom()));
+        } catch (DateTimeParseException e) {
+            problems.add(FieldProblem.withMessage("/effectiveFrom", "MONTH_FORMAT", "yyyy-MM"));
+        }
+        if (!Money.isYuan(v.monthlyAmount()) || Money.parseYuan(v.monthlyAmount()) <= 0) {
+            problems.add(FieldProblem.withMessage("/monthlyAmount", "AMOUNT_FORMAT", "a positive yuan amount"));
+        }
+        if (v.source() == null || v.source().isBlank()) {
+            problems.add(FieldProblem.withMessage("/source", "SOURCE_REQUIRED", "name the document that sets the standard"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationProblem(problems);
+        }
+        return new AssistanceStandard(v.regionPrefix(), v.kind(), from, Money.parseYuan(v.monthlyAmount()), v.source());
+    }
+}
