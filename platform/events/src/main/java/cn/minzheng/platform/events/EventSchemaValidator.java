@@ -124,8 +124,16 @@ public final class EventSchemaValidator {
         } catch (SchemaException | IllegalStateException e) {
             return List.of(new SchemaViolation("", "catalogue", "schema " + file + " cannot be loaded: " + e.getMessage()));
         }
+        List<Error> errors;
+        try {
+            errors = schema.validate(instance);
+        } catch (RuntimeException e) {
+            // the schema library gives up on some values (e.g. an integral double beyond the long
+            // range checked against "minimum"): such data is not valid for us either
+            return List.of(new SchemaViolation(prefix, "unreadable", "data cannot be checked: " + e.getMessage()));
+        }
         List<SchemaViolation> violations = new ArrayList<>();
-        for (Error error : schema.validate(instance)) {
+        for (Error error : errors) {
             violations.add(new SchemaViolation(prefix + error.getInstanceLocation(), error.getKeyword(), error.getMessage()));
         }
         return violations;

@@ -141,6 +141,15 @@ class EventSchemaValidatorTest {
     }
 
     @Test
+    void aValueTheSchemaLibraryCannotCheckIsAViolationNotAnException() {
+        EventType type = EventTypes.find(EventTypes.APPLICATION_APPROVED).orElseThrow();
+        ObjectNode data = exampleOf(type);
+        data.put("monthlyAmountFen", 9.273726921930789E18);
+
+        assertThat(VALIDATOR.validate(type.name(), data)).isNotEmpty();
+    }
+
+    @Test
     void producersMayAddDetail() {
         EventType type = EventTypes.find(EventTypes.APPLICATION_APPROVED).orElseThrow();
         ObjectNode data = exampleOf(type);
