@@ -22,6 +22,7 @@ public class KitDefaultsEnvironmentPostProcessor implements EnvironmentPostProce
                 Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus"),
                 Map.entry("management.endpoint.health.probes.enabled", "true"),
                 Map.entry("logging.pattern.correlation", "[%X{traceId:-}] "),
+                Map.entry("spring.reactor.context-propagation", "auto"),
                 // Kafka consumers: commit after processing, never die on a malformed record
                 Map.entry("spring.kafka.listener.ack-mode", "record"),
                 Map.entry("spring.kafka.consumer.enable-auto-commit", "false"),

@@ -7,6 +7,7 @@ import cn.minzheng.platform.events.CloudEventHeaders;
 import cn.minzheng.platform.events.EventEnvelope;
 import cn.minzheng.platform.events.KafkaCloudEvents;
 import cn.minzheng.platform.kit.testapp.CaseController;
+import cn.minzheng.platform.kit.testapp.CaseControllerEvents;
 import cn.minzheng.platform.kit.testapp.TestInfra;
 import cn.minzheng.platform.kit.testapp.TopicProbe;
 import cn.minzheng.platform.kit.testapp.WebAppTestBase;
@@ -46,6 +47,22 @@ class OutboxWebTest extends WebAppTestBase {
         assertThat(event.actorId()).isEqualTo("citizen-ow");
         assertThat(event.traceparent()).contains(traceId);
         assertThat(TopicProbe.header(mine.get(0), CloudEventHeaders.TYPE)).isEqualTo("minzheng.assistance.application.submitted.v1");
+    }
+
+    @Test
+    void scheduledSweepPublishesALeftoverNobodyAskedFor() {
+        String id = "MZ-leftover-" + java.util.UUID.randomUUID();
+        var principal = new cn.minzheng.platform.kit.security.Principal("clerk-1", "李四",
+                java.util.Set.of(cn.minzheng.platform.kit.security.Role.CLERK), "1101");
+        // as if the instance died right after the write, before publishing
+        PendingEvents.insert(mongo, CaseController.COLLECTION, new Document("_id", id).append("version", 1L),
+                List.of(CaseControllerEvents.submitted(id, principal))).block();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                mongo.findById(id, Document.class, CaseController.COLLECTION).block()
+                        .getList(PendingEvents.FIELD, Document.class)).isEmpty());
+        assertThat(TopicProbe.read(CaseController.TOPIC, 1, Duration.ofSeconds(20)))
+                .anyMatch(r -> id.equals(r.key()));
     }
 
     @Test

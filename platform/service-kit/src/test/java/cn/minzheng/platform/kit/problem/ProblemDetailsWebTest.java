@@ -193,6 +193,15 @@ class ProblemDetailsWebTest extends WebAppTestBase {
         assertThat(result.getResponseHeaders().getFirst("X-Request-Id")).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
     }
 
+    @Test
+    void traceIdIsInTheLoggingContextAfterAThreadHop() {
+        var result = client().get().uri("/test/mdc")
+                .header("traceparent", "00-5bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+                .exchange().expectStatus().isOk().expectBody(JSON_OBJECT).returnResult();
+        assertThat(result.getResponseBody()).containsEntry("traceId", "5bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(result.getResponseBody().get("thread").toString()).startsWith("parallel");
+    }
+
     private EntityExchangeResult<Map<String, Object>> post(String path, String json, String language) {
         return client().post().uri(path).contentType(MediaType.APPLICATION_JSON).header("Accept-Language", language)
                 .bodyValue(json).exchange().expectBody(JSON_OBJECT).returnResult();

@@ -65,6 +65,14 @@ class ProblemThrowingController {
         return Map.of("ok", "yes");
     }
 
+    /** The logging MDC after a thread hop, to show the trace id follows the request. */
+    @GetMapping("/test/mdc")
+    Mono<Map<String, String>> mdc() {
+        return Mono.delay(java.time.Duration.ofMillis(20))
+                .map(tick -> Map.of("traceId", String.valueOf(org.slf4j.MDC.get("traceId")),
+                        "thread", Thread.currentThread().getName()));
+    }
+
     @GetMapping("/test/count")
     Map<String, Integer> count(@RequestParam int limit) {
         return Map.of("limit", limit);

@@ -1,6 +1,5 @@
 package cn.minzheng.platform.kit.problem.web;
 
-import cn.minzheng.platform.kit.observability.RequestIdWebFilter;
 import cn.minzheng.platform.kit.problem.ProblemMessages;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -11,7 +10,7 @@ import org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConf
 import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Problem details for every error path of a reactive web application, plus the request-id filter. */
+/** Problem details for every error path of a reactive web application. */
 @AutoConfiguration(before = ErrorWebFluxAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @EnableConfigurationProperties(ProblemProperties.class)
@@ -33,11 +32,5 @@ public class ProblemAutoConfiguration {
     @ConditionalOnMissingBean
     ProblemExceptionHandler problemExceptionHandler(ProblemWriter writer) {
         return new ProblemExceptionHandler(writer);
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    RequestIdWebFilter requestIdWebFilter() {
-        return new RequestIdWebFilter();
     }
 }
