@@ -1,9 +1,7 @@
 package cn.minzheng.assistance.application;
 
 import cn.minzheng.assistance.Money;
-import cn.minzheng.assistance.idempotency.IdempotentCreation;
-import cn.minzheng.platform.kit.problem.PreconditionRequiredProblem;
-import cn.minzheng.platform.kit.problem.ProblemException;
+import cn.minzheng.platform.kit.concurrency.Versions;
 import cn.minzheng.platform.kit.security.CurrentPrincipal;
 import cn.minzheng.platform.kit.security.Principal;
 import org.springframework.http.HttpStatus;
@@ -16,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.util.Map;
@@ -25,21 +22,17 @@ import java.util.Map;
 @RestController
 @RequestMapping("/api/v1/assistance/applications")
 public class ApplicationController {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final ApplicationWorkflow workflow;
-    private final IdempotentCreation idempotency;
 
-    public ApplicationController(ApplicationWorkflow workflow, IdempotentCreation idempotency) {
+    public ApplicationController(ApplicationWorkflow workflow) {
         this.workflow = workflow;
-        this.idempotency = idempotency;
     }
 
+    /** {@code Idempotency-Key} is handled by the service kit's filter: a retry gets this response again. */
     @PostMapping
-    public Mono<ResponseEntity<ApplicationView>> submit(@RequestBody SubmissionRequest request,
-                                                        @RequestHeader(value = "Idempotency-Key", required = false) String key) {
-        return CurrentPrincipal.require().flatMap(p -> idempotency
-                .run(p.subject(), key, JSON.writeValueAsString(request), () -> workflow.submit(p, request))
-                .flatMap(r -> workflow.read(r.id(), p).map(c -> ResponseEntity.status(HttpStatus.CREATED)
+    public Mono<ResponseEntity<ApplicationView>> submit(@RequestBody SubmissionRequest request) {
+        return CurrentPrincipal.require().flatMap(p -> workflow.submit(p, request)
+                .flatMap(number -> workflow.read(number, p).map(c -> ResponseEntity.status(HttpStatus.CREATED)
                         .location(URI.create("/api/v1/assistance/applications/" + c.number()))
                         .eTag(etag(c)).body(ApplicationView.of(c)))));
     }
@@ -242,22 +235,10 @@ public class ApplicationController {
     }
 
     static String etag(AssistanceCase c) {
-        return "\"" + c.version() + "\"";
+        return Versions.etag(c.version());
     }
 
     static long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new PreconditionRequiredProblem();
-        }
-        String v = ifMatch.trim();
-        if (v.startsWith("W/")) {
-            v = v.substring(2);
-        }
-        v = v.replace("\"", "");
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new ProblemException(400, "invalid-if-match");
-        }
+        return Versions.parseIfMatch(ifMatch);
     }
 }

@@ -7,8 +7,8 @@ import cn.minzheng.assistance.eligibility.EligibilityCalculator;
 import cn.minzheng.assistance.household.FieldProblem;
 import cn.minzheng.assistance.household.Submission;
 import cn.minzheng.assistance.household.SubmissionValidator;
-import cn.minzheng.assistance.outbox.LocalOutboxRelay;
 import cn.minzheng.assistance.standards.StandardStore;
+import cn.minzheng.platform.kit.outbox.OutboxRelay;
 import cn.minzheng.platform.kit.problem.ForbiddenProblem;
 import cn.minzheng.platform.kit.problem.NotFoundProblem;
 import cn.minzheng.platform.kit.problem.StaleVersionProblem;
@@ -30,18 +30,16 @@ import java.util.List;
  */
 @Component
 public class ApplicationWorkflow {
-    static final String TRACEPARENT_KEY = "minzheng.traceparent";
-
     private final ApplicationStore store;
     private final StandardStore standards;
     private final SubmissionValidator validator;
-    private final LocalOutboxRelay relay;
+    private final OutboxRelay relay;
     private final DeadlinePlanner planner;
     private final AssistanceProperties properties;
     private final Clock clock;
 
     public ApplicationWorkflow(ApplicationStore store, StandardStore standards, SubmissionValidator validator,
-                               LocalOutboxRelay relay, DeadlinePlanner planner, AssistanceProperties properties,
+                               OutboxRelay relay, DeadlinePlanner planner, AssistanceProperties properties,
                                Clock clock) {
         this.store = store;
         this.standards = standards;
@@ -81,7 +79,7 @@ public class ApplicationWorkflow {
                                 .then(traceparent().flatMap(tp -> store.insert(c, tp.orElse(null))))
                                 .onErrorResume(e -> !(e instanceof cn.minzheng.platform.kit.problem.ConflictProblem)
                                         ? store.releaseClaims(number).then(Mono.error(e)) : Mono.error(e))
-                                .doOnNext(saved -> relay.publishSoon(CaseDocuments.COLLECTION, number))
+                                .doOnNext(saved -> relay.publishInBackground(CaseDocuments.COLLECTION, number))
                                 .thenReturn(number);
                     });
         }).onErrorMap(DomainProblems::translate);
@@ -116,7 +114,7 @@ public class ApplicationWorkflow {
                     .flatMap(next -> traceparent().flatMap(tp -> store.update(next, expectedVersion, tp.orElse(null))));
         }).flatMap(saved -> (saved.status().terminal() ? store.releaseClaims(saved.number()) : Mono.<Void>empty())
                         .thenReturn(saved))
-                .doOnNext(saved -> relay.publishSoon(CaseDocuments.COLLECTION, saved.number()))
+                .doOnNext(saved -> relay.publishInBackground(CaseDocuments.COLLECTION, saved.number()))
                 .onErrorMap(DomainProblems::translate);
     }
 
@@ -154,6 +152,6 @@ public class ApplicationWorkflow {
     }
 
     private static Mono<java.util.Optional<String>> traceparent() {
-        return Mono.deferContextual(ctx -> Mono.just(ctx.<String>getOrEmpty(TRACEPARENT_KEY)));
+        return cn.minzheng.platform.kit.observability.TraceContext.traceparent();
     }
 }

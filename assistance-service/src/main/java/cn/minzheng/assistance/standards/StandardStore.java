@@ -4,6 +4,7 @@ import cn.minzheng.assistance.AssistanceProperties;
 import cn.minzheng.assistance.outbox.CaseEvents;
 import cn.minzheng.platform.events.EventData;
 import cn.minzheng.platform.events.EventEnvelope;
+import cn.minzheng.platform.kit.outbox.OutboxRelay;
 import cn.minzheng.platform.kit.outbox.PendingEvents;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -31,10 +32,12 @@ public class StandardStore {
     private static final Logger log = LoggerFactory.getLogger(StandardStore.class);
     private final ReactiveMongoTemplate mongo;
     private final AssistanceProperties properties;
+    private final OutboxRelay relay;
 
-    public StandardStore(ReactiveMongoTemplate mongo, AssistanceProperties properties) {
+    public StandardStore(ReactiveMongoTemplate mongo, AssistanceProperties properties, OutboxRelay relay) {
         this.mongo = mongo;
         this.properties = properties;
+        this.relay = relay;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -68,7 +71,8 @@ public class StandardStore {
                             .put("source", s.source()))
                     .build();
             doc.put(PendingEvents.FIELD, PendingEvents.documents(List.of(event)));
-            return mongo.insert(doc, COLLECTION).thenReturn(s);
+            return mongo.insert(doc, COLLECTION).doOnSuccess(d -> relay.publishInBackground(COLLECTION, id(s)))
+                    .thenReturn(s);
         }));
     }
 
