@@ -3,6 +3,7 @@ package cn.minzheng.platform.kit.outbox;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 
@@ -27,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -176,7 +178,7 @@ public class OutboxRelay {
 
     private Mono<Document> claim(MongoCollection<Document> c, Object id) {
         Instant now = clock.instant();
-        Bson claimable = and(eq("_id", id), exists(PendingEvents.FIELD + ".0"),
+        Bson claimable = and(idFilter(id), exists(PendingEvents.FIELD + ".0"),
                 or(eq(PendingEvents.CLAIM_FIELD, null), lt(PendingEvents.CLAIM_FIELD + ".until", Date.from(now))));
         Bson setClaim = Updates.set(PendingEvents.CLAIM_FIELD,
                 new Document("owner", owner).append("until", Date.from(now.plus(properties.lease()))));
@@ -237,13 +239,24 @@ public class OutboxRelay {
         var options = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
                 .projection(Projections.include(PendingEvents.FIELD));
         Mono<Document> ours = Mono.from(c.findOneAndUpdate(
-                and(eq("_id", id), eq(PendingEvents.CLAIM_FIELD + ".owner", owner)), Updates.combine(withRelease), options));
+                and(idFilter(id), eq(PendingEvents.CLAIM_FIELD + ".owner", owner)), Updates.combine(withRelease), options));
         // our lease ran out and someone else holds the document now: still remove what we sent
         Mono<Document> theirs = changes.isEmpty() ? Mono.empty()
-                : Mono.from(c.findOneAndUpdate(eq("_id", id), Updates.combine(changes), options));
+                : Mono.from(c.findOneAndUpdate(idFilter(id), Updates.combine(changes), options));
         return ours.switchIfEmpty(theirs)
                 .map(doc -> !doc.getList(PendingEvents.FIELD, Document.class, List.of()).isEmpty())
                 .defaultIfEmpty(false);
+    }
+
+    /**
+     * Spring Data stores a String id that looks like an ObjectId as an ObjectId: match either form,
+     * so services can pass the id as their entity holds it.
+     */
+    static Bson idFilter(Object id) {
+        if (id instanceof String text && ObjectId.isValid(text)) {
+            return in("_id", text, new ObjectId(text));
+        }
+        return eq("_id", id);
     }
 
     private Mono<MongoCollection<Document>> collection(String name) {

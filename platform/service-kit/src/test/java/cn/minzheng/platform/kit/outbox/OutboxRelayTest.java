@@ -87,6 +87,19 @@ class OutboxRelayTest {
     }
 
     @Test
+    void objectIdAggregatesCanBeNamedByTheirHexString() {
+        var oid = new org.bson.types.ObjectId();
+        PendingEvents.insert(mongo, collection, new Document("_id", oid).append("version", 1L),
+                List.of(event(oid.toHexString(), 1))).block();
+
+        relay("a", kafka).publishPending(collection, oid.toHexString()).block(Duration.ofSeconds(20));
+
+        assertThat(mongo.findById(oid, Document.class, collection).block().getList(PendingEvents.FIELD, Document.class)).isEmpty();
+        assertThat(TopicProbe.read(topic, 1, Duration.ofSeconds(20))).extracting(ConsumerRecord::key)
+                .containsExactly(oid.toHexString());
+    }
+
+    @Test
     void eventsWrittenWhileDrainingStayForTheNextRound() {
         insert("MZ-2", List.of(event("MZ-2", 1)));
         var late = event("MZ-2", 2);
