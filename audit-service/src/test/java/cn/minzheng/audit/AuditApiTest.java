@@ -240,6 +240,15 @@ class AuditApiTest extends AuditServiceTestBase {
         client().get().uri("/api/v1/audit/chains/{c}/verification?from=3&to=3", chain)
                 .headers(h -> h.setBearerAuth(auditor("421303"))).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.ok").isEqualTo(false).jsonPath("$.failure.sequence").isEqualTo(3);
+        // a record edited after the last checkpoint is never vouched for: the next signature is refused
+        send(topic, event(EventTypes.APPLICATION_SUBMITTED, "DB-T-5", "421303", null, "SUBMITTED", null, T0));
+        await().atMost(Duration.ofSeconds(60)).until(() -> stored(Filters.eq("topic", topic)) == 6);
+        Mono.from(database.getCollection("audit_records").updateOne(Filters.eq("_id", chain + "#6"),
+                Updates.set("actorId", "someone-else"))).block();
+        assertThat(checkpointing.signIfMoved(chain).block(Duration.ofSeconds(30))).isNull();
+        client().get().uri("/api/v1/audit/chains/{c}/checkpoints", chain).headers(h -> h.setBearerAuth(admin()))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(1);
+
         client().get().uri("/api/v1/audit/chains/{c}/verification", "nothing.events-9")
                 .headers(h -> h.setBearerAuth(admin())).exchange().expectStatus().isNotFound();
     }

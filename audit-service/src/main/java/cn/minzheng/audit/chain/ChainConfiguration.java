@@ -15,6 +15,11 @@ public class ChainConfiguration {
         return factory.getMongoDatabase().block(Duration.ofSeconds(30));
     }
 
+    @Bean(name = "mongo")
+    MongoPingHealth mongoHealth(MongoDatabase auditDatabase) {
+        return new MongoPingHealth(auditDatabase);
+    }
+
     /** Indexes are created at start, before the listener may write. */
     @Bean
     ChainStore chainStore(MongoDatabase auditDatabase) {

@@ -36,7 +36,14 @@ public final class OfflineVerifier {
             System.err.println("usage: OfflineVerifier <export.ndjson> <publickey.pem>");
             System.exit(2);
         }
-        PublicKey key = PublicKeys.parse(Files.readString(Path.of(args[1]), StandardCharsets.UTF_8));
+        PublicKey key;
+        try {
+            key = PublicKeys.parse(Files.readString(Path.of(args[1]), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException | IOException e) {
+            System.err.println("cannot read the public key " + args[1] + ": " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         try (Reader in = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)) {
             System.exit(verify(in, key, System.out).exitCode());
         }
