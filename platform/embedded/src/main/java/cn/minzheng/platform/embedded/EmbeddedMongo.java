@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         LogLevels.quietBrokerLogs();
         H2Backend opened;
         if (dataFile == null) {
-            opened = H2Backend.inMemory();
+            opened = new HelloAnsweringH2Backend(MVStore.open(null));
         } else {
             try {
                 if (dataFile.getParent() != null) {
@@ -52,7 +53,7 @@ public final class EmbeddedMongo implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create folder for " + dataFile, e);
             }
-            opened = new H2Backend(dataFile.toString());
+            opened = new HelloAnsweringH2Backend(dataFile.toString());
         }
         MongoServer started = new MongoServer(opened);
         started.enableOplog();

@@ -205,4 +205,16 @@ class EmbeddedMongoTest {
             writer.dispose();
         }
     }
+
+    /** Spring Boot's MongoReactiveHealthIndicator sends {@code hello}; legacy {@code isMaster} must keep working. */
+    @Test
+    void answersTheHelloHandshakeLikeAPrimary() {
+        Document hello = Mono.from(client.getDatabase("admin").runCommand(new Document("hello", 1))).block(TIMEOUT);
+        Document isMaster = Mono.from(client.getDatabase("admin").runCommand(new Document("isMaster", 1))).block(TIMEOUT);
+
+        assertThat(hello.get("ok", Number.class).intValue()).isEqualTo(1);
+        assertThat(hello.getBoolean("isWritablePrimary")).isTrue();
+        assertThat(hello.get("maxWireVersion", Number.class).intValue()).isPositive();
+        assertThat(isMaster.get("ok", Number.class).intValue()).isEqualTo(1);
+    }
 }
