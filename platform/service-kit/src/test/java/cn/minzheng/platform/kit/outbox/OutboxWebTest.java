@@ -66,6 +66,32 @@ class OutboxWebTest extends WebAppTestBase {
     }
 
     @Test
+    void whileKafkaIsDownWritesAnswerAtOnceAndTheEventsFollowLater() {
+        String token = TestInfra.issuer().mint("citizen-kd", "张三", List.of("CITIZEN"), "110105");
+        var kafka = TestInfra.infra().kafka();
+        String id;
+        kafka.stop();
+        try {
+            long start = System.nanoTime();
+            String location = client().post().uri("/api/cases").headers(h -> h.setBearerAuth(token))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"applicant\":\"张三\",\"amountFen\":1}")
+                    .exchange().expectStatus().isCreated().returnResult(String.class).getResponseHeaders()
+                    .getLocation().toString();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+            id = location.substring(location.lastIndexOf('/') + 1);
+            assertThat(mongo.findById(id, Document.class, CaseController.COLLECTION).block()
+                    .getList(PendingEvents.FIELD, Document.class)).hasSize(1);
+        } finally {
+            kafka.restart();
+        }
+        String written = id;
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                mongo.findById(written, Document.class, CaseController.COLLECTION).block()
+                        .getList(PendingEvents.FIELD, Document.class)).isEmpty());
+        assertThat(TopicProbe.read(CaseController.TOPIC, 1, Duration.ofSeconds(20))).anyMatch(r -> written.equals(r.key()));
+    }
+
+    @Test
     void outboxMetricsAreOnThePrometheusEndpoint() {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> client().get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk().expectBody(String.class)
