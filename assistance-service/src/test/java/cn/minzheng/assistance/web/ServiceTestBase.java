@@ -62,6 +62,10 @@ public abstract class ServiceTestBase {
         registry.add("spring.mongodb.uri", () -> infra.mongoUri(DB));
         registry.add("minzheng.security.jwk-set-uri", infra::jwkSetUri);
         registry.add("minzheng.security.issuer", infra::issuer);
+        registry.add("minzheng.assistance.economic-check.base-url", FakeCheckPlatform::baseUrl);
+        registry.add("minzheng.assistance.economic-check.time-limit", () -> "500ms");
+        registry.add("minzheng.assistance.economic-check.window-size", () -> "4");
+        registry.add("minzheng.assistance.economic-check.open-for", () -> "60s");
     }
 
     @BeforeEach
