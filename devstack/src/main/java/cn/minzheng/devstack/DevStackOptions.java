@@ -4,7 +4,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How to start the stack.
@@ -19,9 +23,15 @@ import java.util.List;
  * @param serviceTimeout how long one stage of Spring Boot services may take (several start at once on 2 cores)
  * @param jvmFlags       flags for every child JVM
  * @param out            where progress lines go
+ * @param without        services not to start (a developer runs them from the IDE instead)
  */
 public record DevStackOptions(Path root, Path dataDir, boolean reset, Scope scope, Ports ports, String issuer,
-                              Duration infraTimeout, Duration serviceTimeout, List<String> jvmFlags, PrintStream out) {
+                              Duration infraTimeout, Duration serviceTimeout, List<String> jvmFlags, PrintStream out,
+                              Set<String> without) {
+
+    /** The services {@code --without} accepts. */
+    public static final Set<String> SERVICES = Set.of("registry-service", "assistance-service", "org-service",
+            "audit-service", "gateway");
 
     /** Modest for a 2-core laptop: small heap, serial GC, C1 only (faster start, enough for a demo). */
     public static final List<String> DEFAULT_JVM_FLAGS = List.of("-Xmx384m", "-XX:+UseSerialGC",
@@ -38,38 +48,48 @@ public record DevStackOptions(Path root, Path dataDir, boolean reset, Scope scop
         root = root.toAbsolutePath().normalize();
         dataDir = dataDir.toAbsolutePath().normalize();
         jvmFlags = List.copyOf(jvmFlags);
+        without = Set.copyOf(without);
+        for (String name : without) {
+            if (!SERVICES.contains(name)) {
+                throw new IllegalArgumentException("--without accepts " + new TreeSet<>(SERVICES) + ", not '" + name + "'");
+            }
+        }
     }
 
     /** Defaults for a repository root: ports of the contract, data in {@code .devstack/}. */
     public static DevStackOptions defaults(Path root) {
         return new DevStackOptions(root, root.resolve(".devstack"), false, Scope.ALL, Ports.defaults(),
-                "http://localhost:9000", Duration.ofSeconds(90), Duration.ofSeconds(240), DEFAULT_JVM_FLAGS, System.out);
+                "http://localhost:9000", Duration.ofSeconds(90), Duration.ofSeconds(240), DEFAULT_JVM_FLAGS, System.out, Set.of());
     }
 
     public DevStackOptions withReset(boolean value) {
-        return new DevStackOptions(root, dataDir, value, scope, ports, issuer, infraTimeout, serviceTimeout, jvmFlags, out);
+        return new DevStackOptions(root, dataDir, value, scope, ports, issuer, infraTimeout, serviceTimeout, jvmFlags, out, without);
     }
 
     public DevStackOptions withScope(Scope value) {
-        return new DevStackOptions(root, dataDir, reset, value, ports, issuer, infraTimeout, serviceTimeout, jvmFlags, out);
+        return new DevStackOptions(root, dataDir, reset, value, ports, issuer, infraTimeout, serviceTimeout, jvmFlags, out, without);
     }
 
     /** Other ports; the issuer claim follows the issuer port ({@code http://localhost:<port>}). */
     public DevStackOptions withPorts(Ports value) {
         return new DevStackOptions(root, dataDir, reset, scope, value, "http://localhost:" + value.issuer(),
-                infraTimeout, serviceTimeout, jvmFlags, out);
+                infraTimeout, serviceTimeout, jvmFlags, out, without);
     }
 
     public DevStackOptions withDataDir(Path value) {
-        return new DevStackOptions(root, value, reset, scope, ports, issuer, infraTimeout, serviceTimeout, jvmFlags, out);
+        return new DevStackOptions(root, value, reset, scope, ports, issuer, infraTimeout, serviceTimeout, jvmFlags, out, without);
     }
 
     public DevStackOptions withOut(PrintStream value) {
-        return new DevStackOptions(root, dataDir, reset, scope, ports, issuer, infraTimeout, serviceTimeout, jvmFlags, value);
+        return new DevStackOptions(root, dataDir, reset, scope, ports, issuer, infraTimeout, serviceTimeout, jvmFlags, value, without);
+    }
+
+    public DevStackOptions without(Set<String> services) {
+        return new DevStackOptions(root, dataDir, reset, scope, ports, issuer, infraTimeout, serviceTimeout, jvmFlags, out, services);
     }
 
     public DevStackOptions withTimeouts(Duration infra, Duration services) {
-        return new DevStackOptions(root, dataDir, reset, scope, ports, issuer, infra, services, jvmFlags, out);
+        return new DevStackOptions(root, dataDir, reset, scope, ports, issuer, infra, services, jvmFlags, out, without);
     }
 
     /**
@@ -83,6 +103,7 @@ public record DevStackOptions(Path root, Path dataDir, boolean reset, Scope scop
         Path data = null;
         boolean reset = false;
         Scope scope = Scope.ALL;
+        Set<String> without = new HashSet<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--reset" -> reset = true;
@@ -93,6 +114,7 @@ public record DevStackOptions(Path root, Path dataDir, boolean reset, Scope scop
                     }
                     scope = Scope.INFRA;
                 }
+                case "--without" -> without.addAll(Arrays.asList(value(args, ++i, "--without").split(",")));
                 case "--root" -> root = Path.of(value(args, ++i, "--root"));
                 case "--data" -> data = Path.of(value(args, ++i, "--data"));
                 case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
@@ -100,14 +122,21 @@ public record DevStackOptions(Path root, Path dataDir, boolean reset, Scope scop
             }
         }
         Path resolvedRoot = root != null ? root : findRoot(cwd);
-        DevStackOptions options = defaults(resolvedRoot).withReset(reset).withScope(scope);
+        DevStackOptions options;
+        try {
+            options = defaults(resolvedRoot).withReset(reset).withScope(scope).without(without);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + "\n" + USAGE);
+        }
         return data == null ? options : options.withDataDir(data);
     }
 
     static final String USAGE = """
-            usage: devstack [--reset] [--only infra] [--root DIR] [--data DIR]
+            usage: devstack [--reset] [--only infra] [--without SERVICE,…] [--root DIR] [--data DIR]
               --reset        wipe the data folder (.devstack/) before starting
               --only infra   start only Kafka (9092), Mongo (27017) and the token issuer (9000)
+              --without S,…  do not start these services (you run them yourself, e.g. from the IDE):
+                             registry-service, assistance-service, org-service, audit-service, gateway
               --root DIR     repository root (default: the folder holding pom.xml and devstack/)
               --data DIR     data folder (default: <root>/.devstack)""";
 

@@ -42,14 +42,27 @@ final class PlatformPlan {
         List<List<ComponentSpec>> stages = new ArrayList<>();
         stages.add(List.of(kafka(), mongo(), issuer()));
         if (options.scope() == DevStackOptions.Scope.ALL) {
-            stages.add(List.of(service("registry-service", ports.registry(), null, false)));
-            stages.add(List.of(
-                    service("assistance-service", ports.assistance(), "assistance", true),
-                    service("org-service", ports.org(), "org", true),
-                    service("audit-service", ports.audit(), "audit", true)));
-            stages.add(List.of(service("gateway", ports.gateway(), null, true)));
+            addStage(stages, List.of(new Service("registry-service", ports.registry(), null, false)));
+            addStage(stages, List.of(
+                    new Service("assistance-service", ports.assistance(), "assistance", true),
+                    new Service("org-service", ports.org(), "org", true),
+                    new Service("audit-service", ports.audit(), "audit", true)));
+            addStage(stages, List.of(new Service("gateway", ports.gateway(), null, true)));
         }
         return stages;
+    }
+
+    private record Service(String module, int port, String database, boolean registers) {
+    }
+
+    private void addStage(List<List<ComponentSpec>> stages, List<Service> services) {
+        List<ComponentSpec> stage = services.stream()
+                .filter(s -> !options.without().contains(s.module()))
+                .map(s -> service(s.module(), s.port(), s.database(), s.registers()))
+                .toList();
+        if (!stage.isEmpty()) {
+            stages.add(stage);
+        }
     }
 
     String bootstrapServers() {

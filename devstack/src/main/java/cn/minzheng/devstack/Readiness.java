@@ -25,17 +25,34 @@ public interface Readiness {
         return "ready";
     }
 
+    /** What the last probe saw, for the time-out message; empty when there is nothing to add. */
+    default String lastObservation() {
+        return "";
+    }
+
     default Readiness and(Readiness other) {
         Readiness first = this;
         return new Readiness() {
+            private Readiness failing = first;
+
             @Override
             public boolean isReady() {
-                return first.isReady() && other.isReady();
+                failing = first;
+                if (!first.isReady()) {
+                    return false;
+                }
+                failing = other;
+                return other.isReady();
             }
 
             @Override
             public String description() {
                 return first.description() + " and " + other.description();
+            }
+
+            @Override
+            public String lastObservation() {
+                return failing.lastObservation();
             }
         };
     }
@@ -77,21 +94,39 @@ public interface Readiness {
         });
     }
 
-    /** {@code GET url} answers 200. */
+    /** {@code GET url} answers 200. Its last other answer is named when the wait times out. */
     static Readiness http200(String url, String description) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
-        return described(description, () -> {
-            try {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(PROBE_TIMEOUT)
-                        .header("Accept", "application/json").GET().build();
-                return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
+        java.util.concurrent.atomic.AtomicReference<String> last = new java.util.concurrent.atomic.AtomicReference<>("no answer yet");
+        return new Readiness() {
+            @Override
+            public boolean isReady() {
+                try {
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(PROBE_TIMEOUT)
+                            .header("Accept", "application/json").GET().build();
+                    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                    String body = response.body().replaceAll("\\s+", " ");
+                    last.set(response.statusCode() + " " + (body.length() > 200 ? body.substring(0, 200) + "…" : body));
+                    return response.statusCode() == 200;
+                } catch (IOException e) {
+                    last.set(e.getClass().getSimpleName());
+                    return false;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
             }
-        });
+
+            @Override
+            public String description() {
+                return description;
+            }
+
+            @Override
+            public String lastObservation() {
+                return "GET " + url + " → " + last.get();
+            }
+        };
     }
 
     /** {@code GET /actuator/health} on the service answers 200 (status UP). */

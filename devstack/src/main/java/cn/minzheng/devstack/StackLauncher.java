@@ -113,8 +113,10 @@ public final class StackLauncher {
                     out.printf("✓ %s ready after %.1f s%n", spec.name(), elapsed.toMillis() / 1000.0);
                     waiting.remove(component);
                 } else if (elapsed.compareTo(spec.startTimeout()) > 0) {
+                    String seen = spec.readiness().lastObservation();
                     throw new StartupFailure(spec.name(), "not ready within " + spec.startTimeout().toSeconds()
-                            + " s (waiting for " + spec.readiness().description() + ")", spec.logFile(),
+                            + " s (waiting for " + spec.readiness().description() + ")"
+                            + (seen.isEmpty() ? "" : "; last: " + seen), spec.logFile(),
                             component.lastLogLines(TAIL_LINES));
                 }
             }

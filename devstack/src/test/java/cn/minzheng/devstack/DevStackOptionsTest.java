@@ -35,7 +35,8 @@ class DevStackOptionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--only services", "--only", "--data", "--port 1", "infra", "--help"})
+    @ValueSource(strings = {"--only services", "--only", "--data", "--port 1", "infra", "--help", "--without kafka",
+            "--without"})
     void rejectsAnythingElseWithUsage(String line) {
         assertThatThrownBy(() -> DevStackOptions.parse(line.split(" "), root))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -52,6 +53,14 @@ class DevStackOptionsTest {
 
         assertThat(options.root()).isEqualTo(root.toAbsolutePath().normalize());
         assertThat(options.dataDir()).isEqualTo(root.toAbsolutePath().normalize().resolve(".devstack"));
+    }
+
+    @Test
+    void withoutTakesACommaSeparatedListAndRepeats() {
+        DevStackOptions options = DevStackOptions.parse(
+                new String[] {"--without", "org-service,audit-service", "--without", "gateway"}, root);
+
+        assertThat(options.without()).containsExactlyInAnyOrder("org-service", "audit-service", "gateway");
     }
 
     @Test

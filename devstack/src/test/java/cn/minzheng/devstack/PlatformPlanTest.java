@@ -1,0 +1,106 @@
+package cn.minzheng.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PlatformPlanTest {
+
+    @TempDir
+    Path root;
+
+    @BeforeEach
+    void serviceJars() throws Exception {
+        for (String module : DevStackOptions.SERVICES) {
+            Path jar = root.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT.jar");
+            Files.createDirectories(jar.getParent());
+            Files.createFile(jar);
+        }
+    }
+
+    private DevStackOptions options() {
+        return DevStackOptions.defaults(root).withOut(new PrintStream(OutputStream.nullOutputStream()));
+    }
+
+    private static List<List<String>> names(List<List<ComponentSpec>> stages) {
+        return stages.stream().map(stage -> stage.stream().map(ComponentSpec::name).toList()).toList();
+    }
+
+    @Test
+    void infraThenRegistryThenServicesThenGateway() {
+        List<List<ComponentSpec>> stages = new PlatformPlan(options()).stages();
+
+        assertThat(names(stages)).containsExactly(
+                List.of("kafka", "mongo", "issuer"),
+                List.of("registry-service"),
+                List.of("assistance-service", "org-service", "audit-service"),
+                List.of("gateway"));
+        assertThat(stages.stream().flatMap(List::stream).flatMap(c -> c.ports().stream()))
+                .containsExactlyInAnyOrder(9092, 9093, 27017, 9000, 8761, 8081, 8082, 8083, 8080);
+    }
+
+    @Test
+    void onlyInfraIsKafkaMongoAndIssuer() {
+        assertThat(names(new PlatformPlan(options().withScope(DevStackOptions.Scope.INFRA)).stages()))
+                .containsExactly(List.of("kafka", "mongo", "issuer"));
+    }
+
+    @ParameterizedTest(name = "without {0}")
+    @CsvSource(delimiter = '|', value = {
+            "org-service                         | assistance-service,audit-service",
+            "assistance-service,org-service,audit-service | ''",
+    })
+    void withoutLeavesServicesOut(String without, String remainingMiddle) {
+        List<List<String>> stages = names(new PlatformPlan(options().without(Set.of(without.split(",")))).stages());
+
+        List<String> expectedMiddle = remainingMiddle.isEmpty() ? List.of() : List.of(remainingMiddle.split(","));
+        assertThat(stages).contains(List.of("gateway"));
+        assertThat(stages.stream().flatMap(List::stream)).doesNotContain(without.split(","));
+        if (!expectedMiddle.isEmpty()) {
+            assertThat(stages).contains(expectedMiddle);
+        } else {
+            assertThat(stages).hasSize(3);
+        }
+    }
+
+    @Test
+    void servicesGetTheirConnectionSettingsAndOwnDatabase() {
+        ComponentSpec assistance = new PlatformPlan(options()).stages().get(2).get(0);
+
+        assertThat(assistance.environment())
+                .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
+                .containsEntry("SPRING_MONGODB_URI", "mongodb://127.0.0.1:27017/assistance")
+                .containsEntry("EUREKA_CLIENT_SERVICEURL_DEFAULTZONE", "http://127.0.0.1:8761/eureka/")
+                .containsEntry("MINZHENG_SECURITY_JWK_SET_URI", "http://127.0.0.1:9000/.well-known/jwks.json")
+                .containsEntry("MINZHENG_SECURITY_ISSUER", "http://localhost:9000")
+                .containsEntry("SERVER_PORT", "8081")
+                .containsEntry("SERVER_ADDRESS", "127.0.0.1");
+        assertThat(assistance.command()).contains("-jar", "--server.port=8081", "-Xmx384m", "-XX:+UseSerialGC");
+        assertThat(assistance.logFile()).isEqualTo(root.resolve(".devstack/logs/assistance-service.log").toAbsolutePath().normalize());
+        assertThat(assistance.readiness().description()).contains("/actuator/health", "ASSISTANCE-SERVICE");
+    }
+
+    @Test
+    void infraKeepsItsDataUnderTheDataFolder() {
+        List<ComponentSpec> infra = new PlatformPlan(options()).stages().get(0);
+        Path data = root.resolve(".devstack").toAbsolutePath().normalize();
+
+        assertThat(infra.get(0).command()).contains("cn.minzheng.platform.embedded.EmbeddedKafka", "--port", "9092",
+                "--controller-port", "9093", data.resolve("kafka").toString());
+        assertThat(infra.get(1).command()).contains("cn.minzheng.platform.embedded.EmbeddedMongo", "27017",
+                data.resolve("mongo/data.mv").toString());
+        assertThat(infra.get(2).command()).contains("cn.minzheng.platform.embedded.LocalTokenIssuer", "9000",
+                "http://localhost:9000", data.resolve("issuer").toString());
+    }
+}
