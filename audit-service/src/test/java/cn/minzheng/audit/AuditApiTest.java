@@ -176,6 +176,13 @@ class AuditApiTest extends AuditServiceTestBase {
         await().atMost(Duration.ofSeconds(30)).until(() -> stored(Filters.and(Filters.eq("topic", Topics.AUDIT_EVENTS),
                 Filters.eq("type", EventTypes.TIMELINE_READ), Filters.eq("subject", CASE_A),
                 Filters.eq("actorId", "auditor-421303"))) >= 1);
+        // the case's own story stays three events; the reads show on request
+        client().get().uri("/api/v1/audit/timeline/{s}", CASE_A).headers(h -> h.setBearerAuth(auditor("421303")))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.count").isEqualTo(3);
+        client().get().uri("/api/v1/audit/timeline/{s}?includeReads=true", CASE_A)
+                .headers(h -> h.setBearerAuth(auditor("421303"))).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.entries[?(@.type == '" + EventTypes.TIMELINE_READ + "')].actorRole")
+                .value(List.class, roles -> assertThat(roles).isNotEmpty().contains("AUDITOR"));
     }
 
     @Test

@@ -27,9 +27,16 @@ public class RecordSearchStore {
         return Flux.from(records.find(filter(q)).sort(Sorts.ascending("timeMs", "_id")).limit(max).batchSize(500));
     }
 
-    /** Every record of one subject within a region prefix, in time order, then chain order. */
-    public Flux<Document> timeline(String subject, String regionPrefix, int max) {
-        return Flux.from(records.find(Filters.and(Filters.eq("subject", subject), region(regionPrefix)))
+    /**
+     * Every record of one subject within a region prefix, in time order, then chain order; the
+     * trail's own read records ({@code excludedType}, may be null) left out.
+     */
+    public Flux<Document> timeline(String subject, String regionPrefix, String excludedType, int max) {
+        Bson filter = Filters.and(Filters.eq("subject", subject), region(regionPrefix));
+        if (excludedType != null) {
+            filter = Filters.and(filter, Filters.ne("type", excludedType));
+        }
+        return Flux.from(records.find(filter)
                 .sort(Sorts.ascending("timeMs", "chain", "sequence")).limit(max));
     }
 

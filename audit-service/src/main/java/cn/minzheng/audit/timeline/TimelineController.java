@@ -4,6 +4,7 @@ import cn.minzheng.audit.chain.JsonText;
 import cn.minzheng.audit.search.CallerScope;
 import cn.minzheng.audit.search.RecordSearchStore;
 import cn.minzheng.audit.search.RecordView;
+import cn.minzheng.platform.events.EventTypes;
 import cn.minzheng.platform.kit.problem.FieldProblem;
 import cn.minzheng.platform.kit.problem.NotFoundProblem;
 import cn.minzheng.platform.kit.problem.ProblemException;
@@ -17,12 +18,14 @@ import org.bson.Document;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
  * 全过程记录: every event of one case or organization, in order, with who, in which role, when,
- * why and the status before and after. Reading it is itself recorded in the trail.
+ * why and the status before and after. Reading it is itself recorded in the trail; those read
+ * records are shown only with {@code ?includeReads=true} (who looked at this case).
  */
 @RestController
 @RequestMapping("/api/v1/audit/timeline")
@@ -40,12 +43,14 @@ public class TimelineController {
     }
 
     @GetMapping("/{subject}")
-    public Mono<Map<String, Object>> timeline(@PathVariable String subject) {
+    public Mono<Map<String, Object>> timeline(@PathVariable String subject,
+            @RequestParam(name = "includeReads", defaultValue = "false") boolean includeReads) {
         if (!SUBJECT.matcher(subject).matches()) {
             return Mono.error(new ValidationProblem(
                     FieldProblem.withMessage("/subject", "invalid-subject", "a case or organization number")));
         }
-        return CallerScope.current().flatMap(caller -> store.timeline(subject, caller.scope().prefix(), MAX_ENTRIES)
+        return CallerScope.current().flatMap(caller -> store.timeline(subject, caller.scope().prefix(),
+                        includeReads ? null : EventTypes.TIMELINE_READ, MAX_ENTRIES)
                 .map(TimelineController::entry).collectList()
                 .flatMap(entries -> entries.isEmpty()
                         ? Mono.error(new NotFoundProblem("timeline", subject))
