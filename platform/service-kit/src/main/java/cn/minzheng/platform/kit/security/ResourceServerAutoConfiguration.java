@@ -14,12 +14,13 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.re
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -27,7 +28,7 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 
 /**
  * The one security configuration: a stateless resource server validating RS256 JWTs from
- * {@code minzheng.security.jwk-set-uri} issued by {@code minzheng.security.issuer}; public paths and
+ * {@code minzheng.security.jwk-set-uri} issued by {@code minzheng.security.issuer}; claim {@code roles} → {@code ROLE_<NAME>} for the known {@link Role}s; public paths and
  * actuator health/info/prometheus open; the service's {@link ServiceAuthorizationRules}; everything
  * else needs a valid token. 401/403 answer with problem+json.
  */
@@ -65,11 +66,11 @@ public class ResourceServerAutoConfiguration {
                                                           ObjectProvider<ServiceAuthorizationRules> serviceRules) {
         var entryPoint = ProblemSecurityHandlers.entryPoint(problems);
         var accessDenied = ProblemSecurityHandlers.accessDenied(problems);
-        var authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName("roles");
-        authorities.setAuthorityPrefix("ROLE_");
         var jwtConverter = new JwtAuthenticationConverter();
-        jwtConverter.setJwtGrantedAuthoritiesConverter(authorities);
+        // the same reading of the roles claim as Principal: known roles, case-insensitive
+        jwtConverter.setJwtGrantedAuthoritiesConverter(jwt -> TokenClaims.toPrincipal(jwt.getClaims()).roles().stream()
+                .map(role -> (GrantedAuthority) new SimpleGrantedAuthority(role.authority()))
+                .toList());
 
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)

@@ -85,6 +85,13 @@ class ResourceServerWebTest extends WebAppTestBase {
     }
 
     @Test
+    void roleNamesAreReadCaseInsensitively() {
+        String clerk = TestInfra.issuer().mint("clerk-2", "李四", List.of("clerk"), "1101");
+        client().get().uri("/api/clerk/cases/110105/citizen-7").headers(h -> h.setBearerAuth(clerk)).exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
     void actuatorHealthAndPrometheusArePublic() {
         client().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
         client().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
