@@ -1,0 +1,87 @@
+package cn.minzheng.bench.workload;
+
+import cn.minzheng.bench.Settings;
+import cn.minzheng.bench.devstack.Devstack;
+import cn.minzheng.bench.devstack.Reply;
+import cn.minzheng.bench.devstack.SubmissionPayloads;
+import cn.minzheng.bench.load.ClosedLoop;
+import cn.minzheng.bench.load.LoadRun;
+import cn.minzheng.bench.measure.Figure;
+import cn.minzheng.bench.measure.Target;
+import cn.minzheng.bench.report.WorkloadResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** 1. The same authenticated GET of one application, through the gateway and straight to the service. */
+public final class GatewayOverhead implements Workload {
+
+    @Override
+    public String id() {
+        return "1-gateway";
+    }
+
+    @Override
+    public WorkloadResult run(Devstack d, Settings s) {
+        String citizen = d.token("bench-owner-" + UUID.randomUUID(), "张伟", List.of("CITIZEN"), SubmissionPayloads.COUNTY)
+                .block(Duration.ofSeconds(30));
+        Reply created = d.post(d.endpoints().gateway() + "/api/v1/assistance/applications", citizen,
+                new SubmissionPayloads(System.currentTimeMillis()).next(),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString())).block(Duration.ofSeconds(30));
+        if (created == null || !created.ok()) {
+            return WorkloadResult.notRun(id(), "gateway overhead", "could not create the application to read: "
+                    + (created == null ? "no answer" : created.status() + " " + created.text()));
+        }
+        String path = "/api/v1/assistance/applications/" + Devstack.json(created).path("number").asString();
+        TokenRing clerks = new TokenRing(d.tokens("bench-clerk", s.tokenPool(), List.of("CLERK"), SubmissionPayloads.COUNTY));
+        List<Double> gwRate = new ArrayList<>(), directRate = new ArrayList<>(), ratio = new ArrayList<>();
+        List<Double> addP50 = new ArrayList<>(), addP99 = new ArrayList<>();
+        List<Double> gwP50 = new ArrayList<>(), gwP99 = new ArrayList<>(), dP50 = new ArrayList<>(), dP99 = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        LoadRun lastGw = null, lastDirect = null;
+        for (int r = 1; r <= s.runs(); r++) {
+            LoadRun gw = ClosedLoop.run(s.clients(), s.warmup(), s.window(),
+                    () -> d.get(d.endpoints().gateway() + path, clerks.next()).map(Reply::status));
+            LoadRun direct = ClosedLoop.run(s.clients(), s.warmup(), s.window(),
+                    () -> d.get(d.endpoints().assistance() + path, clerks.next()).map(Reply::status));
+            gwRate.add(gw.throughput());
+            directRate.add(direct.throughput());
+            ratio.add(100.0 * gw.throughput() / direct.throughput());
+            addP50.add(gw.latency().p50() - direct.latency().p50());
+            addP99.add(gw.latency().p99() - direct.latency().p99());
+            gwP50.add(gw.latency().p50());
+            gwP99.add(gw.latency().p99());
+            dP50.add(direct.latency().p50());
+            dP99.add(direct.latency().p99());
+            notes.add("run " + r + ": gateway " + gw.ok() + " OK, failures " + gw.failureText() + "; direct " + direct.ok()
+                    + " OK, failures " + direct.failureText());
+            lastGw = gw;
+            lastDirect = direct;
+        }
+        List<Figure> figures = List.of(
+                Figure.of("throughput through gateway / direct", "%", ratio).withTarget(Target.atLeast(85, "≥ 85 %")),
+                Figure.of("added p50", "ms", addP50).withTarget(Target.atMost(2, "≤ 2 ms")),
+                Figure.of("added p99", "ms", addP99),
+                Figure.of("gateway throughput", "req/s", gwRate),
+                Figure.of("direct throughput", "req/s", directRate),
+                Figure.of("gateway p50", "ms", gwP50),
+                Figure.of("gateway p99", "ms", gwP99),
+                Figure.of("direct p50", "ms", dP50),
+                Figure.of("direct p99", "ms", dP99));
+        Map<String, cn.minzheng.bench.measure.LatencySummary> lat = new LinkedHashMap<>();
+        lat.put("gateway :8080", lastGw.latency());
+        lat.put("direct :8081", lastDirect.latency());
+        Map<String, LoadRun> perSecond = new LinkedHashMap<>();
+        perSecond.put("gateway :8080", lastGw);
+        perSecond.put("direct :8081", lastDirect);
+        return new WorkloadResult(id(), "gateway overhead", "GET " + path + " by " + s.clients()
+                + " concurrent clients (closed loop), CLERK tokens of " + s.tokenPool()
+                + " subjects used round-robin (the gateway rate-limits per subject), through the gateway and then "
+                + "directly to assistance-service in each run.", figures,
+                List.of(Charts.percentiles("latency, last run", lat), Charts.perSecond("responses per second, last run", perSecond)),
+                notes);
+    }
+}
