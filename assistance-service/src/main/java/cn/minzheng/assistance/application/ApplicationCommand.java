@@ -35,7 +35,11 @@ public enum ApplicationCommand {
     RESUME("rechecked", Role.APPROVER),
     /** 渐退期 */
     START_PHASE_OUT("gradual-exit-started", Role.APPROVER),
-    TERMINATE("terminated", Role.APPROVER);
+    TERMINATE("terminated", Role.APPROVER),
+    /** 物质+服务: a care-service provider from the organizations in good standing */
+    ASSIGN_PROVIDER("provider-assigned", Role.CLERK),
+    /** the assigned provider lost its good standing (严重违法失信名单, deregistered, revoked) */
+    FLAG_PROVIDER("provider-flagged", Role.SYSTEM);
 
     private final String eventName;
     private final Set<Role> roles;

@@ -81,6 +81,13 @@ public final class ApplicationLifecycle {
 
         allow(PHASING_OUT, START_RECHECK, RECHECKING);
         allow(PHASING_OUT, TERMINATE, TERMINATED);
+
+        // services to beneficiaries: no change of state
+        allow(ACTIVE, ASSIGN_PROVIDER, ACTIVE);
+        allow(RECHECKING, ASSIGN_PROVIDER, RECHECKING);
+        for (ApplicationStatus s : new ApplicationStatus[]{ACTIVE, RECHECKING, SUSPENDED, PHASING_OUT}) {
+            allow(s, FLAG_PROVIDER, s);
+        }
     }
 
     private ApplicationLifecycle() {

@@ -14,7 +14,7 @@ public record ApplicationView(String number, String program, String regionCode, 
                               Instant submittedAt, Object submission, List<SupplementRequest> supplementRequests,
                               List<HomeVisit> homeVisits, EconomicCheck economicCheck, Opinion opinion,
                               Publicity publicity, Object decision, Object benefit, String recordCompletion,
-                              List<Deadline> deadlines, List<TransitionRecord> history) {
+                              ProviderAssignment provider, List<Deadline> deadlines, List<TransitionRecord> history) {
 
     public static ApplicationView of(AssistanceCase c) {
         Object decision = c.decision() == null ? null : Map.of(
@@ -32,7 +32,8 @@ public record ApplicationView(String number, String program, String regionCode, 
         }
         return new ApplicationView(c.number(), c.program().name(), c.regionCode(), c.status().name(), c.version(),
                 c.submittedAt(), submission(c.submission()), c.supplementRequests(), c.homeVisits(), c.economicCheck(),
-                c.opinion(), c.publicity(), decision, benefit, c.recordCompletion(), c.deadlines(), c.history());
+                c.opinion(), c.publicity(), decision, benefit, c.recordCompletion(), c.provider(), c.deadlines(),
+                c.history());
     }
 
     static Object submission(Submission s) {

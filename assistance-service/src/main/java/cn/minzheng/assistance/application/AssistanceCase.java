@@ -30,7 +30,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
                              Instant submittedAt, LocalDate acceptedOn, List<SupplementRequest> supplementRequests,
                              List<HomeVisit> homeVisits, EconomicCheck economicCheck, Opinion opinion,
                              Publicity publicity, Decision decision, Benefit benefit, String recordCompletion,
-                             List<Deadline> deadlines, List<TransitionRecord> history,
+                             ProviderAssignment provider, List<Deadline> deadlines, List<TransitionRecord> history,
                              List<DomainEvent> pendingEvents) {
 
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -60,7 +60,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
                 s.regionCode(), 1, at);
         return new AssistanceCase(number, s.program(), s.regionCode(), citizen.id(), ids, s,
                 ApplicationStatus.SUBMITTED, 1, at, null, List.of(), List.of(), null, null, null, null, null, null,
-                List.of(), List.of(record), List.of(event));
+                null, List.of(), List.of(record), List.of(event));
     }
 
     // ---- acceptance -------------------------------------------------------------------------
@@ -330,6 +330,34 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         });
     }
 
+    // ---- services (物质+服务) ------------------------------------------------------------------
+
+    /** Assigns a provider; only an organization in good standing (per the local read model) may serve. */
+    public AssistanceCase assignProvider(Actor a, Instant at, String providerId, String providerName,
+                                         boolean inGoodStanding) {
+        guard(ApplicationCommand.ASSIGN_PROVIDER, a);
+        if (providerId == null || providerId.isBlank() || !inGoodStanding) {
+            throw new RuleViolationException("PROVIDER_NOT_IN_GOOD_STANDING",
+                    "only a registered organization in good standing may be assigned");
+        }
+        return move(ApplicationCommand.ASSIGN_PROVIDER, a, at, null,
+                Map.of("providerId", providerId, "providerName", String.valueOf(providerName)),
+                d -> d.provider = new ProviderAssignment(providerId, providerName, LocalDate.ofInstant(at, CHINA),
+                        a.id(), false, null));
+    }
+
+    /** The assigned provider lost its standing: flag it for the clerk (no change of state). */
+    public AssistanceCase flagProvider(Actor system, Instant at, String providerId, String reason) {
+        guard(ApplicationCommand.FLAG_PROVIDER, system);
+        requireReason(reason);
+        if (provider == null || !provider.providerId().equals(providerId) || provider.flagged()) {
+            throw new RuleViolationException("PROVIDER_NOT_ASSIGNED", "the provider is not (or no longer) assigned");
+        }
+        return move(ApplicationCommand.FLAG_PROVIDER, system, at, reason, Map.of("providerId", providerId),
+                d -> d.provider = new ProviderAssignment(provider.providerId(), provider.providerName(),
+                        provider.assignedOn(), provider.assignedBy(), true, reason));
+    }
+
     // ---- outbox ---------------------------------------------------------------------------------
 
     /** The case with the given events removed from the outbox (after they were published). */
@@ -422,6 +450,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         Decision decision;
         Benefit benefit;
         String recordCompletion;
+        ProviderAssignment provider;
         List<Deadline> deadlines;
         List<TransitionRecord> history;
         List<DomainEvent> pendingEvents;
@@ -441,6 +470,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
             decision = c.decision;
             benefit = c.benefit;
             recordCompletion = c.recordCompletion;
+            provider = c.provider;
             deadlines = c.deadlines;
             history = c.history;
             pendingEvents = c.pendingEvents;
@@ -449,8 +479,8 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         AssistanceCase build() {
             return new AssistanceCase(base.number, base.program, base.regionCode, base.ownerSubject, memberIds,
                     submission, status, version, base.submittedAt, acceptedOn, supplementRequests, homeVisits,
-                    economicCheck, opinion, publicity, decision, benefit, recordCompletion, deadlines, history,
-                    pendingEvents);
+                    economicCheck, opinion, publicity, decision, benefit, recordCompletion, provider, deadlines,
+                    history, pendingEvents);
         }
     }
 }

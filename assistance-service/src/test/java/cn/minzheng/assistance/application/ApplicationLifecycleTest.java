@@ -67,6 +67,12 @@ class ApplicationLifecycleTest {
             "SUSPENDED,TERMINATE,TERMINATED,false",
             "PHASING_OUT,START_RECHECK,RECHECKING,false",
             "PHASING_OUT,TERMINATE,TERMINATED,false",
+            "ACTIVE,ASSIGN_PROVIDER,ACTIVE,false",
+            "RECHECKING,ASSIGN_PROVIDER,RECHECKING,false",
+            "ACTIVE,FLAG_PROVIDER,ACTIVE,false",
+            "RECHECKING,FLAG_PROVIDER,RECHECKING,false",
+            "SUSPENDED,FLAG_PROVIDER,SUSPENDED,false",
+            "PHASING_OUT,FLAG_PROVIDER,PHASING_OUT,false",
     };
 
     record Row(ApplicationStatus to, boolean urgentOnly) {

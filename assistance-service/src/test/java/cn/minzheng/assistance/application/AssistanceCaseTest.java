@@ -217,6 +217,27 @@ class AssistanceCaseTest {
     }
 
     @Test
+    void onlyAProviderInGoodStandingIsAssignedAndALostStandingIsFlagged() {
+        AssistanceCase c = approvedCase();
+        assertThatThrownBy(() -> c.assignProvider(CLERK, on("2026-10-01"), "org-1", "爱心社工", false))
+                .isInstanceOf(RuleViolationException.class);
+        assertThatThrownBy(() -> submitted().assignProvider(CLERK, on("2026-10-01"), "org-1", "爱心社工", true))
+                .isInstanceOf(IllegalTransitionException.class);
+        AssistanceCase assigned = c.assignProvider(CLERK, on("2026-10-01"), "org-1", "爱心社工", true);
+        assertThat(assigned.status()).isEqualTo(ApplicationStatus.ACTIVE);
+        Actor system = new Actor("system", "assistance-service", Role.SYSTEM, null);
+        assertThatThrownBy(() -> assigned.flagProvider(CLERK, on("2026-11-01"), "org-1", "x"))
+                .isInstanceOf(RoleNotAllowedException.class);
+        assertThatThrownBy(() -> assigned.flagProvider(system, on("2026-11-01"), "org-2", "x"))
+                .isInstanceOf(RuleViolationException.class);
+        AssistanceCase flagged = assigned.flagProvider(system, on("2026-11-01"), "org-1", "列入严重违法失信名单");
+        assertThat(flagged.provider().flagged()).isTrue();
+        assertThat(flagged.pendingEvents()).last().extracting(DomainEvent::name).isEqualTo("provider-flagged");
+        assertThatThrownBy(() -> flagged.flagProvider(system, on("2026-11-02"), "org-1", "again"))
+                .isInstanceOf(RuleViolationException.class);
+    }
+
+    @Test
     void aDenialCarriesWrittenReasonsAndTheRefusalNotice() {
         AssistanceCase c = submitted();
         assertThatThrownBy(() -> c.refuseAcceptance(CLERK, on("2026-09-03"), "", planner))
