@@ -16,6 +16,8 @@ import cn.minzheng.platform.kit.outbox.OutboxRelay;
 import cn.minzheng.org.registration.RegistrationRules;
 import cn.minzheng.org.registration.RegistrationService;
 import cn.minzheng.org.registration.RegistrationStore;
+import cn.minzheng.org.spotcheck.SpotCheckService;
+import cn.minzheng.org.spotcheck.SpotCheckStore;
 import cn.minzheng.org.web.DomainProblemFilter;
 import cn.minzheng.platform.kit.security.ServiceAuthorizationRules;
 import org.springframework.context.annotation.Bean;
@@ -92,6 +94,17 @@ public class OrgConfiguration {
         return new InspectionService(store, registrations, creditLists, policy, events, clock);
     }
 
+    @Bean
+    SpotCheckStore spotCheckStore(AggregateDocuments documents) {
+        return new SpotCheckStore(documents);
+    }
+
+    @Bean
+    SpotCheckService spotCheckService(SpotCheckStore store, RegistrationStore registrations, OrgProperties props,
+                                      OrgEventFactory events, Clock clock) {
+        return new SpotCheckService(store, registrations, props.spotCheck(), props.spotCheckInspectors(), events, clock);
+    }
+
     /** One organization per credit code, even if two approvals race. */
     @Bean
     IndexSpec uniqueCreditCode() {
@@ -115,6 +128,10 @@ public class OrgConfiguration {
                         "/api/v1/orgs/organizations/*/revocation", "/api/v1/orgs/inspection-campaigns",
                         "/api/v1/orgs/inspection-campaigns/*/sweep", "/api/v1/orgs/annual-reports/*/grading").hasAnyRole("REGISTRAR", "ADMIN")
                 .pathMatchers(HttpMethod.POST, "/api/v1/orgs/organizations/*/annual-reports").hasAnyRole("ORG_AGENT", "ADMIN")
-                .pathMatchers(HttpMethod.GET, "/api/v1/orgs/deadlines/**").hasAnyRole("REGISTRAR", "AUDITOR", "ADMIN");
+                .pathMatchers(HttpMethod.GET, "/api/v1/orgs/deadlines/**").hasAnyRole("REGISTRAR", "AUDITOR", "ADMIN")
+                .pathMatchers(HttpMethod.POST, "/api/v1/orgs/spot-checks", "/api/v1/orgs/spot-checks/*/publication")
+                .hasAnyRole("INSPECTOR", "REGISTRAR", "ADMIN")
+                .pathMatchers(HttpMethod.POST, "/api/v1/orgs/spot-checks/*/results").hasAnyRole("INSPECTOR", "ADMIN")
+                .pathMatchers("/api/v1/orgs/spot-checks/**").hasAnyRole("INSPECTOR", "REGISTRAR", "AUDITOR", "ADMIN");
     }
 }

@@ -5,14 +5,18 @@ import cn.minzheng.org.deadlines.MatterLimit;
 import cn.minzheng.org.naming.NamePolicy;
 import cn.minzheng.org.registration.Matter;
 import cn.minzheng.org.registration.RegistrationPolicy;
+import cn.minzheng.org.spotcheck.Inspector;
 import cn.minzheng.org.spotcheck.SpotCheckPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * {@code minzheng.org.*}: every local figure, with its legal source beside it in application.yml.
  *
+ * @param spotCheckInspectors inspector pool of each authority (region code → inspectors with their 回避 lists), used
+ *                            when a draw names no pool of its own
  * @param creditCodePrefix leading characters of the organization-code body of issued credit codes
  */
 @ConfigurationProperties("minzheng.org")
@@ -22,6 +26,7 @@ public record OrgProperties(RegistrationPolicy registration,
                             Inspection inspection,
                             CreditListPolicy creditLists,
                             SpotCheckPolicy spotCheck,
+                            Map<String, List<Inspector>> spotCheckInspectors,
                             String creditCodePrefix) {
 
     /** Annual inspection: deadline (month, day) of the year after the reported one, exemption window. */

@@ -55,7 +55,12 @@ public record SpotCheckPlan(String id, String authorityCode, int year, int ratio
     /** What an auditor gets by re-running the recorded draw; equal to {@link #assignments()} when untampered. */
     public Map<String, List<String>> redraw(SpotCheckPolicy policy) {
         List<String> drawn = SeededDraw.drawOrganizations(seed, population, SeededDraw.sampleSize(population.size(), ratioBasisPoints));
-        return SeededDraw.assignInspectors(seed, drawn, inspectorPool, policy.inspectorsPerOrganization());
+        return SeededDraw.assignInspectors(seed, drawn, inspectorPool, inspectorsPerOrganization(policy));
+    }
+
+    /** The number of inspectors the plan was drawn with (a later change of configuration does not alter a replay). */
+    int inspectorsPerOrganization(SpotCheckPolicy policy) {
+        return assignments.values().stream().findFirst().map(List::size).orElse(policy.inspectorsPerOrganization());
     }
 
     public Transitioned<SpotCheckPlan> recordResult(String organizationId, CheckResult result) {
