@@ -58,6 +58,7 @@ public final class DevStack implements AutoCloseable {
             options.out().println("… --reset: deleting " + options.dataDir());
             DirectoryTrees.delete(options.dataDir());
         }
+        plan.prepareRunCopies();
         StackLauncher.RunningStack running = launcher.start(stages);
         return new DevStack(options, plan, running);
     }
@@ -185,7 +186,9 @@ public final class DevStack implements AutoCloseable {
         }
         StackLauncher launcher = new StackLauncher(options.out());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (!launcher.stack().isStopped()) {
+            if (launcher.stack().components().isEmpty()) {
+                launcher.stack().stop(); // nothing to stop, but nothing may start any more either
+            } else if (!launcher.stack().isStopped()) {
                 System.out.println(System.lineSeparator() + "stopping the devstack …");
                 launcher.stack().stop();
                 System.out.println("stopped; nothing is left running.");

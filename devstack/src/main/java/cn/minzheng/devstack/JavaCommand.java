@@ -22,9 +22,16 @@ final class JavaCommand {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** Runs {@code mainClass} with the classpath this JVM was started with. */
-    static List<String> mainClass(String mainClass, List<String> jvmFlags, List<String> args) {
-        String classpath = absolute(System.getProperty("java.class.path"));
+    /** The classpath this JVM was started with, absolute. */
+    static String ownClasspath() {
+        return absolute(System.getProperty("java.class.path"));
+    }
+
+    /**
+     * Runs {@code mainClass} with {@code classpath} — this JVM's own, or a copy of the devstack jar
+     * when started with {@code java -jar}.
+     */
+    static List<String> mainClass(String mainClass, String classpath, List<String> jvmFlags, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(jvmFlags);

@@ -28,11 +28,21 @@ final class PlatformPlan {
     private final DevStackOptions options;
     private final Ports ports;
     private final Path logs;
+    private final RunCopies runCopies;
+    private final String infraClasspath;
 
     PlatformPlan(DevStackOptions options) {
         this.options = options;
         this.ports = options.ports();
         this.logs = options.dataDir().resolve("logs");
+        this.runCopies = new RunCopies(options.dataDir().resolve("run"));
+        String own = JavaCommand.ownClasspath();
+        this.infraClasspath = JavaCommand.isBootFatJar(own) ? runCopies.of(Path.of(own)).toString() : own;
+    }
+
+    /** Copies the jars to run into {@code .devstack/run/} (after a {@code --reset}, before launching). */
+    void prepareRunCopies() {
+        runCopies.refresh();
     }
 
     /**
@@ -88,7 +98,7 @@ final class PlatformPlan {
     private ComponentSpec kafka() {
         Path log = logs.resolve("kafka.log");
         return new ComponentSpec("kafka",
-                JavaCommand.mainClass("cn.minzheng.platform.embedded.EmbeddedKafka", infraFlags(), List.of(
+                JavaCommand.mainClass("cn.minzheng.platform.embedded.EmbeddedKafka", infraClasspath, infraFlags(), List.of(
                         "--port", String.valueOf(ports.kafka()),
                         "--controller-port", String.valueOf(ports.kafkaController()),
                         "--data", options.dataDir().resolve("kafka").toString())),
@@ -100,7 +110,7 @@ final class PlatformPlan {
     private ComponentSpec mongo() {
         Path log = logs.resolve("mongo.log");
         return new ComponentSpec("mongo",
-                JavaCommand.mainClass("cn.minzheng.platform.embedded.EmbeddedMongo", infraFlags(), List.of(
+                JavaCommand.mainClass("cn.minzheng.platform.embedded.EmbeddedMongo", infraClasspath, infraFlags(), List.of(
                         "--port", String.valueOf(ports.mongo()),
                         "--data", options.dataDir().resolve("mongo").resolve("data.mv").toString())),
                 Map.of(), List.of(ports.mongo()),
@@ -111,7 +121,7 @@ final class PlatformPlan {
     private ComponentSpec issuer() {
         Path log = logs.resolve("issuer.log");
         return new ComponentSpec("issuer",
-                JavaCommand.mainClass("cn.minzheng.platform.embedded.LocalTokenIssuer", infraFlags(), List.of(
+                JavaCommand.mainClass("cn.minzheng.platform.embedded.LocalTokenIssuer", infraClasspath, infraFlags(), List.of(
                         "--port", String.valueOf(ports.issuer()),
                         "--issuer", options.issuer(),
                         "--data", options.dataDir().resolve("issuer").toString())),
@@ -160,7 +170,7 @@ final class PlatformPlan {
             readiness = readiness.and(Readiness.registeredInEureka(ports.registry(), module));
         }
         return new ComponentSpec(module,
-                JavaCommand.jar(jar, options.jvmFlags(), List.of("--server.port=" + port)),
+                JavaCommand.jar(runCopies.of(jar), options.jvmFlags(), List.of("--server.port=" + port)),
                 env, List.of(port), readiness, options.serviceTimeout(), log, workDir);
     }
 }

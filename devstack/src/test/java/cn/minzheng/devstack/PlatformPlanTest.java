@@ -86,7 +86,8 @@ class PlatformPlanTest {
                 .containsEntry("MINZHENG_SECURITY_ISSUER", "http://localhost:9000")
                 .containsEntry("SERVER_PORT", "8081")
                 .containsEntry("SERVER_ADDRESS", "127.0.0.1");
-        assertThat(assistance.command()).contains("-jar", "--server.port=8081", "-Xmx384m", "-XX:+UseSerialGC");
+        assertThat(assistance.command()).contains("-jar", "--server.port=8081", "-Xmx384m", "-XX:+UseSerialGC",
+                root.resolve(".devstack/run/assistance-service-0.1.0-SNAPSHOT.jar").toAbsolutePath().normalize().toString());
         assertThat(assistance.logFile()).isEqualTo(root.resolve(".devstack/logs/assistance-service.log").toAbsolutePath().normalize());
         assertThat(assistance.readiness().description()).contains("/actuator/health", "ASSISTANCE-SERVICE");
     }
