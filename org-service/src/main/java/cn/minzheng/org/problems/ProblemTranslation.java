@@ -1,5 +1,6 @@
 package cn.minzheng.org.problems;
 
+import cn.minzheng.platform.kit.problem.ConflictProblem;
 import cn.minzheng.platform.kit.problem.IllegalTransitionProblem;
 import cn.minzheng.platform.kit.problem.ValidationProblem;
 
@@ -18,6 +19,12 @@ public final class ProblemTranslation {
         if (e instanceof RuleViolation v) {
             return validation(v.code(), v.problems());
         }
+        if (e instanceof Refusal r) {
+            return new RefusedProblem(kebab(r.code()), r.problems().get(0).message(), kit(r.problems()));
+        }
+        if (e instanceof ClosedGate g) {
+            return new ConflictProblem(kebab(g.code()), g.getMessage());
+        }
         if (e instanceof IllegalTransition t) {
             return new IllegalTransitionProblem(t.status(), null, t.action());
         }
@@ -31,10 +38,14 @@ public final class ProblemTranslation {
     }
 
     static ValidationProblem validation(String code, List<FieldProblem> problems) {
-        List<cn.minzheng.platform.kit.problem.FieldProblem> errors = problems.stream()
+        List<cn.minzheng.platform.kit.problem.FieldProblem> errors = kit(problems);
+        return code == null ? new ValidationProblem(errors) : new ValidationProblem(kebab(code), errors);
+    }
+
+    private static List<cn.minzheng.platform.kit.problem.FieldProblem> kit(List<FieldProblem> problems) {
+        return problems.stream()
                 .map(p -> cn.minzheng.platform.kit.problem.FieldProblem.withMessage(p.pointer(), kebab(p.code()), p.message()))
                 .toList();
-        return code == null ? new ValidationProblem(errors) : new ValidationProblem(kebab(code), errors);
     }
 
     /** {@code NAME_TAKEN} → {@code name-taken}, the style of the platform's stable codes. */
