@@ -28,6 +28,9 @@ final class EventDecoding {
     }
 
     static Outcome decode(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            return new Poison(record, "no value (tombstone)");
+        }
         EventEnvelope envelope;
         try {
             envelope = KafkaCloudEvents.fromRecord(record);
