@@ -27,7 +27,8 @@ public enum ApplicationCommand {
     /** 先行救助 */
     PAY_FIRST("emergency-paid", Role.CLERK, Role.APPROVER),
     COMPLETE_RECORD("record-completed", Role.CLERK),
-    START_RECHECK("recheck-due", Role.CLERK),
+    /** by a clerk, or by the service when the re-check falls due */
+    START_RECHECK("recheck-due", Role.CLERK, Role.SYSTEM),
     CONFIRM_RECHECK("rechecked", Role.APPROVER),
     CHANGE_AMOUNT("amount-changed", Role.APPROVER),
     SUSPEND("suspended", Role.APPROVER),

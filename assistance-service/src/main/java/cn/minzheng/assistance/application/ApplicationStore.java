@@ -138,6 +138,13 @@ public class ApplicationStore {
         return mongo.find(q, Document.class, CaseDocuments.COLLECTION);
     }
 
+    /** Cases with a county decision: the fields the completion metrics need. */
+    public Flux<Document> decided() {
+        Query q = Query.query(Criteria.where("decision").ne(null));
+        q.fields().include("deadlines").include("acceptedOn").include("decision.decidedOn");
+        return mongo.find(q, Document.class, CaseDocuments.COLLECTION);
+    }
+
     public static Criteria regionPrefix(String prefix) {
         if (!prefix.matches("\\d{1,12}")) {
             throw new IllegalArgumentException("region prefix must be digits");

@@ -25,10 +25,22 @@ public class CaseMetrics {
     private final Clock clock;
     private final Map<ApplicationStatus, AtomicLong> open = new EnumMap<>(ApplicationStatus.class);
     private final AtomicLong overdue = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicReference<Double> onTimeRatio =
+            new java.util.concurrent.atomic.AtomicReference<>(Double.NaN);
+    private final java.util.concurrent.atomic.AtomicReference<Double> meanWorkingDays =
+            new java.util.concurrent.atomic.AtomicReference<>(Double.NaN);
+    private final cn.minzheng.assistance.deadlines.DeadlinePlanner planner;
 
-    public CaseMetrics(ApplicationStore store, MeterRegistry registry, Clock clock) {
+    public CaseMetrics(ApplicationStore store, MeterRegistry registry, Clock clock,
+                       cn.minzheng.assistance.deadlines.DeadlinePlanner planner) {
         this.store = store;
         this.clock = clock;
+        this.planner = planner;
+        Gauge.builder("assistance.cases.on_time_ratio", onTimeRatio, java.util.concurrent.atomic.AtomicReference::get)
+                .description("承诺件按时办结率: decided cases whose whole-case limit was met").register(registry);
+        Gauge.builder("assistance.cases.decision_working_days_mean", meanWorkingDays,
+                        java.util.concurrent.atomic.AtomicReference::get)
+                .description("mean working days from acceptance to decision").register(registry);
         for (ApplicationStatus s : ApplicationStatus.values()) {
             if (!s.terminal()) {
                 AtomicLong n = new AtomicLong();
@@ -58,6 +70,32 @@ public class CaseMetrics {
                 .doOnComplete(() -> {
                     open.forEach((s, n) -> n.set(counts.getOrDefault(s, 0L)));
                     overdue.set(late[0]);
+                })
+                .onErrorResume(e -> reactor.core.publisher.Mono.empty())
+                .subscribe();
+        long[] decided = {0, 0, 0, 0}; // with a whole-case limit, met in time, with acceptance date, working days
+        store.decided()
+                .doOnNext(d -> {
+                    java.util.List<Document> deadlines = d.getList("deadlines", Document.class, java.util.List.of());
+                    for (Document dl : deadlines) {
+                        if ("WHOLE_CASE".equals(dl.getString("step")) && dl.getString("metOn") != null) {
+                            decided[0]++;
+                            if (dl.getString("metOn").compareTo(dl.getString("promisedDue")) <= 0) {
+                                decided[1]++;
+                            }
+                        }
+                    }
+                    Document decision = d.get("decision", Document.class);
+                    String accepted = d.getString("acceptedOn");
+                    if (decision != null && accepted != null && decision.getString("decidedOn") != null) {
+                        decided[2]++;
+                        decided[3] += planner.workingDaysBetween(LocalDate.parse(accepted),
+                                LocalDate.parse(decision.getString("decidedOn")));
+                    }
+                })
+                .doOnComplete(() -> {
+                    onTimeRatio.set(decided[0] == 0 ? Double.NaN : (double) decided[1] / decided[0]);
+                    meanWorkingDays.set(decided[2] == 0 ? Double.NaN : (double) decided[3] / decided[2]);
                 })
                 .onErrorResume(e -> reactor.core.publisher.Mono.empty())
                 .subscribe();

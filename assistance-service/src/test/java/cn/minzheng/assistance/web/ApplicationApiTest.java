@@ -285,8 +285,8 @@ class ApplicationApiTest extends ServiceTestBase {
 
     @Test
     void adminAddsAStandardOthersMayNot() {
-        Map<String, Object> standard = Map.of("regionPrefix", "421303", "kind", "DIBAO_URBAN", "effectiveFrom", "2027-01",
-                "monthlyAmount", "720.00", "source", "test notice 2027");
+        Map<String, Object> standard = Map.of("regionPrefix", "421303", "kind", "DIBAO_URBAN", "effectiveFrom", "2099-01",
+                "monthlyAmount", "720.00", "source", "test notice 2099");
         String admin = token("admin-a", "ADMIN", "421303");
         post("/api/v1/assistance/standards", CLERK, standard, null).expectStatus().isForbidden();
         post("/api/v1/assistance/standards", admin, standard, null).expectStatus().isCreated();

@@ -49,32 +49,6 @@ class ProviderReadModelTest extends ServiceTestBase {
         return KafkaCloudEvents.toRecord(Topics.ORG_EVENTS, e);
     }
 
-    @SuppressWarnings("unchecked")
-    Map<String, Object> post(String path, String token, Object body, Object version) {
-        return http.post().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .header(HttpHeaders.IF_MATCH, "\"" + version + "\"").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-    }
-
-    String activeCase() {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> c = http.post().uri("/api/v1/assistance/applications")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token("citizen-prov", "CITIZEN", "421303001"))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Requests.dibao(160, "600.00")).exchange()
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-        String base = "/api/v1/assistance/applications/" + c.get("number");
-        c = post(base + "/acceptance", CLERK, Map.of(), c.get("version"));
-        c = post(base + "/home-visits", CLERK, Map.of("staffIds", List.of("a", "b"), "findings", "ok"), c.get("version"));
-        c = post(base + "/economic-checks", CLERK, Map.of("summary", "ok", "incomeConfirmed", true), c.get("version"));
-        c = post(base + "/opinion", CLERK, Map.of("recommendApproval", true, "reason", "ok"), c.get("version"));
-        c = post(base + "/publicity", CLERK, Map.of(), c.get("version"));
-        CLOCK.advance(Duration.ofDays(7));
-        c = post(base + "/publicity/completion", CLERK, Map.of(), c.get("version"));
-        c = post(base + "/decision", APPROVER, Map.of("approve", true), c.get("version"));
-        assertThat(c.get("status")).isEqualTo("ACTIVE");
-        return (String) c.get("number");
-    }
-
     @Test
     void onlyProvidersInGoodStandingAreAssignedAndAListingFlagsTheirCases() {
         String good = "org-" + UUID.randomUUID();
@@ -91,7 +65,7 @@ class ProviderReadModelTest extends ServiceTestBase {
                 .expectBody().jsonPath("$[?(@.id == '" + good + "')].name").isEqualTo("曾都区爱心社工服务中心")
                 .jsonPath("$[?(@.id == '" + pending + "')]").doesNotExist());
 
-        String number = activeCase();
+        String number = activeCase(160, "citizen-prov", CLERK, APPROVER);
         String base = "/api/v1/assistance/applications/" + number;
         @SuppressWarnings("unchecked")
         Map<String, Object> c = http.get().uri(base).header(HttpHeaders.AUTHORIZATION, "Bearer " + CLERK).exchange()

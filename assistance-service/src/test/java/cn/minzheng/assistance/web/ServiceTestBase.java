@@ -9,6 +9,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One running service per test JVM (random port) against the shared embedded Kafka, Mongo-wire server
@@ -99,6 +103,32 @@ public abstract class ServiceTestBase {
             }
         }
         return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    protected Map<String, Object> post(String path, String token, Object body, Object version) {
+        return http.post().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .header(HttpHeaders.IF_MATCH, "\"" + version + "\"").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    protected String activeCase(int seq, String citizen, String clerk, String approver) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> c = http.post().uri("/api/v1/assistance/applications")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token(citizen, "CITIZEN", "421303001"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Requests.dibao(seq, "600.00")).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        String base = "/api/v1/assistance/applications/" + c.get("number");
+        c = post(base + "/acceptance", clerk, Map.of(), c.get("version"));
+        c = post(base + "/home-visits", clerk, Map.of("staffIds", List.of("a", "b"), "findings", "ok"), c.get("version"));
+        c = post(base + "/economic-checks", clerk, Map.of("summary", "ok", "incomeConfirmed", true), c.get("version"));
+        c = post(base + "/opinion", clerk, Map.of("recommendApproval", true, "reason", "ok"), c.get("version"));
+        c = post(base + "/publicity", clerk, Map.of(), c.get("version"));
+        CLOCK.advance(Duration.ofDays(7));
+        c = post(base + "/publicity/completion", clerk, Map.of(), c.get("version"));
+        c = post(base + "/decision", approver, Map.of("approve", true), c.get("version"));
+        assertThat(c.get("status")).isEqualTo("ACTIVE");
+        return (String) c.get("number");
     }
 
     static Instant now() {
