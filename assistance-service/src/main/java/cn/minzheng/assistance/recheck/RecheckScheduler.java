@@ -36,7 +36,8 @@ public class RecheckScheduler {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${minzheng.assistance.recheck-scan-ms:3600000}", initialDelay = 60000)
+    @Scheduled(fixedDelayString = "${minzheng.assistance.recheck-scan-ms:3600000}",
+            initialDelayString = "${minzheng.assistance.recheck-scan-initial-ms:60000}")
     public void scan() {
         startDueRechecks().subscribe(n -> {
             if (n > 0) {
