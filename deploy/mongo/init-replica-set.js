@@ -24,7 +24,9 @@ if (!audit.getRole("insertAndFind")) {
     role: "insertAndFind",
     privileges: [
       { resource: { db: "audit", collection: "" },
-        actions: ["find", "insert", "createIndex", "createCollection", "listIndexes", "listCollections"] }
+        actions: ["find", "insert", "createIndex", "createCollection", "listIndexes", "listCollections"] },
+      // the head of each chain moves forward as records are appended; the records never change
+      { resource: { db: "audit", collection: "chain_heads" }, actions: ["update"] }
     ],
     roles: []
   });
