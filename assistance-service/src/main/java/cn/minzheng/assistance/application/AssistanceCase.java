@@ -58,9 +58,15 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         DomainEvent event = new DomainEvent(UUID.randomUUID().toString(), ApplicationCommand.SUBMIT.eventName(),
                 AGGREGATE_TYPE, number, null, ApplicationStatus.SUBMITTED, null, changes, citizen.id(), citizen.role(),
                 s.regionCode(), 1, at);
+        List<DomainEvent> events = new ArrayList<>(List.of(event));
+        if (s.conflictOfInterest()) {
+            // 单独登记备案 [57]§11: recorded with the submission, so the county sees it from the start
+            events.add(new DomainEvent(UUID.randomUUID().toString(), "conflict-registered", AGGREGATE_TYPE, number,
+                    null, null, s.staffRelation(), Map.of(), citizen.id(), citizen.role(), s.regionCode(), 1, at));
+        }
         return new AssistanceCase(number, s.program(), s.regionCode(), citizen.id(), ids, s,
                 ApplicationStatus.SUBMITTED, 1, at, null, List.of(), List.of(), null, null, null, null, null, null,
-                null, List.of(), List.of(record), List.of(event));
+                null, List.of(), List.of(record), events);
     }
 
     // ---- acceptance -------------------------------------------------------------------------
@@ -123,6 +129,10 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         if (visit.distinctStaff() < rules.minimumVisitStaff()) {
             throw new RuleViolationException("VISIT_STAFF", "a home visit needs at least "
                     + rules.minimumVisitStaff() + " distinct staff [57]§16");
+        }
+        if (submission.conflictOfInterest() && (a.region() == null || a.region().length() > 6)) {
+            throw new RuleViolationException("COUNTY_VISIT_REQUIRED",
+                    "a separately registered case is visited by county staff [57]§20");
         }
         if (visit.findings() == null || visit.findings().isBlank()) {
             throw new RuleViolationException("VISIT_FINDINGS", "a home visit records its findings");

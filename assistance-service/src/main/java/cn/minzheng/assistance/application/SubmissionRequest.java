@@ -22,7 +22,8 @@ import java.util.List;
 /** The submission as the API takes it: money as two-decimal yuan strings. */
 public record SubmissionRequest(Program program, String applicantIdNumber, String regionCode, Area area,
                                 EmergencyKind emergencyKind, String requestedAmount, List<Member> members,
-                                Boolean truthfulnessCommitment, Boolean pledgeInsteadOfCertificates) {
+                                Boolean truthfulnessCommitment, Boolean pledgeInsteadOfCertificates,
+                                String staffRelation) {
 
     public record Member(String name, String idNumber, Relation relation, LabourCapacity labourCapacity,
                          Integer disabilityGrade, Boolean mentalOrIntellectual, Boolean seriousIllness,
@@ -65,7 +66,8 @@ public record SubmissionRequest(Program program, String applicantIdNumber, Strin
         }
         long requested = requestedAmount == null ? 0 : fen(requestedAmount, "/requestedAmount", problems);
         return new Submission(program, applicantIdNumber == null ? null : applicantIdNumber.toUpperCase(), regionCode,
-                area, emergencyKind, requested, out, yes(truthfulnessCommitment), yes(pledgeInsteadOfCertificates));
+                area, emergencyKind, requested, out, yes(truthfulnessCommitment), yes(pledgeInsteadOfCertificates),
+                staffRelation);
     }
 
     private static boolean yes(Boolean b) {

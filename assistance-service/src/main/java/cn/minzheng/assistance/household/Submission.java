@@ -15,12 +15,27 @@ import java.util.List;
  * @param requestedAmountFen  临时救助 only: the amount asked for
  * @param truthfulnessCommitment 承诺 that the information is true [57]§9
  * @param pledgeInsteadOfCertificates 证明事项告知承诺制 [通知2022]§一(二)
+ * @param staffRelation      a member is a close relative of a case worker or 村(居)委会 member: who and how.
+ *                           Such a case is registered separately and visited by the county [57]§11, §20.
  */
 public record Submission(Program program, String applicantIdNumber, String regionCode, Area area,
                          EmergencyKind emergencyKind, long requestedAmountFen, List<HouseholdMember> members,
-                         boolean truthfulnessCommitment, boolean pledgeInsteadOfCertificates) {
+                         boolean truthfulnessCommitment, boolean pledgeInsteadOfCertificates, String staffRelation) {
     public Submission {
         members = members == null ? List.of() : List.copyOf(members);
+        staffRelation = staffRelation == null || staffRelation.isBlank() ? null : staffRelation.strip();
+    }
+
+    public Submission(Program program, String applicantIdNumber, String regionCode, Area area,
+                      EmergencyKind emergencyKind, long requestedAmountFen, List<HouseholdMember> members,
+                      boolean truthfulnessCommitment, boolean pledgeInsteadOfCertificates) {
+        this(program, applicantIdNumber, regionCode, area, emergencyKind, requestedAmountFen, members,
+                truthfulnessCommitment, pledgeInsteadOfCertificates, null);
+    }
+
+    /** 单独登记备案 applies. */
+    public boolean conflictOfInterest() {
+        return staffRelation != null;
     }
 
     public boolean urgentTemporary() {

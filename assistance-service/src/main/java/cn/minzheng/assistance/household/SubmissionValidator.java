@@ -43,6 +43,9 @@ public final class SubmissionValidator {
             }
         }
         checkAmount(out, "/requestedAmount", s.requestedAmountFen());
+        if (s.staffRelation() != null && s.staffRelation().length() > 200) {
+            out.add(new FieldProblem("/staffRelation", "TOO_LONG", "at most 200 characters"));
+        }
         if (s.members().isEmpty()) {
             out.add(new FieldProblem("/members", "REQUIRED", "at least one member is required"));
             return out;

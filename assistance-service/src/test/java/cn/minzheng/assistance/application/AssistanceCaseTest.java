@@ -238,6 +238,23 @@ class AssistanceCaseTest {
     }
 
     @Test
+    void aCaseRelatedToStaffIsRegisteredSeparatelyAndVisitedByTheCounty() {
+        Submission s = dibao();
+        Submission related = new Submission(s.program(), s.applicantIdNumber(), s.regionCode(), s.area(),
+                s.emergencyKind(), s.requestedAmountFen(), s.members(), true, false, "李四之兄为村委会委员");
+        AssistanceCase c = AssistanceCase.submit("421303001001-20260902-0009", related, CITIZEN, on("2026-09-02"));
+        assertThat(c.pendingEvents()).extracting(DomainEvent::name).containsExactly("submitted", "conflict-registered");
+        assertThat(c.pendingEvents().get(1).reason()).isEqualTo("李四之兄为村委会委员");
+        AssistanceCase accepted = c.accept(CLERK, on("2026-09-03"), planner);
+        HomeVisit visit = new HomeVisit(LocalDate.of(2026, 9, 4), List.of("a", "b"), "ok", List.of(), "x");
+        assertThatThrownBy(() -> accepted.recordHomeVisit(CLERK, on("2026-09-04"), visit, RULES))
+                .isInstanceOf(RuleViolationException.class).extracting("code").isEqualTo("COUNTY_VISIT_REQUIRED");
+        Actor countyClerk = new Actor("clerk-county", "县民政", Role.CLERK, "421303");
+        assertThat(accepted.recordHomeVisit(countyClerk, on("2026-09-04"), visit, RULES).status())
+                .isEqualTo(ApplicationStatus.INVESTIGATING);
+    }
+
+    @Test
     void aDenialCarriesWrittenReasonsAndTheRefusalNotice() {
         AssistanceCase c = submitted();
         assertThatThrownBy(() -> c.refuseAcceptance(CLERK, on("2026-09-03"), "", planner))

@@ -108,8 +108,7 @@ class ApplicationApiTest extends ServiceTestBase {
         assertThat(calc.get("perCapitaIncome")).isEqualTo("333.33");
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            List<EventEnvelope> mine = allEvents().stream().map(KafkaCloudEvents::fromRecord)
-                    .filter(e -> e.subject().equals(number)).toList();
+            List<EventEnvelope> mine = eventsOf(number);
             assertThat(mine).extracting(EventEnvelope::type).containsExactly(
                     "minzheng.assistance.application.submitted.v1",
                     "minzheng.assistance.application.supplement-requested.v1",

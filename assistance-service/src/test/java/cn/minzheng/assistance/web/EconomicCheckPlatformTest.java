@@ -68,8 +68,7 @@ class EconomicCheckPlatformTest extends ServiceTestBase {
         assertThat(check(manual)).containsEntry("status", "COMPLETED").containsEntry("source", "MANUAL");
         String number = (String) created.get("number");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            List<EventEnvelope> events = allEvents().stream().map(KafkaCloudEvents::fromRecord)
-                    .filter(e -> e.subject().equals(number)).toList();
+            List<EventEnvelope> events = eventsOf(number);
             assertThat(events).extracting(EventEnvelope::type).contains(
                     "minzheng.assistance.application.economic-check-recorded.v1",
                     "minzheng.assistance.application.economic-check-pending.v1");

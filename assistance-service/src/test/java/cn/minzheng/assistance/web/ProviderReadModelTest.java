@@ -86,8 +86,7 @@ class ProviderReadModelTest extends ServiceTestBase {
                 .expectBody().jsonPath("$.provider.flagged").isEqualTo(true)
                 .jsonPath("$.provider.flagReason").value(r -> assertThat((String) r).contains("严重违法失信")));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            List<EventEnvelope> events = allEvents().stream().map(KafkaCloudEvents::fromRecord)
-                    .filter(e -> e.subject().equals(number)).toList();
+            List<EventEnvelope> events = eventsOf(number);
             assertThat(events).extracting(EventEnvelope::type).contains(
                     "minzheng.assistance.application.provider-assigned.v1",
                     "minzheng.assistance.application.provider-flagged.v1");

@@ -39,7 +39,8 @@ class RecheckAndMetricsTest extends ServiceTestBase {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             List<EventEnvelope> due = allEvents().stream().map(KafkaCloudEvents::fromRecord)
                     .filter(e -> e.subject().equals(number) && e.type().endsWith(".recheck-due.v1")).toList();
-            assertThat(due).hasSize(1);
+            // at-least-once delivery: a record may repeat, but it is one event (one id)
+            assertThat(due).extracting(EventEnvelope::id).containsOnly(due.get(0).id());
             assertThat(EventSchemaValidator.shared().validate(due.get(0))).isEmpty();
             assertThat(due.get(0).actorRole()).isEqualTo("SYSTEM");
         });

@@ -131,6 +131,21 @@ public abstract class ServiceTestBase {
         return (String) c.get("number");
     }
 
+    /**
+     * The events of one case in publication order, each once: delivery is at-least-once, so a record
+     * may repeat (consumers dedupe on the event id, and so does this).
+     */
+    protected static List<cn.minzheng.platform.events.EventEnvelope> eventsOf(String subject) {
+        java.util.Map<String, cn.minzheng.platform.events.EventEnvelope> byId = new java.util.LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> r : allEvents()) {
+            cn.minzheng.platform.events.EventEnvelope e = cn.minzheng.platform.events.KafkaCloudEvents.fromRecord(r);
+            if (e.subject().equals(subject)) {
+                byId.putIfAbsent(e.id(), e);
+            }
+        }
+        return List.copyOf(byId.values());
+    }
+
     static Instant now() {
         return CLOCK.instant();
     }
