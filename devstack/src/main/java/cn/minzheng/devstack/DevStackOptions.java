@@ -115,8 +115,8 @@ public record DevStackOptions(Path root, Path dataDir, boolean reset, Scope scop
                     scope = Scope.INFRA;
                 }
                 case "--without" -> without.addAll(Arrays.asList(value(args, ++i, "--without").split(",")));
-                case "--root" -> root = Path.of(value(args, ++i, "--root"));
-                case "--data" -> data = Path.of(value(args, ++i, "--data"));
+                case "--root" -> root = path(value(args, ++i, "--root"));
+                case "--data" -> data = path(value(args, ++i, "--data"));
                 case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
                 default -> throw new IllegalArgumentException("unknown argument: " + args[i] + "\n" + USAGE);
             }
@@ -145,6 +145,14 @@ public record DevStackOptions(Path root, Path dataDir, boolean reset, Scope scop
             throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
         }
         return args[index];
+    }
+
+    private static Path path(String value) {
+        try {
+            return Path.of(value);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException("not a path: " + value + "\n" + USAGE);
+        }
     }
 
     static Path findRoot(Path cwd) {

@@ -168,6 +168,11 @@ public final class LocalTokenIssuer implements AutoCloseable {
         return mint(user.subject(), user.name(), user.roles(), user.region());
     }
 
+    /** The demo people ({@link DemoUser#all()}): citizen, 乡镇 clerk, county approver, … of 421303. */
+    public static List<DemoUser> demoUsers() {
+        return DemoUser.all();
+    }
+
     /** Demo users with a fresh token each. */
     public Map<DemoUser, String> demoTokens() {
         Map<DemoUser, String> tokens = new LinkedHashMap<>();
