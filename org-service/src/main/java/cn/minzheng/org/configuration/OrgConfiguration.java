@@ -4,6 +4,12 @@ import cn.minzheng.org.annualinspection.InspectionPolicy;
 import cn.minzheng.org.annualinspection.InspectionService;
 import cn.minzheng.org.annualinspection.InspectionStore;
 import cn.minzheng.org.creditlist.CreditListStore;
+import cn.minzheng.org.creditlist.CreditListService;
+import cn.minzheng.org.creditlist.CreditListing;
+import cn.minzheng.org.enforcement.DiscretionBenchmarks;
+import cn.minzheng.org.enforcement.EnforcementService;
+import cn.minzheng.org.enforcement.EnforcementStore;
+import cn.minzheng.platform.codes.calendar.WorkingDayCalendar;
 import cn.minzheng.org.creditcode.CreditCodeIssuance;
 import cn.minzheng.org.creditcode.SerialCounter;
 import cn.minzheng.org.events.OrgEventFactory;
@@ -105,6 +111,35 @@ public class OrgConfiguration {
         return new SpotCheckService(store, registrations, props.spotCheck(), props.spotCheckInspectors(), events, clock);
     }
 
+    @Bean
+    WorkingDayCalendar workingDayCalendar() {
+        return WorkingDayCalendar.builtIn();
+    }
+
+    @Bean
+    CreditListing creditListing(CreditListStore entries, RegistrationStore registrations, OrgEventFactory events) {
+        return new CreditListing(entries, registrations, events);
+    }
+
+    @Bean
+    CreditListService creditListService(CreditListStore store, RegistrationStore registrations, CreditListing listing,
+                                        OrgProperties props, Clock clock) {
+        return new CreditListService(store, registrations, listing, props.creditLists(), clock);
+    }
+
+    @Bean
+    EnforcementStore enforcementStore(AggregateDocuments documents) {
+        return new EnforcementStore(documents);
+    }
+
+    @Bean
+    EnforcementService enforcementService(EnforcementStore store, RegistrationStore registrations, RegistrationService registration,
+                                          CreditListing listing, OrgProperties props, WorkingDayCalendar calendar,
+                                          OrgEventFactory events, Clock clock) {
+        return new EnforcementService(store, registrations, registration, listing,
+                new DiscretionBenchmarks(props.discretionBenchmarks()), props.enforcement(), calendar, events, clock);
+    }
+
     /** One organization per credit code, even if two approvals race. */
     @Bean
     IndexSpec uniqueCreditCode() {
@@ -132,6 +167,11 @@ public class OrgConfiguration {
                 .pathMatchers(HttpMethod.POST, "/api/v1/orgs/spot-checks", "/api/v1/orgs/spot-checks/*/publication")
                 .hasAnyRole("INSPECTOR", "REGISTRAR", "ADMIN")
                 .pathMatchers(HttpMethod.POST, "/api/v1/orgs/spot-checks/*/results").hasAnyRole("INSPECTOR", "ADMIN")
-                .pathMatchers("/api/v1/orgs/spot-checks/**").hasAnyRole("INSPECTOR", "REGISTRAR", "AUDITOR", "ADMIN");
+                .pathMatchers("/api/v1/orgs/spot-checks/**").hasAnyRole("INSPECTOR", "REGISTRAR", "AUDITOR", "ADMIN")
+                .pathMatchers(HttpMethod.POST, "/api/v1/orgs/enforcement-cases").hasAnyRole("INSPECTOR", "REGISTRAR", "ADMIN")
+                .pathMatchers(HttpMethod.POST, "/api/v1/orgs/credit-lists/sweep", "/api/v1/orgs/credit-list-entries/*/removal")
+                .hasAnyRole("REGISTRAR", "ADMIN")
+                .pathMatchers(HttpMethod.POST, "/api/v1/orgs/credit-list-entries/*/removal-application").hasAnyRole("ORG_AGENT", "ADMIN")
+                .pathMatchers(HttpMethod.POST, "/api/v1/orgs/enforcement-cases/*/legal-review").hasAnyRole("LEGAL_REVIEWER", "ADMIN");
     }
 }

@@ -2,6 +2,9 @@ package cn.minzheng.org.configuration;
 
 import cn.minzheng.org.creditlist.CreditListPolicy;
 import cn.minzheng.org.deadlines.MatterLimit;
+import cn.minzheng.org.enforcement.DiscretionBenchmarks;
+import cn.minzheng.org.enforcement.EnforcementPolicy;
+import cn.minzheng.org.enforcement.Severity;
 import cn.minzheng.org.naming.NamePolicy;
 import cn.minzheng.org.registration.Matter;
 import cn.minzheng.org.registration.RegistrationPolicy;
@@ -17,6 +20,8 @@ import java.util.Map;
  *
  * @param spotCheckInspectors inspector pool of each authority (region code → inspectors with their 回避 lists), used
  *                            when a draw names no pool of its own
+ * @param enforcement          figures of the penalty procedure
+ * @param discretionBenchmarks 裁量基准: violation → circumstances → allowed penalties and ranges
  * @param creditCodePrefix leading characters of the organization-code body of issued credit codes
  */
 @ConfigurationProperties("minzheng.org")
@@ -27,6 +32,8 @@ public record OrgProperties(RegistrationPolicy registration,
                             CreditListPolicy creditLists,
                             SpotCheckPolicy spotCheck,
                             Map<String, List<Inspector>> spotCheckInspectors,
+                            EnforcementPolicy enforcement,
+                            Map<String, Map<Severity, DiscretionBenchmarks.Band>> discretionBenchmarks,
                             String creditCodePrefix) {
 
     /** Annual inspection: deadline (month, day) of the year after the reported one, exemption window. */

@@ -17,7 +17,7 @@ import java.util.Map;
 public record CreditListEntry(String id, String organizationId, String authorityCode, CreditList list,
                               EntryGround ground, String facts, LocalDate noticeServedOn, LocalDate listedOn,
                               LocalDate lastGroundOn, EntryStatus status, LocalDate removedOn, String removalReason,
-                              long version) {
+                              LocalDate removalAppliedOn, long version) {
 
     public static Transitioned<CreditListEntry> list(String id, String organizationId, String authorityCode,
                                                      EntryGround ground, String facts, LocalDate noticeServedOn, LocalDate on) {
@@ -26,7 +26,7 @@ public record CreditListEntry(String id, String organizationId, String authority
                     "列入名录前须书面告知拟列入的事实、理由、依据及其依法享有的权利")));
         }
         CreditListEntry e = new CreditListEntry(id, organizationId, authorityCode, ground.list(), ground, facts,
-                noticeServedOn, on, on, EntryStatus.LISTED, null, null, 1);
+                noticeServedOn, on, on, EntryStatus.LISTED, null, null, null, 1);
         return new Transitioned<>(e, new DomainEvent(ground.list() == CreditList.ABNORMAL ? "abnormal-listed" : "serious-listed",
                 null, EntryStatus.LISTED.name(), ground.text(), Map.of("ground", ground.name(), "listedOn", on.toString()),
                 Map.of("entryId", id)));
@@ -39,7 +39,7 @@ public record CreditListEntry(String id, String organizationId, String authority
             throw new IllegalTransition("credit-list-entry", list.name(), "newGround");
         }
         return new CreditListEntry(id, organizationId, authorityCode, list, ground, facts, noticeServedOn, listedOn,
-                on.isAfter(lastGroundOn) ? on : lastGroundOn, status, null, null, version + 1);
+                on.isAfter(lastGroundOn) ? on : lastGroundOn, status, null, null, removalAppliedOn, version + 1);
     }
 
     /** Removal on the organization's application, once what was wrong is fixed and verified. */
@@ -56,7 +56,29 @@ public record CreditListEntry(String id, String organizationId, String authority
         return removed(verifiedOn, "整改完成，依申请移出");
     }
 
-    /** Removal by the daily sweep when the period has run. Empty when not due. */
+    /**
+     * The organization applies for removal (申请移出) once it has fixed what was wrong; refused like a
+     * removal when nothing needs fixing or the 失信 period has not run. A registrar then verifies.
+     */
+    public CreditListEntry applyForRemoval(LocalDate on, CreditListPolicy policy) {
+        removeOnApplication(on, policy);
+        return new CreditListEntry(id, organizationId, authorityCode, list, ground, facts, noticeServedOn, listedOn, lastGroundOn,
+                status, null, null, on, version + 1);
+    }
+
+    /** The registrar verified the fix: removal, only after the organization applied. */
+    public Transitioned<CreditListEntry> verifyRemoval(LocalDate verifiedOn, CreditListPolicy policy) {
+        requireListed("verifyRemoval");
+        if (removalAppliedOn == null) {
+            throw new cn.minzheng.org.problems.ClosedGate("REMOVAL_NOT_APPLIED", "社会组织尚未申请移出，或申请后已被处理");
+        }
+        return removeOnApplication(verifiedOn, policy);
+    }
+
+    /**
+     * Removal by the daily sweep when the period has run: an 异常名录 entry with nothing to fix after 6
+     * months; a 失信 entry 2 years after its last ground. Empty when not due.
+     */
     public java.util.Optional<Transitioned<CreditListEntry>> removeWhenDue(LocalDate today, CreditListPolicy policy) {
         if (status != EntryStatus.LISTED) {
             return java.util.Optional.empty();
@@ -64,7 +86,18 @@ public record CreditListEntry(String id, String organizationId, String authority
         if (list == CreditList.ABNORMAL && !ground.needsFix() && !today.isBefore(listedOn.plus(policy.abnormalAutomaticRemoval()))) {
             return java.util.Optional.of(removed(today, "列入满6个月，自动移出"));
         }
+        if (list == CreditList.SERIOUS && !today.isBefore(seriousRemovableFrom(policy))) {
+            return java.util.Optional.of(removed(today, "列入严重违法失信名单满2年且期间未再发生列入情形，移出"));
+        }
         return java.util.Optional.empty();
+    }
+
+    /** 2 years on the 异常名录: this entry ends and the organization moves to the 失信名单 (ground ABNORMAL_TWO_YEARS). */
+    public Transitioned<CreditListEntry> escalate(LocalDate today, CreditListPolicy policy) {
+        if (!escalationDue(today, policy)) {
+            throw new IllegalTransition("credit-list-entry", status.name(), "escalate");
+        }
+        return removed(today, "列入活动异常名录满2年，移入严重违法失信名单");
     }
 
     /** Whether this 异常名录 entry has stood long enough to put the organization on the 失信名单. */
@@ -79,7 +112,7 @@ public record CreditListEntry(String id, String organizationId, String authority
 
     private Transitioned<CreditListEntry> removed(LocalDate on, String reason) {
         CreditListEntry n = new CreditListEntry(id, organizationId, authorityCode, list, ground, facts, noticeServedOn,
-                listedOn, lastGroundOn, EntryStatus.REMOVED, on, reason, version + 1);
+                listedOn, lastGroundOn, EntryStatus.REMOVED, on, reason, removalAppliedOn, version + 1);
         return new Transitioned<>(n, new DomainEvent(list == CreditList.ABNORMAL ? "abnormal-removed" : "serious-removed",
                 EntryStatus.LISTED.name(), EntryStatus.REMOVED.name(), reason, Map.of("removedOn", on.toString()),
                 Map.of("entryId", id)));

@@ -36,9 +36,40 @@ public class CreditListStore {
         return documents.mongo().findById(id, Document.class, ENTRIES).map(d -> documents.fromDocument(CreditListEntry.class, d));
     }
 
+    /** The organization's entries still listed. */
+    public Flux<CreditListEntry> openEntries(String organizationId) {
+        return documents.mongo().find(new Query(Criteria.where("organizationId").is(organizationId)
+                        .and("status").is(EntryStatus.LISTED.name())).with(Sort.by("_id")), Document.class, ENTRIES)
+                .map(d -> documents.fromDocument(CreditListEntry.class, d));
+    }
+
+    /** Every listed entry of authorities under {@code authorityPrefix} (all when null), for the daily sweep. */
+    public Flux<CreditListEntry> allListed(String authorityPrefix) {
+        Criteria c = Criteria.where("status").is(EntryStatus.LISTED.name());
+        if (authorityPrefix != null) {
+            c = c.and("authorityCode").regex("^" + Pattern.quote(authorityPrefix));
+        }
+        return documents.mongo().find(new Query(c).with(Sort.by("_id")), Document.class, ENTRIES)
+                .map(d -> documents.fromDocument(CreditListEntry.class, d));
+    }
+
     /** Entries on a list, of authorities under {@code authorityPrefix}, after {@code cursor}, at most {@code size}. */
     public Flux<PublicEntry> listed(CreditList list, String authorityPrefix, String cursor, int size) {
-        Criteria c = Criteria.where("list").is(list.name()).and("status").is(EntryStatus.LISTED.name());
+        return listed(list, authorityPrefix, null, null, cursor, size);
+    }
+
+    /** Entries still listed; each filter optional: list, authority prefix, exact credit code, part of the name. */
+    public Flux<PublicEntry> listed(CreditList list, String authorityPrefix, String creditCode, String nameContains, String cursor, int size) {
+        Criteria c = Criteria.where("status").is(EntryStatus.LISTED.name());
+        if (list != null) {
+            c = c.and("list").is(list.name());
+        }
+        if (creditCode != null) {
+            c = c.and("creditCode").is(creditCode);
+        }
+        if (nameContains != null) {
+            c = c.and("organizationName").regex(Pattern.quote(nameContains));
+        }
         if (authorityPrefix != null) {
             c = c.and("authorityCode").regex("^" + Pattern.quote(authorityPrefix));
         }

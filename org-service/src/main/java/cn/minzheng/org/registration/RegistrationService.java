@@ -199,6 +199,29 @@ public class RegistrationService {
         });
     }
 
+    /**
+     * 撤销登记 as the effect of a delivered penalty decision (no principal: the decision is the authority).
+     * Re-runnable: an organization already revoked is left as it is; a concurrent change is retried.
+     */
+    public Mono<Void> revokeByDecision(String organizationId, String decisionReference, String reason, Actor actor, int attempts) {
+        return store.organization(organizationId)
+                .switchIfEmpty(Mono.error(() -> new NotFoundProblem("organization", organizationId)))
+                .flatMap(s -> {
+                    Organization o = s.organization();
+                    if (o.status() == OrganizationStatus.REVOKED) {
+                        return Mono.<Void>empty();
+                    }
+                    var t = o.revoke(decisionReference, reason, today());
+                    EventEnvelope e = events.envelope(OrgEventTypes.ofOrganization("revoked"), "organization", o.id(), o.id(),
+                            o.authorityCode(), t.next().version(), t.event(), actor, null);
+                    return store.update(t.next(), o.version(), List.of(e)).flatMap(ok -> ok
+                            ? names.release(NameClaim.of(o.authorityCode(), o.type(), o.name()), o.id(),
+                                    NameRecord.NameState.RELEASED_BY_REVOCATION, today())
+                            : attempts > 1 ? revokeByDecision(organizationId, decisionReference, reason, actor, attempts - 1)
+                            : Mono.error(new ConflictProblem("organization-changed-meanwhile")));
+                });
+    }
+
     /** Share of applications decided within the promised limit, per mille. */
     public Mono<OnTimeRate> onTimeRate(Principal p, String authorityPrefix, LocalDate from, LocalDate to) {
         AccessPolicy.requireAnyRole(p, Role.REGISTRAR, Role.AUDITOR);

@@ -101,8 +101,10 @@ class AnnualInspectionSweepApiTest extends OrgServiceTestBase {
 
         JsonNode second = sweepAndWait(id, first.get("version").asLong());
         assertThat(second.get("progress")).isEqualTo(first.get("progress"));
-        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), "credit_list_entries").block()).isEqualTo(2);
-        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), InspectionStore.REVOCATION_PROPOSALS).block()).isEqualTo(2);
+        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(
+                org.springframework.data.mongodb.core.query.Criteria.where("authorityCode").is(AUTHORITY)), "credit_list_entries").block()).isEqualTo(2);
+        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(
+                org.springframework.data.mongodb.core.query.Criteria.where("authorityCode").is(AUTHORITY)), InspectionStore.REVOCATION_PROPOSALS).block()).isEqualTo(2);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> EVENTS.stream()
                 .filter(e -> e.type().equals(EventTypes.ORGANIZATION_ABNORMAL_LISTED)
                         && "ORG-SW-MISS2".equals(e.data().get("organizationId").asString())).count() == 1);

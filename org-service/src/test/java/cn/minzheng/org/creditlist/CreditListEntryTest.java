@@ -1,5 +1,6 @@
 package cn.minzheng.org.creditlist;
 
+import cn.minzheng.org.problems.IllegalTransition;
 import cn.minzheng.org.problems.RuleViolation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,7 +58,7 @@ class CreditListEntryTest {
     void seriousNeedsTwoYearsWithoutANewGround(LocalDate newGround, LocalDate applied, boolean allowed) {
         CreditListEntry e = entry(EntryGround.LARGE_FINE);
         CreditListEntry current = newGround == null ? e : e.newGround(newGround);
-        assertThat(current.removeWhenDue(applied, policy)).isEmpty();
+        assertThat(current.removeWhenDue(applied, policy).isPresent()).isEqualTo(allowed);
         if (allowed) {
             assertThat(current.removeOnApplication(applied, policy).event().name()).isEqualTo("serious-removed");
         } else {
@@ -69,5 +70,29 @@ class CreditListEntryTest {
     @CsvSource({"2027-06-09, false", "2027-06-10, true"})
     void twoYearsOnTheAbnormalListEscalate(LocalDate today, boolean due) {
         assertThat(entry(EntryGround.LATE_ANNUAL_REPORT).escalationDue(today, policy)).isEqualTo(due);
+        if (due) {
+            assertThat(entry(EntryGround.LATE_ANNUAL_REPORT).escalate(today, policy).next().status()).isEqualTo(EntryStatus.REMOVED);
+        } else {
+            assertThatThrownBy(() -> entry(EntryGround.LATE_ANNUAL_REPORT).escalate(today, policy)).isInstanceOf(IllegalTransition.class);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: apply on {1} -> applied {2}")
+    @CsvSource(textBlock = """
+            LATE_ANNUAL_REPORT,    2025-06-11, true
+            WARNING_OR_SMALL_FINE, 2025-06-11, false
+            LARGE_FINE,            2027-06-09, false
+            LARGE_FINE,            2027-06-10, true
+            """)
+    void removalIsAppliedForThenVerified(EntryGround ground, LocalDate on, boolean applied) {
+        CreditListEntry e = entry(ground);
+        assertThatThrownBy(() -> e.verifyRemoval(on, policy)).isInstanceOf(cn.minzheng.org.problems.ClosedGate.class);
+        if (applied) {
+            CreditListEntry a = e.applyForRemoval(on, policy);
+            assertThat(a.removalAppliedOn()).isEqualTo(on);
+            assertThat(a.verifyRemoval(on.plusDays(3), policy).next().removedOn()).isEqualTo(on.plusDays(3));
+        } else {
+            assertThatThrownBy(() -> e.applyForRemoval(on, policy)).isInstanceOf(RuleViolation.class);
+        }
     }
 }

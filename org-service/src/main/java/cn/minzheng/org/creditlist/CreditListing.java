@@ -1,0 +1,87 @@
+package cn.minzheng.org.creditlist;
+
+import cn.minzheng.org.events.Actor;
+import cn.minzheng.org.events.OrgEventFactory;
+import cn.minzheng.org.events.OrgEventTypes;
+import cn.minzheng.org.registration.Organization;
+import cn.minzheng.org.registration.RegistrationStore;
+import cn.minzheng.platform.events.EventEnvelope;
+import org.springframework.dao.DuplicateKeyException;
+import reactor.core.publisher.Mono;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Puts an organization on a credit list: the entry (fixed id, written once) and the organization's
+ * flag with its event ({@code abnormal-listed} / {@code serious-listed}) for read models elsewhere. A
+ * new 失信 ground while the organization is already on the 失信名单 restarts that entry's 2-year
+ * period instead of adding a second entry. Re-runnable.
+ */
+public class CreditListing {
+    private final CreditListStore entries;
+    private final RegistrationStore registrations;
+    private final OrgEventFactory events;
+
+    public CreditListing(CreditListStore entries, RegistrationStore registrations, OrgEventFactory events) {
+        this.entries = entries;
+        this.registrations = registrations;
+        this.events = events;
+    }
+
+    public Mono<Void> list(Organization o, EntryGround ground, String entryId, String facts, LocalDate noticeServedOn, LocalDate on,
+                           Actor actor) {
+        Mono<Boolean> entry = ground.list() == CreditList.SERIOUS
+                ? entries.openEntries(o.id()).filter(e -> e.list() == CreditList.SERIOUS && !e.id().equals(entryId)).next()
+                .flatMap(open -> entries.update(open.newGround(on), open.version(), List.of()).thenReturn(true))
+                .switchIfEmpty(insert(o, ground, entryId, facts, noticeServedOn, on))
+                : insert(o, ground, entryId, facts, noticeServedOn, on);
+        return entry.flatMap(changed -> changed ? flag(o.id(), ground.list(), ground.text(), actor, 3) : Mono.empty());
+    }
+
+    private Mono<Boolean> insert(Organization o, EntryGround ground, String entryId, String facts, LocalDate noticeServedOn, LocalDate on) {
+        var listed = CreditListEntry.list(entryId, o.id(), o.authorityCode(), ground, facts, noticeServedOn, on);
+        return entries.insert(listed.next(), o.name().fullName(), o.creditCode(), List.of()).thenReturn(true)
+                .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
+    }
+
+    /** Sets the organization's flag for {@code list} (once) with its event. */
+    public Mono<Void> flag(String organizationId, CreditList list, String reason, Actor actor, int attempts) {
+        return registrations.organization(organizationId).flatMap(s -> {
+            Organization o = s.organization();
+            boolean abnormal = o.abnormalListed() || list == CreditList.ABNORMAL;
+            boolean serious = o.seriousListed() || list == CreditList.SERIOUS;
+            if (abnormal == o.abnormalListed() && serious == o.seriousListed() && list == CreditList.ABNORMAL) {
+                return Mono.<Void>empty();
+            }
+            String name = list == CreditList.ABNORMAL ? "abnormal-listed" : "serious-listed";
+            return save(o, abnormal, serious, name, reason, actor, attempts,
+                    () -> flag(organizationId, list, reason, actor, attempts - 1));
+        });
+    }
+
+    /** Clears the organization's flag for {@code list} when none of its entries on that list is still open. */
+    public Mono<Void> unflagIfNoneLeft(String organizationId, CreditList list, String reason, Actor actor, int attempts) {
+        return entries.openEntries(organizationId).filter(e -> e.list() == list).hasElements().flatMap(stillListed -> stillListed
+                ? Mono.<Void>empty()
+                : registrations.organization(organizationId).flatMap(s -> {
+                    Organization o = s.organization();
+                    boolean abnormal = list == CreditList.ABNORMAL ? false : o.abnormalListed();
+                    boolean serious = list == CreditList.SERIOUS ? false : o.seriousListed();
+                    if (abnormal == o.abnormalListed() && serious == o.seriousListed()) {
+                        return Mono.<Void>empty();
+                    }
+                    return save(o, abnormal, serious, list == CreditList.ABNORMAL ? "abnormal-removed" : "serious-removed", reason,
+                            actor, attempts, () -> unflagIfNoneLeft(organizationId, list, reason, actor, attempts - 1));
+                }));
+    }
+
+    private Mono<Void> save(Organization o, boolean abnormal, boolean serious, String eventName, String reason, Actor actor, int attempts,
+                            java.util.function.Supplier<Mono<Void>> retry) {
+        var t = o.listing(abnormal, serious, eventName, reason);
+        EventEnvelope e = events.envelope(OrgEventTypes.ofOrganization(eventName), "organization", o.id(), o.id(), o.authorityCode(),
+                t.next().version(), t.event(), actor, null);
+        return registrations.update(t.next(), o.version(), List.of(e))
+                .flatMap(ok -> ok || attempts <= 1 ? Mono.<Void>empty() : retry.get());
+    }
+}

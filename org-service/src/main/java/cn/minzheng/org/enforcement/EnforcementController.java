@@ -1,0 +1,251 @@
+package cn.minzheng.org.enforcement;
+
+import cn.minzheng.org.enforcement.EnforcementStore.StoredCase;
+import cn.minzheng.org.problems.FieldProblem;
+import cn.minzheng.org.problems.ProblemTranslation;
+import cn.minzheng.org.registration.Money;
+import cn.minzheng.org.web.Page;
+import cn.minzheng.org.web.Traces;
+import cn.minzheng.platform.kit.concurrency.Versions;
+import cn.minzheng.platform.kit.security.CurrentPrincipal;
+import cn.minzheng.platform.kit.security.Principal;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+
+/** 行政处罚 cases: every step a sub-resource under {@code If-Match}; the published 裁量基准. */
+@RestController
+@RequestMapping("/api/v1/orgs")
+public class EnforcementController {
+    private final EnforcementService service;
+
+    public EnforcementController(EnforcementService service) {
+        this.service = service;
+    }
+
+    public record OpenBody(String organizationId, String violation, String facts) {
+    }
+
+    public record EvidenceBody(String kind, String description) {
+    }
+
+    /** {@code amount} in yuan with at most two decimals (fines, confiscation); {@code months} for 限期停止活动. */
+    public record PenaltyBody(PenaltyKind kind, String amount, Integer months) {
+    }
+
+    public record ProposalBody(Severity severity, List<PenaltyBody> penalties, String reasons) {
+    }
+
+    public record StatementBody(String text, Boolean defence, Boolean waivesHearing) {
+    }
+
+    public record HearingBody(String record) {
+    }
+
+    public record ReviewBody(Boolean approved, String opinion) {
+    }
+
+    public record DecisionBody(String reference, List<PenaltyBody> penalties, String reasons) {
+    }
+
+    public record NoteBody(String note, String reason) {
+    }
+
+    public record PenaltyView(PenaltyKind kind, String amount, Integer months) {
+        static List<PenaltyView> of(List<Penalty> penalties) {
+            return penalties.stream().map(p -> new PenaltyView(p.kind(), p.amountFen() == 0 ? null : Money.yuan(p.amountFen()),
+                    p.months() == 0 ? null : p.months())).toList();
+        }
+    }
+
+    public record DecisionView(String reference, List<PenaltyView> penalties, String reasons, boolean major, LocalDate decidedOn) {
+    }
+
+    public record CaseView(String id, String organizationId, String organizationName, String authorityCode, String violation, String facts,
+                           CaseStatus status, LocalDate openedOn, LocalDate dueOn, boolean overdue, List<EnforcementCase.Evidence> evidence,
+                           Severity severity, List<PenaltyView> proposal, String proposalReasons, LocalDate noticeServedOn,
+                           LocalDate hearingRequestDeadline, boolean hearingWaived, List<EnforcementCase.Statement> statements,
+                           LocalDate hearingRequestedOn, LocalDate hearingHeldOn, String hearingRecord, EnforcementCase.Review review,
+                           DecisionView decision, LocalDate deliveredOn, LocalDate executedOn, LocalDate closedOn, String closingReason,
+                           long version) {
+        static CaseView of(StoredCase s) {
+            EnforcementCase c = s.enforcementCase();
+            LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+            return new CaseView(c.id(), c.organizationId(), s.organizationName(), c.authorityCode(), c.violation(), c.facts(), c.status(),
+                    c.openedOn(), c.dueOn(), c.overdue(today), c.evidence(), c.severity(), PenaltyView.of(c.proposal()),
+                    c.proposalReasons(), c.noticeServedOn(), c.hearingRequestDeadline(), c.hearingWaived(), c.statements(),
+                    c.hearingRequestedOn(), c.hearingHeldOn(), c.hearingRecord(), c.review(),
+                    c.decision() == null ? null : new DecisionView(c.decision().reference(), PenaltyView.of(c.decision().penalties()),
+                            c.decision().reasons(), c.decision().major(), c.decision().decidedOn()),
+                    c.deliveredOn(), c.executedOn(), c.closedOn(), c.closingReason(), c.version());
+        }
+    }
+
+    @PostMapping("/enforcement-cases")
+    public Mono<ResponseEntity<CaseView>> open(@RequestBody OpenBody body, ServerWebExchange exchange) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (body.organizationId() == null || body.organizationId().isBlank()) {
+            problems.add(new FieldProblem("/organizationId", "REQUIRED", "请填写被立案的社会组织"));
+        }
+        ProblemTranslation.throwIfAny(problems);
+        return CurrentPrincipal.require().flatMap(p -> service.open(p, body.organizationId(), body.violation(), body.facts(),
+                        Traces.traceparent(exchange)))
+                .map(s -> ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/orgs/enforcement-cases/" + s.enforcementCase().id()))
+                        .eTag(Versions.etag(s.enforcementCase().version())).body(CaseView.of(s)));
+    }
+
+    @GetMapping("/enforcement-cases/{id}")
+    public Mono<ResponseEntity<CaseView>> enforcementCase(@PathVariable String id) {
+        return CurrentPrincipal.require().flatMap(p -> service.enforcementCase(p, id)).map(EnforcementController::ok);
+    }
+
+    @GetMapping("/enforcement-cases")
+    public Mono<Page<CaseView>> cases(@RequestParam(required = false) String organizationId,
+                                      @RequestParam(required = false, defaultValue = "false") boolean overdue,
+                                      @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer size) {
+        int n = Page.boundedSize(size);
+        return CurrentPrincipal.require().flatMap(p -> service.cases(p, organizationId, overdue, cursor, n + 1).map(CaseView::of).collectList())
+                .map(l -> l.size() > n ? new Page<>(l.subList(0, n), l.get(n - 1).id()) : new Page<>(l, null));
+    }
+
+    @PostMapping("/enforcement-cases/{id}/evidence")
+    public Mono<ResponseEntity<CaseView>> evidence(@PathVariable String id, @RequestBody EvidenceBody body,
+                                                   @RequestHeader(value = "If-Match", required = false) String ifMatch, ServerWebExchange x) {
+        return step(ifMatch, (p, v) -> service.recordEvidence(p, id, v, body.kind(), body.description(), Traces.traceparent(x)));
+    }
+
+    @PostMapping("/enforcement-cases/{id}/proposal")
+    public Mono<ResponseEntity<CaseView>> propose(@PathVariable String id, @RequestBody ProposalBody body,
+                                                  @RequestHeader(value = "If-Match", required = false) String ifMatch, ServerWebExchange x) {
+        List<FieldProblem> problems = new ArrayList<>();
+        List<Penalty> penalties = penalties(body.penalties(), problems);
+        ProblemTranslation.throwIfAny(problems);
+        return step(ifMatch, (p, v) -> service.propose(p, id, v, body.severity(), penalties, body.reasons(), Traces.traceparent(x)));
+    }
+
+    @PostMapping("/enforcement-cases/{id}/notice")
+    public Mono<ResponseEntity<CaseView>> notice(@PathVariable String id,
+                                                 @RequestHeader(value = "If-Match", required = false) String ifMatch, ServerWebExchange x) {
+        return step(ifMatch, (p, v) -> service.serveNotice(p, id, v, Traces.traceparent(x)));
+    }
+
+    @PostMapping("/enforcement-cases/{id}/statements")
+    public Mono<ResponseEntity<CaseView>> statement(@PathVariable String id, @RequestBody StatementBody body,
+                                                    @RequestHeader(value = "If-Match", required = false) String ifMatch, ServerWebExchange x) {
+        return step(ifMatch, (p, v) -> service.recordStatement(p, id, v, body.text(), Boolean.TRUE.equals(body.defence()),
+                Boolean.TRUE.equals(body.waivesHearing()), Traces.traceparent(x)));
+    }
+
+    @PostMapping("/enforcement-cases/{id}/hearing-request")
+    public Mono<ResponseEntity<CaseView>> hearingRequest(@PathVariable String id,
+                                                         @RequestHeader(value = "If-Match", required = false) String ifMatch, ServerWebExchange x) {
+        return step(ifMatch, (p, v) -> service.requestHearing(p, id, v, Traces.traceparent(x)));
+    }
+
+    @PostMapping("/enforcement-cases/{id}/hearing")
+    public Mono<ResponseEntity<CaseView>> hearing(@PathVariable String id, @RequestBody HearingBody body,
+                                                  @RequestHeader(value = "If-Match", required = false) String ifMatch, ServerWebExchange x) {
+        return step(ifMatch, (p, v) -> service.holdHearing(p, id, v, body.record(), Traces.traceparent(x)));
+    }
+
+    @PostMapping("/enforcement-cases/{id}/legal-review")
+    public Mono<ResponseEntity<CaseView>> review(@PathVariable String id, @RequestBody ReviewBody body,
+                                                 @RequestHeader(value = "If-Match", required = false) String ifMatch, ServerWebExchange x) {
+        if (body.approved() == null) {
+            ProblemTranslation.throwIfAny(List.of(new FieldProblem("/approved", "REQUIRED", "请填写审核结论（同意或退回）")));
+        }
+        return step(ifMatch, (p, v) -> service.review(p, id, v, body.approved(), body.opinion(), Traces.traceparent(x)));
+    }
+
+    @PostMapping("/enforcement-cases/{id}/decision")
+    public Mono<ResponseEntity<CaseView>> decide(@PathVariable String id, @RequestBody DecisionBody body,
+                                                 @RequestHeader(value = "If-Match", required = false) String ifMatch, ServerWebExchange x) {
+        List<FieldProblem> problems = new ArrayList<>();
+        List<Penalty> penalties = penalties(body.penalties(), problems);
+        ProblemTranslation.throwIfAny(problems);
+        return step(ifMatch, (p, v) -> service.decide(p, id, v, body.reference(), penalties, body.reasons(), Traces.traceparent(x)));
+    }
+
+    @PostMapping("/enforcement-cases/{id}/delivery")
+    public Mono<ResponseEntity<CaseView>> deliver(@PathVariable String id,
+                                                  @RequestHeader(value = "If-Match", required = false) String ifMatch, ServerWebExchange x) {
+        return step(ifMatch, (p, v) -> service.deliver(p, id, v, Traces.traceparent(x)));
+    }
+
+    @PostMapping("/enforcement-cases/{id}/execution")
+    public Mono<ResponseEntity<CaseView>> execute(@PathVariable String id, @RequestBody(required = false) NoteBody body,
+                                                  @RequestHeader(value = "If-Match", required = false) String ifMatch, ServerWebExchange x) {
+        return step(ifMatch, (p, v) -> service.execute(p, id, v, body == null ? null : body.note(), Traces.traceparent(x)));
+    }
+
+    @PostMapping("/enforcement-cases/{id}/closing")
+    public Mono<ResponseEntity<CaseView>> close(@PathVariable String id, @RequestBody(required = false) NoteBody body,
+                                                @RequestHeader(value = "If-Match", required = false) String ifMatch, ServerWebExchange x) {
+        return step(ifMatch, (p, v) -> service.close(p, id, v, body == null ? null : body.reason(), Traces.traceparent(x)));
+    }
+
+    /** The published 裁量基准 (money in yuan). */
+    @GetMapping("/public/discretion-benchmarks")
+    public Map<String, Map<Severity, Map<String, Object>>> benchmarks() {
+        Map<String, Map<Severity, Map<String, Object>>> out = new TreeMap<>();
+        service.benchmarks().violations().forEach((violation, bands) -> {
+            Map<Severity, Map<String, Object>> m = new TreeMap<>();
+            bands.forEach((severity, b) -> m.put(severity, Map.of("kinds", b.kinds().stream().sorted().toList(),
+                    "minFine", Money.yuan(b.minFineFen()), "maxFine", Money.yuan(b.maxFineFen()),
+                    "maxSuspensionMonths", b.maxSuspensionMonths(), "legalBasis", b.legalBasis() == null ? "" : b.legalBasis())));
+            out.put(violation, m);
+        });
+        return out;
+    }
+
+    private Mono<ResponseEntity<CaseView>> step(String ifMatch, BiFunction<Principal, Long, Mono<StoredCase>> action) {
+        long version = Versions.parseIfMatch(ifMatch);
+        return CurrentPrincipal.require().flatMap(p -> action.apply(p, version)).map(EnforcementController::ok);
+    }
+
+    private static ResponseEntity<CaseView> ok(StoredCase s) {
+        return ResponseEntity.ok().eTag(Versions.etag(s.enforcementCase().version())).body(CaseView.of(s));
+    }
+
+    private static List<Penalty> penalties(List<PenaltyBody> bodies, List<FieldProblem> problems) {
+        if (bodies == null) {
+            return List.of();
+        }
+        List<Penalty> out = new ArrayList<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            PenaltyBody b = bodies.get(i);
+            if (b == null || b.kind() == null) {
+                problems.add(new FieldProblem("/penalties/" + i + "/kind", "REQUIRED", "请填写处罚种类"));
+                continue;
+            }
+            long fen = 0;
+            if (b.amount() != null) {
+                if (!b.amount().matches("\\d{1,13}(\\.\\d{1,2})?")) {
+                    problems.add(new FieldProblem("/penalties/" + i + "/amount", "INVALID_AMOUNT", "金额应为元，最多两位小数"));
+                } else {
+                    fen = new BigDecimal(b.amount()).movePointRight(2).longValueExact();
+                }
+            }
+            out.add(new Penalty(b.kind(), fen, b.months() == null ? 0 : b.months()));
+        }
+        return out;
+    }
+}
