@@ -50,7 +50,9 @@ class LocalTokenIssuerTest {
 
     /** Verifies like a resource server does: keys fetched from the JWKS URL, RS256, issuer and expiry checked. */
     static JWTClaimsSet verify(LocalTokenIssuer against, String token) throws Exception {
-        JWKSource<SecurityContext> keys = JWKSourceBuilder.create(new URL(against.jwkSetUri())).retrying(false).build();
+        // nimbus' default 500 ms HTTP time-outs are too short for a busy 2-core build machine
+        JWKSource<SecurityContext> keys = JWKSourceBuilder.create(new URL(against.jwkSetUri()),
+                new com.nimbusds.jose.util.DefaultResourceRetriever(10_000, 10_000)).retrying(false).build();
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
