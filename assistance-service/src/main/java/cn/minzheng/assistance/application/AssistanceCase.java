@@ -377,6 +377,12 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         return d.build();
     }
 
+    /** No personal data: member ID numbers and names stay out of log lines. */
+    @Override
+    public String toString() {
+        return "AssistanceCase[" + number + ", " + program + ", " + status + ", v" + version + "]";
+    }
+
     public boolean overdueOn(LocalDate today) {
         return deadlines.stream().anyMatch(dl -> dl.overdueOn(today));
     }

@@ -20,6 +20,13 @@ public record HouseholdMember(String name, String idNumber, Relation relation, L
         labourCapacity = labourCapacity == null ? LabourCapacity.FULL : labourCapacity;
     }
 
+    /** Masked: a stray log line must not carry a name or an ID number. */
+    @Override
+    public String toString() {
+        return "HouseholdMember[" + cn.minzheng.platform.codes.masking.Masking.name(name) + ", "
+                + cn.minzheng.platform.codes.masking.Masking.idNumber(idNumber) + ", " + relation + "]";
+    }
+
     public boolean counted() {
         return excludedBecause == null;
     }

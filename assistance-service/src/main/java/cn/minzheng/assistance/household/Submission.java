@@ -33,6 +33,13 @@ public record Submission(Program program, String applicantIdNumber, String regio
                 truthfulnessCommitment, pledgeInsteadOfCertificates, null);
     }
 
+    /** Masked, like {@link HouseholdMember#toString()}. */
+    @Override
+    public String toString() {
+        return "Submission[" + program + ", " + regionCode + ", applicant "
+                + cn.minzheng.platform.codes.masking.Masking.idNumber(applicantIdNumber) + ", " + members + "]";
+    }
+
     /** 单独登记备案 applies. */
     public boolean conflictOfInterest() {
         return staffRelation != null;

@@ -43,6 +43,16 @@ class ResidentIdentityTest {
         assertThat(ResidentIdentity.mask(number)).isEqualTo(masked);
     }
 
+    @org.junit.jupiter.api.Test
+    void householdDataDoesNotLeakIntoLogLines() {
+        HouseholdMember m = new HouseholdMember("张三丰", "11010519491231002X", Relation.SELF, null, 0, false, false,
+                null, null, true, null);
+        assertThat(m.toString()).doesNotContain("张三丰").doesNotContain("11010519491231002X").contains("110105********002X");
+        Submission s = new Submission(null, "11010519491231002X", "421303001001", null, null, 0,
+                java.util.List.of(m), true, false);
+        assertThat(s.toString()).doesNotContain("11010519491231002X").doesNotContain("张三丰");
+    }
+
     @Property(tries = 500)
     void anyStringParsesOrIsRefusedWithoutThrowing(@ForAll String any) {
         ResidentIdentity.parse(any, TODAY);

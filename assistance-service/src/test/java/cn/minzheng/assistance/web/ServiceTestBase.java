@@ -75,6 +75,7 @@ public abstract class ServiceTestBase {
     @BeforeEach
     void client() {
         http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(8 * 1024 * 1024))
                 .responseTimeout(Duration.ofSeconds(20)).build();
     }
 
