@@ -204,7 +204,23 @@ public class InspectionService {
             EventEnvelope e = events.envelope(OrgEventTypes.of("annual-report", "graded"), "annual-report", r.id(), r.id(),
                     r.authorityCode(), t.next().version(), t.event(), actor(p, Role.REGISTRAR), traceparent);
             return store.update(t.next(), r.version(), List.of(e))
-                    .flatMap(ok -> ok ? Mono.just(t.next()) : Mono.error(new StaleVersionProblem(ifMatch, null)));
+                    .flatMap(ok -> ok ? restrictWhileUnqualified(r.organizationId(), grade == Grade.UNQUALIFIED, 3).thenReturn(t.next())
+                            : Mono.error(new StaleVersionProblem(ifMatch, null)));
+        });
+    }
+
+    /**
+     * 不合格: no change of name or scope until a later grading is better (local practice). The flag has no
+     * event type of its own in the catalogue, so it is not published.
+     */
+    private Mono<Void> restrictWhileUnqualified(String organizationId, boolean restricted, int attempts) {
+        return registrations.organization(organizationId).flatMap(s -> {
+            Organization o = s.organization();
+            if (o.restrictedUntilRectified() == restricted) {
+                return Mono.<Void>empty();
+            }
+            return registrations.update(o.restricted(restricted), o.version(), List.of())
+                    .flatMap(ok -> ok || attempts <= 1 ? Mono.<Void>empty() : restrictWhileUnqualified(organizationId, restricted, attempts - 1));
         });
     }
 

@@ -101,6 +101,10 @@ public class RegistrationService {
             if (change.fundsFen() != null && change.fundsFen() < 0) {
                 problems.add(new FieldProblem("/funds", "FUNDS_NEGATIVE", "资金数额不能为负"));
             }
+            if (o.restrictedUntilRectified() && (change.name() != null || change.businessScope() != null)) {
+                problems.add(new FieldProblem(change.name() != null ? "/name" : "/businessScope", "CHANGE_RESTRICTED_UNQUALIFIED",
+                        "年检不合格整改期间不得变更名称和业务范围"));
+            }
             ProblemTranslation.throwIfAny(problems);
             var t = RegistrationApplication.changing(applicationId, o.authorityCode(), p.subject(), o.id(), change, today());
             return store.insert(t.next(), applicationEvents(t.next(), t.event(), p, Role.ORG_AGENT, traceparent));

@@ -71,6 +71,12 @@ class AnnualInspectionSweepApiTest extends OrgServiceTestBase {
 
         fileAndGrade("ORG-SW-QUAL1", year, "QUALIFIED");
         fileAndGrade("ORG-SW-UNQL5", year, "UNQUALIFIED");
+        assertThat(registrations.organization("ORG-SW-UNQL5").block().organization().restrictedUntilRectified()).isTrue();
+        assertThat(registrations.organization("ORG-SW-QUAL1").block().organization().restrictedUntilRectified()).isFalse();
+        client().post().uri("/api/v1/orgs/organizations/ORG-SW-UNQL5/change-applications").header("Authorization", "Bearer " + agentToken)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("businessScope", "新范围", "documents", List.of("APPLICATION")))
+                .exchange().expectStatus().isBadRequest().expectBody(JsonNode.class)
+                .value(b -> assertThat(b.get("errors").findValuesAsString("code")).contains("change-restricted-unqualified"));
 
         JsonNode campaign = client().post().uri("/api/v1/orgs/inspection-campaigns").header("Authorization", "Bearer " + registrar)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("authorityCode", AUTHORITY, "year", year)).exchange()
