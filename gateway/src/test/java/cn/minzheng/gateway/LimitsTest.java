@@ -43,6 +43,24 @@ class LimitsTest extends GatewayTestSupport {
     }
 
     @Test
+    void pathTheFirewallRefusesIsA400ProblemThatNeverReachesTheService() throws Exception {
+        int before = ASSISTANCE.requests();
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                "http://127.0.0.1:" + port + "/api/v1/assistance/applications/a%2F..%2Fb"))
+                        .header("Authorization", "Bearer " + token("citizen-firewall", "CITIZEN"))
+                        .GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = json(answer.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(problem.get("code").asString()).isEqualTo("GATEWAY_BAD_REQUEST");
+        assertThat(problem.get("detail").asString()).contains("不允许的字符");
+        assertThat(ASSISTANCE.requests()).isEqualTo(before);
+    }
+
+    @Test
     void bodyWithinTheLimitPasses() {
         EntityExchangeResult<byte[]> result = client().post().uri("/api/v1/assistance/applications")
                 .headers(h -> h.setBearerAuth(token("citizen-small", "CITIZEN")))
