@@ -50,6 +50,8 @@ public final class EventTypes {
     public static final String APPLICATION_RECHECKED = "minzheng.assistance.application.rechecked.v1";
     public static final String APPLICATION_AMOUNT_CHANGED = "minzheng.assistance.application.amount-changed.v1";
     public static final String APPLICATION_SUSPENDED = "minzheng.assistance.application.suspended.v1";
+    /** A suspended benefit paid again, with the written reason. */
+    public static final String APPLICATION_RESUMED = "minzheng.assistance.application.resumed.v1";
     public static final String APPLICATION_TERMINATED = "minzheng.assistance.application.terminated.v1";
     /** 渐退期: payment continues for a while after a member found work. */
     public static final String APPLICATION_GRADUAL_EXIT_STARTED = "minzheng.assistance.application.gradual-exit-started.v1";
@@ -71,6 +73,10 @@ public final class EventTypes {
     public static final String ORGANIZATION_CHANGE_FILED = "minzheng.org.organization.change-filed.v1";
     public static final String ORGANIZATION_CHANGE_APPROVED = "minzheng.org.organization.change-approved.v1";
     public static final String ORGANIZATION_CHANGE_REFUSED = "minzheng.org.organization.change-refused.v1";
+    /** The applicant withdrew its registration application before the decision. */
+    public static final String ORGANIZATION_APPLICATION_WITHDRAWN = "minzheng.org.organization.application-withdrawn.v1";
+    /** 注销登记 applied for (filed); {@link #ORGANIZATION_DEREGISTERED} follows once it is granted. */
+    public static final String ORGANIZATION_DEREGISTRATION_FILED = "minzheng.org.organization.deregistration-filed.v1";
     /** 注销登记. */
     public static final String ORGANIZATION_DEREGISTERED = "minzheng.org.organization.deregistered.v1";
     /** 撤销登记 (a sanction). */
