@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import cn.minzheng.platform.embedded.DirectoryTrees;
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -53,7 +54,17 @@ public final class DevStack implements AutoCloseable {
         PlatformPlan plan = new PlatformPlan(options);
         List<List<ComponentSpec>> stages = plan.stages();
         // ports first: --reset must not wipe the data of a stack that is still running
-        StackLauncher.checkPorts(stages);
+        try {
+            StackLauncher.checkPorts(stages);
+        } catch (StartupFailure.PortInUse e) {
+            List<ProcessHandle> leftovers = leftoversOf(options.dataDir());
+            if (leftovers.isEmpty()) {
+                throw e;
+            }
+            String pids = leftovers.stream().map(p -> String.valueOf(p.pid())).collect(Collectors.joining(" "));
+            throw new StartupFailure.PortInUse(e.component(), e.port(), "processes of an earlier devstack with data in "
+                    + options.dataDir() + " still run (was it killed with -9?): stop them with  kill " + pids);
+        }
         if (options.reset()) {
             options.out().println("… --reset: deleting " + options.dataDir());
             DirectoryTrees.delete(options.dataDir());
@@ -61,6 +72,16 @@ public final class DevStack implements AutoCloseable {
         plan.prepareRunCopies();
         StackLauncher.RunningStack running = launcher.start(stages);
         return new DevStack(options, plan, running);
+    }
+
+    /** Other processes whose command line names this data folder: components of a stack whose launcher died. */
+    static List<ProcessHandle> leftoversOf(Path dataDir) {
+        String marker = PlatformPlan.DATA_MARKER + dataDir.toAbsolutePath().normalize();
+        long self = ProcessHandle.current().pid();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.pid() != self)
+                .filter(p -> p.info().commandLine().map(line -> line.contains(marker)).orElse(false))
+                .toList();
     }
 
     /** Stops every component started, gateway first, Kafka last. */
@@ -169,6 +190,27 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
+    /**
+     * This JVM runs from {@code devstack/target/*.jar}, which a rebuild rewrites in place; classes
+     * first needed at Ctrl-C or on a crash report would then fail to load. Load them now.
+     */
+    private static void preloadForLater() {
+        for (Class<?> type : List.of(StartupFailure.class, StartupFailure.PortInUse.class, RunningComponent.class,
+                LogTail.class, StackLauncher.RunningStack.class, Readiness.class)) {
+            try {
+                Class.forName(type.getName(), true, DevStack.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        try {
+            JSONObjectUtils.parse("{\"users\":{\"a\":{\"access_token\":\"t\"}}}"); // the tokens file parser and its JSON library
+        } catch (ParseException e) {
+            throw new IllegalStateException(e);
+        }
+        LogTail.lastLines(Path.of("does-not-exist.log"), 1);
+    }
+
     /** Ctrl-C reaches the children too: a child gone a moment before our own hook ran is no crash. */
     private boolean stoppingWithin(Duration grace) throws InterruptedException {
         Thread.sleep(grace.toMillis());
@@ -184,6 +226,7 @@ public final class DevStack implements AutoCloseable {
             System.exit(64);
             return;
         }
+        preloadForLater();
         StackLauncher launcher = new StackLauncher(options.out());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (launcher.stack().components().isEmpty()) {

@@ -131,10 +131,24 @@ final class PlatformPlan {
     }
 
     private List<String> infraFlags() {
-        List<String> flags = new ArrayList<>(options.jvmFlags());
+        List<String> flags = new ArrayList<>(serviceFlags());
         flags.addAll(INFRA_LOGGING);
         return flags;
     }
+
+    /**
+     * The data folder first on every child's command line: it marks the processes of this stack,
+     * found again by {@link DevStack#leftoversOf} when a killed launcher left them running (the
+     * JDK reads only the start of a long command line, so it must come before the classpath).
+     */
+    private List<String> serviceFlags() {
+        List<String> flags = new ArrayList<>();
+        flags.add(DATA_MARKER + options.dataDir());
+        flags.addAll(options.jvmFlags());
+        return flags;
+    }
+
+    static final String DATA_MARKER = "-Dminzheng.devstack.data=";
 
     /** A Spring Boot service from {@code <root>/<module>/target/<module>-<version>.jar}. */
     private ComponentSpec service(String module, int port, String database, boolean registers) {
@@ -170,7 +184,7 @@ final class PlatformPlan {
             readiness = readiness.and(Readiness.registeredInEureka(ports.registry(), module));
         }
         return new ComponentSpec(module,
-                JavaCommand.jar(runCopies.of(jar), options.jvmFlags(), List.of("--server.port=" + port)),
+                JavaCommand.jar(runCopies.of(jar), serviceFlags(), List.of("--server.port=" + port)),
                 env, List.of(port), readiness, options.serviceTimeout(), log, workDir);
     }
 }

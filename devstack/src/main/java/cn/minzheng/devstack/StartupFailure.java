@@ -56,8 +56,14 @@ public class StartupFailure extends RuntimeException {
         private final int port;
 
         public PortInUse(String component, int port) {
+            this(component, port, "");
+        }
+
+        /** @param hint what else is known about the holder, e.g. processes left over from an earlier devstack */
+        public PortInUse(String component, int port, String hint) {
             super(component, "port " + port + " is already in use (another devstack or program listens on 127.0.0.1:"
-                    + port + "); nothing was started", null, List.of());
+                    + port + "); nothing was started" + (hint.isEmpty() ? "" : System.lineSeparator() + "  " + hint),
+                    null, List.of());
             this.port = port;
         }
 

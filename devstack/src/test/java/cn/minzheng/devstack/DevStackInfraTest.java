@@ -69,6 +69,29 @@ class DevStackInfraTest {
     }
 
     @Test
+    void componentsLeftOverFromAKilledLauncherAreNamedWithTheirPids() throws Exception {
+        Ports ports = Ports.free();
+        DevStackOptions options = DevStackOptions.defaults(root).withScope(DevStackOptions.Scope.INFRA).withPorts(ports)
+                .withOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        // what a `kill -9` of the launcher leaves behind: a component process naming the data folder, holding a port
+        java.util.List<String> command = new java.util.ArrayList<>(FakeComponent.command("listen", String.valueOf(ports.mongo())));
+        command.add(1, PlatformPlan.DATA_MARKER + options.dataDir());
+        Process orphan = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(root.resolve("orphan.log").toFile()).start();
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> FreePorts.inUse(ports.mongo()));
+
+            assertThatThrownBy(() -> DevStack.start(options))
+                    .isInstanceOfSatisfying(StartupFailure.PortInUse.class, failure -> {
+                        assertThat(failure.component()).isEqualTo("mongo");
+                        assertThat(failure.getMessage()).contains("kill " + orphan.pid(), "earlier devstack");
+                    });
+        } finally {
+            orphan.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
     void aMissingServiceJarIsNamedBeforeAnythingStarts() {
         DevStackOptions options = DevStackOptions.defaults(root).withPorts(Ports.free())
                 .withOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));

@@ -89,6 +89,7 @@ class PlatformPlanTest {
         assertThat(assistance.command()).contains("-jar", "--server.port=8081", "-Xmx384m", "-XX:+UseSerialGC",
                 root.resolve(".devstack/run/assistance-service-0.1.0-SNAPSHOT.jar").toAbsolutePath().normalize().toString());
         assertThat(assistance.logFile()).isEqualTo(root.resolve(".devstack/logs/assistance-service.log").toAbsolutePath().normalize());
+        assertThat(assistance.command().get(1)).isEqualTo(PlatformPlan.DATA_MARKER + root.resolve(".devstack").toAbsolutePath().normalize());
         assertThat(assistance.readiness().description()).contains("/actuator/health", "ASSISTANCE-SERVICE");
     }
 
