@@ -1,5 +1,6 @@
 package cn.minzheng.platform.kit.observability;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -8,21 +9,36 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Defaults every service gets, at the lowest precedence (a service's application.yml or the
- * environment overrides them): actuator health/info/prometheus exposed over HTTP, and the trace id
- * in the console log pattern, Kafka consumer defaults (see
- * {@code KafkaConsumerAutoConfiguration}).
+ * environment overrides them): actuator health/info/prometheus exposed over HTTP, the trace id
+ * in the console log pattern, JSON console logs (Elastic Common Schema, with {@code service.name},
+ * {@code traceId} and {@code spanId}) unless {@code minzheng.logging.json=false}, a latency
+ * histogram for {@code http.server.requests}, the {@code application} tag on every meter (when
+ * {@code minzheng.metrics.application-tag=true}), and
+ * Kafka consumer defaults (see {@code KafkaConsumerAutoConfiguration}).
  */
 public class KitDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
     static final String SOURCE = "minzhengServiceKitDefaults";
+    /** {@code false} keeps Spring Boot's plain-text console lines (e.g. on a developer's machine). */
+    public static final String JSON_LOGS_PROPERTY = "minzheng.logging.json";
+    /**
+     * {@code true} adds the common tag {@code application=<spring.application.name>} to every meter.
+     * Off by default for now: it adds a label to every series, and services' tests match exact
+     * label sets (Prometheus's {@code job} label already names the service when scraped).
+     */
+    public static final String APPLICATION_TAG_PROPERTY = "minzheng.metrics.application-tag";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        environment.getPropertySources().addLast(new MapPropertySource(SOURCE, Map.ofEntries(
+        var defaults = new HashMap<String, Object>(Map.ofEntries(
                 Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus"),
                 Map.entry("management.endpoint.health.probes.enabled", "true"),
-                Map.entry("logging.pattern.correlation", "[%X{traceId:-}] "),
+                Map.entry("logging.pattern.correlation", "[%X{traceId:-},%X{spanId:-}] "),
                 Map.entry("spring.reactor.context-propagation", "auto"),
+                // latency histogram per endpoint (uri tag) with fixed buckets, so Prometheus can compute
+                // quantiles (histogram_quantile) while the scrape stays small (10 buckets, not ~70)
+                Map.entry("management.metrics.distribution.slo.http.server.requests",
+                        "10ms,25ms,50ms,100ms,250ms,500ms,1s,2500ms,5s,10s"),
                 // Kafka consumers: commit after processing, never die on a malformed record
                 Map.entry("spring.kafka.listener.ack-mode", "record"),
                 Map.entry("spring.kafka.consumer.enable-auto-commit", "false"),
@@ -32,6 +48,13 @@ public class KitDefaultsEnvironmentPostProcessor implements EnvironmentPostProce
                 Map.entry("spring.kafka.consumer.value-deserializer",
                         "org.springframework.kafka.support.serializer.ErrorHandlingDeserializer"),
                 Map.entry("spring.kafka.consumer.properties.spring.deserializer.value.delegate.class",
-                        "cn.minzheng.platform.events.EventEnvelopeDeserializer"))));
+                        "cn.minzheng.platform.events.EventEnvelopeDeserializer")));
+        if (environment.getProperty(APPLICATION_TAG_PROPERTY, Boolean.class, false)) {
+            defaults.put("management.metrics.tags.application", "${spring.application.name:unknown}");
+        }
+        if (environment.getProperty(JSON_LOGS_PROPERTY, Boolean.class, true)) {
+            defaults.put("logging.structured.format.console", "ecs");
+        }
+        environment.getPropertySources().addLast(new MapPropertySource(SOURCE, defaults));
     }
 }

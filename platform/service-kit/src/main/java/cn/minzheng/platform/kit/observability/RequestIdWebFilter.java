@@ -34,7 +34,8 @@ public class RequestIdWebFilter implements WebFilter, Ordered {
         var headers = exchange.getRequest().getHeaders();
         String incomingTraceparent = headers.getFirst("traceparent");
         String traceId = RequestIds.traceIdFromTraceparent(incomingTraceparent);
-        String traceparent = traceId != null ? incomingTraceparent.trim() : null;
+        // this service's span: a child of the caller's, so its span id is ours in logs and events
+        String traceparent = traceId != null ? RequestIds.childOf(incomingTraceparent) : null;
         if (traceId == null) {
             traceId = RequestIds.newTraceId();
             traceparent = RequestIds.traceparentFor(traceId);
@@ -64,7 +65,7 @@ public class RequestIdWebFilter implements WebFilter, Ordered {
 
     /** Runs {@code action} with the trace id in the logging MDC (for log lines from this thread). */
     public static void withTraceId(String traceId, Runnable action) {
-        try (var ignored = MDC.putCloseable("traceId", traceId)) {
+        try (var ignored = MDC.putCloseable(TraceContext.TRACE_ID_MDC_KEY, traceId)) {
             action.run();
         }
     }

@@ -37,6 +37,28 @@ public final class RequestIds {
         return m.group(1);
     }
 
+    /** The parent-id (span id) of a {@code traceparent}, or null when absent or malformed. */
+    public static String spanIdFromTraceparent(String traceparent) {
+        if (traceIdFromTraceparent(traceparent) == null) {
+            return null;
+        }
+        return traceparent.trim().substring(36, 52);
+    }
+
+    /**
+     * This service's own span within the caller's trace: same version, trace id and flags, a new
+     * span id (the caller's span becomes its parent). Null when {@code traceparent} is malformed.
+     */
+    public static String childOf(String traceparent) {
+        if (traceIdFromTraceparent(traceparent) == null) {
+            return null;
+        }
+        String t = traceparent.trim();
+        byte[] span = new byte[8];
+        RANDOM.nextBytes(span);
+        return t.substring(0, 36) + HexFormat.of().formatHex(span) + t.substring(52);
+    }
+
     public static String newTraceId() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);

@@ -1,6 +1,7 @@
 package cn.minzheng.platform.kit.outbox;
 
 import cn.minzheng.platform.events.EventEnvelope;
+import cn.minzheng.platform.kit.observability.TraceContext;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Objects;
@@ -28,10 +29,17 @@ public record OutboxEvent(String id, String type, String source, String subject,
         Objects.requireNonNull(data, "data");
     }
 
+    /**
+     * The stored form of {@code envelope}. An envelope built without a traceparent gets the one of
+     * the work in progress ({@link TraceContext#current()}: the request or the consumed record), so
+     * the event continues the trace that caused it even when the service did not set it.
+     */
     public static OutboxEvent of(EventEnvelope envelope) {
+        String traceparent = envelope.traceparent() != null ? envelope.traceparent()
+                : TraceContext.current().orElse(null);
         return new OutboxEvent(envelope.id(), envelope.type(), envelope.source(), envelope.subject(), envelope.time(),
                 envelope.actorId(), envelope.actorRole(), envelope.regionCode(), envelope.aggregateVersion(),
-                envelope.traceparent(), Document.parse(JSON.writeValueAsString(envelope.data())));
+                traceparent, Document.parse(JSON.writeValueAsString(envelope.data())));
     }
 
     /** Back to the platform envelope (validates the shape again). */

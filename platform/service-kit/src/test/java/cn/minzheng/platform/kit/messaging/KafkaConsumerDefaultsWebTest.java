@@ -64,6 +64,23 @@ class KafkaConsumerDefaultsWebTest extends WebAppTestBase {
         assertThat(KafkaCloudEvents.fromRecord(dead.get(0)).id()).isEqualTo(failing.id());
     }
 
+    @Test
+    void listenerRunsInTheProducersTraceAndForgetsItAfterTheRecord() {
+        String traceId = "2bf92f3577b34da6a3ce929d0e0e4736";
+        String producerSpan = "00f067aa0ba902b7";
+        EventEnvelope traced = event(null).toBuilder().traceparent("00-" + traceId + "-" + producerSpan + "-01").build();
+        EventEnvelope untraced = event(null).toBuilder().traceparent(null).build();
+        send(KafkaCloudEvents.toRecord(RecordingListener.TOPIC, traced));
+        send(KafkaCloudEvents.toRecord(RecordingListener.TOPIC, untraced));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> RecordingListener.TRACE_IN_MDC.containsKey(untraced.id()));
+        String[] seen = RecordingListener.TRACE_IN_MDC.get(traced.id()).split("/");
+        assertThat(seen[0]).isEqualTo(traceId);
+        assertThat(seen[1]).matches("[0-9a-f]{16}").isNotEqualTo(producerSpan);
+        assertThat(seen[2]).isEqualTo("00-" + traceId + "-" + seen[1] + "-01");
+        assertThat(RecordingListener.TRACE_IN_MDC.get(untraced.id())).isEqualTo("null/null/none");
+    }
+
     private static EventEnvelope event(String reason) {
         String id = "MZ-" + UUID.randomUUID();
         return EventEnvelope.builder(EventTypes.APPLICATION_SUBMITTED).subject(id).actor("c", "CITIZEN")

@@ -50,6 +50,30 @@ class OutboxWebTest extends WebAppTestBase {
     }
 
     @Test
+    void eventBuiltWithoutATraceparentStillCarriesTheRequestsTraceOnKafka() {
+        String token = TestInfra.issuer().mint("citizen-tr", "张三", List.of("CITIZEN"), "110105");
+        String location = client().post().uri("/api/cases").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"applicant\":\"张三\",\"amountFen\":100}")
+                .exchange().expectStatus().isCreated().returnResult(String.class).getResponseHeaders().getLocation().toString();
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        String traceId = "1af7651916cd43dd8448eb211c80319c";
+        String callerSpan = "b7ad6b7169203331";
+
+        // the closure endpoint builds its event without .traceparent(...): the kit fills it in
+        client().post().uri("/api/cases/" + id + "/closure").headers(h -> h.setBearerAuth(token))
+                .header("If-Match", "\"1\"").header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
+                .exchange().expectStatus().isOk();
+
+        var closed = await().atMost(Duration.ofSeconds(20)).until(() -> TopicProbe.read(CaseController.TOPIC, 1,
+                        Duration.ofSeconds(2)).stream().filter(r -> id.equals(r.key()))
+                        .filter(r -> KafkaCloudEvents.fromRecord(r).aggregateVersion() == 2).toList(),
+                list -> !list.isEmpty());
+        String traceparent = TopicProbe.header(closed.get(0), CloudEventHeaders.TRACEPARENT);
+        assertThat(traceparent).matches("00-" + traceId + "-[0-9a-f]{16}-01");
+        assertThat(traceparent).as("the service's own span, a child of the caller's").doesNotContain(callerSpan);
+    }
+
+    @Test
     void scheduledSweepPublishesALeftoverNobodyAskedFor() {
         String id = "MZ-leftover-" + java.util.UUID.randomUUID();
         var principal = new cn.minzheng.platform.kit.security.Principal("clerk-1", "李四",
@@ -95,7 +119,7 @@ class OutboxWebTest extends WebAppTestBase {
     void outboxMetricsAreOnThePrometheusEndpoint() {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> client().get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk().expectBody(String.class)
-                .value(body -> assertThat(body).contains("outbox_pending{collection=\"cases\"}")
-                        .contains("outbox_oldest_age_seconds{collection=\"cases\"}")));
+                .value(body -> assertThat(body).contains("outbox_pending{application=\"kit-test\",collection=\"cases\"}")
+                        .contains("outbox_oldest_age_seconds{application=\"kit-test\",collection=\"cases\"}")));
     }
 }

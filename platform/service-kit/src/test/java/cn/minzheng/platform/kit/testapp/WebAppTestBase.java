@@ -13,6 +13,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(classes = KitTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "server.address=127.0.0.1",
+                "spring.application.name=kit-test",
+                "minzheng.metrics.application-tag=true",
                 "minzheng.security.public-paths=/test/**",
                 "spring.http.codecs.max-in-memory-size=4KB",
                 "spring.kafka.consumer.group-id=kit-test",
