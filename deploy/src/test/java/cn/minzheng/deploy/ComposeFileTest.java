@@ -190,6 +190,18 @@ class ComposeFileTest {
     }
 
     @Test
+    void grafanaProvisionsTheFourDashboards() throws IOException {
+        JsonMapper json = JsonMapper.builder().build();
+        for (String uid : List.of("platform-health", "case-flow", "deadlines", "audit-integrity")) {
+            Path file = root.resolve("deploy/grafana/dashboards/" + uid + ".json");
+            assertThat(file).as("dashboard " + uid).exists();
+            JsonNode dashboard = json.readTree(Files.readString(file));
+            assertThat(dashboard.path("uid").asString()).isEqualTo(uid);
+            assertThat(dashboard.path("panels").size()).as(uid + " panels").isPositive();
+        }
+    }
+
+    @Test
     void prometheusScrapesEveryService() throws IOException {
         String prometheus = Files.readString(root.resolve("deploy/prometheus/prometheus.yml"));
         for (String module : deployableModules()) {
