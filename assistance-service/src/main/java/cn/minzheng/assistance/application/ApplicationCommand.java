@@ -32,8 +32,7 @@ public enum ApplicationCommand {
     CONFIRM_RECHECK("rechecked", Role.APPROVER),
     CHANGE_AMOUNT("amount-changed", Role.APPROVER),
     SUSPEND("suspended", Role.APPROVER),
-    /** no "resumed" type in the catalogue yet: a resumption is reported as a re-check outcome */
-    RESUME("rechecked", Role.APPROVER),
+    RESUME("resumed", Role.APPROVER),
     /** 渐退期 */
     START_PHASE_OUT("gradual-exit-started", Role.APPROVER),
     TERMINATE("terminated", Role.APPROVER),

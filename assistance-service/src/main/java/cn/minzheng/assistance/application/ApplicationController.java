@@ -1,6 +1,15 @@
 package cn.minzheng.assistance.application;
 
-import cn.minzheng.assistance.Money;
+import cn.minzheng.assistance.application.CommandBodies.DecisionEntry;
+import cn.minzheng.assistance.application.CommandBodies.EconomicCheckEntry;
+import cn.minzheng.assistance.application.CommandBodies.Empty;
+import cn.minzheng.assistance.application.CommandBodies.HomeVisitEntry;
+import cn.minzheng.assistance.application.CommandBodies.OpinionEntry;
+import cn.minzheng.assistance.application.CommandBodies.Payment;
+import cn.minzheng.assistance.application.CommandBodies.PhaseOut;
+import cn.minzheng.assistance.application.CommandBodies.Reason;
+import cn.minzheng.assistance.application.CommandBodies.RecheckConfirmation;
+import cn.minzheng.assistance.application.CommandBodies.Supplement;
 import cn.minzheng.platform.kit.concurrency.Versions;
 import cn.minzheng.platform.kit.security.CurrentPrincipal;
 import cn.minzheng.platform.kit.security.Principal;
@@ -15,7 +24,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
+import static cn.minzheng.assistance.application.CommandBodies.flag;
+import static cn.minzheng.assistance.application.CommandBodies.requiredText;
+import static cn.minzheng.assistance.application.CommandBodies.text;
+
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 /** A citizen's application and every command on it, as sub-resources under If-Match. */
@@ -50,86 +64,91 @@ public class ApplicationController {
                 .flatMap(workflow::calculate).map(ApplicationView::calculation);
     }
 
+    /** The citizen says why (recorded in the history and the event); no reason, no withdrawal. */
     @PostMapping("/{number}/withdrawal")
     public Mono<ResponseEntity<ApplicationView>> withdraw(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                          @RequestBody(required = false) CommandRequest body) {
+            @RequestBody Reason body) {
         return command(number, ifMatch, ApplicationCommand.WITHDRAW,
-                (c, a, at) -> Mono.fromCallable(() -> c.withdraw(a, at, b(body).reason())));
+                (c, a, at) -> Mono.fromCallable(() -> c.withdraw(a, at, body.required())));
     }
 
     @PostMapping("/{number}/supplement-request")
     public Mono<ResponseEntity<ApplicationView>> supplement(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                            @RequestBody CommandRequest body) {
+            @RequestBody Supplement body) {
         return command(number, ifMatch, ApplicationCommand.REQUEST_SUPPLEMENT,
-                (c, a, at) -> Mono.fromCallable(() -> c.requestSupplement(a, at, body.missingItems())));
+                (c, a, at) -> Mono.fromCallable(() -> c.requestSupplement(a, at, body.items())));
     }
 
     @PostMapping("/{number}/resubmission")
     public Mono<ResponseEntity<ApplicationView>> resubmit(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                          @RequestBody SubmissionRequest body) {
+            @RequestBody SubmissionRequest body) {
         return command(number, ifMatch, ApplicationCommand.RESUBMIT,
                 (c, a, at) -> Mono.fromCallable(() -> c.resubmit(a, at, workflow.validatedResubmission(body))));
     }
 
     @PostMapping("/{number}/acceptance")
     public Mono<ResponseEntity<ApplicationView>> accept(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
-            @RequestBody(required = false) CommandRequest ignored) {
+            @RequestBody(required = false) Empty ignored) {
         return command(number, ifMatch, ApplicationCommand.ACCEPT,
                 (c, a, at) -> Mono.fromCallable(() -> c.accept(a, at, workflow.planner())));
     }
 
     @PostMapping("/{number}/non-acceptance")
     public Mono<ResponseEntity<ApplicationView>> refuse(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                        @RequestBody CommandRequest body) {
+            @RequestBody Reason body) {
         return command(number, ifMatch, ApplicationCommand.REFUSE_ACCEPTANCE,
-                (c, a, at) -> Mono.fromCallable(() -> c.refuseAcceptance(a, at, body.reason(), workflow.planner())));
+                (c, a, at) -> Mono.fromCallable(() -> c.refuseAcceptance(a, at, body.required(), workflow.planner())));
     }
 
     @PostMapping("/{number}/home-visits")
     public Mono<ResponseEntity<ApplicationView>> homeVisit(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                           @RequestBody CommandRequest body) {
+            @RequestBody HomeVisitEntry body) {
         return command(number, ifMatch, ApplicationCommand.RECORD_HOME_VISIT,
-                (c, a, at) -> Mono.fromCallable(() -> c.recordHomeVisit(a, at, new HomeVisit(
-                        body.visitedOn() == null ? workflow.today() : body.visitedOn(),
-                        body.staffIds() == null ? java.util.List.of() : body.staffIds(), body.findings(),
-                        body.membersPresent(), a.id()), workflow.rules())));
+                (c, a, at) -> Mono.fromCallable(() -> {
+                    body.check();
+                    return c.recordHomeVisit(a, at, new HomeVisit(
+                            body.visitedOn() == null ? workflow.today() : body.visitedOn(),
+                            body.staffIds() == null ? List.of() : body.staffIds(), body.findings(),
+                            body.membersPresent(), a.id()), workflow.rules());
+                }));
     }
 
     /** Manual entry of 核对 results by a clerk: always possible, whatever the 核对 platform does. */
     @PostMapping("/{number}/economic-checks")
     public Mono<ResponseEntity<ApplicationView>> economicCheck(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                               @RequestBody CommandRequest body) {
+            @RequestBody EconomicCheckEntry body) {
         return command(number, ifMatch, ApplicationCommand.RECORD_ECONOMIC_CHECK,
-                (c, a, at) -> Mono.fromCallable(() -> c.recordEconomicCheck(a, at, new EconomicCheck(
-                        EconomicCheck.Status.COMPLETED, "MANUAL", body.summary(), body.flag(body.incomeConfirmed()),
-                        body.flag(body.supporterAble()), at, a.id()))));
+                (c, a, at) -> Mono.fromCallable(() -> {
+                    body.check();
+                    return c.recordEconomicCheck(a, at, new EconomicCheck(EconomicCheck.Status.COMPLETED, "MANUAL",
+                            body.summary(), flag(body.incomeConfirmed()), flag(body.supporterAble()), at, a.id()));
+                }));
     }
 
     @PostMapping("/{number}/opinion")
     public Mono<ResponseEntity<ApplicationView>> opinion(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                         @RequestBody CommandRequest body) {
+            @RequestBody OpinionEntry body) {
         return command(number, ifMatch, ApplicationCommand.GIVE_OPINION,
-                (c, a, at) -> Mono.fromCallable(() -> c.giveOpinion(a, at, body.flag(body.recommendApproval()),
-                        body.reason())));
+                (c, a, at) -> Mono.fromCallable(() -> c.giveOpinion(a, at, flag(body.recommendApproval()), body.checkedReason())));
     }
 
     @PostMapping("/{number}/publicity")
     public Mono<ResponseEntity<ApplicationView>> startPublicity(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
-            @RequestBody(required = false) CommandRequest ignored) {
+            @RequestBody(required = false) Empty ignored) {
         return command(number, ifMatch, ApplicationCommand.START_PUBLICITY,
                 (c, a, at) -> Mono.fromCallable(() -> c.startPublicity(a, at, workflow.rules())));
     }
 
     @PostMapping("/{number}/publicity/objections")
     public Mono<ResponseEntity<ApplicationView>> objection(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                           @RequestBody CommandRequest body) {
+            @RequestBody Reason body) {
         return command(number, ifMatch, ApplicationCommand.RECORD_OBJECTION,
-                (c, a, at) -> Mono.fromCallable(() -> c.recordObjection(a, at, body.reason())));
+                (c, a, at) -> Mono.fromCallable(() -> c.recordObjection(a, at, body.required())));
     }
 
     @PostMapping("/{number}/publicity/completion")
     public Mono<ResponseEntity<ApplicationView>> completePublicity(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
-            @RequestBody(required = false) CommandRequest ignored) {
+            @RequestBody(required = false) Empty ignored) {
         return command(number, ifMatch, ApplicationCommand.COMPLETE_PUBLICITY,
                 (c, a, at) -> Mono.fromCallable(() -> c.completePublicity(a, at, workflow.planner())));
     }
@@ -137,78 +156,81 @@ public class ApplicationController {
     /** 审核确认: {@code approve: true} with the calculation computed here, or false with written reasons. */
     @PostMapping("/{number}/decision")
     public Mono<ResponseEntity<ApplicationView>> decide(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                        @RequestBody CommandRequest body) {
-        boolean approve = body.flag(body.approve());
-        return command(number, ifMatch, approve ? ApplicationCommand.APPROVE : ApplicationCommand.DENY,
-                (c, a, at) -> workflow.calculate(c).map(calc -> approve
-                        ? c.approve(a, at, calc, body.flag(body.unstableIncome()), workflow.rules(), workflow.planner())
-                        : c.deny(a, at, body.reason(), calc, workflow.planner())));
+            @RequestBody DecisionEntry body) {
+        return Mono.defer(() -> {
+            boolean approve = body.approved();
+            return command(number, ifMatch, approve ? ApplicationCommand.APPROVE : ApplicationCommand.DENY,
+                    (c, a, at) -> workflow.calculate(c).map(calc -> approve
+                            ? c.approve(a, at, calc, flag(body.unstableIncome()), workflow.rules(), workflow.planner())
+                            : c.deny(a, at, body.reason(), calc, workflow.planner())));
+        });
     }
 
     /** 先行救助 for 急难型 临时救助. */
     @PostMapping("/{number}/emergency-payment")
     public Mono<ResponseEntity<ApplicationView>> payFirst(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                          @RequestBody CommandRequest body) {
-        return command(number, ifMatch, ApplicationCommand.PAY_FIRST, (c, a, at) -> Mono.fromCallable(() ->
-                c.payFirst(a, at, amount(body.amount()), body.reason())));
+            @RequestBody Payment body) {
+        return command(number, ifMatch, ApplicationCommand.PAY_FIRST,
+                (c, a, at) -> Mono.fromCallable(() -> c.payFirst(a, at, body.amountFen(), requiredText("/reason", body.reason()))));
     }
 
     @PostMapping("/{number}/record-completion")
     public Mono<ResponseEntity<ApplicationView>> completeRecord(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                                @RequestBody CommandRequest body) {
+            @RequestBody Reason body) {
         return command(number, ifMatch, ApplicationCommand.COMPLETE_RECORD,
-                (c, a, at) -> Mono.fromCallable(() -> c.completeRecord(a, at, body.reason())));
+                (c, a, at) -> Mono.fromCallable(() -> c.completeRecord(a, at, body.required())));
     }
 
     @PostMapping("/{number}/recheck")
     public Mono<ResponseEntity<ApplicationView>> recheck(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                         @RequestBody(required = false) CommandRequest body) {
+            @RequestBody(required = false) Reason body) {
         return command(number, ifMatch, ApplicationCommand.START_RECHECK,
-                (c, a, at) -> Mono.fromCallable(() -> c.startRecheck(a, at, b(body).reason())));
+                (c, a, at) -> Mono.fromCallable(() -> c.startRecheck(a, at, body == null ? null : text("/reason", body.reason()))));
     }
 
     @PostMapping("/{number}/recheck/confirmation")
     public Mono<ResponseEntity<ApplicationView>> confirmRecheck(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                                @RequestBody(required = false) CommandRequest body) {
-        return command(number, ifMatch, ApplicationCommand.CONFIRM_RECHECK, (c, a, at) -> Mono.fromCallable(() ->
-                c.confirmRecheck(a, at, b(body).flag(b(body).unstableIncome()), workflow.rules())));
+            @RequestBody(required = false) RecheckConfirmation body) {
+        return command(number, ifMatch, ApplicationCommand.CONFIRM_RECHECK,
+                (c, a, at) -> Mono.fromCallable(() -> c.confirmRecheck(a, at, body != null && flag(body.unstableIncome()), workflow.rules())));
     }
 
     /** Recalculates with the standard in force now (e.g. after a new standard or a reported change). */
     @PostMapping("/{number}/amount-change")
     public Mono<ResponseEntity<ApplicationView>> changeAmount(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                              @RequestBody CommandRequest body) {
-        return command(number, ifMatch, ApplicationCommand.CHANGE_AMOUNT, (c, a, at) -> workflow.calculate(c)
-                .map(calc -> c.changeAmount(a, at, calc, body.reason())));
+            @RequestBody Reason body) {
+        return command(number, ifMatch, ApplicationCommand.CHANGE_AMOUNT,
+                (c, a, at) -> Mono.fromCallable(body::required).flatMap(reason -> workflow.calculate(c).map(calc -> c.changeAmount(a, at, calc, reason))));
     }
 
     @PostMapping("/{number}/suspension")
     public Mono<ResponseEntity<ApplicationView>> suspend(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                         @RequestBody CommandRequest body) {
+            @RequestBody Reason body) {
         return command(number, ifMatch, ApplicationCommand.SUSPEND,
-                (c, a, at) -> Mono.fromCallable(() -> c.suspend(a, at, body.reason())));
+                (c, a, at) -> Mono.fromCallable(() -> c.suspend(a, at, body.required())));
     }
 
+    /** A suspended benefit paid again, with written reasons (event {@code resumed}). */
     @PostMapping("/{number}/resumption")
     public Mono<ResponseEntity<ApplicationView>> resume(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                        @RequestBody(required = false) CommandRequest body) {
+            @RequestBody Reason body) {
         return command(number, ifMatch, ApplicationCommand.RESUME,
-                (c, a, at) -> Mono.fromCallable(() -> c.resume(a, at, b(body).reason())));
+                (c, a, at) -> Mono.fromCallable(() -> c.resume(a, at, body.required())));
     }
 
     /** 渐退期. */
     @PostMapping("/{number}/phase-out")
     public Mono<ResponseEntity<ApplicationView>> phaseOut(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                          @RequestBody CommandRequest body) {
-        return command(number, ifMatch, ApplicationCommand.START_PHASE_OUT, (c, a, at) -> Mono.fromCallable(() ->
-                c.startPhaseOut(a, at, body.months() == null ? 0 : body.months(), body.reason(), workflow.rules())));
+            @RequestBody PhaseOut body) {
+        return command(number, ifMatch, ApplicationCommand.START_PHASE_OUT,
+                (c, a, at) -> Mono.fromCallable(() -> c.startPhaseOut(a, at, body.checkedMonths(), requiredText("/reason", body.reason()), workflow.rules())));
     }
 
     @PostMapping("/{number}/termination")
     public Mono<ResponseEntity<ApplicationView>> terminate(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                           @RequestBody CommandRequest body) {
+            @RequestBody Reason body) {
         return command(number, ifMatch, ApplicationCommand.TERMINATE,
-                (c, a, at) -> Mono.fromCallable(() -> c.terminate(a, at, body.reason())));
+                (c, a, at) -> Mono.fromCallable(() -> c.terminate(a, at, body.required())));
     }
 
     private Mono<ResponseEntity<ApplicationView>> command(String number, String ifMatch, ApplicationCommand command,
@@ -219,19 +241,6 @@ public class ApplicationController {
                     .flatMap((Principal p) -> workflow.change(number, expected, p, command, change))
                     .map(c -> ResponseEntity.ok().eTag(etag(c)).body(ApplicationView.of(c)));
         });
-    }
-
-    private static CommandRequest b(CommandRequest body) {
-        return body == null ? CommandRequest.empty() : body;
-    }
-
-    private static long amount(String yuan) {
-        if (!Money.isYuan(yuan)) {
-            throw new cn.minzheng.platform.kit.problem.ValidationProblem(
-                    cn.minzheng.platform.kit.problem.FieldProblem.withMessage("/amount", "AMOUNT_FORMAT",
-                            "a yuan amount with at most two decimals"));
-        }
-        return Money.parseYuan(yuan);
     }
 
     static String etag(AssistanceCase c) {

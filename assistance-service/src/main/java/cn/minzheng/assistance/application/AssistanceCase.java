@@ -250,9 +250,11 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         });
     }
 
+    /** Only the applicant, only before the decision, and always saying why. */
     public AssistanceCase withdraw(Actor a, Instant at, String reason) {
         guard(ApplicationCommand.WITHDRAW, a);
         requireOwner(a);
+        requireReason(reason);
         LocalDate today = LocalDate.ofInstant(at, CHINA);
         return move(ApplicationCommand.WITHDRAW, a, at, reason, Map.of(), d -> d.deadlines = closeAll(d.deadlines, today));
     }
@@ -315,7 +317,10 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         });
     }
 
+    /** Payment starts again after a suspension, with written reasons like every change of benefit [57]§32. */
     public AssistanceCase resume(Actor a, Instant at, String reason) {
+        guard(ApplicationCommand.RESUME, a);
+        requireReason(reason);
         return move(ApplicationCommand.RESUME, a, at, reason, Map.of(), d -> {
         });
     }

@@ -50,6 +50,10 @@ public record SubmissionRequest(Program program, String applicantIdNumber, Strin
             List<IncomeItem> incomes = new ArrayList<>();
             List<Income> gi = m.incomes() == null ? List.of() : m.incomes();
             for (int j = 0; j < gi.size(); j++) {
+                if (gi.get(j) == null) {
+                    problems.add(new FieldProblem("/members/" + i + "/incomes/" + j, "REQUIRED", "income item is empty"));
+                    continue;
+                }
                 incomes.add(new IncomeItem(gi.get(j).category(),
                         fen(gi.get(j).monthlyAmount(), "/members/" + i + "/incomes/" + j + "/monthlyAmount", problems)));
             }
@@ -57,6 +61,10 @@ public record SubmissionRequest(Program program, String applicantIdNumber, Strin
             List<Asset> ga = m.assets() == null ? List.of() : m.assets();
             for (int j = 0; j < ga.size(); j++) {
                 Asset a = ga.get(j);
+                if (a == null) {
+                    problems.add(new FieldProblem("/members/" + i + "/assets/" + j, "REQUIRED", "asset item is empty"));
+                    continue;
+                }
                 long value = a.value() == null ? 0 : fen(a.value(), "/members/" + i + "/assets/" + j + "/value", problems);
                 assets.add(new AssetItem(a.type(), value, a.count() == null ? 1 : a.count()));
             }

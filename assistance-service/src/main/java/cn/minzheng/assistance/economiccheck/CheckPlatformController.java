@@ -28,7 +28,7 @@ public class CheckPlatformController {
     @PostMapping("/api/v1/assistance/applications/{number}/economic-checks/platform-request")
     public Mono<ResponseEntity<ApplicationView>> request(@PathVariable String number,
                                                          @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                         @RequestBody(required = false) Object ignored) {
+                                                         @RequestBody(required = false) cn.minzheng.assistance.application.CommandBodies.Empty ignored) {
         return Mono.defer(() -> {
             long expected = Versions.parseIfMatch(ifMatch);
             if (!client.configured()) {

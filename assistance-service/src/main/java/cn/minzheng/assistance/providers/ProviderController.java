@@ -33,6 +33,18 @@ public class ProviderController {
     }
 
     public record Assignment(String providerId) {
+        @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.PROPERTIES)
+        public Assignment {
+        }
+
+        String checkedId() {
+            if (providerId == null || providerId.isBlank() || providerId.length() > 100) {
+                throw new cn.minzheng.platform.kit.problem.ValidationProblem(
+                        cn.minzheng.platform.kit.problem.FieldProblem.withMessage("/providerId", "REQUIRED",
+                                "the organization id, at most 100 characters"));
+            }
+            return providerId;
+        }
     }
 
     @PostMapping("/api/v1/assistance/applications/{number}/provider")
@@ -42,7 +54,7 @@ public class ProviderController {
         return Mono.defer(() -> {
             long expected = Versions.parseIfMatch(ifMatch);
             return CurrentPrincipal.require().flatMap(p -> workflow.change(number, expected, p,
-                    ApplicationCommand.ASSIGN_PROVIDER, (c, a, at) -> providers.find(String.valueOf(body.providerId()))
+                    ApplicationCommand.ASSIGN_PROVIDER, (c, a, at) -> Mono.fromCallable(body::checkedId).flatMap(providers::find)
                             .map(prov -> c.assignProvider(a, at, prov.id(), prov.name(), prov.inGoodStanding()))
                             .switchIfEmpty(Mono.error(() -> new RuleViolationException("PROVIDER_UNKNOWN",
                                     "no such organization in the read model")))))

@@ -165,6 +165,38 @@ class AssistanceCaseTest {
                 .isInstanceOf(IllegalTransitionException.class);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.NullSource
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "   ", "\t\n"})
+    void aWithdrawalWithoutAReasonIsRefusedAndTheCaseStays(String reason) {
+        AssistanceCase c = submitted();
+        assertThatThrownBy(() -> c.withdraw(CITIZEN, on("2026-09-03"), reason))
+                .isInstanceOf(RuleViolationException.class);
+        assertThat(c.status()).isEqualTo(ApplicationStatus.SUBMITTED);
+    }
+
+    @Test
+    void aResumptionNeedsReasonsAndIsPublishedAsResumed() {
+        AssistanceCase suspended = approvedCase().suspend(APPROVER, on("2027-01-05"), "未按时报告变化");
+        assertThatThrownBy(() -> suspended.resume(APPROVER, on("2027-02-05"), " "))
+                .isInstanceOf(RuleViolationException.class);
+        assertThatThrownBy(() -> suspended.resume(CLERK, on("2027-02-05"), "已报告"))
+                .isInstanceOf(RoleNotAllowedException.class);
+        AssistanceCase resumed = suspended.resume(APPROVER, on("2027-02-05"), "已报告");
+        DomainEvent last = resumed.pendingEvents().get(resumed.pendingEvents().size() - 1);
+        assertThat(last.name()).isEqualTo("resumed");
+        assertThat(last.reason()).isEqualTo("已报告");
+        assertThat(last.fromStatus()).isEqualTo(ApplicationStatus.SUSPENDED);
+        assertThat(last.toStatus()).isEqualTo(ApplicationStatus.ACTIVE);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(ApplicationCommand.class)
+    void everyCommandProducesATypeOfTheEventCatalogue(ApplicationCommand command) {
+        assertThat(cn.minzheng.platform.events.EventTypes.isKnown(
+                "minzheng.assistance.application." + command.eventName() + ".v1")).as(command.name()).isTrue();
+    }
+
     @Test
     void rolesAreChecked() {
         assertThatThrownBy(() -> submitted().accept(CITIZEN, on("2026-09-04"), planner))

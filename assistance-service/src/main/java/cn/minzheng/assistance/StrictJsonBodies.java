@@ -1,0 +1,81 @@
+package cn.minzheng.assistance;
+
+import org.springframework.boot.http.codec.CodecCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.codec.json.JacksonJsonDecoder;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
+
+/**
+ * Request bodies are read strictly: a JSON value is taken only as its own type (no {@code 42} or
+ * {@code "yes"} for a boolean, no number for a text and no text for a number, no number for an
+ * enum, no single value for a list), unknown fields, duplicate keys and trailing data are refused.
+ * Every refusal is a Jackson error that the service kit turns into a 400 problem whose field error
+ * points at the offending value. Responses are written by Boot's own mapper, unchanged.
+ */
+@Configuration(proxyBeanMethods = false)
+public class StrictJsonBodies {
+
+    /** After Boot's Jackson codec customizer (order 0), so the strict decoder is the one in place. */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    CodecCustomizer strictJsonDecoder(JsonMapper bootMapper) {
+        JsonMapper strict = strict(bootMapper.rebuild());
+        return configurer -> configurer.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(strict));
+    }
+
+    /** The strict reading rules applied to a mapper builder (also used by tests). */
+    public static JsonMapper strict(JsonMapper.Builder builder) {
+        return builder
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                .disable(DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS)
+                .disable(DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT)
+                .disable(DeserializationFeature.ACCEPT_EMPTY_ARRAY_AS_NULL_OBJECT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+                .disable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+                .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .defaultLeniency(false)
+                .withCoercionConfigDefaults(c -> {
+                    c.setAcceptBlankAsEmpty(false);
+                    for (CoercionInputShape shape : CoercionInputShape.values()) {
+                        c.setCoercion(shape, CoercionAction.Fail);
+                    }
+                })
+                .withCoercionConfig(LogicalType.Boolean, c -> refuse(c, CoercionInputShape.Integer,
+                        CoercionInputShape.Float, CoercionInputShape.String, CoercionInputShape.EmptyString))
+                .withCoercionConfig(LogicalType.Textual, c -> refuse(c, CoercionInputShape.Integer,
+                        CoercionInputShape.Float, CoercionInputShape.Boolean))
+                .withCoercionConfig(LogicalType.Integer, c -> refuse(c, CoercionInputShape.Float,
+                        CoercionInputShape.String, CoercionInputShape.EmptyString, CoercionInputShape.Boolean))
+                .withCoercionConfig(LogicalType.Float, c -> refuse(c, CoercionInputShape.String,
+                        CoercionInputShape.EmptyString, CoercionInputShape.Boolean))
+                .withCoercionConfig(LogicalType.Enum, c -> refuse(c, CoercionInputShape.Integer,
+                        CoercionInputShape.EmptyString))
+                .withCoercionConfig(LogicalType.DateTime, c -> refuse(c, CoercionInputShape.Integer,
+                        CoercionInputShape.Float, CoercionInputShape.EmptyString))
+                .build();
+    }
+
+    private static void refuse(tools.jackson.databind.cfg.MutableCoercionConfig config, CoercionInputShape... shapes) {
+        config.setAcceptBlankAsEmpty(false);
+        for (CoercionInputShape shape : shapes) {
+            config.setCoercion(shape, CoercionAction.Fail);
+        }
+    }
+}
