@@ -25,17 +25,25 @@ public final class Components {
 
     /** What identifies a component's JVM: a fragment of its command line plus its port argument. */
     public enum Component {
-        KAFKA("cn.minzheng.platform.embedded.EmbeddedKafka", "9092"),
-        ASSISTANCE("assistance-service-0.1.0-SNAPSHOT.jar", "--server.port=8081"),
-        ORG("org-service-0.1.0-SNAPSHOT.jar", "--server.port=8082"),
-        AUDIT("audit-service-0.1.0-SNAPSHOT.jar", "--server.port=8083");
+        KAFKA("cn.minzheng.platform.embedded.EmbeddedKafka"),
+        ASSISTANCE("assistance-service-0.1.0-SNAPSHOT.jar"),
+        ORG("org-service-0.1.0-SNAPSHOT.jar"),
+        AUDIT("audit-service-0.1.0-SNAPSHOT.jar");
 
         final String marker;
-        final String port;
 
-        Component(String marker, String port) {
+        Component(String marker) {
             this.marker = marker;
-            this.port = port;
+        }
+
+        /** The argument that carries the component's port on its command line. */
+        String portArgument(Platform.Ports ports) {
+            return switch (this) {
+                case KAFKA -> String.valueOf(ports.kafka());
+                case ASSISTANCE -> "--server.port=" + ports.assistance();
+                case ORG -> "--server.port=" + ports.org();
+                case AUDIT -> "--server.port=" + ports.audit();
+            };
         }
     }
 
@@ -43,21 +51,49 @@ public final class Components {
     public record Stopped(Component component, List<String> command, Map<String, String> environment, Path workingDir) {
     }
 
+    private static final String DATA_MARKER = "-Dminzheng.devstack.data=";
+
     private final Path logs;
+    private final Platform.Ports ports;
+    /** The data folder of the devstack this JVM started (its processes carry it), null when attached. */
+    private final Path dataDir;
     private final List<Process> restarted = new CopyOnWriteArrayList<>();
 
-    Components(Path logs) {
+    Components(Path logs, Platform.Ports ports, Path dataDir) {
         this.logs = logs;
+        this.ports = ports;
+        this.dataDir = dataDir;
     }
 
-    /** The running process of the component (the one holding its fixed port's argument). */
+    /** The running process of the component (the one holding its port's argument, of this run's devstack). */
     public ProcessHandle find(Component component) {
+        String port = component.portArgument(ports);
         return ProcessHandle.allProcesses()
                 .filter(p -> commandLine(p).map(args -> args.stream().anyMatch(a -> a.contains(component.marker))
-                        && args.contains(component.port)).orElse(false))
+                        && args.contains(port) && (dataDir == null || args.contains(DATA_MARKER + dataDir))).orElse(false))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException(component + " is not running (no process with '"
-                        + component.marker + "' and '" + component.port + "' on its command line)"));
+                        + component.marker + "' and '" + port + "' on its command line)"));
+    }
+
+    /**
+     * Starts one more instance of a service next to the running one: its command line, environment
+     * and working directory, another port, its own Eureka instance id. A child of this JVM.
+     */
+    public Process startAnotherInstance(Component component, int port, String instanceId) {
+        if (component == Component.KAFKA) {
+            throw new IllegalArgumentException("one broker only");
+        }
+        ProcessHandle running = find(component);
+        long pid = running.pid();
+        String portArgument = component.portArgument(ports);
+        List<String> command = commandLine(running).orElseThrow().stream()
+                .map(a -> a.equals(portArgument) ? "--server.port=" + port : a).toList();
+        Map<String, String> env = new LinkedHashMap<>(environment(pid));
+        env.put("PORT", String.valueOf(port));
+        env.put("SERVER_PORT", String.valueOf(port));
+        env.put("EUREKA_INSTANCE_INSTANCE_ID", instanceId);
+        return start(new Stopped(component, command, env, workingDir(pid)));
     }
 
     /**

@@ -12,33 +12,48 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The platform under test, once per test JVM: attaches to a running devstack when
- * {@code -Dsystem.attach=true} or when the gateway already answers health on 8080; otherwise starts
- * {@code java -jar devstack/target/devstack-0.1.0-SNAPSHOT.jar --reset --data system-tests/target/devstack-data}
- * from the repository root, waits for "民政 devstack is up", and stops it (SIGTERM, then wait) when
- * the test plan ends or the JVM exits.
+ * The platform under test, once per test JVM. By default it <b>starts its own devstack on free
+ * loopback ports</b> ({@code src/test/launcher/SystemTestDevStack.java}: the devstack's Java API with
+ * {@code Ports.free()} and {@code --reset} of {@code system-tests/target/devstack-data}), so a run
+ * never collides with, nor attaches to, a devstack someone keeps on the contract's fixed ports. It
+ * waits for "system-tests devstack is up" and stops it (SIGTERM, then wait) when the test plan ends
+ * or the JVM exits; the launcher also stops everything when the test JVM disappears (its standard
+ * input ends). With {@code -Dsystem.attach=true} it attaches to a devstack on the fixed ports instead.
  */
 public final class Platform {
 
-    /** The fixed devstack ports (docs/contracts.md). */
-    public static final int GATEWAY = 8080;
-    public static final int REGISTRY = 8761;
-    public static final int ISSUER = 9000;
-    public static final int KAFKA = 9092;
-    public static final int MONGO = 27017;
-    public static final Map<String, Integer> PORTS = Map.of("gateway", GATEWAY, "assistance-service", 8081,
-            "org-service", 8082, "audit-service", 8083, "registry-service", REGISTRY, "issuer", ISSUER,
-            "kafka", KAFKA, "kafka controller", 9093, "mongo", MONGO);
+    private static final String UP = "system-tests devstack is up";
+    private static final String DID_NOT_START = "system-tests devstack did not start";
+    private static final String LAUNCHER = "system-tests/src/test/launcher/SystemTestDevStack.java";
+    private static final Duration START_LIMIT = Duration.ofMinutes(8);
+    private static final Duration STOP_LIMIT = Duration.ofSeconds(120);
 
-    private static final String UP = "民政 devstack is up";
-    private static final Duration START_LIMIT = Duration.ofMinutes(6);
-    private static final Duration STOP_LIMIT = Duration.ofSeconds(90);
+    /** The stack's loopback ports. */
+    public record Ports(int gateway, int registry, int issuer, int kafka, int kafkaController, int mongo,
+                        int assistance, int org, int audit) {
+
+        /** The contract's fixed ports (docs/contracts.md): a devstack started with ./devstack.sh. */
+        public static Ports fixed() {
+            return new Ports(8080, 8761, 9000, 9092, 9093, 27017, 8081, 8082, 8083);
+        }
+
+        /** From the launcher's line {@code ports: gateway=… registry=… …}. */
+        static Ports parse(String line) {
+            Map<String, Integer> p = new LinkedHashMap<>();
+            for (String pair : line.substring(line.indexOf(':') + 1).trim().split("\\s+")) {
+                String[] kv = pair.split("=");
+                p.put(kv[0], Integer.parseInt(kv[1]));
+            }
+            return new Ports(p.get("gateway"), p.get("registry"), p.get("issuer"), p.get("kafka"), p.get("kafkaController"),
+                    p.get("mongo"), p.get("assistance"), p.get("org"), p.get("audit"));
+        }
+    }
 
     private static Platform instance;
     /** The devstack being started: the shutdown hook stops it without waiting for the start lock. */
@@ -48,13 +63,15 @@ public final class Platform {
     private final boolean attached;
     private final Process devstack;
     private final Path log;
+    private final Ports ports;
     private final Components components;
 
-    private Platform(boolean attached, Process devstack, Path log) {
+    private Platform(boolean attached, Process devstack, Path log, Ports ports) {
         this.attached = attached;
         this.devstack = devstack;
         this.log = log;
-        this.components = new Components(dataDir().resolve("restarted-logs"));
+        this.ports = ports;
+        this.components = new Components(dataDir().resolve("restarted-logs"), ports, attached ? null : dataDir());
     }
 
     /** The running platform, started on first use. */
@@ -92,24 +109,28 @@ public final class Platform {
         }
     }
 
+    public Ports ports() {
+        return ports;
+    }
+
     public String gatewayUrl() {
-        return "http://127.0.0.1:" + GATEWAY;
+        return "http://127.0.0.1:" + ports.gateway();
     }
 
     public String issuerUrl() {
-        return "http://127.0.0.1:" + ISSUER;
+        return "http://127.0.0.1:" + ports.issuer();
     }
 
     public String registryUrl() {
-        return "http://127.0.0.1:" + REGISTRY;
+        return "http://127.0.0.1:" + ports.registry();
     }
 
     public String kafkaBootstrap() {
-        return "127.0.0.1:" + KAFKA;
+        return "127.0.0.1:" + ports.kafka();
     }
 
     public String mongoUri() {
-        return "mongodb://127.0.0.1:" + MONGO;
+        return "mongodb://127.0.0.1:" + ports.mongo();
     }
 
     public boolean attached() {
@@ -139,25 +160,14 @@ public final class Platform {
     }
 
     private static Platform attachOrStart() {
-        boolean askedToAttach = Boolean.getBoolean("system.attach");
-        if (gatewayHealthy()) {
-            System.out.println("[system-tests] attaching to the devstack already running at http://127.0.0.1:" + GATEWAY);
-            return new Platform(true, null, null);
-        }
-        if (askedToAttach) {
-            throw new IllegalStateException("-Dsystem.attach=true but the gateway does not answer "
-                    + "http://127.0.0.1:8080/actuator/health — start the devstack first (./devstack.sh)");
-        }
-        List<String> busy = new ArrayList<>();
-        PORTS.forEach((name, port) -> {
-            if (listening(port)) {
-                busy.add(name + " " + port);
+        if (Boolean.getBoolean("system.attach")) {
+            Ports fixed = Ports.fixed();
+            if (!gatewayHealthy(fixed.gateway())) {
+                throw new IllegalStateException("-Dsystem.attach=true but the gateway does not answer "
+                        + "http://127.0.0.1:" + fixed.gateway() + "/actuator/health — start the devstack first (./devstack.sh)");
             }
-        });
-        if (!busy.isEmpty()) {
-            throw new IllegalStateException("cannot start the devstack for the system tests: port(s) in use by another "
-                    + "process: " + busy + ". Stop that process, or start a whole devstack and run with "
-                    + "-Dsystem.attach=true.");
+            System.out.println("[system-tests] attaching to the devstack running at http://127.0.0.1:" + fixed.gateway());
+            return new Platform(true, null, null, fixed);
         }
         return start();
     }
@@ -171,26 +181,21 @@ public final class Platform {
         Path data = dataDir();
         Path log = data.resolveSibling("devstack.log");
         try {
-            Files.createDirectories(data);
-            // the launcher loads classes from its jar while it runs: a rebuild must not swap it underneath
-            Path copy = data.resolveSibling("devstack-under-test.jar");
-            Files.copy(jar, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            jar = copy;
+            Files.createDirectories(data.getParent());
+            // the launcher's classes: the devstack jar unpacked (a rebuild must not swap them underneath)
+            String classpath = DevStackClasses.unpack(jar, data.resolveSibling("devstack-classes"));
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString(), "--reset", "--root", root.toString(),
-                    "--data", data.toString())
+            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                    "-Dfile.encoding=UTF-8", "-cp", classpath, root.resolve(LAUNCHER).toString(),
+                    root.toString(), data.toString())
                     .directory(root.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
-            // Inherited by every component: Boot's Mongo health indicator sends "hello", which the
-            // Mongo-wire server does not know, so a service without its own ping check never turns
-            // healthy on the devstack (audit-service already disables it; see the README).
-            builder.environment().put("MANAGEMENT_HEALTH_MONGODB_ENABLED", "false");
             Process process = builder.start();
             starting = process;
-            System.out.println("[system-tests] starting the devstack (pid " + process.pid() + ", output " + log + ")");
-            Platform platform = new Platform(false, process, log);
-            platform.awaitUp();
+            System.out.println("[system-tests] starting a devstack on free ports (pid " + process.pid() + ", output " + log + ")");
+            Ports ports = awaitUp(process, log);
+            Platform platform = new Platform(false, process, log, ports);
             starting = null;
             return platform;
         } catch (IOException e) {
@@ -198,28 +203,33 @@ public final class Platform {
         }
     }
 
-    private void awaitUp() {
+    private static Ports awaitUp(Process devstack, Path log) {
         Instant deadline = Instant.now().plus(START_LIMIT);
         Instant started = Instant.now();
         while (Instant.now().isBefore(deadline)) {
-            String output = output();
-            if (output.contains(UP) && gatewayHealthy()) {
-                System.out.printf("[system-tests] devstack up after %d s%n", Duration.between(started, Instant.now()).toSeconds());
-                return;
+            String output = output(log);
+            if (output.contains(UP)) {
+                Ports ports = output.lines().filter(l -> l.startsWith("ports: ")).findFirst().map(Ports::parse)
+                        .orElseThrow(() -> new IllegalStateException("the launcher named no ports:\n" + tail(output)));
+                if (gatewayHealthy(ports.gateway())) {
+                    System.out.printf("[system-tests] devstack up after %d s, gateway http://127.0.0.1:%d%n",
+                            Duration.between(started, Instant.now()).toSeconds(), ports.gateway());
+                    return ports;
+                }
             }
-            if (!devstack.isAlive()) {
-                int code = devstack.exitValue();
-                throw new IllegalStateException("the devstack exited with code " + code
-                        + (code == 2 ? " (a port is in use)" : "") + " before it was up; its output:\n" + tail(output));
+            if (!devstack.isAlive() || output.contains(DID_NOT_START)) {
+                stopProcess(devstack);
+                throw new IllegalStateException("the devstack did not start (exit code " + devstack.exitValue()
+                        + "); its output:\n" + tail(output(log)));
             }
             pause(Duration.ofMillis(500));
         }
-        String output = output();
-        stop();
+        String output = output(log);
+        stopProcess(devstack);
         throw new IllegalStateException("the devstack was not up within " + START_LIMIT + "; its output:\n" + tail(output));
     }
 
-    private String output() {
+    private static String output(Path log) {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -261,10 +271,10 @@ public final class Platform {
         }
     }
 
-    public static boolean gatewayHealthy() {
+    public static boolean gatewayHealthy(int port) {
         try {
             HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
-                    .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + GATEWAY + "/actuator/health"))
+                    .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
                             .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 && r.body().contains("UP");
         } catch (IOException e) {
