@@ -65,6 +65,13 @@ class AuditApiTest extends AuditServiceTestBase {
         seeded = true;
     }
 
+    /** Removes a chain this test tampered with (test data only; the service has no delete). */
+    private void forget(String chain) {
+        Mono.from(database.getCollection("audit_records").deleteMany(Filters.eq("chain", chain))).block();
+        Mono.from(database.getCollection("chain_heads").deleteMany(Filters.eq("_id", chain))).block();
+        Mono.from(database.getCollection("checkpoints").deleteMany(Filters.eq("chain", chain))).block();
+    }
+
     private long stored(org.bson.conversions.Bson filter) {
         return Mono.from(database.getCollection("audit_records").countDocuments(filter)).block(Duration.ofSeconds(10));
     }
@@ -74,10 +81,19 @@ class AuditApiTest extends AuditServiceTestBase {
     @Test
     void thePublicKeyNeedsNoToken() {
         client().get().uri("/api/v1/audit/public/key").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.algorithm").isEqualTo("Ed25519").jsonPath("$.keyId").isNotEmpty();
+                .expectBody().jsonPath("$.algorithm").isEqualTo("Ed25519").jsonPath("$.keyId").isNotEmpty()
+                // the current key and the retired one from minzheng.audit.checkpoint.retired-public-keys
+                .jsonPath("$.keys.length()").isEqualTo(2)
+                .jsonPath("$.keys[0].status").isEqualTo("current")
+                .jsonPath("$.keys[1].status").isEqualTo("retired")
+                .jsonPath("$.keys[1].keyId").isEqualTo(RETIRED_KEY.keyId())
+                .jsonPath("$.keys[1].publicKeyBase64").isEqualTo(PublicKeys.toBase64(RETIRED_KEY.publicKey()));
         String pem = client().get().uri("/api/v1/audit/public/key.pem").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(PublicKeys.parse(pem).getAlgorithm()).isIn("Ed25519", "EdDSA");
+        String all = client().get().uri("/api/v1/audit/public/keys.pem").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(PublicKeys.parseAll(all)).containsExactly(PublicKeys.parse(pem), RETIRED_KEY.publicKey());
     }
 
     @ParameterizedTest(name = "{0} reads timeline of {1} -> {2}")
@@ -221,43 +237,47 @@ class AuditApiTest extends AuditServiceTestBase {
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> stored(Filters.eq("topic", topic)) == 5);
         String chain = topic + "-0";
-        client().get().uri("/api/v1/audit/chains/{c}/verification", chain).headers(h -> h.setBearerAuth(auditor("421303")))
-                .exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.ok").isEqualTo(true).jsonPath("$.count").isEqualTo(5);
-        checkpointing.signIfMoved(chain).block(Duration.ofSeconds(30));
-        client().get().uri("/api/v1/audit/chains").headers(h -> h.setBearerAuth(admin())).exchange()
-                .expectStatus().isOk().expectBody()
-                .jsonPath("$[?(@.chain == '" + chain + "')].latestCheckpoint.sequence").isEqualTo(List.of(5));
+        try {
+            client().get().uri("/api/v1/audit/chains/{c}/verification", chain).headers(h -> h.setBearerAuth(auditor("421303")))
+                    .exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.ok").isEqualTo(true).jsonPath("$.count").isEqualTo(5);
+            checkpointing.signIfMoved(chain).block(Duration.ofSeconds(30));
+            client().get().uri("/api/v1/audit/chains").headers(h -> h.setBearerAuth(admin())).exchange()
+                    .expectStatus().isOk().expectBody()
+                    .jsonPath("$[?(@.chain == '" + chain + "')].latestCheckpoint.sequence").isEqualTo(List.of(5));
 
-        Mono.from(database.getCollection("audit_records").updateOne(Filters.eq("_id", chain + "#3"),
-                Updates.set("data", "{\"aggregateId\":\"DB-T-2\",\"toStatus\":\"APPROVED\"}"))).block();
+            Mono.from(database.getCollection("audit_records").updateOne(Filters.eq("_id", chain + "#3"),
+                    Updates.set("data", "{\"aggregateId\":\"DB-T-2\",\"toStatus\":\"APPROVED\"}"))).block();
 
-        client().post().uri("/api/v1/audit/verifications").headers(h -> h.setBearerAuth(auditor("421303")))
-                .bodyValue(Map.of("chain", chain)).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.ok").isEqualTo(false)
-                .jsonPath("$.count").isEqualTo(2)
-                .jsonPath("$.failure.sequence").isEqualTo(3)
-                .jsonPath("$.failure.kind").isEqualTo("CONTENT_CHANGED")
-                .jsonPath("$.failure.expectedHash").isNotEmpty()
-                .jsonPath("$.failure.foundHash").isNotEmpty();
-        // a range is judged on its own records: 4..5 are untouched, 3..3 is not
-        client().get().uri("/api/v1/audit/chains/{c}/verification?from=4", chain)
-                .headers(h -> h.setBearerAuth(auditor("421303"))).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.ok").isEqualTo(true).jsonPath("$.count").isEqualTo(2);
-        client().get().uri("/api/v1/audit/chains/{c}/verification?from=3&to=3", chain)
-                .headers(h -> h.setBearerAuth(auditor("421303"))).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.ok").isEqualTo(false).jsonPath("$.failure.sequence").isEqualTo(3);
-        // a record edited after the last checkpoint is never vouched for: the next signature is refused
-        send(topic, event(EventTypes.APPLICATION_SUBMITTED, "DB-T-5", "421303", null, "SUBMITTED", null, T0));
-        await().atMost(Duration.ofSeconds(60)).until(() -> stored(Filters.eq("topic", topic)) == 6);
-        Mono.from(database.getCollection("audit_records").updateOne(Filters.eq("_id", chain + "#6"),
-                Updates.set("actorId", "someone-else"))).block();
-        assertThat(checkpointing.signIfMoved(chain).block(Duration.ofSeconds(30))).isNull();
-        client().get().uri("/api/v1/audit/chains/{c}/checkpoints", chain).headers(h -> h.setBearerAuth(admin()))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(1);
+            client().post().uri("/api/v1/audit/verifications").headers(h -> h.setBearerAuth(auditor("421303")))
+                    .bodyValue(Map.of("chain", chain)).exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.ok").isEqualTo(false)
+                    .jsonPath("$.count").isEqualTo(2)
+                    .jsonPath("$.failure.sequence").isEqualTo(3)
+                    .jsonPath("$.failure.kind").isEqualTo("CONTENT_CHANGED")
+                    .jsonPath("$.failure.expectedHash").isNotEmpty()
+                    .jsonPath("$.failure.foundHash").isNotEmpty();
+            // a range is judged on its own records: 4..5 are untouched, 3..3 is not
+            client().get().uri("/api/v1/audit/chains/{c}/verification?from=4", chain)
+                    .headers(h -> h.setBearerAuth(auditor("421303"))).exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.ok").isEqualTo(true).jsonPath("$.count").isEqualTo(2);
+            client().get().uri("/api/v1/audit/chains/{c}/verification?from=3&to=3", chain)
+                    .headers(h -> h.setBearerAuth(auditor("421303"))).exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.ok").isEqualTo(false).jsonPath("$.failure.sequence").isEqualTo(3);
+            // a record edited after the last checkpoint is never vouched for: the next signature is refused
+            send(topic, event(EventTypes.APPLICATION_SUBMITTED, "DB-T-5", "421303", null, "SUBMITTED", null, T0));
+            await().atMost(Duration.ofSeconds(60)).until(() -> stored(Filters.eq("topic", topic)) == 6);
+            Mono.from(database.getCollection("audit_records").updateOne(Filters.eq("_id", chain + "#6"),
+                    Updates.set("actorId", "someone-else"))).block();
+            assertThat(checkpointing.signIfMoved(chain).block(Duration.ofSeconds(30))).isNull();
+            client().get().uri("/api/v1/audit/chains/{c}/checkpoints", chain).headers(h -> h.setBearerAuth(admin()))
+                    .exchange().expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(1);
 
-        client().get().uri("/api/v1/audit/chains/{c}/verification", "nothing.events-9")
-                .headers(h -> h.setBearerAuth(admin())).exchange().expectStatus().isNotFound();
+            client().get().uri("/api/v1/audit/chains/{c}/verification", "nothing.events-9")
+                    .headers(h -> h.setBearerAuth(admin())).exchange().expectStatus().isNotFound();
+        } finally {
+            forget(chain); // a tampered chain would refuse every later checkpoint run of this test JVM
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package cn.minzheng.audit;
 
+import cn.minzheng.audit.checkpoint.PublicKeys;
+import cn.minzheng.audit.checkpoint.SigningKey;
 import cn.minzheng.platform.embedded.EmbeddedInfra;
 import cn.minzheng.platform.events.EventData;
 import cn.minzheng.platform.events.EventEnvelope;
@@ -10,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -35,11 +39,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 public abstract class AuditServiceTestBase {
 
     protected static final Path KEY_DIR;
+    /** A key "rotated out" before the tests: its public key is configured as retired. */
+    protected static final SigningKey RETIRED_KEY = SigningKey.generate();
     private static KafkaProducer<String, byte[]> producer;
 
     static {
         try {
             KEY_DIR = Files.createTempDirectory("audit-key");
+            Files.writeString(KEY_DIR.resolve("retired-1.pem"), PublicKeys.toPem(RETIRED_KEY.publicKey()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -56,11 +63,27 @@ public abstract class AuditServiceTestBase {
         registry.add("minzheng.security.jwk-set-uri", infra::jwkSetUri);
         registry.add("minzheng.security.issuer", infra::issuer);
         registry.add("minzheng.audit.checkpoint.key-file", () -> KEY_DIR.resolve("signing-key.pem").toString());
+        registry.add("minzheng.audit.checkpoint.retired-public-keys[0]",
+                () -> KEY_DIR.resolve("retired-1.pem").toString());
     }
 
     protected WebTestClient client() {
         return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    /**
+     * The value of one series on {@code /actuator/prometheus}: metric {@code name} with every given
+     * label ({@code key="value"} pairs); empty when absent.
+     */
+    protected OptionalDouble scrape(String name, String... labels) {
+        String page = client().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        return page.lines()
+                .filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+                .filter(l -> Arrays.stream(labels).allMatch(label -> l.contains(label)))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .findFirst();
     }
 
     protected static String token(String sub, List<String> roles, String region) {

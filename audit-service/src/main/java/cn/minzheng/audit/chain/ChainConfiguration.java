@@ -1,6 +1,7 @@
 package cn.minzheng.audit.chain;
 
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,5 +27,11 @@ public class ChainConfiguration {
         ChainStore store = new ChainStore(auditDatabase);
         store.createIndexes().block(Duration.ofSeconds(60));
         return store;
+    }
+
+    /** {@code audit.chain.head.sequence{chain}}, fed by ingest and by every checkpoint run. */
+    @Bean
+    ChainHeadGauges chainHeadGauges(MeterRegistry meters) {
+        return new ChainHeadGauges(meters);
     }
 }

@@ -1,7 +1,9 @@
 package cn.minzheng.audit.checkpoint;
 
+import cn.minzheng.audit.chain.ChainHeadGauges;
 import cn.minzheng.audit.chain.ChainStore;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +27,24 @@ public class CheckpointConfiguration {
         return key;
     }
 
+    /** The current key and the retired public keys ({@code retired-public-keys}), by key id. */
+    @Bean
+    VerificationKeys verificationKeys(SigningKey key, CheckpointProperties properties) {
+        VerificationKeys keys = VerificationKeys.of(key.publicKey(), SigningKeyFile.retired(properties.retiredPublicKeys()));
+        log.info("checkpoint verification keys: {}", keys.ids());
+        return keys;
+    }
+
+    /** {@code audit.checkpoint.age.seconds}: see {@link CheckpointFreshness}. */
+    @Bean
+    CheckpointFreshness checkpointFreshness(Clock clock, MeterRegistry meters) {
+        CheckpointFreshness freshness = new CheckpointFreshness(clock.instant());
+        Gauge.builder("audit.checkpoint.age.seconds", freshness, f -> f.ageSeconds(clock.instant()))
+                .description("seconds since every chain head of this instance's view was last covered by a signed checkpoint")
+                .register(meters);
+        return freshness;
+    }
+
     @Bean
     CheckpointStore checkpointStore(MongoDatabase auditDatabase) {
         CheckpointStore store = new CheckpointStore(auditDatabase);
@@ -34,8 +54,8 @@ public class CheckpointConfiguration {
 
     @Bean
     Checkpointing checkpointing(ChainStore chains, CheckpointStore store, SigningKey key, Clock clock,
-            MeterRegistry meters) {
-        return new Checkpointing(chains, store, key, clock, meters);
+            MeterRegistry meters, CheckpointFreshness freshness, ChainHeadGauges headGauges) {
+        return new Checkpointing(chains, store, key, clock, meters, freshness, headGauges);
     }
 
     @Bean

@@ -2,13 +2,16 @@ package cn.minzheng.audit.checkpoint;
 
 import cn.minzheng.audit.chain.ChainDigest;
 import cn.minzheng.audit.chain.ChainHead;
+import cn.minzheng.audit.chain.ChainHeadGauges;
 import cn.minzheng.audit.chain.ChainStore;
 import cn.minzheng.audit.verify.ChainVerdict;
 import cn.minzheng.audit.verify.ChainWalk;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -28,29 +31,50 @@ public class Checkpointing {
     private final SigningKey key;
     private final Clock clock;
     private final Counter refused;
+    private final CheckpointFreshness freshness;
+    private final ChainHeadGauges headGauges;
 
     public Checkpointing(ChainStore chains, CheckpointStore checkpoints, SigningKey key, Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters, CheckpointFreshness freshness, ChainHeadGauges headGauges) {
         this.chains = chains;
         this.checkpoints = checkpoints;
         this.key = key;
         this.clock = clock;
         this.refused = meters.counter("audit.checkpoint.refused");
+        this.freshness = freshness;
+        this.headGauges = headGauges;
     }
 
-    /** Signs all moved heads; emits the new checkpoints. */
+    /**
+     * Signs all moved heads; emits the new checkpoints. When the run completes without a refusal,
+     * every record stored before it started is covered by a signature ({@link CheckpointFreshness}).
+     */
     public Flux<Checkpoint> signMovedHeads() {
-        return chains.heads().concatMap(h -> signIfMoved(h.chain()));
+        return Flux.defer(() -> {
+            Instant started = clock.instant();
+            AtomicBoolean refusedAny = new AtomicBoolean();
+            return chains.heads().concatMap(h -> signIfMoved(h.chain(), refusedAny))
+                    .doOnComplete(() -> {
+                        if (!refusedAny.get()) {
+                            freshness.covered(started);
+                        }
+                    });
+        });
     }
 
     public Mono<Checkpoint> signIfMoved(String chain) {
-        return chains.head(chain).flatMap(head -> checkpoints.latest(chain)
-                .map(c -> new ChainHead(chain, c.sequence(), c.hash()))
-                .defaultIfEmpty(ChainHead.empty(chain))
-                .flatMap(last -> last.sequence() >= head.sequence() ? Mono.<Checkpoint>empty() : walkAndSign(last, head)));
+        return signIfMoved(chain, new AtomicBoolean());
     }
 
-    private Mono<Checkpoint> walkAndSign(ChainHead lastSigned, ChainHead head) {
+    private Mono<Checkpoint> signIfMoved(String chain, AtomicBoolean refusedAny) {
+        return chains.head(chain).doOnNext(headGauges::observe).flatMap(head -> checkpoints.latest(chain)
+                .map(c -> new ChainHead(chain, c.sequence(), c.hash()))
+                .defaultIfEmpty(ChainHead.empty(chain))
+                .flatMap(last -> last.sequence() >= head.sequence() ? Mono.<Checkpoint>empty()
+                        : walkAndSign(last, head, refusedAny)));
+    }
+
+    private Mono<Checkpoint> walkAndSign(ChainHead lastSigned, ChainHead head, AtomicBoolean refusedAny) {
         ChainWalk walk = new ChainWalk(head.chain(), lastSigned.sequence() + 1,
                 lastSigned.sequence() == 0 ? ChainDigest.GENESIS : lastSigned.hash(), Map.of());
         return chains.range(head.chain(), lastSigned.sequence() + 1, head.sequence())
@@ -58,7 +82,7 @@ public class Checkpointing {
                 .takeWhile(walk::accept)
                 .then(Mono.fromSupplier(() -> walk.finish(head.sequence())))
                 .flatMap(verdict -> verdict.ok() && verdict.headHash().equals(head.hash())
-                        ? sign(head) : refuse(verdict));
+                        ? sign(head) : refuse(verdict, refusedAny));
     }
 
     private Mono<Checkpoint> sign(ChainHead head) {
@@ -66,7 +90,8 @@ public class Checkpointing {
         return checkpoints.insert(c).thenReturn(c);
     }
 
-    private Mono<Checkpoint> refuse(ChainVerdict verdict) {
+    private Mono<Checkpoint> refuse(ChainVerdict verdict, AtomicBoolean refusedAny) {
+        refusedAny.set(true);
         refused.increment();
         log.error("not signing chain {}: records since the last checkpoint do not verify: {}", verdict.chain(),
                 verdict.failure());

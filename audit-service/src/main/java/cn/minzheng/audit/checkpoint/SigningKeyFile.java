@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Loads the signing key from its file, or (devstack) creates the file once with a new key. */
 public final class SigningKeyFile {
@@ -15,10 +18,35 @@ public final class SigningKeyFile {
     private SigningKeyFile() {
     }
 
+    private static SigningKey read(Path file) throws IOException {
+        try {
+            return SigningKey.fromPem(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            String where = file.toString();
+            throw new IllegalStateException("signing key file " + file.toAbsolutePath() + ": "
+                    + e.getMessage().replace("<file>", where), e);
+        }
+    }
+
+    /** Public keys of retired signing keys (each file: one or more PUBLIC KEY blocks). */
+    public static List<PublicKey> retired(List<Path> files) {
+        List<PublicKey> keys = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                keys.addAll(PublicKeys.parseAll(Files.readString(file, StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the retired public key " + file.toAbsolutePath(), e);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("retired public key " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+            }
+        }
+        return keys;
+    }
+
     public static SigningKey load(Path file, boolean generateIfMissing) {
         try {
             if (Files.exists(file)) {
-                return SigningKey.fromPem(Files.readString(file, StandardCharsets.UTF_8));
+                return read(file);
             }
             if (!generateIfMissing) {
                 throw new IllegalStateException("signing key file " + file.toAbsolutePath()
@@ -31,7 +59,7 @@ public final class SigningKeyFile {
             try {
                 Files.writeString(file, key.toPem(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
             } catch (FileAlreadyExistsException anotherInstanceWasFirst) {
-                return SigningKey.fromPem(Files.readString(file, StandardCharsets.UTF_8));
+                return read(file);
             }
             try {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

@@ -1,6 +1,7 @@
 package cn.minzheng.audit.ingest;
 
 import cn.minzheng.audit.chain.ChainHead;
+import cn.minzheng.audit.chain.ChainHeadGauges;
 import cn.minzheng.audit.chain.ChainStore;
 import cn.minzheng.audit.chain.IncomingEvent;
 import java.time.Clock;
@@ -28,10 +29,12 @@ public class ChainAppender {
 
     private final ChainStore store;
     private final Clock clock;
+    private final ChainHeadGauges heads;
 
-    public ChainAppender(ChainStore store, Clock clock) {
+    public ChainAppender(ChainStore store, Clock clock, ChainHeadGauges heads) {
         this.store = store;
         this.clock = clock;
+        this.heads = heads;
     }
 
     /** Stores the events of one chain in the order given; returns how many were new. */
@@ -49,6 +52,7 @@ public class ChainAppender {
                 ChainHead.Extension extension = head.extend(fresh, clock.instant());
                 store.insert(extension.records()).block(WAIT);
                 store.advanceHead(extension.head()).block(WAIT);
+                heads.observe(extension.head());
                 return fresh.size();
             } catch (ChainStore.ChainConflict conflict) {
                 if (attempt >= ATTEMPTS) {

@@ -5,6 +5,7 @@ import cn.minzheng.audit.chain.JsonText;
 import cn.minzheng.platform.events.EventEnvelope;
 import cn.minzheng.platform.events.KafkaCloudEvents;
 import cn.minzheng.platform.events.MalformedEventException;
+import cn.minzheng.platform.kit.observability.RequestIds;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -48,6 +49,8 @@ final class EventDecoding {
         }
         return new Decoded(new IncomingEvent(envelope.id(), record.topic(), record.partition(), record.offset(),
                 envelope.type(), envelope.subject(), envelope.actorId(), envelope.actorRole(), envelope.regionCode(),
-                DateTimeFormatter.ISO_INSTANT.format(envelope.time()), envelope.traceparent(), data));
+                DateTimeFormatter.ISO_INSTANT.format(envelope.time()),
+                // the W3C trace id (32 hex) of ce_traceparent; null when absent or malformed
+                RequestIds.traceIdFromTraceparent(envelope.traceparent()), data));
     }
 }

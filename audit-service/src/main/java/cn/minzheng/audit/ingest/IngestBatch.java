@@ -1,6 +1,9 @@
 package cn.minzheng.audit.ingest;
 
 import cn.minzheng.audit.chain.IncomingEvent;
+import cn.minzheng.platform.kit.messaging.ConsumerTraceInterceptor;
+import cn.minzheng.platform.kit.messaging.RawDeadLetters;
+import cn.minzheng.platform.kit.observability.TraceContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
@@ -12,21 +15,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One polled batch: poison to the dead letters, the rest grouped by chain (topic partition) in
- * offset order and appended. Any storage failure propagates, so the batch is retried and no offset
- * is committed for unstored events.
+ * One polled batch: poison to the dead letters (the kit's {@link RawDeadLetters}: exact bytes,
+ * reason headers, {@code kafka.dead.letters} counter), the rest grouped by chain (topic partition)
+ * in offset order and appended. Each record is decoded inside its producer's trace
+ * ({@code ce_traceparent}), so the log lines about it carry that trace id. Any storage failure
+ * propagates, so the batch is retried and no offset is committed for unstored events.
  */
 public class IngestBatch {
 
     private static final Logger log = LoggerFactory.getLogger(IngestBatch.class);
 
     private final ChainAppender appender;
-    private final DeadLetters deadLetters;
+    private final RawDeadLetters deadLetters;
     private final Counter stored;
     private final Counter duplicates;
     private final Counter poison;
 
-    public IngestBatch(ChainAppender appender, DeadLetters deadLetters, MeterRegistry meters) {
+    public IngestBatch(ChainAppender appender, RawDeadLetters deadLetters, MeterRegistry meters) {
         this.appender = appender;
         this.deadLetters = deadLetters;
         this.stored = meters.counter("audit.ingest.records", "outcome", "stored");
@@ -37,15 +42,21 @@ public class IngestBatch {
     public void handle(List<ConsumerRecord<String, byte[]>> records) {
         Map<String, List<IncomingEvent>> byChain = new LinkedHashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
-            EventDecoding.Outcome outcome = EventDecoding.decode(record);
-            if (outcome instanceof EventDecoding.Decoded d) {
-                byChain.computeIfAbsent(d.event().chain(), c -> new ArrayList<>()).add(d.event());
-            } else if (outcome instanceof EventDecoding.Poison p) {
-                log.warn("dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), p.reason());
-                deadLetters.send(record, p.reason());
-                poison.increment();
+            try (TraceContext.Scope trace = ConsumerTraceInterceptor.openTraceOf(record)) {
+                EventDecoding.Outcome outcome = EventDecoding.decode(record);
+                if (outcome instanceof EventDecoding.Decoded d) {
+                    log.debug("chaining event {} ({}) from {}-{}@{}", d.event().eventId(), d.event().type(),
+                            record.topic(), record.partition(), record.offset());
+                    byChain.computeIfAbsent(d.event().chain(), c -> new ArrayList<>()).add(d.event());
+                } else if (outcome instanceof EventDecoding.Poison p) {
+                    log.warn("dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                            p.reason());
+                    deadLetters.send(record, p.reason());
+                    poison.increment();
+                }
             }
         }
+        // One ordered insert per chain (throughput); the records' own trace ids are stored with them.
         byChain.forEach((chain, events) -> {
             int fresh = appender.append(chain, events);
             stored.increment(fresh);

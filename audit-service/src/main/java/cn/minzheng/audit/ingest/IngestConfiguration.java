@@ -1,7 +1,10 @@
 package cn.minzheng.audit.ingest;
 
+import cn.minzheng.audit.chain.ChainHeadGauges;
 import cn.minzheng.audit.chain.ChainStore;
 import cn.minzheng.platform.events.Topics;
+import cn.minzheng.platform.kit.messaging.KafkaConsumerAutoConfiguration;
+import cn.minzheng.platform.kit.messaging.RawDeadLetters;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
@@ -13,43 +16,28 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * Kafka wiring of ingest: a batch listener on every {@code *.events} topic and
- * {@code gateway.security-events} (by pattern, so a new producer needs no change here).
- *
- * <p>Local stand-in for the service kit's consumer defaults, which did not exist when this was
- * written: a failed store is retried without end (never skipped), poison goes to the dead letters
- * inside {@link IngestBatch}.
+ * {@code gateway.security-events} (by pattern, so a new producer needs no change here), in the
+ * service kit's raw-bytes batch mode ({@link KafkaConsumerAutoConfiguration#RAW_BATCH_FACTORY}):
+ * exact bytes reach the listener, offsets are committed after it returned, a failed store is
+ * retried without end (never skipped); poison goes to the dead letters inside {@link IngestBatch}.
  */
 @Configuration(proxyBeanMethods = false)
 public class IngestConfiguration {
 
     @Bean
-    ChainAppender chainAppender(ChainStore store, Clock clock) {
-        return new ChainAppender(store, clock);
+    ChainAppender chainAppender(ChainStore store, Clock clock, ChainHeadGauges heads) {
+        return new ChainAppender(store, clock, heads);
     }
 
     @Bean
-    DeadLetters deadLetters(KafkaTemplate<String, byte[]> template) {
-        return new DeadLetters(template);
-    }
-
-    @Bean
-    IngestBatch ingestBatch(ChainAppender appender, DeadLetters deadLetters, MeterRegistry meters) {
+    IngestBatch ingestBatch(ChainAppender appender, RawDeadLetters deadLetters, MeterRegistry meters) {
         return new IngestBatch(appender, deadLetters, meters);
     }
 
-    /** Storage down: retry the batch every second until it is back; offsets wait. */
-    @Bean
-    CommonErrorHandler ingestErrorHandler() {
-        return new DefaultErrorHandler(new FixedBackOff(1000L, FixedBackOff.UNLIMITED_ATTEMPTS));
-    }
-
+    /** The kit's dead letters need {@code <topic>.dlt} to exist (or broker auto-creation); created at start. */
     @Bean
     KafkaAdmin.NewTopics deadLetterTopics() {
         return new KafkaAdmin.NewTopics(Topics.ALL.stream()
@@ -63,7 +51,7 @@ public class IngestConfiguration {
         return new IngestListener(batch);
     }
 
-    /** The listener itself; its container follows {@code spring.kafka.*} (batch type, batch acks). */
+    /** The listener itself; its container is the kit's raw-bytes batch factory. */
     public static class IngestListener {
         private final IngestBatch batch;
 
@@ -72,7 +60,8 @@ public class IngestConfiguration {
         }
 
         @KafkaListener(id = "audit-ingest", topicPattern = "${minzheng.audit.ingest.topic-pattern}",
-                groupId = "${minzheng.audit.ingest.group-id:audit-service}", batch = "true")
+                groupId = "${minzheng.audit.ingest.group-id:audit-service}",
+                containerFactory = KafkaConsumerAutoConfiguration.RAW_BATCH_FACTORY)
         public void onBatch(List<ConsumerRecord<String, byte[]>> records) {
             batch.handle(records);
         }

@@ -5,6 +5,7 @@ import cn.minzheng.audit.checkpoint.Checkpoint;
 import cn.minzheng.audit.checkpoint.CheckpointStore;
 import cn.minzheng.audit.checkpoint.PublicKeys;
 import cn.minzheng.audit.checkpoint.SigningKey;
+import cn.minzheng.audit.checkpoint.VerificationKeys;
 import cn.minzheng.platform.kit.problem.FieldProblem;
 import cn.minzheng.platform.kit.problem.NotFoundProblem;
 import cn.minzheng.platform.kit.problem.ValidationProblem;
@@ -36,13 +37,15 @@ public class IntegrityController {
     private final CheckpointStore checkpoints;
     private final Verification verification;
     private final SigningKey key;
+    private final VerificationKeys keys;
 
     public IntegrityController(ChainStore chains, CheckpointStore checkpoints, Verification verification,
-            SigningKey key) {
+            SigningKey key, VerificationKeys keys) {
         this.chains = chains;
         this.checkpoints = checkpoints;
         this.verification = verification;
         this.key = key;
+        this.keys = keys;
     }
 
     /** Every chain's head and its latest signed checkpoint. */
@@ -81,7 +84,10 @@ public class IntegrityController {
         return checkpoints.of(chain, 0, null).map(Checkpoint::toJson);
     }
 
-    /** The Ed25519 public key that checks every checkpoint (no token needed). */
+    /**
+     * The Ed25519 public key that signs checkpoints now (top-level fields) and every key a stored
+     * checkpoint may carry the id of ({@code keys}: current and retired), no token needed.
+     */
     @GetMapping("/public/key")
     public Map<String, Object> publicKey() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -90,12 +96,29 @@ public class IntegrityController {
         m.put("publicKeyPem", PublicKeys.toPem(key.publicKey()));
         m.put("publicKeyBase64", PublicKeys.toBase64(key.publicKey()));
         m.put("signedContent", "RFC 8785 canonical JSON of {chain, sequence, hash, signedAt, keyId}");
+        m.put("keys", keys.entries().stream().map(e -> {
+            Map<String, Object> k = new LinkedHashMap<>();
+            k.put("keyId", e.keyId());
+            k.put("status", e.current() ? "current" : "retired");
+            k.put("publicKeyPem", PublicKeys.toPem(e.publicKey()));
+            k.put("publicKeyBase64", PublicKeys.toBase64(e.publicKey()));
+            return k;
+        }).toList());
         return m;
     }
 
+    /** The current public key as PEM. */
     @GetMapping(value = "/public/key.pem", produces = "application/x-pem-file")
     public String publicKeyPem() {
         return PublicKeys.toPem(key.publicKey());
+    }
+
+    /** Current and retired public keys as consecutive PEM blocks (what {@code OfflineVerifier} reads). */
+    @GetMapping(value = "/public/keys.pem", produces = "application/x-pem-file")
+    public String publicKeysPem() {
+        StringBuilder pem = new StringBuilder();
+        keys.entries().forEach(e -> pem.append(PublicKeys.toPem(e.publicKey())));
+        return pem.toString();
     }
 
     private Mono<Map<String, Object>> run(String chain, Long from, Long to, String chainPointer, String fromPointer,

@@ -3,8 +3,8 @@ package cn.minzheng.audit.verify;
 import cn.minzheng.audit.chain.AuditRecord;
 import cn.minzheng.audit.chain.JsonText;
 import cn.minzheng.audit.checkpoint.Checkpoint;
-import cn.minzheng.audit.checkpoint.CheckpointSignatures;
 import cn.minzheng.audit.checkpoint.PublicKeys;
+import cn.minzheng.audit.checkpoint.VerificationKeys;
 import cn.minzheng.audit.export.NdjsonLines;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,12 +14,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Checks an NDJSON export against the audit service's public key, without the service:
- * {@code java -cp audit-service.jar cn.minzheng.audit.verify.OfflineVerifier export.ndjson publickey.pem}
+ * Checks an NDJSON export against the audit service's public key(s), without the service:
+ * {@code java -cp audit-service.jar cn.minzheng.audit.verify.OfflineVerifier export.ndjson publickey.pem [more.pem ...]}
+ * (each key file may hold several PUBLIC KEY blocks, e.g. {@code /public/keys.pem}: current and
+ * retired keys; each checkpoint is checked against the key its {@code keyId} names)
  * (with the Boot jar: {@code java -cp target/audit-service-0.1.0-SNAPSHOT.jar
  * -Dloader.main=cn.minzheng.audit.verify.OfflineVerifier org.springframework.boot.loader.launch.PropertiesLauncher ...}).
  *
@@ -32,20 +36,22 @@ public final class OfflineVerifier {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            System.err.println("usage: OfflineVerifier <export.ndjson> <publickey.pem>");
+        if (args.length < 2) {
+            System.err.println("usage: OfflineVerifier <export.ndjson> <publickey.pem> [<publickey.pem> ...]");
             System.exit(2);
         }
-        PublicKey key;
-        try {
-            key = PublicKeys.parse(Files.readString(Path.of(args[1]), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException | IOException e) {
-            System.err.println("cannot read the public key " + args[1] + ": " + e.getMessage());
-            System.exit(2);
-            return;
+        List<PublicKey> keys = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            try {
+                keys.addAll(PublicKeys.parseAll(Files.readString(Path.of(args[i]), StandardCharsets.UTF_8)));
+            } catch (IllegalArgumentException | IOException e) {
+                System.err.println("cannot read the public key " + args[i] + ": " + e.getMessage());
+                System.exit(2);
+                return;
+            }
         }
         try (Reader in = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)) {
-            System.exit(verify(in, key, System.out).exitCode());
+            System.exit(verify(in, VerificationKeys.trusted(keys), System.out).exitCode());
         }
     }
 
@@ -60,6 +66,11 @@ public final class OfflineVerifier {
     }
 
     public static Report verify(Reader input, PublicKey key, PrintStream out) throws IOException {
+        return verify(input, VerificationKeys.trusted(List.of(key)), out);
+    }
+
+    /** Checks the export; each checkpoint against the trusted key its {@code keyId} names. */
+    public static Report verify(Reader input, VerificationKeys keys, PrintStream out) throws IOException {
         BufferedReader lines = new BufferedReader(input);
         String headerLine = lines.readLine();
         Map<String, Object> header;
@@ -98,10 +109,12 @@ public final class OfflineVerifier {
                             "line " + lineNo + ": checkpoints must precede the records"));
                 }
                 Checkpoint c = Checkpoint.fromJson(m);
-                if (!chain.equals(c.chain()) || !CheckpointSignatures.valid(c, key)) {
+                if (!chain.equals(c.chain()) || !keys.valid(c)) {
                     return report(out, new Report(new ChainWalk(chain, from, null, Map.of()).finish(null), checkpoints,
                             "line " + lineNo + ": checkpoint at sequence " + c.sequence()
-                            + " has no valid signature by this key"));
+                            + " has no valid signature by " + (keys.knows(c.keyId())
+                                    ? "its key " + c.keyId() : "any given key (it names key " + c.keyId()
+                                    + "; given: " + keys.ids() + ")")));
                 }
                 signed.put(c.sequence(), c.hash());
                 checkpoints++;

@@ -4,9 +4,8 @@ import cn.minzheng.audit.chain.ChainDigest;
 import cn.minzheng.audit.chain.ChainHead;
 import cn.minzheng.audit.chain.ChainStore;
 import cn.minzheng.audit.checkpoint.Checkpoint;
-import cn.minzheng.audit.checkpoint.CheckpointSignatures;
 import cn.minzheng.audit.checkpoint.CheckpointStore;
-import cn.minzheng.audit.checkpoint.SigningKey;
+import cn.minzheng.audit.checkpoint.VerificationKeys;
 import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -24,12 +23,12 @@ public class Verification {
 
     private final ChainStore chains;
     private final CheckpointStore checkpoints;
-    private final SigningKey key;
+    private final VerificationKeys keys;
 
-    public Verification(ChainStore chains, CheckpointStore checkpoints, SigningKey key) {
+    public Verification(ChainStore chains, CheckpointStore checkpoints, VerificationKeys keys) {
         this.chains = chains;
         this.checkpoints = checkpoints;
-        this.key = key;
+        this.keys = keys;
     }
 
     /**
@@ -59,9 +58,10 @@ public class Verification {
     }
 
     private boolean validSignature(Checkpoint c) {
-        boolean valid = CheckpointSignatures.valid(c, key.publicKey());
+        boolean valid = keys.valid(c);
         if (!valid) {
-            log.error("checkpoint {}#{} does not carry a valid signature of key {}", c.chain(), c.sequence(), key.keyId());
+            log.error("checkpoint {}#{} does not carry a valid signature of its key {} ({})", c.chain(), c.sequence(),
+                    c.keyId(), keys.knows(c.keyId()) ? "signature wrong" : "not a known key: " + keys.ids());
         }
         return valid;
     }

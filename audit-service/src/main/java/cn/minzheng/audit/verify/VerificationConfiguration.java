@@ -2,7 +2,7 @@ package cn.minzheng.audit.verify;
 
 import cn.minzheng.audit.chain.ChainStore;
 import cn.minzheng.audit.checkpoint.CheckpointStore;
-import cn.minzheng.audit.checkpoint.SigningKey;
+import cn.minzheng.audit.checkpoint.VerificationKeys;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 public class VerificationConfiguration {
 
     @Bean
-    Verification verification(ChainStore chains, CheckpointStore checkpoints, SigningKey key) {
-        return new Verification(chains, checkpoints, key);
+    Verification verification(ChainStore chains, CheckpointStore checkpoints, VerificationKeys keys) {
+        return new Verification(chains, checkpoints, keys);
     }
 }

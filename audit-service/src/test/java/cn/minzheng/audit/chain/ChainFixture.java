@@ -26,7 +26,7 @@ public final class ChainFixture {
         return new IncomingEvent("evt-" + topic + "-" + partition + "-" + offset, topic, partition, offset,
                 "minzheng.assistance.application.accepted.v1", "DB2026-" + (offset % 7), "clerk-" + (offset % 3),
                 "CLERK", "110105", "2026-03-01T08:00:0" + (offset % 10) + "+08:00",
-                "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", data);
+                "0af7651916cd43dd8448eb211c80319c", data);
     }
 
     public static List<AuditRecord> chain(int length) {

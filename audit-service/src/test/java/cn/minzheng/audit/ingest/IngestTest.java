@@ -5,12 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import cn.minzheng.audit.AuditServiceTestBase;
 import cn.minzheng.audit.chain.AuditRecord;
+import cn.minzheng.audit.chain.ChainHeadGauges;
 import cn.minzheng.audit.chain.ChainStore;
 import cn.minzheng.audit.verify.ChainVerdict;
 import cn.minzheng.audit.verify.Verification;
 import cn.minzheng.platform.embedded.EmbeddedInfra;
 import cn.minzheng.platform.events.EventEnvelope;
 import cn.minzheng.platform.events.KafkaCloudEvents;
+import cn.minzheng.platform.kit.messaging.KafkaConsumerAutoConfiguration;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +33,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
@@ -47,6 +51,7 @@ class IngestTest extends AuditServiceTestBase {
     @Autowired
     IngestBatch ingestBatch;
     @Autowired
+    @Qualifier(KafkaConsumerAutoConfiguration.RAW_BATCH_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, byte[]> containerFactory;
 
     private long storedOf(String topic) {
@@ -119,6 +124,10 @@ class IngestTest extends AuditServiceTestBase {
                 StandardCharsets.UTF_8)).startsWith("malformed event").contains("Duplicate");
         assertThat(new String(dead.get(0).headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_TOPIC).value(),
                 StandardCharsets.UTF_8)).isEqualTo(topic);
+        // dead letters are counted for the DeadLetterRecords alert, per original topic
+        assertThat(scrape("kafka_dead_letters_total", "topic=\"" + topic + "\"")).hasValue(2.0);
+        // exact bytes: the poison value is on the dead-letter topic unchanged
+        assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("not an event");
 
         AuditRecord stored = chains.record(topic + "-0", 2).block(Duration.ofSeconds(10));
         assertThat(stored.type()).isEqualTo("minzheng.future.thing.happened.v1");
@@ -169,8 +178,9 @@ class IngestTest extends AuditServiceTestBase {
         // A consumer that lost its partition but still writes (a zombie) races the new owner.
         String topic = "race-" + UUID.randomUUID().toString().substring(0, 8) + ".events";
         String chain = topic + "-0";
-        ChainAppender zombie = new ChainAppender(chains, java.time.Clock.systemUTC());
-        ChainAppender owner = new ChainAppender(chains, java.time.Clock.systemUTC());
+        ChainHeadGauges gauges = new ChainHeadGauges(new SimpleMeterRegistry());
+        ChainAppender zombie = new ChainAppender(chains, java.time.Clock.systemUTC(), gauges);
+        ChainAppender owner = new ChainAppender(chains, java.time.Clock.systemUTC(), gauges);
         List<cn.minzheng.audit.chain.IncomingEvent> events = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             events.add(cn.minzheng.audit.chain.ChainFixture.event(topic, 0, i));
@@ -194,6 +204,7 @@ class IngestTest extends AuditServiceTestBase {
         }
         assertThat(storedOf(topic)).isEqualTo(400);
         assertEveryChainIntact(topic, 1, 400);
+        assertThat(gauges.sequence(chain)).hasValue(400);
     }
 
     private long lag(String topic) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.minzheng.audit.chain.AuditRecord;
 import cn.minzheng.audit.chain.ChainFixture;
 import cn.minzheng.audit.chain.ChainHead;
+import cn.minzheng.audit.checkpoint.PublicKeys;
 import cn.minzheng.audit.checkpoint.SigningKey;
+import cn.minzheng.audit.checkpoint.VerificationKeys;
 import cn.minzheng.audit.export.NdjsonLines;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -74,5 +76,32 @@ class OfflineVerifierTest {
     @Test
     void aFileThatIsNoExportIsUnreadable() throws IOException {
         assertThat(verify("hello\n", KEY).exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void checkpointsSignedBeforeAndAfterARotationVerifyWithBothKeys() throws IOException {
+        SigningKey retired = SigningKey.generate();
+        List<AuditRecord> records = ChainFixture.chain(12);
+        StringBuilder text = new StringBuilder(NdjsonLines.header("assistance.events-0", 1, 12, KEY.keyId(),
+                "2026-03-02T00:00:00Z"));
+        AuditRecord r5 = records.get(4);
+        AuditRecord r12 = records.get(11);
+        text.append(NdjsonLines.checkpoint(retired.sign(new ChainHead(r5.chain(), 5, r5.hash()), Instant.now())));
+        text.append(NdjsonLines.checkpoint(KEY.sign(new ChainHead(r12.chain(), 12, r12.hash()), Instant.now())));
+        records.forEach(r -> text.append(NdjsonLines.record(r)));
+
+        // both keys, as served by /public/keys.pem
+        var keys = VerificationKeys.trusted(PublicKeys.parseAll(PublicKeys.toPem(KEY.publicKey())
+                + PublicKeys.toPem(retired.publicKey())));
+        OfflineVerifier.Report both = OfflineVerifier.verify(new StringReader(text.toString()), keys,
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+        assertThat(both.exitCode()).as(printed.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(both.checkpoints()).isEqualTo(2);
+        assertThat(both.verdict().signedUpTo()).isEqualTo(12);
+
+        // only the current key: the old checkpoint is named with the key it needs
+        OfflineVerifier.Report currentOnly = verify(text.toString(), KEY);
+        assertThat(currentOnly.exitCode()).isEqualTo(1);
+        assertThat(currentOnly.problem()).contains("sequence 5", retired.keyId());
     }
 }
