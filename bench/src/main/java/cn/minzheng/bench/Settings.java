@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record Settings(List<String> workloads, int runs, Duration warmup, Duration window, int clients, int tokenPool,
         double lagRate, Duration pollInterval, int ingestEvents, int ingestPartitions, long verifyRecords,
-        String verifyChain, int organizations, Path reportDir) {
+        String verifyChain, int organizations, Path reportDir, boolean submitDirect) {
 
     public static final List<String> ALL = List.of("gateway", "submissions", "lag", "sweep", "ingest", "verify");
 
@@ -25,11 +25,12 @@ public record Settings(List<String> workloads, int runs, Duration warmup, Durati
               --token-pool N        distinct token subjects, the gateway rate-limits per subject (512)
               --lag-rate R          submissions/s offered in the lag workload (200)
               --poll-ms M           audit poll interval in the lag workload (50)
-              --ingest-events N     events pre-filled per ingest run (30000)
+              --ingest-events N     events pre-filled per ingest run (20000)
               --ingest-partitions N partitions of the pre-filled topic (1)
-              --verify-records N    records in the chain the verify workload fills and checks (100000)
+              --verify-records N    records in the chain the verify workload fills and checks (20000)
               --verify-chain C      verify an existing chain instead of filling one (e.g. assistance.events-0)
               --orgs N              organizations registered through the API for the sweep (300)
+              --via gateway|direct  where submissions and lag send their POSTs (gateway :8080, or direct to :8081)
               --report DIR          where report.html goes (bench/report)
             """;
 
@@ -42,12 +43,13 @@ public record Settings(List<String> workloads, int runs, Duration warmup, Durati
         int tokenPool = 512;
         double lagRate = 200;
         int pollMs = 50;
-        int ingestEvents = 30_000;
+        int ingestEvents = 20_000;
         int ingestPartitions = 1;
-        long verifyRecords = 100_000;
+        long verifyRecords = 20_000;
         String verifyChain = null;
         int orgs = 300;
         Path report = Path.of("bench", "report");
+        boolean direct = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--help") || a.equals("-h")) {
@@ -78,13 +80,19 @@ public record Settings(List<String> workloads, int runs, Duration warmup, Durati
                 case "--verify-chain" -> verifyChain = v;
                 case "--orgs" -> orgs = positive(a, v);
                 case "--report" -> report = Path.of(v);
+                case "--via" -> {
+                    if (!v.equals("gateway") && !v.equals("direct")) {
+                        throw new IllegalArgumentException("--via is gateway or direct\n" + USAGE);
+                    }
+                    direct = v.equals("direct");
+                }
                 default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
             }
         }
         List<String> chosen = workloads.isEmpty() ? ALL : ALL.stream().filter(workloads::contains).toList();
         return new Settings(chosen, runs, Duration.ofSeconds(warmup), Duration.ofSeconds(window), clients, tokenPool,
                 lagRate, Duration.ofMillis(pollMs), ingestEvents, ingestPartitions, verifyRecords, verifyChain, orgs,
-                report);
+                report, direct);
     }
 
     private static int positive(String name, String v) {
@@ -112,6 +120,6 @@ public record Settings(List<String> workloads, int runs, Duration warmup, Durati
                 + clients + " clients, " + tokenPool + " token subjects, lag rate " + (long) lagRate + "/s, ingest "
                 + ingestEvents + " events × " + ingestPartitions + " partition(s), verify "
                 + (verifyChain != null ? "chain " + verifyChain : verifyRecords + " records") + ", sweep " + organizations
-                + " organizations";
+                + " organizations, submissions via " + (submitDirect ? "assistance-service :8081 directly" : "the gateway");
     }
 }

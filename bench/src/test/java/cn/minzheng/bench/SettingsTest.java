@@ -19,6 +19,12 @@ class SettingsTest {
         assertThat(s.warmup()).isEqualTo(Duration.ofSeconds(10));
         assertThat(s.window()).isEqualTo(Duration.ofSeconds(20));
         assertThat(s.clients()).isEqualTo(64);
+        assertThat(s.submitDirect()).isFalse();
+    }
+
+    @Test
+    void submissionsCanBypassTheGateway() {
+        assertThat(Settings.parse(new String[] {"lag", "--via", "direct"}).submitDirect()).isTrue();
     }
 
     @Test
@@ -30,7 +36,7 @@ class SettingsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--runs 0", "--window x", "--clients", "--nope 1", "everything", "--warmup -1"})
+    @ValueSource(strings = {"--runs 0", "--window x", "--clients", "--nope 1", "everything", "--warmup -1", "--via proxy"})
     void badArgumentsAreRefusedWithTheUsage(String args) {
         assertThatThrownBy(() -> Settings.parse(args.split(" "))).isInstanceOf(IllegalArgumentException.class);
     }

@@ -48,7 +48,7 @@ public final class AuditLag implements Workload {
         AuditQueries audit = new AuditQueries(d, d.token("bench-auditor", "审计压测", List.of("AUDITOR"), SubmissionPayloads.COUNTY)
                 .block(Duration.ofSeconds(30)));
         SubmissionPayloads payloads = new SubmissionPayloads(System.currentTimeMillis() / 10 + 7_000_000);
-        String url = d.endpoints().gateway() + "/api/v1/assistance/applications";
+        String url = (s.submitDirect() ? d.endpoints().assistance() : d.endpoints().gateway()) + "/api/v1/assistance/applications";
         List<Double> lagP50 = new ArrayList<>(), lagP99 = new ArrayList<>(), lagMax = new ArrayList<>(), rate = new ArrayList<>();
         List<Double> submitP99 = new ArrayList<>(), pollP50 = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -93,7 +93,8 @@ public final class AuditLag implements Workload {
             lastLat.put("submission response", run.latency());
         }
         return new WorkloadResult(id(), "event-to-audit lag",
-                "Open loop: " + (long) s.lagRate() + " submissions/s due at fixed intervals through the gateway. For each "
+                "Open loop: " + (long) s.lagRate() + " submissions/s due at fixed intervals " + (s.submitDirect() ? "straight to assistance-service (:8081)" : "through the gateway")
+                        + ". For each "
                         + "submission answered in the window, the lag runs from its 201 until one poll of the audit "
                         + "search API (GET /api/v1/audit/records?type=…submitted.v1&from=…, every " + s.pollInterval().toMillis()
                         + " ms, all pages) returns its record. Resolution: the poll interval plus one poll's duration.",

@@ -31,7 +31,7 @@ public final class AuditVerify implements Workload {
             String topic = "bench-" + System.currentTimeMillis() / 1000 + "-verify.events";
             double produced = BenchTopic.fill(d.endpoints().kafka(), topic, 1, s.verifyRecords());
             Duration timeout = Duration.ofSeconds(120 + s.verifyRecords() / 100);
-            AuditIngest.Catchup c = AuditIngest.waitUntilStored(audit, topic, s.verifyRecords(), timeout, Duration.ofSeconds(1));
+            AuditIngest.Catchup c = AuditIngest.waitUntilStored(audit, topic, s.verifyRecords(), timeout, Duration.ofSeconds(5));
             if (c.doneAfter() < 0) {
                 return new WorkloadResult(id(), "audit verify", "", List.of(), List.of(), List.of("the fill of " + topic
                         + " did not finish: " + c.stored() + " of " + s.verifyRecords() + " stored after " + timeout.toSeconds() + " s"));

@@ -77,7 +77,7 @@ final class BenchTopic {
         data.put("toStatus", "GENERATED");
         data.put("reason", null);
         data.put("changes", Map.of("topic", topic, "sequence", i));
-        return EventEnvelope.builder(TYPE).subject(subject).actor("bench", "SYSTEM")
+        return EventEnvelope.builder(TYPE).source("/minzheng/bench").subject(subject).actor("bench", "SYSTEM")
                 .regionCode(SubmissionPayloads.COUNTY).aggregateVersion(i / 1000 + 1)
                 .data(Devstack.JSON.<tools.jackson.databind.JsonNode>valueToTree(data)).build();
     }

@@ -41,10 +41,21 @@ public final class GatewayOverhead implements Workload {
         List<Double> addP50 = new ArrayList<>(), addP99 = new ArrayList<>();
         List<Double> gwP50 = new ArrayList<>(), gwP99 = new ArrayList<>(), dP50 = new ArrayList<>(), dP99 = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        Reply probe = d.get(d.endpoints().gateway() + path, clerks.next()).block(Duration.ofSeconds(30));
+        if (probe == null || !probe.ok()) {
+            notes.add("a single GET through the gateway before the runs answered "
+                    + (probe == null ? "nothing" : probe.status() + " " + probe.text()));
+        }
+        java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
         LoadRun lastGw = null, lastDirect = null;
         for (int r = 1; r <= s.runs(); r++) {
             LoadRun gw = ClosedLoop.run(s.clients(), s.warmup(), s.window(),
-                    () -> d.get(d.endpoints().gateway() + path, clerks.next()).map(Reply::status));
+                    () -> d.get(d.endpoints().gateway() + path, clerks.next()).map(reply -> {
+                        if (!reply.ok()) {
+                            firstFailure.compareAndSet(null, reply.status() + " " + reply.text());
+                        }
+                        return reply.status();
+                    }));
             LoadRun direct = ClosedLoop.run(s.clients(), s.warmup(), s.window(),
                     () -> d.get(d.endpoints().assistance() + path, clerks.next()).map(Reply::status));
             gwRate.add(gw.throughput());
@@ -58,6 +69,9 @@ public final class GatewayOverhead implements Workload {
             dP99.add(direct.latency().p99());
             notes.add("run " + r + ": gateway " + gw.ok() + " OK, failures " + gw.failureText() + "; direct " + direct.ok()
                     + " OK, failures " + direct.failureText());
+            if (firstFailure.get() != null) {
+                notes.add("run " + r + ": first failure through the gateway: " + firstFailure.getAndSet(null));
+            }
             lastGw = gw;
             lastDirect = direct;
         }

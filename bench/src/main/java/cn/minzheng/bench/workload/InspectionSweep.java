@@ -115,10 +115,20 @@ public final class InspectionSweep implements Workload {
                 "Organizations registered through org-service's API (POST /applications, /acceptance, /approval with If-Match), then per "
                         + "run a campaign for a past year is opened for 421303 and POST …/sweep started; the time runs from the 202 "
                         + "until GET …/inspection-campaigns/{id} shows SWEPT (polled every 100 ms).",
-                List.of(Figure.of("sweep", "s", seconds).withTarget(Target.atMost(10, "≤ 10 s (100k orgs)")),
+                List.of(sweepFigure(seconds, registered.get(), examined),
                         Figure.of("organizations examined", "organizations", examined),
                         Figure.of("organizations registered for the sweep", "organizations", List.of((double) registered.get()))),
                 List.of(), notes);
+    }
+
+    /**
+     * The ≤ 10 s target is for 100k organizations each examined; a sweep that examined fewer is
+     * shown without a verdict rather than as a pass it did not earn.
+     */
+    static Figure sweepFigure(List<Double> seconds, long registered, List<Double> examined) {
+        double leastExamined = examined.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        Figure f = Figure.of("sweep", "s", seconds);
+        return registered >= 100_000 && leastExamined >= 100_000 ? f.withTarget(Target.atMost(10, "≤ 10 s (100k orgs)")) : f;
     }
 
     private static Mono<Reply> register(Devstack d, String org, String agent, String registrar, Map<String, Object> body) {

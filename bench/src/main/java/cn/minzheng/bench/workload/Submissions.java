@@ -34,7 +34,7 @@ public final class Submissions implements Workload {
         AuditQueries audit = new AuditQueries(d, d.token("bench-auditor", "审计压测", List.of("AUDITOR"), SubmissionPayloads.COUNTY)
                 .block(Duration.ofSeconds(30)));
         SubmissionPayloads payloads = new SubmissionPayloads(System.currentTimeMillis() / 10);
-        String url = d.endpoints().gateway() + "/api/v1/assistance/applications";
+        String url = (s.submitDirect() ? d.endpoints().assistance() : d.endpoints().gateway()) + "/api/v1/assistance/applications";
         List<Double> rate = new ArrayList<>(), p50 = new ArrayList<>(), p99 = new ArrayList<>();
         List<Double> audited = new ArrayList<>(), catchUp = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -74,7 +74,7 @@ public final class Submissions implements Workload {
         lat.put("submission", last.latency());
         Map<String, LoadRun> ps = new LinkedHashMap<>();
         ps.put("accepted", last);
-        return new WorkloadResult(id(), "submissions through the gateway",
+        return new WorkloadResult(id(), s.submitDirect() ? "submissions straight to assistance-service" : "submissions through the gateway",
                 s.clients() + " concurrent citizens (closed loop, " + s.tokenPool() + " token subjects) POST a new 城市低保 "
                         + "application each (valid 身份证 number, Idempotency-Key) to the gateway. Afterwards the audit "
                         + "statistics API must count one submitted event per accepted application (warm-up included).",
