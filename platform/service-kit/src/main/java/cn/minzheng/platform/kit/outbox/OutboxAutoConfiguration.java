@@ -32,16 +32,21 @@ public class OutboxAutoConfiguration {
         return new KafkaEventPublisher(kafka.buildProducerProperties(), properties.deliveryTimeout());
     }
 
+    /**
+     * Claim leases and back-off run on the wall clock, deliberately not on a {@code Clock} bean the
+     * service may declare: that one is business time, which tests and simulations move, and a jump
+     * forward would make every live claim look expired, so the sweep would publish events a
+     * request-path drain is still sending.
+     */
     @Bean
     @ConditionalOnMissingBean
     OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, EventPublisher publisher, OutboxProperties properties,
-                            ObjectProvider<OutboxCollection> declared, ObjectProvider<MeterRegistry> registry,
-                            ObjectProvider<Clock> clock) {
+                            ObjectProvider<OutboxCollection> declared, ObjectProvider<MeterRegistry> registry) {
         var topics = new LinkedHashMap<String, String>(properties.collections());
         declared.orderedStream().forEach(c -> topics.put(c.collection(), c.topic()));
         String owner = properties.instanceId() != null ? properties.instanceId() : defaultInstanceId();
         return new OutboxRelay(mongo, publisher, topics, properties, owner,
-                registry.getIfAvailable(SimpleMeterRegistry::new), clock.getIfAvailable(Clock::systemUTC));
+                registry.getIfAvailable(SimpleMeterRegistry::new), Clock.systemUTC());
     }
 
     @Bean

@@ -24,7 +24,9 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -42,8 +44,14 @@ import reactor.core.publisher.Mono;
  * drains whatever was left behind by a crash or a Kafka outage.
  *
  * <p>Each drain first claims the document with one atomic {@code findOneAndUpdate} that sets
- * {@code outboxClaim: {owner, until}} only when the document is unclaimed or the claim expired, so
- * two instances never publish one document's events at the same time. Events go out one after
+ * {@code outboxClaim: {owner, until, token}} only when the document is unclaimed or the claim expired, so
+ * two instances never publish one document's events at the same time. The {@code token} is new for
+ * every claim: the request-path drain and the sweep of one instance share the {@code owner}, and a
+ * drain must only ever release its own claim, never one another drain took over after a lease
+ * expiry. A drain starts no send that could still be running when its lease ends (the lease must
+ * cover {@code delivery-timeout}); it hands the rest to its next claim round instead. Leases are
+ * measured on the clock given here, which must be the wall clock, never a service's business clock
+ * that tests or simulations move (a jump forward would expire live claims and publish twice). Events go out one after
  * another, in array order, keyed by the aggregate id; the claim is released with the
  * {@code $pull} of the published event ids. Delivery is at-least-once: a crash between the send and
  * the pull republishes, and consumers dedupe by event id.
@@ -169,34 +177,49 @@ public class OutboxRelay {
         }
         return collection(collection).flatMap(c -> claim(c, id)
                 .flatMap(claimed -> publishInOrder(collection, topic, id, claimed)
-                        .flatMap(outcome -> pullAndRelease(c, id, outcome)
+                        .flatMap(outcome -> pullAndRelease(c, id, claimed, outcome)
                                 .flatMap(more -> more && !outcome.failed() && round < MAX_ROUNDS
                                         ? round(collection, topic, id, round + 1).map(n -> n + outcome.published().size())
                                         : Mono.just((long) outcome.published().size()))))
                 .defaultIfEmpty(0L));
     }
 
-    private Mono<Document> claim(MongoCollection<Document> c, Object id) {
+    /** A claim this drain holds: its token and until when the lease runs. */
+    private record Claim(Document document, String token, Instant until) {
+    }
+
+    private Mono<Claim> claim(MongoCollection<Document> c, Object id) {
         Instant now = clock.instant();
+        Instant until = now.plus(properties.lease());
+        String token = UUID.randomUUID().toString();
         Bson claimable = and(idFilter(id), exists(PendingEvents.FIELD + ".0"),
                 or(eq(PendingEvents.CLAIM_FIELD, null), lt(PendingEvents.CLAIM_FIELD + ".until", Date.from(now))));
         Bson setClaim = Updates.set(PendingEvents.CLAIM_FIELD,
-                new Document("owner", owner).append("until", Date.from(now.plus(properties.lease()))));
+                new Document("owner", owner).append("until", Date.from(until)).append("token", token));
         return Mono.from(c.findOneAndUpdate(claimable, setClaim, new FindOneAndUpdateOptions()
-                .returnDocument(ReturnDocument.AFTER)
-                .projection(Projections.include(PendingEvents.FIELD, PendingEvents.CLAIM_FIELD))));
+                        .returnDocument(ReturnDocument.AFTER)
+                        .projection(Projections.include(PendingEvents.FIELD, PendingEvents.CLAIM_FIELD))))
+                .map(document -> new Claim(document, token, until));
     }
 
     private record Outcome(List<String> published, List<Document> poisoned, boolean failed) {
     }
 
-    private Mono<Outcome> publishInOrder(String collection, String topic, Object id, Document claimed) {
-        List<Document> events = claimed.getList(PendingEvents.FIELD, Document.class, List.of());
+    private Mono<Outcome> publishInOrder(String collection, String topic, Object id, Claim claim) {
+        List<Document> events = claim.document().getList(PendingEvents.FIELD, Document.class, List.of());
         List<String> published = new ArrayList<>();
         List<Document> poisoned = new ArrayList<>();
         String key = String.valueOf(id);
+        var leaseEnding = new AtomicBoolean();
         return Flux.fromIterable(events)
                 .concatMap(doc -> {
+                    // the mapper runs when the previous send completed; the first send of a claim always goes
+                    boolean first = published.isEmpty() && poisoned.isEmpty();
+                    if (leaseEnding.get() || !first
+                            && clock.instant().plus(properties.deliveryTimeout()).isAfter(claim.until())) {
+                        leaseEnding.set(true);
+                        return Mono.empty();
+                    }
                     EventEnvelope envelope;
                     try {
                         envelope = OutboxEvent.fromDocument(doc).toEnvelope();
@@ -223,7 +246,7 @@ public class OutboxRelay {
     }
 
     /** Pulls the published (and poisoned) events and releases our claim; emits whether events remain. */
-    private Mono<Boolean> pullAndRelease(MongoCollection<Document> c, Object id, Outcome outcome) {
+    private Mono<Boolean> pullAndRelease(MongoCollection<Document> c, Object id, Claim claim, Outcome outcome) {
         List<Object> done = new ArrayList<>(outcome.published());
         outcome.poisoned().forEach(p -> done.add(p.get("id")));
         List<Bson> changes = new ArrayList<>();
@@ -239,8 +262,9 @@ public class OutboxRelay {
         var options = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
                 .projection(Projections.include(PendingEvents.FIELD));
         Mono<Document> ours = Mono.from(c.findOneAndUpdate(
-                and(idFilter(id), eq(PendingEvents.CLAIM_FIELD + ".owner", owner)), Updates.combine(withRelease), options));
-        // our lease ran out and someone else holds the document now: still remove what we sent
+                and(idFilter(id), eq(PendingEvents.CLAIM_FIELD + ".token", claim.token())), Updates.combine(withRelease), options));
+        // our lease ran out and another drain (maybe of this instance) holds the document now: still
+        // remove what we sent, but leave its claim alone
         Mono<Document> theirs = changes.isEmpty() ? Mono.empty()
                 : Mono.from(c.findOneAndUpdate(idFilter(id), Updates.combine(changes), options));
         return ours.switchIfEmpty(theirs)

@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.bson.Document;
@@ -154,6 +155,50 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aDrainReleasesOnlyItsOwnClaimNotOneAnotherDrainOfThisInstanceTookOver() {
+        insert("MZ-T", List.of(event("MZ-T", 1)));
+        var takenOver = new EventPublisher() {
+            @Override
+            public Mono<Void> publish(String t, String key, EventEnvelope e) {
+                // meanwhile the lease ran out and this instance's sweep claimed the document anew
+                return kafka.publish(t, key, e).then(setClaim("MZ-T", "a", Instant.now().plusSeconds(60), "the-sweeps-claim"));
+            }
+        };
+
+        relay("a", takenOver).publishPending(collection, "MZ-T").block(Duration.ofSeconds(20));
+
+        Document after = find("MZ-T");
+        assertThat(after.getList(PendingEvents.FIELD, Document.class)).as("what was sent is pulled").isEmpty();
+        Document claim = after.get(PendingEvents.CLAIM_FIELD, Document.class);
+        assertThat(claim).as("the other drain's claim stays").isNotNull();
+        assertThat(claim.getString("token")).isEqualTo("the-sweeps-claim");
+    }
+
+    @Test
+    void noSendStartsThatCouldOutlastTheLeaseSoATakeoverNeverPublishesTwice() {
+        var clock = new SteppedClock();
+        insert("MZ-G", List.of(event("MZ-G", 1), event("MZ-G", 2), event("MZ-G", 3)));
+        var rival = new AtomicReference<OutboxRelay>();
+        var watch = new ConcurrencyWatch(kafka);
+        var slow = new EventPublisher() {
+            @Override
+            public Mono<Void> publish(String t, String key, EventEnvelope e) {
+                // the first send leaves 2 s of the 30 s lease, less than delivery-timeout (3 s); the next
+                // send takes 5 s, and while it runs the other instance's sweep looks at the document
+                Mono<Void> time = Mono.fromRunnable(() -> clock.advance(Duration.ofSeconds(e.aggregateVersion() == 1 ? 28 : 5)));
+                Mono<Void> rivalSweeps = e.aggregateVersion() == 2 ? rival.get().sweepOnce().then() : Mono.empty();
+                return watch.publish(t, key, e).then(time).then(rivalSweeps);
+            }
+        };
+        rival.set(relay("instance-2", watch, clock));
+
+        relay("instance-1", slow, clock).publishPending(collection, "MZ-G").block(Duration.ofSeconds(30));
+
+        assertThat(watch.published).hasSize(3).doesNotHaveDuplicates();
+        assertThat(find("MZ-G").getList(PendingEvents.FIELD, Document.class)).isEmpty();
+    }
+
+    @Test
     void liveClaimIsRespectedAndExpiredClaimTakenOver() {
         insert("MZ-L", List.of(event("MZ-L", 1)));
         insert("MZ-E", List.of(event("MZ-E", 1)));
@@ -225,9 +270,13 @@ class OutboxRelayTest {
     // ---- helpers ----------------------------------------------------------------------------
 
     private OutboxRelay relay(String owner, EventPublisher publisher) {
+        return relay(owner, publisher, Clock.systemUTC());
+    }
+
+    private OutboxRelay relay(String owner, EventPublisher publisher, Clock clock) {
         var properties = new OutboxProperties(Map.of(collection, topic), Duration.ofMillis(200), Duration.ofSeconds(30),
                 Duration.ofMillis(100), Duration.ofSeconds(1), 100, Duration.ofSeconds(3), owner, false);
-        return new OutboxRelay(mongo, publisher, properties.collections(), properties, owner, registry, Clock.systemUTC());
+        return new OutboxRelay(mongo, publisher, properties.collections(), properties, owner, registry, clock);
     }
 
     private static EventEnvelope event(String aggregateId, long version) {
@@ -248,9 +297,16 @@ class OutboxRelayTest {
     }
 
     private void claim(String id, String owner, Instant until) {
-        mongo.getCollection(collection).flatMap(c -> Mono.from(c.updateOne(new Document("_id", id),
-                new Document("$set", new Document(PendingEvents.CLAIM_FIELD,
-                        new Document("owner", owner).append("until", Date.from(until))))))).block();
+        setClaim(id, owner, until, null).block();
+    }
+
+    private Mono<Void> setClaim(String id, String owner, Instant until, String token) {
+        var claim = new Document("owner", owner).append("until", Date.from(until));
+        if (token != null) {
+            claim.append("token", token);
+        }
+        return mongo.getCollection(collection).flatMap(c -> Mono.from(c.updateOne(new Document("_id", id),
+                new Document("$set", new Document(PendingEvents.CLAIM_FIELD, claim))))).then();
     }
 
     private Document find(String id) {

@@ -57,6 +57,15 @@ class ProblemDetailsWebTest extends WebAppTestBase {
                 // a service code without bundle entry: title by status, detail is the code and args
                 Arguments.of("unprocessable", "en", problem("income-too-high", 422, "Unprocessable request",
                         "income-too-high [123]", "/test/problems/unprocessable", List.of(), Map.of())),
+                // business refusal naming fields (a code without texts: status title, the given detail)
+                Arguments.of("unprocessable-fields", "zh", problem("income-over-standard", 422, "无法处理的请求",
+                        "household income over the standard", "/test/problems/unprocessable-fields",
+                        List.of(error("/members/1/incomeFen", "invalid-value", "取值无效"),
+                                error("/members", "too-many-earners", "two earners at most")), Map.of())),
+                Arguments.of("unprocessable-fields", "en", problem("income-over-standard", 422, "Unprocessable request",
+                        "household income over the standard", "/test/problems/unprocessable-fields",
+                        List.of(error("/members/1/incomeFen", "invalid-value", "has an invalid value"),
+                                error("/members", "too-many-earners", "two earners at most")), Map.of())),
                 Arguments.of("boom", "zh", problem("internal-error", 500, "服务器内部错误",
                         "服务器处理请求时出错，请稍后重试；如需帮助请提供 traceId。", "/test/problems/boom", List.of(), Map.of())),
                 Arguments.of("boom", "en", problem("internal-error", 500, "Internal server error",

@@ -57,6 +57,26 @@ class ProblemMessagesTest {
     }
 
     @ParameterizedTest
+    @CsvSource({
+            "zh, 家庭收入超过标准,        家庭人均收入高于当地低保标准。",
+            "en, Unprocessable request, household income over the standard",
+    })
+    void refusalWithFieldsUsesTheServiceTextsElseItsOwnDetail(String language, String title, String detail) {
+        var messages = new ProblemMessages(List.of("test-problems"));
+        var refused = new UnprocessableProblem("income-over-standard", "household income over the standard",
+                List.of(FieldProblem.of("/members/1/incomeFen", "invalid-value")));
+        Locale locale = ProblemMessages.chooseLocale(language);
+
+        var problem = Problem.of(refused, messages, locale, "https://minzheng.example/problems/", "/x", "t-1");
+
+        assertThat(problem.status()).isEqualTo(422);
+        assertThat(problem.title()).isEqualTo(title);
+        assertThat(problem.detail()).isEqualTo(detail);
+        assertThat(problem.errors()).extracting(Problem.Error::pointer).containsExactly("/members/1/incomeFen");
+        assertThat(refused.getMessage()).as("what logs show").isEqualTo("household income over the standard");
+    }
+
+    @ParameterizedTest
     @CsvSource(nullValues = "null", value = {
             "name,                          /name",
             "applicant.idNumber,            /applicant/idNumber",

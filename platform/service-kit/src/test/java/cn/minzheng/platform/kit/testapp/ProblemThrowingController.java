@@ -45,6 +45,9 @@ class ProblemThrowingController {
             case "precondition-required" -> new PreconditionRequiredProblem();
             case "forbidden" -> new ForbiddenProblem();
             case "unprocessable" -> new UnprocessableProblem("income-too-high", 123);
+            case "unprocessable-fields" -> new UnprocessableProblem("income-over-standard", "household income over the standard",
+                    List.of(FieldProblem.of("/members/1/incomeFen", "invalid-value"),
+                            FieldProblem.withMessage("/members", "too-many-earners", "two earners at most")));
             default -> new IllegalStateException("secret internal detail " + kind);
         });
     }
