@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.minzheng.audit.chain.ChainHead;
+import cn.minzheng.audit.checkpoint.Checkpoint;
 import cn.minzheng.audit.checkpoint.CheckpointFreshness;
 import cn.minzheng.audit.checkpoint.CheckpointStore;
 import cn.minzheng.audit.checkpoint.Checkpointing;
@@ -132,16 +133,22 @@ class ObservabilityTest extends AuditServiceTestBase {
         await().atMost(Duration.ofSeconds(60)).until(() -> stored(topic) == 4);
         String hash2 = Mono.from(database.getCollection("audit_records").find(Filters.eq("_id", chain + "#2")).first())
                 .block().getString("hash");
-        String hash3 = Mono.from(database.getCollection("audit_records").find(Filters.eq("_id", chain + "#3")).first())
-                .block().getString("hash");
         // signed before the rotation by the retired key, and a forgery by a key nobody configured
         checkpoints.insert(RETIRED_KEY.sign(new ChainHead(chain, 2, hash2), T0)).block();
-        checkpoints.insert(SigningKey.generate().sign(new ChainHead(chain, 3, hash3), T0)).block();
+        checkpoints.insert(SigningKey.generate().sign(new ChainHead(chain, 3, "ff".repeat(32)), T0)).block();
 
         client().get().uri("/api/v1/audit/chains/{c}/verification", chain).headers(h -> h.setBearerAuth(admin()))
                 .exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.ok").isEqualTo(true)
                 .jsonPath("$.count").isEqualTo(4)
                 .jsonPath("$.signedUpTo").isEqualTo(2);
+        // the signer anchors on the retired key's checkpoint, not on the forgery (which would break the link)
+        Checkpoint next = checkpointing.signIfMoved(chain).block(Duration.ofSeconds(30));
+        assertThat(next).isNotNull();
+        assertThat(next.sequence()).isEqualTo(4);
+        assertThat(next.keyId()).isNotEqualTo(RETIRED_KEY.keyId());
+        client().get().uri("/api/v1/audit/chains/{c}/verification", chain).headers(h -> h.setBearerAuth(admin()))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.ok").isEqualTo(true).jsonPath("$.signedUpTo").isEqualTo(4);
     }
 }

@@ -54,8 +54,8 @@ public class CheckpointConfiguration {
 
     @Bean
     Checkpointing checkpointing(ChainStore chains, CheckpointStore store, SigningKey key, Clock clock,
-            MeterRegistry meters, CheckpointFreshness freshness, ChainHeadGauges headGauges) {
-        return new Checkpointing(chains, store, key, clock, meters, freshness, headGauges);
+            MeterRegistry meters, CheckpointFreshness freshness, ChainHeadGauges headGauges, VerificationKeys keys) {
+        return new Checkpointing(chains, store, key, clock, meters, freshness, headGauges, keys);
     }
 
     @Bean

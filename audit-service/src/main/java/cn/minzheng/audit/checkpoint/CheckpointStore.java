@@ -44,6 +44,12 @@ public class CheckpointStore {
                 .map(CheckpointStore::fromDocument);
     }
 
+    /** A chain's checkpoints, newest first (read lazily: callers usually take the first valid one). */
+    public Flux<Checkpoint> newestFirst(String chain) {
+        return Flux.from(checkpoints.find(Filters.eq("chain", chain)).sort(Sorts.descending("sequence")).batchSize(16))
+                .map(CheckpointStore::fromDocument);
+    }
+
     /** Checkpoints of a chain with sequence in [from, to] (to null = no upper bound), by sequence. */
     public Flux<Checkpoint> of(String chain, long from, Long to) {
         Bson filter = to == null

@@ -33,9 +33,10 @@ public class Checkpointing {
     private final Counter refused;
     private final CheckpointFreshness freshness;
     private final ChainHeadGauges headGauges;
+    private final VerificationKeys keys;
 
     public Checkpointing(ChainStore chains, CheckpointStore checkpoints, SigningKey key, Clock clock,
-            MeterRegistry meters, CheckpointFreshness freshness, ChainHeadGauges headGauges) {
+            MeterRegistry meters, CheckpointFreshness freshness, ChainHeadGauges headGauges, VerificationKeys keys) {
         this.chains = chains;
         this.checkpoints = checkpoints;
         this.key = key;
@@ -43,6 +44,7 @@ public class Checkpointing {
         this.refused = meters.counter("audit.checkpoint.refused");
         this.freshness = freshness;
         this.headGauges = headGauges;
+        this.keys = keys;
     }
 
     /**
@@ -67,7 +69,10 @@ public class Checkpointing {
     }
 
     private Mono<Checkpoint> signIfMoved(String chain, AtomicBoolean refusedAny) {
-        return chains.head(chain).doOnNext(headGauges::observe).flatMap(head -> checkpoints.latest(chain)
+        // anchored on the newest checkpoint with a valid signature of a configured key: a checkpoint
+        // written into the store by anyone else cannot make the signer skip records
+        return chains.head(chain).doOnNext(headGauges::observe).flatMap(head -> checkpoints.newestFirst(chain)
+                .filter(keys::valid).next()
                 .map(c -> new ChainHead(chain, c.sequence(), c.hash()))
                 .defaultIfEmpty(ChainHead.empty(chain))
                 .flatMap(last -> last.sequence() >= head.sequence() ? Mono.<Checkpoint>empty()
