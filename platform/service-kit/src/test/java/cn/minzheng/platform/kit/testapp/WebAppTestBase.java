@@ -22,7 +22,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
                 "minzheng.outbox.sweep-interval=300ms",
                 "minzheng.idempotency.in-flight-lease=30s",
                 "minzheng.kafka.consumer.retries=2",
-                "minzheng.kafka.consumer.retry-interval=50ms"
+                "minzheng.kafka.consumer.retry-interval=50ms",
+                "minzheng.security.refusal-events.enabled=true",
+                "minzheng.security.refusal-events.service=assistance"
         })
 public abstract class WebAppTestBase {
 

@@ -24,8 +24,10 @@ public class ProblemAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ProblemWriter problemWriter(ProblemMessages messages, ObjectProvider<JsonMapper> json, ProblemProperties properties) {
-        return new ProblemWriter(messages, json.getIfAvailable(() -> JsonMapper.builder().build()), properties.typeBase());
+    ProblemWriter problemWriter(ProblemMessages messages, ObjectProvider<JsonMapper> json, ProblemProperties properties,
+                                ObjectProvider<ProblemObserver> observers) {
+        return new ProblemWriter(messages, json.getIfAvailable(() -> JsonMapper.builder().build()), properties.typeBase(),
+                observers.orderedStream().toList());
     }
 
     @Bean
