@@ -135,6 +135,15 @@ public final class EventTypes {
     /** The gateway answered 429. */
     public static final String SECURITY_RATE_LIMITED = "minzheng.gateway.security.rate-limited.v1";
 
+    // assistance, org, audit: aggregate security (a service refusing a request itself, see the
+    // service kit's refusal events; the data matches the gateway's forbidden event)
+    /** The assistance service answered 403 itself (role, region or ownership). */
+    public static final String ASSISTANCE_SECURITY_FORBIDDEN = "minzheng.assistance.security.forbidden.v1";
+    /** The org service answered 403 itself (role, region or ownership). */
+    public static final String ORG_SECURITY_FORBIDDEN = "minzheng.org.security.forbidden.v1";
+    /** The audit service answered 403 itself (role or region). */
+    public static final String AUDIT_SECURITY_FORBIDDEN = "minzheng.audit.security.forbidden.v1";
+
     /** Every catalogued type, in declaration order. */
     public static final List<EventType> ALL;
 
