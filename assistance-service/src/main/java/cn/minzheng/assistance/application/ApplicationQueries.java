@@ -19,6 +19,8 @@ import reactor.core.publisher.Mono;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Lists: the citizen's own cases, the clerks' work queue, the overdue / due-soon list. */
 @RestController
@@ -65,6 +67,11 @@ public class ApplicationQueries {
                             @RequestParam(required = false) String cursor,
                             @RequestParam(required = false, defaultValue = "20") int limit) {
         int size = size(limit);
+        if (status != null && status.contains(null)) {
+            // a blank or control-character value converts to no status at all
+            return Mono.error(new ValidationProblem(FieldProblem.withMessage("/status", "STATUS_INVALID",
+                    "a status of the application lifecycle")));
+        }
         if (region != null && !region.matches("\\d{2,12}")) {
             return Mono.error(new ValidationProblem(FieldProblem.withMessage("/region", "REGION_FORMAT",
                     "a 区划 code prefix of 2 to 12 digits")));
@@ -86,11 +93,17 @@ public class ApplicationQueries {
         });
     }
 
+    static final int MAX_WITHIN_DAYS = 60;
+
     /** Cases overdue or due within {@code withinDays} working-day-agnostic calendar days (default configured). */
     @GetMapping("/due")
     public Mono<Page> due(@RequestParam(required = false) Integer withinDays,
                           @RequestParam(required = false, defaultValue = "50") int limit) {
-        int days = withinDays == null ? properties.dueSoonDays() : Math.max(0, Math.min(withinDays, 60));
+        if (withinDays != null && (withinDays < 0 || withinDays > MAX_WITHIN_DAYS)) {
+            return Mono.error(new ValidationProblem(FieldProblem.withMessage("/withinDays", "DAYS_RANGE",
+                    "withinDays is 0 to " + MAX_WITHIN_DAYS)));
+        }
+        int days = withinDays == null ? properties.dueSoonDays() : withinDays;
         int size = size(limit);
         LocalDate today = workflow.today();
         return CurrentPrincipal.require().flatMap(p -> store.dueBy(staffScope(p, null), today.plusDays(days), size)
@@ -99,7 +112,7 @@ public class ApplicationQueries {
 
     private Mono<Page> page(Criteria criteria, String cursor, int size) {
         LocalDate today = workflow.today();
-        return store.page(criteria, cursor, size).map(c -> Summary.of(c, today)).collectList()
+        return Mono.fromCallable(() -> Optional.ofNullable(cursor(cursor))).flatMapMany(c -> store.page(criteria, c.orElse(null), size)).map(c -> Summary.of(c, today)).collectList()
                 .map(items -> new Page(items, items.size() < size ? null : items.get(items.size() - 1).number()));
     }
 
@@ -128,6 +141,21 @@ public class ApplicationQueries {
             return own;
         }
         throw new ForbiddenProblem("region-out-of-scope");
+    }
+
+    /** A case number as {@code ApplicationStore} issues them: region, date, sequence. */
+    private static final Pattern CASE_NUMBER = Pattern.compile("\\d{12}-\\d{8}-\\d{4,9}");
+
+    /** A cursor is the number of the last case seen; anything else is a 400 problem, never part of a query. */
+    public static String cursor(String cursor) {
+        if (cursor == null || cursor.isEmpty()) {
+            return null;
+        }
+        if (!CASE_NUMBER.matcher(cursor).matches()) {
+            throw new ValidationProblem(FieldProblem.withMessage("/cursor", "CURSOR_FORMAT",
+                    "the number of the last case of the previous page"));
+        }
+        return cursor;
     }
 
     private int size(int limit) {

@@ -1,7 +1,10 @@
 package cn.minzheng.assistance.publicity;
 
 import cn.minzheng.assistance.application.ApplicationStatus;
+import cn.minzheng.assistance.application.ApplicationQueries;
 import cn.minzheng.assistance.application.ApplicationStore;
+import cn.minzheng.platform.kit.problem.FieldProblem;
+import cn.minzheng.platform.kit.problem.ValidationProblem;
 import cn.minzheng.assistance.application.AssistanceCase;
 import cn.minzheng.platform.codes.masking.Masking;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -36,10 +39,16 @@ public class PublicityController {
     @GetMapping
     public Flux<Notice> list(@RequestParam(required = false) String region,
                              @RequestParam(required = false) String cursor) {
-        Criteria c = Criteria.where("status").is(ApplicationStatus.IN_PUBLICITY.name());
-        if (region != null && region.matches("\\d{2,12}")) {
-            c = new Criteria().andOperator(c, ApplicationStore.regionPrefix(region));
-        }
-        return store.page(c, cursor, 100).map(Notice::of);
+        return Flux.defer(() -> {
+            if (region != null && !region.matches("\\d{2,12}")) {
+                throw new ValidationProblem(FieldProblem.withMessage("/region", "REGION_FORMAT",
+                        "a 区划 code prefix of 2 to 12 digits"));
+            }
+            Criteria c = Criteria.where("status").is(ApplicationStatus.IN_PUBLICITY.name());
+            if (region != null) {
+                c = new Criteria().andOperator(c, ApplicationStore.regionPrefix(region));
+            }
+            return store.page(c, ApplicationQueries.cursor(cursor), 100).map(Notice::of);
+        });
     }
 }

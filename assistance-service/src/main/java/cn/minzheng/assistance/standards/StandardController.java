@@ -54,6 +54,11 @@ public class StandardController {
                 .map(StandardView::of).onErrorMap(DomainProblems::translate);
     }
 
+    /** The name of the notice that sets a standard. */
+    static final int MAX_SOURCE = 500;
+    /** 100,000.00 元: a bound against typing errors (the highest 特困 standards are a few thousand 元 a month). */
+    static final long MAX_MONTHLY_FEN = 100_000_00L;
+
     static AssistanceStandard parse(StandardView v) {
         List<FieldProblem> problems = new ArrayList<>();
         if (v.regionPrefix() == null || !v.regionPrefix().matches("\\d{2,12}")) {
@@ -68,11 +73,15 @@ public class StandardController {
         } catch (DateTimeParseException e) {
             problems.add(FieldProblem.withMessage("/effectiveFrom", "MONTH_FORMAT", "yyyy-MM"));
         }
-        if (!Money.isYuan(v.monthlyAmount()) || Money.parseYuan(v.monthlyAmount()) <= 0) {
-            problems.add(FieldProblem.withMessage("/monthlyAmount", "AMOUNT_FORMAT", "a positive yuan amount"));
+        if (!Money.isYuan(v.monthlyAmount()) || Money.parseYuan(v.monthlyAmount()) <= 0
+                || Money.parseYuan(v.monthlyAmount()) > MAX_MONTHLY_FEN) {
+            problems.add(FieldProblem.withMessage("/monthlyAmount", "AMOUNT_FORMAT",
+                    "a positive yuan amount up to " + Money.yuan(MAX_MONTHLY_FEN)));
         }
         if (v.source() == null || v.source().isBlank()) {
             problems.add(FieldProblem.withMessage("/source", "SOURCE_REQUIRED", "name the document that sets the standard"));
+        } else if (v.source().length() > MAX_SOURCE) {
+            problems.add(FieldProblem.withMessage("/source", "TOO_LONG", "at most " + MAX_SOURCE + " characters"));
         }
         if (!problems.isEmpty()) {
             throw new ValidationProblem(problems);
