@@ -30,7 +30,6 @@ import static org.awaitility.Awaitility.await;
  * answers the first case, and the trail holds one submission event per case.
  */
 @Tag("fault")
-@Tag("not-yet-verified")
 @Order(12)
 class IdempotentSubmissionTest {
 

@@ -28,7 +28,6 @@ import static org.awaitility.Awaitility.await;
  * exactly once and every chain verifies.
  */
 @Tag("fault")
-@Tag("not-yet-verified")
 @Order(10)
 class KafkaOutageTest {
 

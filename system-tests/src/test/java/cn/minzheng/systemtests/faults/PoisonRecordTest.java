@@ -38,7 +38,6 @@ import static org.awaitility.Awaitility.await;
  * reaches the trail, once, and every chain still verifies.
  */
 @Tag("fault")
-@Tag("not-yet-verified")
 @Order(13)
 class PoisonRecordTest {
 

@@ -30,7 +30,6 @@ import static org.awaitility.Awaitility.await;
  * verifies again, so a devstack the tests attached to is left as it was.
  */
 @Tag("fault")
-@Tag("not-yet-verified")
 @Order(30)
 class TamperedRecordTest {
 

@@ -31,7 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * never a success — and nothing is stored: the citizen's and the agent's counts stay as they were.
  */
 @Tag("hostile")
-@Tag("not-yet-verified")
 @Order(20)
 class HostileInputTest {
 

@@ -1,4 +1,4 @@
-package cn.minzheng.systemtests.pending;
+package cn.minzheng.systemtests.hostile;
 
 import java.util.Map;
 import java.util.UUID;
@@ -16,13 +16,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * PENDING (assistance-service): in a hostile-input run one of these submissions was answered 201
- * and stored — either a non-boolean {@code truthfulnessCommitment} (42, -1.5, "yes", [..], {..}) or
- * an amount in an odd format ("1e10", "12.345", "99999999999999999999.00"). Needs: strict JSON
- * types for the submission (no scalar coercion) and amounts with at most two decimals, bounded.
+ * A submission with a wrongly typed {@code truthfulnessCommitment} (42, -1.5, "yes", [1]) or an amount
+ * in an odd format ("1e10", "12.345", "99999999999999999999.00") is a 400 problem and nothing is
+ * stored. (Found stored in an earlier hostile run; assistance-service now binds request bodies strictly.)
  */
-@Tag("pending-service")
-class LenientSubmissionPendingTest {
+@Tag("hostile")
+@org.junit.jupiter.api.Order(25)
+class StrictSubmissionTypesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"tc:42", "tc:-1.5", "tc:\"yes\"", "tc:[1]", "money:1e10", "money:12.345",
@@ -40,6 +40,7 @@ class LenientSubmissionPendingTest {
             body = Households.dibao(value);
         }
         Answer answer = new Cases(gateway).submit(citizen, body, UUID.randomUUID().toString());
+        cn.minzheng.systemtests.report.RunSummary.hostileInputTried();
         assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
         assertThat(answer.isProblem()).isTrue();
         assertThat(new Cases(gateway).countMine(citizen)).isZero();

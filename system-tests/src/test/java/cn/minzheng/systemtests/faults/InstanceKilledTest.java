@@ -1,0 +1,210 @@
+package cn.minzheng.systemtests.faults;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import cn.minzheng.systemtests.fixtures.Cases;
+import cn.minzheng.systemtests.fixtures.Households;
+import cn.minzheng.systemtests.fixtures.Trail;
+import cn.minzheng.systemtests.gateway.Answer;
+import cn.minzheng.systemtests.gateway.Gateway;
+import cn.minzheng.systemtests.gateway.Tokens;
+import cn.minzheng.systemtests.platform.Components;
+import cn.minzheng.systemtests.platform.Platform;
+import cn.minzheng.systemtests.report.RunSummary;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A second assistance-service instance (its own port, its own Eureka instance id) takes traffic;
+ * during a stream of submissions — each sent with one {@code Idempotency-Key} and retried by the
+ * client on any 5xx, time-out, refused connection or in-flight answer — it is killed with SIGKILL
+ * once a third of the stream is answered, and started again by its "supervisor" on the same port
+ * with the same instance id. Every application exists exactly once, every retry answers the same
+ * number, and the trail holds one submission event per case.
+ *
+ * <p>Why the restart: without it the dead instance stays in Eureka (90 s lease, eviction every
+ * 60 s) and in the gateway's load-balancer cache (35 s); POSTs are not retried by the gateway, so
+ * half the probes of its per-service breaker fail and the breaker stays open — every submission
+ * answered 503 for minutes although the first instance is healthy (README: findings).
+ */
+@Tag("fault")
+@Order(40)
+class InstanceKilledTest {
+
+    static final int CITIZENS = 24;
+    /**
+     * Longer than the in-flight lease of an idempotency key (60 s) a killed instance leaves behind,
+     * plus the restart of the instance on a busy 2-core machine.
+     */
+    static final Duration CLIENT_PATIENCE = Duration.ofSeconds(240);
+    static final Pattern SUBMISSIONS_SERVED = Pattern.compile(
+            "http_server_requests_seconds_count\\{[^}]*method=\"POST\"[^}]*uri=\"/api/v1/assistance/applications\"[^}]*} (\\d+)");
+
+    @Test
+    void everyApplicationExistsOnceWhenOneOfTwoInstancesIsKilledMidStream() throws Exception {
+        Platform platform = Platform.get();
+        Gateway gateway = Gateway.of(platform);
+        Tokens tokens = new Tokens(platform);
+        Cases cases = new Cases(gateway);
+        Trail trail = new Trail(gateway, tokens.of("kill-auditor", "AUDITOR", Households.COUNTY));
+        Gateway registry = new Gateway(platform.registryUrl());
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        int port = freePort();
+        String instanceId = "assistance-service:system-tests-second-" + port;
+        Gateway second = new Gateway("http://127.0.0.1:" + port);
+
+        Process instance = platform.components().startAnotherInstance(Components.Component.ASSISTANCE, port, instanceId);
+        List<String> citizens = new ArrayList<>();
+        List<String> numbers = new ArrayList<>();
+        AtomicInteger retries = new AtomicInteger();
+        int servedBeforeKill;
+        Instant killedAt;
+        Instant streamDone;
+        try {
+            await("the second instance UP in Eureka").atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(2))
+                    .untilAsserted(() -> assertThat(upInstances(registry)).contains(instanceId));
+            // the gateway's registry copy and load-balancer cache take a while to include it
+            String clerk = tokens.of("kill-clerk", "CLERK", Households.TOWNSHIP);
+            await("the gateway routes to the second instance").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
+                    .untilAsserted(() -> {
+                        assertThat(gateway.get("/api/v1/assistance/standards").token(clerk).send().status()).isEqualTo(200);
+                        assertThat(second.get("/actuator/prometheus").send().body())
+                                .contains("uri=\"/api/v1/assistance/standards\"");
+                    });
+
+            ExecutorService pool = Executors.newFixedThreadPool(3);
+            List<Future<String>> submitted = new ArrayList<>();
+            AtomicInteger done = new AtomicInteger();
+            try {
+                for (int i = 0; i < CITIZENS; i++) {
+                    String citizen = tokens.of("kill-citizen-" + run + "-" + i, "CITIZEN", Households.TOWNSHIP);
+                    citizens.add(citizen);
+                    Map<String, Object> body = Households.dibao("720.00");
+                    submitted.add(pool.submit(() -> {
+                        String number = submitWithRetries(cases, citizen, body, retries);
+                        done.incrementAndGet();
+                        return number;
+                    }));
+                }
+                await("a third of the stream answered").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> done.get() >= CITIZENS / 3);
+                servedBeforeKill = served(second);
+                instance.destroyForcibly(); // SIGKILL: no shutdown hook, requests in flight are cut, no deregistration
+                instance.waitFor(30, TimeUnit.SECONDS);
+                killedAt = Instant.now();
+                // its supervisor starts it again: same port, same instance id (the registry entry is valid again)
+                instance = platform.components().startAnotherInstance(Components.Component.ASSISTANCE, port, instanceId);
+                for (Future<String> f : submitted) {
+                    numbers.add(f.get(CLIENT_PATIENCE.toSeconds() + 30, TimeUnit.SECONDS));
+                }
+                streamDone = Instant.now();
+            } finally {
+                pool.shutdownNow();
+            }
+        } finally {
+            // a graceful stop: the instance takes itself out of the registry
+            instance.destroy();
+            if (!instance.waitFor(30, TimeUnit.SECONDS)) {
+                instance.destroyForcibly();
+                registry.call("DELETE", "/eureka/apps/ASSISTANCE-SERVICE/" + instanceId).send();
+            }
+        }
+        assertThat(servedBeforeKill).as("submissions the second instance answered before it was killed").isPositive();
+
+        int lost = 0;
+        int duplicated = 0;
+        for (String citizen : citizens) {
+            int mine = cases.countMine(citizen);
+            lost += mine == 0 ? 1 : 0;
+            duplicated += Math.max(0, mine - 1);
+        }
+        RunSummary.records(CITIZENS, lost, duplicated);
+        System.out.printf("[system-tests] instance killed: %d submissions, %d answered by the killed instance before, %d client"
+                + " retries, stream done %d s after the kill%n", CITIZENS, servedBeforeKill, retries.get(),
+                Duration.between(killedAt, streamDone).toSeconds());
+        assertThat(lost).as("applications without a case").isZero();
+        assertThat(duplicated).as("applications that exist twice").isZero();
+        assertThat(numbers).doesNotHaveDuplicates();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            for (String number : numbers) {
+                assertThat(trail.ofSubject(number)).as("trail of " + number)
+                        .filteredOn(r -> r.path("type").asString().endsWith("application.submitted.v1")).hasSize(1);
+            }
+        });
+        trail.assertEveryChainVerifies();
+    }
+
+    /** A well-behaved client: the same key and body again after a 5xx, a time-out or an in-flight answer. */
+    static String submitWithRetries(Cases cases, String citizen, Map<String, Object> body, AtomicInteger retries) {
+        String key = UUID.randomUUID().toString();
+        Instant giveUp = Instant.now().plus(CLIENT_PATIENCE);
+        Answer answer = cases.submit(citizen, body, key);
+        while (answer.status() != 200 && answer.status() != 201) {
+            boolean retryable = answer.status() == 0 || answer.status() >= 500 || answer.status() == 409
+                    || answer.status() == 425 || answer.status() == 429;
+            assertThat(retryable).as("a submission answered " + answer).isTrue();
+            assertThat(Instant.now()).as("still failing after " + CLIENT_PATIENCE + ": " + answer).isBefore(giveUp);
+            retries.incrementAndGet();
+            pause(Duration.ofMillis(answer.status() == 409 ? 2000 : 500));
+            answer = cases.submit(citizen, body, key);
+        }
+        return answer.text("number");
+    }
+
+    static List<String> upInstances(Gateway registry) {
+        Answer app = registry.get("/eureka/apps/ASSISTANCE-SERVICE").header("Accept", "application/json").send();
+        List<String> up = new ArrayList<>();
+        if (app.status() == 200) {
+            JsonNode instances = app.json().path("application").path("instance");
+            for (JsonNode i : instances.isArray() ? instances : List.of(instances)) {
+                if ("UP".equals(i.path("status").asString())) {
+                    up.add(i.path("instanceId").asString());
+                }
+            }
+        }
+        return up;
+    }
+
+    static int served(Gateway instance) {
+        Matcher m = SUBMISSIONS_SERVED.matcher(instance.get("/actuator/prometheus").send().body());
+        int total = 0;
+        while (m.find()) {
+            total += Integer.parseInt(m.group(1));
+        }
+        return total;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package cn.minzheng.systemtests.scenarios;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import cn.minzheng.platform.codes.credit.CreditCode;
+import cn.minzheng.systemtests.fixtures.Households;
+import cn.minzheng.systemtests.gateway.Answer;
+import cn.minzheng.systemtests.gateway.Gateway;
+import cn.minzheng.systemtests.gateway.Tokens;
+import cn.minzheng.systemtests.platform.Platform;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Scenario 3, organizations: an agent applies to register a 社会团体; the registrar accepts and
+ * approves; a valid 统一社会信用代码 is issued (platform-codes {@link CreditCode}) and the public
+ * lookup finds it, the representative masked; assistance-service's provider list takes it in (from
+ * {@code org.events}). The annual inspection of the last ended year opens; the agent files and the
+ * registrar grades; after the sweep the organization that did not file is on the public
+ * 活动异常名录 and drops off the provider list, the one that filed stays on it.
+ *
+ * <p>Gap bridged in the store: the service registers an organization on the day of approval, and a
+ * campaign may only cover an ended year — so a freshly registered organization is outside every
+ * campaign a sweep may run for (registered after the reported year). The test moves the two
+ * organizations' {@code registeredOn} back into that year (before 1 July, so not exempt) directly in
+ * the org database, the way org-service's README fills its store for a bench; everything else goes
+ * through the gateway.
+ */
+@Tag("scenario")
+@Order(5)
+class OrganizationScenarioTest {
+
+    static final String COUNTY = Households.COUNTY;
+    static final List<String> ALL_DOCUMENTS = List.of("APPLICATION", "SPONSOR_APPROVAL", "CAPITAL_VERIFICATION",
+            "PREMISES_PROOF", "OFFICER_IDS", "DRAFT_CHARTER");
+    static final String ORGS = "/api/v1/orgs";
+
+    final Platform platform = Platform.get();
+    final Gateway gateway = Gateway.of(platform);
+    final Tokens tokens = new Tokens(platform);
+    final String run = UUID.randomUUID().toString().substring(0, 8);
+    final String registrar = tokens.of("org-registrar-" + run, "REGISTRAR", COUNTY);
+    final String clerk = tokens.of("org-clerk-" + run, "CLERK", Households.TOWNSHIP);
+
+    record Registered(String organizationId, String name, String creditCode, String agent, String representativeId) {
+    }
+
+    @Test
+    void registerLookUpInspectGradeSweepAndTheNonFilerLeavesTheProviderList() {
+        Registered filer = register("org-agent-a-" + run);
+        Registered nonFiler = register("org-agent-b-" + run);
+
+        for (Registered org : List.of(filer, nonFiler)) {
+            assertThat(CreditCode.isValid(org.creditCode())).as("credit code " + org.creditCode()).isTrue();
+            assertThat(org.creditCode()).startsWith("51" + COUNTY + "MJ");
+            Answer lookup = gateway.get(ORGS + "/public/organizations?creditCode=" + org.creditCode()).send();
+            assertThat(lookup.status()).as(lookup.toString()).isEqualTo(200);
+            assertThat(lookup.json()).as(lookup.toString()).hasSize(1);
+            assertThat(lookup.json().get(0).path("name").asString()).isEqualTo(org.name());
+            assertThat(lookup.json().get(0).path("legalRepresentative").asString()).isEqualTo("王*明");
+            assertThat(lookup.body()).as("no ID number in public").doesNotContain(org.representativeId());
+        }
+        await("both organizations on assistance-service's provider list").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(providers()).contains(filer.organizationId(), nonFiler.organizationId()));
+
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        int year = today.isAfter(LocalDate.of(today.getYear(), 5, 31)) ? today.getYear() - 1 : today.getYear() - 2;
+        LocalDate registeredOn = LocalDate.of(year, 3, 1);
+        backdate(filer.organizationId(), registeredOn);
+        backdate(nonFiler.organizationId(), registeredOn);
+
+        Answer opened = gateway.post(ORGS + "/inspection-campaigns").token(registrar)
+                .json(Map.of("authorityCode", COUNTY, "year", year)).send();
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        String campaign = opened.text("id");
+        assertThat(opened.text("deadline")).isEqualTo((year + 1) + "-05-31");
+
+        Answer filed = gateway.post(ORGS + "/organizations/" + filer.organizationId() + "/annual-reports").token(tokenOf(filer))
+                .json(Map.of("year", year, "boardElectedOnTime", true, "governance", "按期换届，理事会每季度召开",
+                        "activities", "举办科普讲座十二场",
+                        "finances", Map.of("income", "120000.00", "expenditure", "98000.00", "netAssets", "52000.00")))
+                .send();
+        assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
+        String report = filed.text("id");
+        Answer graded = gateway.post(ORGS + "/annual-reports/" + report + "/grading").token(registrar)
+                .ifMatch(version(ORGS + "/annual-reports/" + report, registrar)).json(Map.of("grade", "QUALIFIED")).send();
+        assertThat(graded.status()).as(graded.toString()).isEqualTo(200);
+        assertThat(graded.text("grade")).isEqualTo("QUALIFIED");
+
+        Answer sweep = gateway.post(ORGS + "/inspection-campaigns/" + campaign + "/sweep").token(registrar)
+                .ifMatch(version(ORGS + "/inspection-campaigns/" + campaign, registrar)).send();
+        assertThat(sweep.status()).as(sweep.toString()).isEqualTo(202);
+        JsonNode[] swept = new JsonNode[1];
+        await("the sweep done").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            Answer c = gateway.get(ORGS + "/inspection-campaigns/" + campaign).token(registrar).send();
+            assertThat(c.status()).as(c.toString()).isEqualTo(200);
+            swept[0] = c.json();
+            assertThat(c.text("status")).isEqualTo("SWEPT");
+        });
+        assertThat(swept[0].path("progress").path("abnormalListed").asLong()).as(swept[0].toString()).isPositive();
+
+        assertThat(abnormalListed(nonFiler)).as("the non-filer on the public 活动异常名录").isTrue();
+        assertThat(abnormalListed(filer)).as("the filer not on it").isFalse();
+        await("the non-filer drops off the provider list").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(providers()).contains(filer.organizationId())
+                        .doesNotContain(nonFiler.organizationId()));
+    }
+
+    private Registered register(String agentSubject) {
+        String agent = tokens.of(agentSubject, "ORG_AGENT", COUNTY);
+        String field = "科普" + chinese(4);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("authorityCode", COUNTY);
+        body.put("type", "SOCIAL_GROUP");
+        body.put("name", Map.of("region", "随州市曾都区", "field", field, "form", "协会"));
+        body.put("residence", "随州市曾都区烈山大道1号");
+        body.put("purpose", "服务会员，普及科学知识");
+        body.put("businessScope", "科普交流");
+        body.put("activityArea", "曾都区");
+        String representativeId = Households.idNumber(1975);
+        body.put("legalRepresentative", Map.of("name", "王小明", "idNumber", representativeId));
+        body.put("funds", "30000.00");
+        body.put("fundsInCash", true);
+        body.put("sponsorUnit", "曾都区科协");
+        body.put("members", Map.of("individuals", 60, "units", 0));
+        body.put("documents", ALL_DOCUMENTS);
+        Answer applied = gateway.post(ORGS + "/applications").token(agent).header("Idempotency-Key", UUID.randomUUID().toString())
+                .json(body).send();
+        assertThat(applied.status()).as(applied.toString()).isEqualTo(201);
+        String application = applied.text("id");
+        String organization = applied.text("organizationId");
+        for (String step : List.of("acceptance", "approval")) {
+            Answer answer = gateway.post(ORGS + "/applications/" + application + "/" + step).token(registrar)
+                    .ifMatch(version(ORGS + "/applications/" + application, registrar)).send();
+            assertThat(answer.status()).as(step + ": " + answer).isEqualTo(200);
+        }
+        Answer approved = gateway.get(ORGS + "/applications/" + application).token(agent).send();
+        assertThat(approved.text("status")).as(approved.toString()).isEqualTo("APPROVED");
+        Answer org = gateway.get(ORGS + "/organizations/" + organization).token(agent).send();
+        assertThat(org.status()).as(org.toString()).isEqualTo(200);
+        agents.put(agentSubject, agent);
+        return new Registered(organization, "随州市曾都区" + field + "协会", org.text("creditCode"), agentSubject, representativeId);
+    }
+
+    private final Map<String, String> agents = new LinkedHashMap<>();
+
+    private String tokenOf(Registered org) {
+        return agents.get(org.agent());
+    }
+
+    private long version(String path, String token) {
+        Answer current = gateway.get(path).token(token).send();
+        assertThat(current.status()).as(current.toString()).isEqualTo(200);
+        return current.headers().firstValue("etag").map(etag -> Long.parseLong(etag.replace("W/", "").replace("\"", "")))
+                .orElseGet(() -> current.json().path("version").asLong());
+    }
+
+    private List<String> providers() {
+        Answer answer = gateway.get("/api/v1/assistance/providers").token(clerk).send();
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        answer.json().forEach(p -> ids.add(p.path("id").asString()));
+        return ids;
+    }
+
+    private boolean abnormalListed(Registered org) {
+        Answer answer = gateway.get(ORGS + "/public/credit-lists?list=ABNORMAL&creditCode=" + org.creditCode()).send();
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        for (JsonNode entry : answer.json().path("items")) {
+            if (org.creditCode().equals(entry.path("creditCode").asString())) {
+                assertThat(entry.path("organizationName").asString()).isEqualTo(org.name());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The store-side step (see the class comment): the organization registered earlier, same type of value. */
+    private void backdate(String organizationId, LocalDate on) {
+        try (MongoClient mongo = MongoClients.create(platform.mongoUri())) {
+            MongoCollection<Document> organizations = mongo.getDatabase("org").getCollection("organizations");
+            Document stored = organizations.find(Filters.eq("_id", organizationId)).first();
+            assertThat(stored).as("organization " + organizationId + " in the store").isNotNull();
+            Object current = stored.get("registeredOn");
+            Object earlier = current instanceof Date ? Date.from(on.atStartOfDay().toInstant(ZoneOffset.UTC)) : on.toString();
+            assertThat(organizations.updateOne(Filters.eq("_id", organizationId), Updates.set("registeredOn", earlier))
+                    .getModifiedCount()).isEqualTo(1);
+        }
+    }
+
+    private static final Random RANDOM = new Random();
+
+    private static String chinese(int n) {
+        String alphabet = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥";
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            s.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return s.toString();
+    }
+}
