@@ -105,11 +105,11 @@ public class ApplicationController {
             @RequestBody HomeVisitEntry body) {
         return command(number, ifMatch, ApplicationCommand.RECORD_HOME_VISIT,
                 (c, a, at) -> Mono.fromCallable(() -> {
-                    body.check();
+                    var selfCare = body.check();
                     return c.recordHomeVisit(a, at, new HomeVisit(
                             body.visitedOn() == null ? workflow.today() : body.visitedOn(),
                             body.staffIds() == null ? List.of() : body.staffIds(), body.findings(),
-                            body.membersPresent(), a.id()), workflow.rules());
+                            body.membersPresent(), a.id(), selfCare), workflow.rules());
                 }));
     }
 

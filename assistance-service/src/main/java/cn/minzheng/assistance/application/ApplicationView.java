@@ -17,11 +17,17 @@ public record ApplicationView(String number, String program, String regionCode, 
                               ProviderAssignment provider, List<Deadline> deadlines, List<TransitionRecord> history) {
 
     public static ApplicationView of(AssistanceCase c) {
-        Object decision = c.decision() == null ? null : Map.of(
-                "approved", c.decision().approved(),
-                "reasons", String.valueOf(c.decision().reasons()),
-                "decidedOn", c.decision().decidedOn().toString(),
-                "calculation", c.decision().calculation() == null ? Map.of() : calculation(c.decision().calculation()));
+        Map<String, Object> decision = null;
+        if (c.decision() != null) {
+            decision = new java.util.LinkedHashMap<>();
+            decision.put("approved", c.decision().approved());
+            decision.put("reasons", String.valueOf(c.decision().reasons()));
+            decision.put("decidedOn", c.decision().decidedOn().toString());
+            decision.put("calculation", c.decision().calculation() == null ? Map.of()
+                    : calculation(c.decision().calculation()));
+            // 特困: 全自理 / 部分丧失 / 完全丧失 as assessed on the home visit [43]§21–22
+            decision.put("selfCareLevel", c.decision().selfCareLevel());
+        }
         Map<String, Object> benefit = null;
         if (c.benefit() != null) {
             benefit = new java.util.LinkedHashMap<>();

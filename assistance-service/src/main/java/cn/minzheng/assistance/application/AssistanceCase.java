@@ -9,6 +9,8 @@ import cn.minzheng.assistance.household.HouseholdMember;
 import cn.minzheng.assistance.household.Submission;
 import cn.minzheng.assistance.standards.Program;
 
+import cn.minzheng.assistance.selfcare.SelfCareLevel;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -137,10 +139,19 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         if (visit.findings() == null || visit.findings().isBlank()) {
             throw new RuleViolationException("VISIT_FINDINGS", "a home visit records its findings");
         }
+        if (visit.selfCare() != null && program != Program.TEKUN) {
+            throw new RuleViolationException("SELF_CARE_TEKUN_ONLY",
+                    "the self-care assessment belongs to a 特困 investigation [43]§21");
+        }
         LocalDate today = LocalDate.ofInstant(at, CHINA);
-        return move(ApplicationCommand.RECORD_HOME_VISIT, a, at, null,
-                Map.of("visitDate", visit.visitedOn().toString(), "visitors",
-                        visit.staffIds().stream().filter(x -> x != null && !x.isBlank()).distinct().toList()), d -> {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("visitDate", visit.visitedOn().toString());
+        changes.put("visitors", visit.staffIds().stream().filter(x -> x != null && !x.isBlank()).distinct().toList());
+        if (visit.selfCare() != null) {
+            changes.put("selfCareLevel", visit.selfCare().level().name());
+            changes.put("selfCareItemsNotAchieved", visit.selfCare().notAchieved());
+        }
+        return move(ApplicationCommand.RECORD_HOME_VISIT, a, at, null, changes, d -> {
                     List<HomeVisit> list = new ArrayList<>(d.homeVisits);
                     list.add(visit);
                     d.homeVisits = list;
@@ -233,7 +244,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         changes.put("outcome", calc.outcome().name());
         changes.put("calculation", calc);
         return move(ApplicationCommand.APPROVE, a, at, null, changes, d -> {
-            d.decision = new Decision(true, null, calc, today, a.id());
+            d.decision = new Decision(true, null, calc, today, a.id(), selfCareLevel());
             d.benefit = new Benefit(calc.monthlyAmountFen(), first, first.atDay(1).plusMonths(months), months, null);
             d.deadlines = closeAll(d.deadlines, today);
         });
@@ -245,7 +256,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         requireReason(reasons);
         LocalDate today = LocalDate.ofInstant(at, CHINA);
         return move(ApplicationCommand.DENY, a, at, reasons, Map.of(), d -> {
-            d.decision = new Decision(false, reasons, calc, today, a.id());
+            d.decision = new Decision(false, reasons, calc, today, a.id(), selfCareLevel());
             d.deadlines = closeAllAndNotify(d.deadlines, planner, today);
         });
     }
@@ -386,6 +397,16 @@ public record AssistanceCase(String number, Program program, String regionCode, 
     @Override
     public String toString() {
         return "AssistanceCase[" + number + ", " + program + ", " + status + ", v" + version + "]";
+    }
+
+    /** The 生活自理能力 level of the latest home visit that assessed it, or null. */
+    public SelfCareLevel selfCareLevel() {
+        for (int i = homeVisits.size() - 1; i >= 0; i--) {
+            if (homeVisits.get(i).selfCare() != null) {
+                return homeVisits.get(i).selfCare().level();
+            }
+        }
+        return null;
     }
 
     public boolean overdueOn(LocalDate today) {

@@ -3,11 +3,14 @@ package cn.minzheng.assistance.application;
 import cn.minzheng.assistance.Money;
 import cn.minzheng.platform.kit.problem.FieldProblem;
 import cn.minzheng.platform.kit.problem.ValidationProblem;
+import cn.minzheng.assistance.selfcare.CareItem;
+import cn.minzheng.assistance.selfcare.SelfCareAssessment;
 import com.fasterxml.jackson.annotation.JsonCreator;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The body each command sub-resource takes, one record per shape. Bodies are read strictly (see
@@ -54,14 +57,25 @@ public final class CommandBodies {
         }
     }
 
+    /** 入户调查; {@code selfCare} (特困 only) answers each of the six items of [43]§21 with true or false. */
     public record HomeVisitEntry(LocalDate visitedOn, List<String> staffIds, String findings,
-                                 List<String> membersPresent) {
-        public void check() {
+                                 List<String> membersPresent, Map<CareItem, Boolean> selfCare) {
+        /** The assessment, if one was given and is complete; a 400 problem per item left out. */
+        public SelfCareAssessment check() {
             List<FieldProblem> problems = new ArrayList<>();
             items(problems, "/staffIds", staffIds, false);
             items(problems, "/membersPresent", membersPresent, false);
             text(problems, "/findings", findings, false);
+            if (selfCare != null) {
+                for (CareItem item : CareItem.values()) {
+                    if (selfCare.get(item) == null) {
+                        problems.add(FieldProblem.withMessage("/selfCare/" + item.name(), "REQUIRED",
+                                "each of the six self-care items is answered true or false"));
+                    }
+                }
+            }
             throwIfAny(problems);
+            return selfCare == null ? null : new SelfCareAssessment(selfCare);
         }
     }
 

@@ -197,6 +197,56 @@ class AssistanceCaseTest {
                 "minzheng.assistance.application." + command.eventName() + ".v1")).as(command.name()).isTrue();
     }
 
+    static java.util.Map<cn.minzheng.assistance.selfcare.CareItem, Boolean> selfCare(boolean... achieved) {
+        java.util.Map<cn.minzheng.assistance.selfcare.CareItem, Boolean> answers =
+                new java.util.EnumMap<>(cn.minzheng.assistance.selfcare.CareItem.class);
+        for (cn.minzheng.assistance.selfcare.CareItem item : cn.minzheng.assistance.selfcare.CareItem.values()) {
+            answers.put(item, achieved[item.ordinal()]);
+        }
+        return answers;
+    }
+
+    @Test
+    void aTekunHomeVisitRecordsTheSelfCareAssessmentAndTheDecisionShowsIt() {
+        Submission tekun = Households.submission(Program.TEKUN, List.of(Households.member("王老",
+                Households.id("19480101", 7), cn.minzheng.assistance.household.Relation.SELF)));
+        var assessment = new cn.minzheng.assistance.selfcare.SelfCareAssessment(
+                selfCare(true, true, true, false, false, false));   // toilet, walking, bathing not achieved
+        AssistanceCase visited = AssistanceCase.submit("421303001001-20260902-0009", tekun, CITIZEN, on("2026-09-02"))
+                .accept(CLERK, on("2026-09-03"), planner)
+                .recordHomeVisit(CLERK, on("2026-09-04"), new HomeVisit(LocalDate.of(2026, 9, 4), List.of("a", "b"),
+                        "独居, 行动不便", List.of("王老"), "clerk-1", assessment), RULES);
+        assertThat(visited.selfCareLevel()).isEqualTo(cn.minzheng.assistance.selfcare.SelfCareLevel.PARTIAL_LOSS);
+        DomainEvent event = visited.pendingEvents().get(visited.pendingEvents().size() - 1);
+        assertThat(event.changes()).containsEntry("selfCareLevel", "PARTIAL_LOSS")
+                .containsEntry("selfCareItemsNotAchieved", 3);
+
+        // a later visit finds more lost: the latest assessment counts
+        AssistanceCase again = visited.recordHomeVisit(CLERK, on("2026-09-07"), new HomeVisit(LocalDate.of(2026, 9, 7),
+                List.of("a", "c"), "卧床", List.of(), "clerk-1",
+                new cn.minzheng.assistance.selfcare.SelfCareAssessment(selfCare(true, false, false, false, false, false))),
+                RULES);
+        AssistanceCase denied = again
+                .recordEconomicCheck(CLERK, on("2026-09-07"), new EconomicCheck(EconomicCheck.Status.COMPLETED,
+                        "MANUAL", "ok", true, false, on("2026-09-07"), "clerk-1"))
+                .giveOpinion(CLERK, on("2026-09-08"), false, "有赡养人")
+                .startPublicity(CLERK, on("2026-09-08"), RULES)
+                .completePublicity(CLERK, on("2026-09-15"), planner)
+                .deny(APPROVER, on("2026-09-16"), "有具备赡养能力的子女", null, planner);
+        assertThat(denied.decision().selfCareLevel()).isEqualTo(cn.minzheng.assistance.selfcare.SelfCareLevel.FULL_LOSS);
+    }
+
+    @Test
+    void aSelfCareAssessmentBelongsToATekunCaseOnly() {
+        AssistanceCase accepted = submitted().accept(CLERK, on("2026-09-04"), planner);
+        HomeVisit visit = new HomeVisit(LocalDate.of(2026, 9, 7), List.of("a", "b"), "ok", List.of(), "clerk-1",
+                new cn.minzheng.assistance.selfcare.SelfCareAssessment(selfCare(true, true, true, true, true, true)));
+        assertThatThrownBy(() -> accepted.recordHomeVisit(CLERK, on("2026-09-07"), visit, RULES))
+                .isInstanceOf(RuleViolationException.class).hasMessageContaining("特困");
+        assertThat(accepted.recordHomeVisit(CLERK, on("2026-09-07"), new HomeVisit(LocalDate.of(2026, 9, 7),
+                List.of("a", "b"), "ok", List.of(), "clerk-1"), RULES).selfCareLevel()).isNull();
+    }
+
     @Test
     void rolesAreChecked() {
         assertThatThrownBy(() -> submitted().accept(CITIZEN, on("2026-09-04"), planner))
