@@ -11,6 +11,25 @@ import tools.jackson.databind.JsonNode;
 /** A service that is down or slow gives a problem naming it, within the time limit; never a hang. */
 class ResilienceTest extends GatewayTestSupport {
 
+    /**
+     * The gateway is non-blocking: many calls in flight to a healthy service must all pass. (Spring
+     * Cloud CircuitBreaker's default bulkhead would refuse every call beyond 25 with a 503.)
+     */
+    @Test
+    void manyConcurrentCallsToAHealthyServiceAllPass() {
+        int calls = 60;
+        java.util.List<String> tokens = java.util.stream.IntStream.range(0, calls)
+                .mapToObj(i -> token("citizen-concurrent-" + i, "CITIZEN")).toList();
+        org.springframework.web.reactive.function.client.WebClient web =
+                org.springframework.web.reactive.function.client.WebClient.create("http://127.0.0.1:" + port);
+        java.util.List<Integer> statuses = reactor.core.publisher.Flux.fromIterable(tokens)
+                .flatMap(token -> web.get().uri("/api/v1/assistance/applications/busy")
+                        .headers(h -> h.setBearerAuth(token))
+                        .exchangeToMono(answer -> answer.releaseBody().thenReturn(answer.statusCode().value())), calls)
+                .collectList().block(java.time.Duration.ofSeconds(60));
+        org.assertj.core.api.Assertions.assertThat(statuses).hasSize(calls).containsOnly(200);
+    }
+
     @Test
     void slowServiceIs504WithinTheTimeLimit() {
         long started = System.nanoTime();

@@ -19,6 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class StandInService {
 
     static final Duration SLOW = Duration.ofSeconds(3);
+    /** Paths ending in {@code /busy} answer after this: long enough for many calls to overlap. */
+    static final Duration BUSY = Duration.ofMillis(400);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String name;
@@ -67,7 +69,8 @@ final class StandInService {
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         request.requestHeaders().forEach(e -> headers.merge(e.getKey(), e.getValue(), (a, b) -> a + "," + b));
         Mono<Integer> bodySize = request.receive().aggregate().asByteArray().map(b -> b.length).defaultIfEmpty(0);
-        Duration delay = request.path().endsWith("slow") ? SLOW : Duration.ZERO;
+        Duration delay = request.path().endsWith("slow") ? SLOW
+                : request.path().endsWith("busy") ? BUSY : Duration.ZERO;
         return bodySize.delayElement(delay).flatMap(size -> {
             Map<String, Object> echo = Map.of("service", name, "method", request.method().name(),
                     "path", request.uri(), "headers", headers, "bodySize", size);
