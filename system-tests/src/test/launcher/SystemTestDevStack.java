@@ -14,7 +14,8 @@ import cn.minzheng.devstack.StartupFailure;
  * compiled by Maven: the devstack jar is a Spring Boot fat jar, its classes cannot sit on the test
  * classpath, and the devstack must see its own classpath to launch the infrastructure JVMs.
  *
- * <p>Prints {@code ports: name=port …} before starting, {@code system-tests devstack is up} once
+ * <p>Prints {@code ports: name=port …} before starting (again with other ports when one was taken
+ * meanwhile; the last such line counts), {@code system-tests devstack is up} once
  * every component is ready. Stops everything on SIGTERM, and when its standard input ends (the test
  * JVM that started it is gone, even after a SIGKILL). Exit codes: 0 stopped, 1 did not start.
  */
@@ -25,21 +26,31 @@ public final class SystemTestDevStack {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]);
         Path data = Path.of(args[1]);
-        Ports ports = Ports.free();
-        System.out.println("ports: gateway=" + ports.gateway() + " registry=" + ports.registry() + " issuer=" + ports.issuer()
-                + " kafka=" + ports.kafka() + " kafkaController=" + ports.kafkaController() + " mongo=" + ports.mongo()
-                + " assistance=" + ports.assistance() + " org=" + ports.org() + " audit=" + ports.audit());
-        DevStackOptions options = DevStackOptions.defaults(root).withPorts(ports).withDataDir(data).withReset(true);
         Runtime.getRuntime().addShutdownHook(new Thread(SystemTestDevStack::stopEverything, "system-tests-devstack-stop"));
-        try {
-            stack = DevStack.start(options);
-        } catch (StartupFailure e) {
-            if (!e.isReported()) {
-                System.out.println(e.report());
+        Ports ports = null;
+        for (int attempt = 1; stack == null; attempt++) {
+            ports = Ports.free();
+            System.out.println("ports: gateway=" + ports.gateway() + " registry=" + ports.registry() + " issuer=" + ports.issuer()
+                    + " kafka=" + ports.kafka() + " kafkaController=" + ports.kafkaController() + " mongo=" + ports.mongo()
+                    + " assistance=" + ports.assistance() + " org=" + ports.org() + " audit=" + ports.audit());
+            DevStackOptions options = DevStackOptions.defaults(root).withPorts(ports).withDataDir(data).withReset(true);
+            try {
+                stack = DevStack.start(options);
+            } catch (StartupFailure.PortInUse e) {
+                // another process took one of the free ports in the meantime: nothing was started, choose again
+                System.out.println("a chosen port was taken meanwhile (" + e.getMessage() + ")" + (attempt < 3 ? "; choosing others" : ""));
+                if (attempt >= 3) {
+                    System.out.println("system-tests devstack did not start: " + e.getMessage());
+                    System.exit(1);
+                }
+            } catch (StartupFailure e) {
+                if (!e.isReported()) {
+                    System.out.println(e.report());
+                }
+                System.out.println("system-tests devstack did not start: " + e.getMessage());
+                System.out.flush();
+                System.exit(1);
             }
-            System.out.println("system-tests devstack did not start: " + e.getMessage());
-            System.out.flush();
-            System.exit(1);
         }
         System.out.println("system-tests devstack is up: gateway http://127.0.0.1:" + ports.gateway());
         System.out.flush();

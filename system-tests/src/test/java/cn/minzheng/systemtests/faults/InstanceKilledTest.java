@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,7 +52,10 @@ import static org.awaitility.Awaitility.await;
 @Order(40)
 class InstanceKilledTest {
 
-    static final int CITIZENS = 24;
+    static final int WORKERS = 3;
+    static final int BEFORE_KILL = 8;
+    static final int AFTER_RESTART = 6;
+    static final int MAX_CITIZENS = 200;
     /**
      * Longer than the in-flight lease of an idempotency key (60 s) a killed instance leaves behind,
      * plus the restart of the instance on a busy 2-core machine.
@@ -73,8 +78,8 @@ class InstanceKilledTest {
         Gateway second = new Gateway("http://127.0.0.1:" + port);
 
         Process instance = platform.components().startAnotherInstance(Components.Component.ASSISTANCE, port, instanceId);
-        List<String> citizens = new ArrayList<>();
-        List<String> numbers = new ArrayList<>();
+        List<String> citizens = new CopyOnWriteArrayList<>();
+        List<String> numbers = new CopyOnWriteArrayList<>();
         AtomicInteger retries = new AtomicInteger();
         int servedBeforeKill;
         Instant killedAt;
@@ -91,30 +96,42 @@ class InstanceKilledTest {
                                 .contains("uri=\"/api/v1/assistance/standards\"");
                     });
 
-            ExecutorService pool = Executors.newFixedThreadPool(3);
-            List<Future<String>> submitted = new ArrayList<>();
+            // the stream: three clients submit for one new citizen after another until the instance is
+            // back and a few more were answered — so submissions are in flight when the kill comes
+            ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
+            List<Future<?>> workers = new ArrayList<>();
+            AtomicInteger next = new AtomicInteger();
             AtomicInteger done = new AtomicInteger();
+            AtomicBoolean stop = new AtomicBoolean();
             try {
-                for (int i = 0; i < CITIZENS; i++) {
-                    String citizen = tokens.of("kill-citizen-" + run + "-" + i, "CITIZEN", Households.TOWNSHIP);
-                    citizens.add(citizen);
-                    Map<String, Object> body = Households.dibao("720.00");
-                    submitted.add(pool.submit(() -> {
-                        String number = submitWithRetries(cases, citizen, body, retries);
-                        done.incrementAndGet();
-                        return number;
+                for (int w = 0; w < WORKERS; w++) {
+                    workers.add(pool.submit(() -> {
+                        while (!stop.get() && next.get() < MAX_CITIZENS) {
+                            int i = next.getAndIncrement();
+                            String citizen = tokens.of("kill-citizen-" + run + "-" + i, "CITIZEN", Households.TOWNSHIP);
+                            citizens.add(citizen);
+                            numbers.add(submitWithRetries(cases, citizen, Households.dibao("720.00"), retries));
+                            done.incrementAndGet();
+                        }
+                        return null;
                     }));
                 }
-                await("a third of the stream answered").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
-                        .until(() -> done.get() >= CITIZENS / 3);
+                await("answers before the kill").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> done.get() >= BEFORE_KILL);
                 servedBeforeKill = served(second);
                 instance.destroyForcibly(); // SIGKILL: no shutdown hook, requests in flight are cut, no deregistration
                 instance.waitFor(30, TimeUnit.SECONDS);
                 killedAt = Instant.now();
                 // its supervisor starts it again: same port, same instance id (the registry entry is valid again)
                 instance = platform.components().startAnotherInstance(Components.Component.ASSISTANCE, port, instanceId);
-                for (Future<String> f : submitted) {
-                    numbers.add(f.get(CLIENT_PATIENCE.toSeconds() + 30, TimeUnit.SECONDS));
+                await("the instance started again").atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> second.get("/actuator/health").send().status() == 200);
+                int atRestart = done.get();
+                await("answers after the restart").atMost(CLIENT_PATIENCE).pollInterval(Duration.ofMillis(200))
+                        .until(() -> done.get() >= atRestart + AFTER_RESTART || next.get() >= MAX_CITIZENS);
+                stop.set(true);
+                for (Future<?> worker : workers) {
+                    worker.get(CLIENT_PATIENCE.toSeconds() + 30, TimeUnit.SECONDS);
                 }
                 streamDone = Instant.now();
             } finally {
@@ -137,10 +154,11 @@ class InstanceKilledTest {
             lost += mine == 0 ? 1 : 0;
             duplicated += Math.max(0, mine - 1);
         }
-        RunSummary.records(CITIZENS, lost, duplicated);
+        RunSummary.records(citizens.size(), lost, duplicated);
         System.out.printf("[system-tests] instance killed: %d submissions, %d answered by the killed instance before, %d client"
-                + " retries, stream done %d s after the kill%n", CITIZENS, servedBeforeKill, retries.get(),
+                + " retries, stream done %d s after the kill%n", citizens.size(), servedBeforeKill, retries.get(),
                 Duration.between(killedAt, streamDone).toSeconds());
+        assertThat(retries.get()).as("client retries: the kill was felt by the stream").isPositive();
         assertThat(lost).as("applications without a case").isZero();
         assertThat(duplicated).as("applications that exist twice").isZero();
         assertThat(numbers).doesNotHaveDuplicates();

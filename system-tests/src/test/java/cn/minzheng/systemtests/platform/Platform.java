@@ -209,7 +209,7 @@ public final class Platform {
         while (Instant.now().isBefore(deadline)) {
             String output = output(log);
             if (output.contains(UP)) {
-                Ports ports = output.lines().filter(l -> l.startsWith("ports: ")).findFirst().map(Ports::parse)
+                Ports ports = output.lines().filter(l -> l.startsWith("ports: ")).reduce((first, last) -> last).map(Ports::parse)
                         .orElseThrow(() -> new IllegalStateException("the launcher named no ports:\n" + tail(output)));
                 if (gatewayHealthy(ports.gateway())) {
                     System.out.printf("[system-tests] devstack up after %d s, gateway http://127.0.0.1:%d%n",
