@@ -29,15 +29,17 @@ final class JavaCommand {
 
     /**
      * Runs {@code mainClass} with {@code classpath} — this JVM's own, or a copy of the devstack jar
-     * when started with {@code java -jar}.
+     * when started with {@code java -jar} ({@code fatJar}). Whether it is a fat jar is known from
+     * the launcher's own jar: the copy may not exist yet when the command is built.
      */
-    static List<String> mainClass(String mainClass, String classpath, List<String> jvmFlags, List<String> args) {
+    static List<String> mainClass(String mainClass, String classpath, boolean fatJar, List<String> jvmFlags,
+                                  List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(jvmFlags);
         command.add("-cp");
         command.add(classpath);
-        if (isBootFatJar(classpath)) {
+        if (fatJar) {
             // started as `java -jar devstack.jar`: the libraries are nested inside the jar
             command.add("-Dloader.main=" + mainClass);
             command.add(PROPERTIES_LAUNCHER);

@@ -30,14 +30,20 @@ final class PlatformPlan {
     private final Path logs;
     private final RunCopies runCopies;
     private final String infraClasspath;
+    private final boolean infraFromFatJar;
 
     PlatformPlan(DevStackOptions options) {
+        this(options, JavaCommand.ownClasspath());
+    }
+
+    /** {@code own}: the launcher's classpath (a fat jar when started with {@code java -jar}). */
+    PlatformPlan(DevStackOptions options, String own) {
         this.options = options;
         this.ports = options.ports();
         this.logs = options.dataDir().resolve("logs");
         this.runCopies = new RunCopies(options.dataDir().resolve("run"));
-        String own = JavaCommand.ownClasspath();
-        this.infraClasspath = JavaCommand.isBootFatJar(own) ? runCopies.of(Path.of(own)).toString() : own;
+        this.infraFromFatJar = JavaCommand.isBootFatJar(own);
+        this.infraClasspath = infraFromFatJar ? runCopies.of(Path.of(own)).toString() : own;
     }
 
     /** Copies the jars to run into {@code .devstack/run/} (after a {@code --reset}, before launching). */
@@ -98,7 +104,7 @@ final class PlatformPlan {
     private ComponentSpec kafka() {
         Path log = logs.resolve("kafka.log");
         return new ComponentSpec("kafka",
-                JavaCommand.mainClass("cn.minzheng.platform.embedded.EmbeddedKafka", infraClasspath, infraFlags(), List.of(
+                JavaCommand.mainClass("cn.minzheng.platform.embedded.EmbeddedKafka", infraClasspath, infraFromFatJar, infraFlags(), List.of(
                         "--port", String.valueOf(ports.kafka()),
                         "--controller-port", String.valueOf(ports.kafkaController()),
                         "--data", options.dataDir().resolve("kafka").toString())),
@@ -110,7 +116,7 @@ final class PlatformPlan {
     private ComponentSpec mongo() {
         Path log = logs.resolve("mongo.log");
         return new ComponentSpec("mongo",
-                JavaCommand.mainClass("cn.minzheng.platform.embedded.EmbeddedMongo", infraClasspath, infraFlags(), List.of(
+                JavaCommand.mainClass("cn.minzheng.platform.embedded.EmbeddedMongo", infraClasspath, infraFromFatJar, infraFlags(), List.of(
                         "--port", String.valueOf(ports.mongo()),
                         "--data", options.dataDir().resolve("mongo").resolve("data.mv").toString())),
                 Map.of(), List.of(ports.mongo()),
@@ -121,7 +127,7 @@ final class PlatformPlan {
     private ComponentSpec issuer() {
         Path log = logs.resolve("issuer.log");
         return new ComponentSpec("issuer",
-                JavaCommand.mainClass("cn.minzheng.platform.embedded.LocalTokenIssuer", infraClasspath, infraFlags(), List.of(
+                JavaCommand.mainClass("cn.minzheng.platform.embedded.LocalTokenIssuer", infraClasspath, infraFromFatJar, infraFlags(), List.of(
                         "--port", String.valueOf(ports.issuer()),
                         "--issuer", options.issuer(),
                         "--data", options.dataDir().resolve("issuer").toString())),

@@ -105,4 +105,27 @@ class PlatformPlanTest {
         assertThat(infra.get(2).command()).contains("cn.minzheng.platform.embedded.LocalTokenIssuer", "9000",
                 "http://localhost:9000", data.resolve("issuer").toString());
     }
+
+    /**
+     * Started as {@code java -jar devstack.jar} on a fresh machine: the infra runs from a copy of
+     * the launcher jar that does not exist yet when the commands are built, so they must still go
+     * through Spring Boot's launcher (else: ClassNotFoundException for EmbeddedKafka on first start).
+     */
+    @Test
+    void infraFromAFatJarRunsThroughBootsLauncherBeforeTheRunCopyExists() throws Exception {
+        Path fatJar = root.resolve("devstack.jar");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(fatJar))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("BOOT-INF/lib/"));
+            zip.closeEntry();
+        }
+        PlatformPlan plan = new PlatformPlan(options(), fatJar.toString());
+        Path runCopy = root.resolve(".devstack/run/devstack.jar").toAbsolutePath().normalize();
+        assertThat(runCopy).doesNotExist();
+
+        for (ComponentSpec infra : plan.stages().get(0)) {
+            assertThat(infra.command()).as(infra.name())
+                    .contains(runCopy.toString(), JavaCommand.PROPERTIES_LAUNCHER)
+                    .anyMatch(arg -> arg.startsWith("-Dloader.main=cn.minzheng.platform.embedded."));
+        }
+    }
 }
