@@ -1,5 +1,6 @@
 package cn.minzheng.platform.kit.security;
 
+import cn.minzheng.platform.kit.problem.ProblemException;
 import cn.minzheng.platform.kit.problem.web.ProblemAutoConfiguration;
 import cn.minzheng.platform.kit.problem.web.ProblemWriter;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,6 +25,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
 /**
@@ -57,6 +59,17 @@ public class ResourceServerAutoConfiguration {
                 .build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
         return decoder;
+    }
+
+    /**
+     * Spring Security's request firewall refuses paths with an encoded slash, backslash, percent,
+     * semicolon or NUL before any handler runs; this answers them with a 400 problem
+     * ({@code path-rejected}) instead of a bare 400 without a body.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    ServerExchangeRejectedHandler firewallRejectionProblem(ProblemWriter problems) {
+        return (exchange, rejected) -> problems.write(exchange, new ProblemException(400, "path-rejected"));
     }
 
     @Bean

@@ -22,6 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -103,16 +104,8 @@ public final class WebExceptionTranslation {
     private static ProblemException inputProblem(ServerWebInputException input) {
         JacksonException jackson = causedBy(input, JacksonException.class);
         if (jackson != null) {
-            String pointer = JsonPointers.fromJacksonPath(jackson.getPath());
-            String code;
-            if (jackson instanceof UnrecognizedPropertyException) {
-                code = "unknown-field";
-            } else if (jackson instanceof MismatchedInputException) {
-                code = "invalid-type";
-            } else {
-                code = "malformed-json";
-            }
-            return new ValidationProblem("malformed-request", List.of(FieldProblem.of(pointer, code)));
+            String code = jsonCode(jackson);
+            return new ValidationProblem("malformed-request", List.of(FieldProblem.of(pointerOf(jackson, code), code)));
         }
         TypeMismatchException mismatch = causedBy(input, TypeMismatchException.class);
         if (mismatch != null) {
@@ -121,6 +114,41 @@ public final class WebExceptionTranslation {
             return new ProblemException(400, "invalid-parameter", name);
         }
         return new ProblemException(400, "malformed-request");
+    }
+
+    /**
+     * Field error code of a JSON reading error: {@code unknown-field}, {@code duplicate-key},
+     * {@code trailing-data}, {@code invalid-type} (a value of another JSON type, or of a wrong shape),
+     * else {@code malformed-json}.
+     */
+    static String jsonCode(JacksonException jackson) {
+        String message = jackson.getOriginalMessage() == null ? "" : jackson.getOriginalMessage();
+        if (jackson instanceof UnrecognizedPropertyException) {
+            return "unknown-field";
+        }
+        if (message.startsWith("Duplicate Object property") || message.startsWith("Duplicate field")) {
+            return "duplicate-key";
+        }
+        if (message.startsWith("Trailing token")) {
+            return "trailing-data";
+        }
+        if (jackson instanceof MismatchedInputException) {
+            return "invalid-type";
+        }
+        return "malformed-json";
+    }
+
+    /**
+     * Where the error is: for a duplicate key, the key itself (where the parser stood, e.g.
+     * {@code /members/0/name}); otherwise the deserialization path ({@code /members/1/name} for a
+     * wrong type, the root for broken syntax or trailing data).
+     */
+    static String pointerOf(JacksonException jackson, String code) {
+        if (code.equals("duplicate-key") && jackson.processor() instanceof JsonParser parser
+                && parser.streamReadContext() != null) {
+            return parser.streamReadContext().pathAsPointer().toString();
+        }
+        return JsonPointers.fromJacksonPath(jackson.getPath());
     }
 
     private static List<FieldProblem> fieldProblems(WebExchangeBindException bind) {

@@ -1,0 +1,24 @@
+package cn.minzheng.platform.kit.bodies;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * {@code minzheng.web.*}: how request bodies are read.
+ *
+ * @param strictBodies      JSON request bodies read by {@link StrictJsonBodies} (default on)
+ * @param drainUnreadBodies {@link UnreadBodyDrainWebFilter} on (default)
+ * @param unreadBodyLimit   a body the service answered without reading is read and dropped up to this
+ *                          size before the answer goes out, so the keep-alive connection stays usable;
+ *                          a larger one closes the connection after the answer instead
+ * @param unreadBodyTimeout the longest that dropping an unread body may hold the answer back
+ */
+@ConfigurationProperties("minzheng.web")
+public record RequestBodyProperties(
+        @DefaultValue("true") boolean strictBodies,
+        @DefaultValue("true") boolean drainUnreadBodies,
+        @DefaultValue("1MB") DataSize unreadBodyLimit,
+        @DefaultValue("5s") Duration unreadBodyTimeout) {
+}
