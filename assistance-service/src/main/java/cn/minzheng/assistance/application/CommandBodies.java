@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The body each command sub-resource takes, one record per shape. Bodies are read strictly (see
- * {@code StrictJsonBodies}): a field another command takes is an unknown field here, and a value of
+ * The body each command sub-resource takes, one record per shape. Bodies are read strictly (the
+ * service kit's {@code StrictJsonBodies}, on by default): a field another command takes is an unknown field here, and a value of
  * the wrong JSON type is refused before the case is loaded. The checks below turn a missing or
  * oversized text into a 400 field problem, so the domain's own rules only meet well-formed input.
  */
