@@ -12,6 +12,7 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +29,10 @@ import reactor.core.publisher.Mono;
 public class ChainStore {
 
     public static final String HEADS = "chain_heads";
+    /** Record ids probed at once past the head document. */
+    static final int HEAD_PROBE = 32;
+    /** Record ids read per query when a chain is walked. */
+    static final int WALK_BATCH = 500;
 
     private final MongoCollection<Document> records;
     private final MongoCollection<Document> heads;
@@ -54,17 +59,29 @@ public class ChainStore {
     /**
      * The true head of a chain: the stored head document, moved forward over any records written
      * after it (an instance that stopped between inserting records and advancing the head).
+     *
+     * <p>Cost O(1) in the trail's size on every store: one {@code _id} lookup of the head document,
+     * then {@code _id $in} probes of the next {@value #HEAD_PROBE} record ids (unique {@code _id}
+     * index hits; usually none are found). A range query on {@code sequence} would be a full
+     * collection scan on the Mongo-wire server, which answers only equality and {@code $in} on a
+     * single-field unique index from the index.
      */
     public Mono<ChainHead> head(String chain) {
         return Mono.from(heads.find(Filters.eq("_id", chain)).first())
                 .map(d -> new ChainHead(chain, ((Number) d.get("sequence")).longValue(), d.getString("hash")))
                 .defaultIfEmpty(ChainHead.empty(chain))
-                .flatMap(stored -> Flux.from(records.find(Filters.and(Filters.eq("chain", chain),
-                                Filters.gt("sequence", stored.sequence())))
-                                .sort(Sorts.ascending("sequence")))
-                        .map(RecordDocuments::fromDocument)
-                        .reduce(stored, (head, r) -> r.sequence() == head.sequence() + 1
-                                ? new ChainHead(chain, r.sequence(), r.hash()) : head));
+                .flatMap(this::forward);
+    }
+
+    /** Follows the records stored after {@code from}, {@value #HEAD_PROBE} ids per probe. */
+    private Mono<ChainHead> forward(ChainHead from) {
+        String chain = from.chain();
+        return Flux.from(records.find(Filters.in("_id", ids(chain, from.sequence() + 1, from.sequence() + HEAD_PROBE)))
+                        .sort(Sorts.ascending("sequence")))
+                .map(RecordDocuments::fromDocument)
+                .reduce(from, (head, r) -> chain.equals(r.chain()) && r.sequence() == head.sequence() + 1
+                        ? new ChainHead(chain, r.sequence(), r.hash()) : head)
+                .flatMap(h -> h.sequence() == from.sequence() + HEAD_PROBE ? forward(h) : Mono.just(h));
     }
 
     /** Every head document (the chains this store knows). */
@@ -108,13 +125,38 @@ public class ChainStore {
                 .then();
     }
 
-    /** Records of a chain from {@code from} to {@code to} (inclusive; null = to the end), by sequence. */
-    public Flux<AuditRecord> range(String chain, long from, Long to) {
-        Bson filter = to == null
-                ? Filters.and(Filters.eq("chain", chain), Filters.gte("sequence", from))
-                : Filters.and(Filters.eq("chain", chain), Filters.gte("sequence", from), Filters.lte("sequence", to));
-        return Flux.from(records.find(filter).sort(Sorts.ascending("sequence")).batchSize(1000))
-                .map(RecordDocuments::fromDocument);
+    /**
+     * Records of a chain from {@code from} to {@code to} (inclusive), by sequence: the record ids
+     * {@code <chain>#<sequence>} in consecutive batches of {@value #WALK_BATCH}, each one
+     * {@code _id $in} query (index hits on every store, sorted by sequence within the batch), the
+     * next batch read while the current one is walked. Cost O(range), memory O(batch); a missing
+     * record simply does not come back, which the walk reports as {@code MISSING}.
+     */
+    public Flux<AuditRecord> range(String chain, long from, long to) {
+        return range(chain, from, to, WALK_BATCH);
+    }
+
+    Flux<AuditRecord> range(String chain, long from, long to, int batch) {
+        if (to < from) {
+            return Flux.empty();
+        }
+        long batches = (to - from) / batch + 1;
+        return Flux.range(0, Math.toIntExact(batches))
+                .map(i -> from + (long) i * batch)
+                .flatMapSequential(start -> Flux.from(records.find(Filters.in("_id",
+                                        ids(chain, start, Math.min(to, start + batch - 1))))
+                                .sort(Sorts.ascending("sequence")).batchSize(batch))
+                        .map(RecordDocuments::fromDocument)
+                        .collectList(), 2, 1)
+                .concatMapIterable(list -> list);
+    }
+
+    private static List<String> ids(String chain, long from, long to) {
+        List<String> ids = new ArrayList<>((int) (to - from + 1));
+        for (long s = from; s <= to; s++) {
+            ids.add(RecordDocuments.id(chain, s));
+        }
+        return ids;
     }
 
     public Mono<AuditRecord> record(String chain, long sequence) {
