@@ -1,6 +1,7 @@
 package cn.minzheng.audit;
 
 import cn.minzheng.audit.chain.ChainFixture;
+import cn.minzheng.audit.chain.ChainHead;
 import cn.minzheng.audit.chain.ChainHeadGauges;
 import cn.minzheng.audit.chain.ChainStore;
 import cn.minzheng.audit.chain.IncomingEvent;
@@ -35,10 +36,11 @@ import java.util.Locale;
  * cd audit-service
  * ../mvnw -B -o -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
  * java -cp target/test-classes:target/classes:$(cat target/cp.txt) cn.minzheng.audit.TrailThroughput \
- *      [records=30000] [batch=500] [file|memory=file]
+ *      [records=30000] [batch=500] [file|memory=file] [background=0]
  * </pre>
  * {@code file} keeps the data in an MVStore file (as the devstack's Mongo-wire server does), {@code
- * memory} in memory (as the tests do).
+ * memory} in memory (as the tests do); {@code background} records of another chain are stored first
+ * (a trail that already holds other chains, as on a devstack after a while).
  */
 public final class TrailThroughput {
 
@@ -49,6 +51,7 @@ public final class TrailThroughput {
         int records = args.length > 0 ? Integer.parseInt(args[0]) : 30_000;
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         boolean inFile = args.length <= 2 || !args[2].equals("memory");
+        int background = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         Path dir = Files.createTempDirectory("trail-throughput");
         EmbeddedMongo.Builder builder = EmbeddedMongo.builder();
         if (inFile) {
@@ -56,14 +59,14 @@ public final class TrailThroughput {
         }
         EmbeddedMongo mongo = builder.build().start();
         try (MongoClient client = MongoClients.create(mongo.connectionString())) {
-            run(client.getDatabase("throughput"), records, batch, inFile);
+            run(client.getDatabase("throughput"), records, batch, inFile, background);
         } finally {
             mongo.stop();
             cn.minzheng.platform.embedded.DirectoryTrees.delete(dir);
         }
     }
 
-    static void run(MongoDatabase database, int records, int batch, boolean inFile) {
+    static void run(MongoDatabase database, int records, int batch, boolean inFile, int background) {
         Duration wait = Duration.ofMinutes(10);
         ChainStore store = new ChainStore(database);
         store.createIndexes().block(wait);
@@ -75,6 +78,23 @@ public final class TrailThroughput {
 
         System.out.printf(Locale.ROOT, "Mongo-wire server (%s), %d records, batches of %d, %s%n",
                 inFile ? "MVStore file" : "in memory", records, batch, Runtime.version());
+        if (background > 0) {
+            // other chains' records already in the trail (inserted directly, not measured)
+            long t0 = System.nanoTime();
+            ChainHead other = ChainHead.empty("background.events-0");
+            for (int offset = 0; offset < background; offset += 1000) {
+                List<IncomingEvent> events = new ArrayList<>();
+                for (int o = offset; o < Math.min(background, offset + 1000); o++) {
+                    events.add(ChainFixture.event("background.events", 0, o));
+                }
+                ChainHead.Extension extension = other.extend(events, java.time.Instant.now());
+                store.insert(extension.records()).block(wait);
+                other = extension.head();
+            }
+            store.advanceHead(other).block(wait);
+            System.out.printf(Locale.ROOT, "trail pre-filled with %,d records of another chain in %.1f s%n", background,
+                    seconds(System.nanoTime() - t0));
+        }
         int window = Math.max(batch, records / 10);
         long windowStart = System.nanoTime();
         long windowCpu = cpu();
