@@ -131,6 +131,11 @@ class EventSchemaValidatorTest {
         "minzheng.gateway.security.unauthorized.v1          | status           | 403",
         "minzheng.gateway.security.rate-limited.v1          | method           | \"get\"",
         "minzheng.org.spot-check.plan-drawn.v1              | seed             | 42",
+        "minzheng.org.spot-check.plan-drawn.v1              | populationDigest | \"not-a-digest\"",
+        "minzheng.assistance.application.accepted.v1        | dueDate          | \"2026-02-30x\"",
+        "minzheng.assistance.application.accepted.v1        | dueBasis         | \"WHENEVER\"",
+        "minzheng.org.organization.registration-accepted.v1 | limitWorkingDays | 0",
+        "minzheng.org.organization.registration-accepted.v1 | statutoryDueDate | 20260101",
     })
     void knownFieldsAreTypeChecked(String typeName, String field, String json) {
         EventType type = EventTypes.find(typeName).orElseThrow();
@@ -138,6 +143,33 @@ class EventSchemaValidatorTest {
         data.set(field, EventJson.MAPPER.readTree(json));
 
         assertThat(VALIDATOR.validate(typeName, data)).extracting(SchemaViolation::path).contains("/" + field);
+    }
+
+    @Test
+    void aDrawNamesItsPopulationByListOrBySizeAndDigest() {
+        String type = EventTypes.SPOT_CHECK_PLAN_DRAWN;
+        ObjectNode listed = exampleOf(EventTypes.find(type).orElseThrow());
+        ObjectNode digested = listed.deepCopy();
+        digested.remove("population");
+        digested.put("populationSize", 100_000);
+        digested.put("populationDigest", "a".repeat(64));
+        ObjectNode neither = digested.deepCopy();
+        neither.remove("populationDigest");
+
+        assertThat(VALIDATOR.validate(type, listed)).isEmpty();
+        assertThat(VALIDATOR.validate(type, digested)).isEmpty();
+        assertThat(VALIDATOR.validate(type, neither)).isNotEmpty();
+    }
+
+    @Test
+    void acceptanceCarriesItsDueDateAndAnOldAcceptanceWithoutOneStaysValid() {
+        for (String type : List.of(EventTypes.APPLICATION_ACCEPTED, EventTypes.ORGANIZATION_REGISTRATION_ACCEPTED)) {
+            ObjectNode data = exampleOf(EventTypes.find(type).orElseThrow());
+            assertThat(data.get("dueDate").asString()).matches("\\d{4}-\\d{2}-\\d{2}");
+            assertThat(VALIDATOR.validate(type, data)).isEmpty();
+            data.remove(List.of("dueDate", "dueBasis", "limitWorkingDays", "statutoryDueDate"));
+            assertThat(VALIDATOR.validate(type, data)).isEmpty();
+        }
     }
 
     @Test
