@@ -4,8 +4,6 @@ import cn.minzheng.assistance.fixtures.Calendar2026;
 import cn.minzheng.platform.events.EventEnvelope;
 import cn.minzheng.platform.events.EventSchemaValidator;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -24,13 +22,6 @@ import static org.awaitility.Awaitility.await;
 class DecisionDueEventTest extends ServiceTestBase {
     static final String CLERK = token("clerk-due", "CLERK", "421303001");
     static final Calendar2026 CALENDAR = new Calendar2026();
-
-    @SuppressWarnings("unchecked")
-    Map<String, Object> submit(String citizen, Map<String, Object> body) {
-        return http.post().uri("/api/v1/assistance/applications").header(HttpHeaders.AUTHORIZATION, "Bearer " + citizen)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-    }
 
     /** n working days after {@code start}, counted on the test's own copy of the 2026 arrangement. */
     static LocalDate workingDaysAfter(LocalDate start, int n) {
@@ -56,7 +47,7 @@ class DecisionDueEventTest extends ServiceTestBase {
 
     @Test
     void theAcceptedEventCarriesTheWholeCaseDueDateAndFitsItsSchema() {
-        Map<String, Object> c = submit(token("citizen-due-1", "CITIZEN", "421303001"), Requests.dibao(401, "800.00"));
+        Map<String, Object> c = submitted(token("citizen-due-1", "CITIZEN", "421303001"), Requests.dibao(301, "800.00"));
         String number = (String) c.get("number");
         c = post("/api/v1/assistance/applications/" + number + "/acceptance", CLERK, Map.of(), c.get("version"));
 
@@ -79,17 +70,9 @@ class DecisionDueEventTest extends ServiceTestBase {
 
     @Test
     void aTekunCaseGetsItsDecisionDueDateWhenPublicityEnds() {
-        Map<String, Object> body = Requests.with(Requests.dibao(402, null), "program", "TEKUN");
-        Map<String, Object> c = submit(token("citizen-due-2", "CITIZEN", "421303001"), body);
+        Map<String, Object> body = Requests.with(Requests.dibao(302, null), "program", "TEKUN");
+        Map<String, Object> c = awaitingDecision(submitted(token("citizen-due-2", "CITIZEN", "421303001"), body), CLERK, true);
         String number = (String) c.get("number");
-        String base = "/api/v1/assistance/applications/" + number;
-        c = post(base + "/acceptance", CLERK, Map.of(), c.get("version"));
-        c = post(base + "/home-visits", CLERK, Map.of("staffIds", List.of("a", "b"), "findings", "独居"), c.get("version"));
-        c = post(base + "/economic-checks", CLERK, Map.of("summary", "ok", "incomeConfirmed", true), c.get("version"));
-        c = post(base + "/opinion", CLERK, Map.of("recommendApproval", true, "reason", "ok"), c.get("version"));
-        c = post(base + "/publicity", CLERK, Map.of(), c.get("version"));
-        CLOCK.advance(Duration.ofDays(7));
-        post(base + "/publicity/completion", CLERK, Map.of(), c.get("version"));
 
         EventEnvelope accepted = awaitEvent(number, "minzheng.assistance.application.accepted.v1");
         assertThat(accepted.data().has("dueDate")).as("特困 has no whole-case limit").isFalse();
