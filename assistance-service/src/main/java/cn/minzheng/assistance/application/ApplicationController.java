@@ -29,6 +29,7 @@ import static cn.minzheng.assistance.application.CommandBodies.requiredText;
 import static cn.minzheng.assistance.application.CommandBodies.text;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -68,89 +69,87 @@ public class ApplicationController {
     @PostMapping("/{number}/withdrawal")
     public Mono<ResponseEntity<ApplicationView>> withdraw(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @RequestBody Reason body) {
-        return command(number, ifMatch, ApplicationCommand.WITHDRAW,
-                (c, a, at) -> Mono.fromCallable(() -> c.withdraw(a, at, body.required())));
+        return apply(number, ifMatch, ApplicationCommand.WITHDRAW, (c, a, at) -> c.withdraw(a, at, body.required()));
     }
 
     @PostMapping("/{number}/supplement-request")
     public Mono<ResponseEntity<ApplicationView>> supplement(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @RequestBody Supplement body) {
-        return command(number, ifMatch, ApplicationCommand.REQUEST_SUPPLEMENT,
-                (c, a, at) -> Mono.fromCallable(() -> c.requestSupplement(a, at, body.items())));
+        return apply(number, ifMatch, ApplicationCommand.REQUEST_SUPPLEMENT,
+                (c, a, at) -> c.requestSupplement(a, at, body.items()));
     }
 
     @PostMapping("/{number}/resubmission")
     public Mono<ResponseEntity<ApplicationView>> resubmit(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @RequestBody SubmissionRequest body) {
-        return command(number, ifMatch, ApplicationCommand.RESUBMIT,
-                (c, a, at) -> Mono.fromCallable(() -> c.resubmit(a, at, workflow.validatedResubmission(body))));
+        return apply(number, ifMatch, ApplicationCommand.RESUBMIT,
+                (c, a, at) -> c.resubmit(a, at, workflow.validatedResubmission(body)));
     }
 
     @PostMapping("/{number}/acceptance")
     public Mono<ResponseEntity<ApplicationView>> accept(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @RequestBody(required = false) Empty ignored) {
-        return command(number, ifMatch, ApplicationCommand.ACCEPT,
-                (c, a, at) -> Mono.fromCallable(() -> c.accept(a, at, workflow.planner())));
+        return apply(number, ifMatch, ApplicationCommand.ACCEPT, (c, a, at) -> c.accept(a, at, workflow.planner()));
     }
 
     @PostMapping("/{number}/non-acceptance")
     public Mono<ResponseEntity<ApplicationView>> refuse(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @RequestBody Reason body) {
-        return command(number, ifMatch, ApplicationCommand.REFUSE_ACCEPTANCE,
-                (c, a, at) -> Mono.fromCallable(() -> c.refuseAcceptance(a, at, body.required(), workflow.planner())));
+        return apply(number, ifMatch, ApplicationCommand.REFUSE_ACCEPTANCE,
+                (c, a, at) -> c.refuseAcceptance(a, at, body.required(), workflow.planner()));
     }
 
     @PostMapping("/{number}/home-visits")
     public Mono<ResponseEntity<ApplicationView>> homeVisit(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @RequestBody HomeVisitEntry body) {
-        return command(number, ifMatch, ApplicationCommand.RECORD_HOME_VISIT,
-                (c, a, at) -> Mono.fromCallable(() -> {
+        return apply(number, ifMatch, ApplicationCommand.RECORD_HOME_VISIT,
+                (c, a, at) -> {
                     var selfCare = body.check();
                     return c.recordHomeVisit(a, at, new HomeVisit(
                             body.visitedOn() == null ? workflow.today() : body.visitedOn(),
                             body.staffIds() == null ? List.of() : body.staffIds(), body.findings(),
                             body.membersPresent(), a.id(), selfCare), workflow.rules());
-                }));
+                });
     }
 
     /** Manual entry of 核对 results by a clerk: always possible, whatever the 核对 platform does. */
     @PostMapping("/{number}/economic-checks")
     public Mono<ResponseEntity<ApplicationView>> economicCheck(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @RequestBody EconomicCheckEntry body) {
-        return command(number, ifMatch, ApplicationCommand.RECORD_ECONOMIC_CHECK,
-                (c, a, at) -> Mono.fromCallable(() -> {
+        return apply(number, ifMatch, ApplicationCommand.RECORD_ECONOMIC_CHECK,
+                (c, a, at) -> {
                     body.check();
                     return c.recordEconomicCheck(a, at, new EconomicCheck(EconomicCheck.Status.COMPLETED, "MANUAL",
                             body.summary(), flag(body.incomeConfirmed()), flag(body.supporterAble()), at, a.id()));
-                }));
+                });
     }
 
     @PostMapping("/{number}/opinion")
     public Mono<ResponseEntity<ApplicationView>> opinion(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @RequestBody OpinionEntry body) {
-        return command(number, ifMatch, ApplicationCommand.GIVE_OPINION,
-                (c, a, at) -> Mono.fromCallable(() -> c.giveOpinion(a, at, flag(body.recommendApproval()), body.checkedReason())));
+        return apply(number, ifMatch, ApplicationCommand.GIVE_OPINION,
+                (c, a, at) -> c.giveOpinion(a, at, flag(body.recommendApproval()), body.checkedReason()));
     }
 
     @PostMapping("/{number}/publicity")
     public Mono<ResponseEntity<ApplicationView>> startPublicity(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @RequestBody(required = false) Empty ignored) {
-        return command(number, ifMatch, ApplicationCommand.START_PUBLICITY,
-                (c, a, at) -> Mono.fromCallable(() -> c.startPublicity(a, at, workflow.rules())));
+        return apply(number, ifMatch, ApplicationCommand.START_PUBLICITY,
+                (c, a, at) -> c.startPublicity(a, at, workflow.rules()));
     }
 
     @PostMapping("/{number}/publicity/objections")
     public Mono<ResponseEntity<ApplicationView>> objection(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @RequestBody Reason body) {
-        return command(number, ifMatch, ApplicationCommand.RECORD_OBJECTION,
-                (c, a, at) -> Mono.fromCallable(() -> c.recordObjection(a, at, body.required())));
+        return apply(number, ifMatch, ApplicationCommand.RECORD_OBJECTION,
+                (c, a, at) -> c.recordObjection(a, at, body.required()));
     }
 
     @PostMapping("/{number}/publicity/completion")
     public Mono<ResponseEntity<ApplicationView>> completePublicity(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @RequestBody(required = false) Empty ignored) {
-        return command(number, ifMatch, ApplicationCommand.COMPLETE_PUBLICITY,
-                (c, a, at) -> Mono.fromCallable(() -> c.completePublicity(a, at, workflow.planner())));
+        return apply(number, ifMatch, ApplicationCommand.COMPLETE_PUBLICITY,
+                (c, a, at) -> c.completePublicity(a, at, workflow.planner()));
     }
 
     /** 审核确认: {@code approve: true} with the calculation computed here, or false with written reasons. */
@@ -170,29 +169,29 @@ public class ApplicationController {
     @PostMapping("/{number}/emergency-payment")
     public Mono<ResponseEntity<ApplicationView>> payFirst(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @RequestBody Payment body) {
-        return command(number, ifMatch, ApplicationCommand.PAY_FIRST,
-                (c, a, at) -> Mono.fromCallable(() -> c.payFirst(a, at, body.amountFen(), requiredText("/reason", body.reason()))));
+        return apply(number, ifMatch, ApplicationCommand.PAY_FIRST,
+                (c, a, at) -> c.payFirst(a, at, body.amountFen(), requiredText("/reason", body.reason())));
     }
 
     @PostMapping("/{number}/record-completion")
     public Mono<ResponseEntity<ApplicationView>> completeRecord(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @RequestBody Reason body) {
-        return command(number, ifMatch, ApplicationCommand.COMPLETE_RECORD,
-                (c, a, at) -> Mono.fromCallable(() -> c.completeRecord(a, at, body.required())));
+        return apply(number, ifMatch, ApplicationCommand.COMPLETE_RECORD,
+                (c, a, at) -> c.completeRecord(a, at, body.required()));
     }
 
     @PostMapping("/{number}/recheck")
     public Mono<ResponseEntity<ApplicationView>> recheck(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @RequestBody(required = false) Reason body) {
-        return command(number, ifMatch, ApplicationCommand.START_RECHECK,
-                (c, a, at) -> Mono.fromCallable(() -> c.startRecheck(a, at, body == null ? null : text("/reason", body.reason()))));
+        return apply(number, ifMatch, ApplicationCommand.START_RECHECK,
+                (c, a, at) -> c.startRecheck(a, at, body == null ? null : text("/reason", body.reason())));
     }
 
     @PostMapping("/{number}/recheck/confirmation")
     public Mono<ResponseEntity<ApplicationView>> confirmRecheck(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @RequestBody(required = false) RecheckConfirmation body) {
-        return command(number, ifMatch, ApplicationCommand.CONFIRM_RECHECK,
-                (c, a, at) -> Mono.fromCallable(() -> c.confirmRecheck(a, at, body != null && flag(body.unstableIncome()), workflow.rules())));
+        return apply(number, ifMatch, ApplicationCommand.CONFIRM_RECHECK,
+                (c, a, at) -> c.confirmRecheck(a, at, body != null && flag(body.unstableIncome()), workflow.rules()));
     }
 
     /** Recalculates with the standard in force now (e.g. after a new standard or a reported change). */
@@ -206,33 +205,43 @@ public class ApplicationController {
     @PostMapping("/{number}/suspension")
     public Mono<ResponseEntity<ApplicationView>> suspend(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @RequestBody Reason body) {
-        return command(number, ifMatch, ApplicationCommand.SUSPEND,
-                (c, a, at) -> Mono.fromCallable(() -> c.suspend(a, at, body.required())));
+        return apply(number, ifMatch, ApplicationCommand.SUSPEND, (c, a, at) -> c.suspend(a, at, body.required()));
     }
 
     /** A suspended benefit paid again, with written reasons (event {@code resumed}). */
     @PostMapping("/{number}/resumption")
     public Mono<ResponseEntity<ApplicationView>> resume(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @RequestBody Reason body) {
-        return command(number, ifMatch, ApplicationCommand.RESUME,
-                (c, a, at) -> Mono.fromCallable(() -> c.resume(a, at, body.required())));
+        return apply(number, ifMatch, ApplicationCommand.RESUME, (c, a, at) -> c.resume(a, at, body.required()));
     }
 
     /** 渐退期. */
     @PostMapping("/{number}/phase-out")
     public Mono<ResponseEntity<ApplicationView>> phaseOut(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @RequestBody PhaseOut body) {
-        return command(number, ifMatch, ApplicationCommand.START_PHASE_OUT,
-                (c, a, at) -> Mono.fromCallable(() -> c.startPhaseOut(a, at, body.checkedMonths(), requiredText("/reason", body.reason()), workflow.rules())));
+        return apply(number, ifMatch, ApplicationCommand.START_PHASE_OUT,
+                (c, a, at) -> c.startPhaseOut(a, at, body.checkedMonths(), requiredText("/reason", body.reason()), workflow.rules()));
     }
 
     @PostMapping("/{number}/termination")
     public Mono<ResponseEntity<ApplicationView>> terminate(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @RequestBody Reason body) {
-        return command(number, ifMatch, ApplicationCommand.TERMINATE,
-                (c, a, at) -> Mono.fromCallable(() -> c.terminate(a, at, body.required())));
+        return apply(number, ifMatch, ApplicationCommand.TERMINATE, (c, a, at) -> c.terminate(a, at, body.required()));
     }
 
+    /** Most commands are one domain call on the loaded case: it runs inside the chain, so its refusals become problems. */
+    private Mono<ResponseEntity<ApplicationView>> apply(String number, String ifMatch, ApplicationCommand command,
+                                                        DomainCall call) {
+        return command(number, ifMatch, command, (c, a, at) -> Mono.fromCallable(() -> call.on(c, a, at)));
+    }
+
+    /** A command that needs nothing but the case, the actor and the time (no calculation first). */
+    @FunctionalInterface
+    private interface DomainCall {
+        AssistanceCase on(AssistanceCase current, Actor actor, Instant at);
+    }
+
+    /** Load under access rules, check If-Match, run the change, store it with its events, answer with the new ETag. */
     private Mono<ResponseEntity<ApplicationView>> command(String number, String ifMatch, ApplicationCommand command,
                                                           ApplicationWorkflow.CaseChange change) {
         return Mono.defer(() -> {

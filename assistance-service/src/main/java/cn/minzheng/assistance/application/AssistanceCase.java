@@ -1,6 +1,7 @@
 package cn.minzheng.assistance.application;
 
 import cn.minzheng.assistance.deadlines.Deadline;
+import cn.minzheng.assistance.deadlines.DecisionDue;
 import cn.minzheng.assistance.deadlines.DeadlinePlanner;
 import cn.minzheng.assistance.deadlines.Step;
 import cn.minzheng.assistance.eligibility.Calculation;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -103,12 +105,20 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         });
     }
 
+    /**
+     * 受理: the clocks start today, also after a 一次性告知 round (the time limits run from acceptance
+     * [57]§22). The event carries the decision's due date where acceptance sets it (whole-case limit).
+     */
     public AssistanceCase accept(Actor a, Instant at, DeadlinePlanner planner) {
         LocalDate today = LocalDate.ofInstant(at, CHINA);
-        return move(ApplicationCommand.ACCEPT, a, at, null, Map.of("acceptedOn", today.toString()), d -> {
+        List<Step> started = List.of(Step.START_INVESTIGATION, Step.TOWNSHIP_OPINION, Step.WHOLE_CASE);
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("acceptedOn", today.toString());
+        changes.putAll(decisionDueFields(planner, started, today));
+        return move(ApplicationCommand.ACCEPT, a, at, null, changes, d -> {
             d.acceptedOn = today;
             List<Deadline> list = new ArrayList<>(d.deadlines);
-            for (Step step : List.of(Step.START_INVESTIGATION, Step.TOWNSHIP_OPINION, Step.WHOLE_CASE)) {
+            for (Step step : started) {
                 planner.start(program, regionCode, step, today).ifPresent(list::add);
             }
             d.deadlines = list;
@@ -216,7 +226,11 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         if (status == ApplicationStatus.IN_PUBLICITY && today.isBefore(publicity.endsOn())) {
             throw new RuleViolationException("PUBLICITY_RUNNING", "公示 runs until " + publicity.endsOn());
         }
-        return move(ApplicationCommand.COMPLETE_PUBLICITY, a, at, null, Map.of("completedOn", today.toString()), d -> {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("completedOn", today.toString());
+        // 特困 has no whole-case limit: the decision's due date is set here, by the county's own limit [43]§17
+        changes.putAll(decisionDueFields(planner, List.of(Step.COUNTY_DECISION), today));
+        return move(ApplicationCommand.COMPLETE_PUBLICITY, a, at, null, changes, d -> {
             List<Deadline> list = new ArrayList<>(d.deadlines);
             planner.start(program, regionCode, Step.COUNTY_DECISION, today).ifPresent(list::add);
             d.deadlines = list;
@@ -460,6 +474,12 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         if (reason == null || reason.isBlank()) {
             throw new RuleViolationException("REASON_REQUIRED", "written reasons are required");
         }
+    }
+
+    /** The decision's due date, as event fields, if one of the steps started on {@code on} bounds the decision. */
+    private Map<String, Object> decisionDueFields(DeadlinePlanner planner, List<Step> started, LocalDate on) {
+        return started.stream().map(step -> planner.decisionDue(program, regionCode, step, on))
+                .flatMap(Optional::stream).findFirst().map(DecisionDue::eventFields).orElse(Map.of());
     }
 
     private static List<Deadline> meet(List<Deadline> list, Step step, LocalDate on) {

@@ -32,6 +32,28 @@ public final class DeadlinePlanner {
         return Optional.of(new Deadline(step, on, promised, statutory, provisional, null));
     }
 
+    /**
+     * The step whose limit the decision must meet: the whole case where the program (or the region)
+     * declares one ([57]§22, counted from acceptance), else the county decision's own limit ([43]§17,
+     * counted from the end of 公示).
+     */
+    public Optional<Step> decisionStep(Program program, String regionCode) {
+        Map<Step, StepLimit> limits = schedules.limits(program, regionCode);
+        if (limits.containsKey(Step.WHOLE_CASE)) {
+            return Optional.of(Step.WHOLE_CASE);
+        }
+        return limits.containsKey(Step.COUNTY_DECISION) ? Optional.of(Step.COUNTY_DECISION) : Optional.empty();
+    }
+
+    /** The decision's due date when {@code step}'s clock starts on {@code on}; empty unless that step bounds the decision. */
+    public Optional<DecisionDue> decisionDue(Program program, String regionCode, Step step, LocalDate on) {
+        if (decisionStep(program, regionCode).filter(s -> s == step).isEmpty()) {
+            return Optional.empty();
+        }
+        StepLimit limit = schedules.limits(program, regionCode).get(step);
+        return start(program, regionCode, step, on).map(started -> DecisionDue.of(started, limit));
+    }
+
     public LocalDate addWorkingDays(LocalDate start, int days) {
         if (days < 0) {
             throw new IllegalArgumentException("days must not be negative");

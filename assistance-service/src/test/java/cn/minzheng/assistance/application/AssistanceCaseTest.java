@@ -96,6 +96,61 @@ class AssistanceCaseTest {
         assertThat(c.pendingEvents()).extracting(DomainEvent::id).doesNotHaveDuplicates();
     }
 
+    static DomainEvent lastEvent(AssistanceCase c) {
+        return c.pendingEvents().get(c.pendingEvents().size() - 1);
+    }
+
+    @Test
+    void acceptanceAfterAOneTimeNoticeRoundPublishesTheDecisionDueDateCountedFromAcceptance() {
+        AssistanceCase accepted = submitted()
+                .requestSupplement(CLERK, on("2026-09-02"), List.of("户口簿复印件"))
+                .resubmit(CITIZEN, on("2026-09-21"), Households.submission(Program.DIBAO_URBAN,
+                        family(income(IncomeCategory.WAGES, 1100))))
+                .accept(CLERK, on("2026-09-22"), planner);
+        DomainEvent event = lastEvent(accepted);
+        assertThat(event.name()).isEqualTo("accepted");
+        // 30 working days from 9/22 across 中秋 and 国庆 (10/10 Saturday works), not from the first submission
+        assertThat(event.changes()).containsEntry("acceptedOn", "2026-09-22")
+                .containsEntry("dueDate", "2026-11-10").containsEntry("dueBasis", "STATUTORY")
+                .containsEntry("limitWorkingDays", 30).containsEntry("statutoryDueDate", "2026-11-10")
+                .containsEntry("dueDateProvisional", false);
+        assertThat(accepted.deadlines()).filteredOn(d -> d.step() == Step.WHOLE_CASE)
+                .extracting(d -> d.promisedDue()).containsExactly(LocalDate.of(2026, 11, 10));
+        // the 低保 county step starts at the end of 公示 but the decision's due date stays the whole-case one
+        AssistanceCase completed = accepted
+                .recordHomeVisit(CLERK, on("2026-09-23"), new HomeVisit(LocalDate.of(2026, 9, 23),
+                        List.of("a", "b"), "ok", List.of(), "clerk-1"), RULES)
+                .recordEconomicCheck(CLERK, on("2026-09-23"), new EconomicCheck(EconomicCheck.Status.COMPLETED,
+                        "MANUAL", "ok", true, false, on("2026-09-23"), "clerk-1"))
+                .giveOpinion(CLERK, on("2026-09-24"), true, "ok")
+                .startPublicity(CLERK, on("2026-09-24"), RULES)
+                .completePublicity(CLERK, on("2026-10-01"), planner);
+        assertThat(lastEvent(completed).changes()).doesNotContainKeys("dueDate", "dueBasis", "limitWorkingDays",
+                "statutoryDueDate");
+    }
+
+    @Test
+    void aTekunDecisionIsDueFromTheEndOfPublicityAndThatEventCarriesIt() {
+        Submission tekun = Households.submission(Program.TEKUN, List.of(Households.member("王老",
+                Households.id("19480101", 7), cn.minzheng.assistance.household.Relation.SELF)));
+        AssistanceCase accepted = AssistanceCase.submit("421303001001-20260902-0010", tekun, CITIZEN, on("2026-09-02"))
+                .accept(CLERK, on("2026-09-03"), planner);
+        assertThat(lastEvent(accepted).changes()).containsKey("acceptedOn").doesNotContainKey("dueDate");
+        AssistanceCase completed = accepted
+                .recordHomeVisit(CLERK, on("2026-09-04"), new HomeVisit(LocalDate.of(2026, 9, 4), List.of("a", "b"),
+                        "独居", List.of("王老"), "clerk-1"), RULES)
+                .recordEconomicCheck(CLERK, on("2026-09-07"), new EconomicCheck(EconomicCheck.Status.COMPLETED,
+                        "MANUAL", "ok", true, false, on("2026-09-07"), "clerk-1"))
+                .giveOpinion(CLERK, on("2026-09-17"), true, "符合特困条件")
+                .startPublicity(CLERK, on("2026-09-17"), RULES)
+                .completePublicity(CLERK, on("2026-09-24"), planner);
+        DomainEvent event = lastEvent(completed);
+        assertThat(event.name()).isEqualTo("publicity-completed");
+        // 15 working days from 9/24 across 中秋 and 国庆 [43]§17
+        assertThat(event.changes()).containsEntry("dueDate", "2026-10-22").containsEntry("dueBasis", "STATUTORY")
+                .containsEntry("limitWorkingDays", 15).containsEntry("statutoryDueDate", "2026-10-22");
+    }
+
     @Test
     void oneTimeNoticeASecondRequestWithoutResubmissionIsRefused() {
         AssistanceCase c = submitted().requestSupplement(CLERK, on("2026-09-02"), List.of("户口簿"));

@@ -113,21 +113,31 @@ public abstract class ServiceTestBase {
                 .bodyValue(body).exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
     }
 
-    protected String activeCase(int seq, String citizen, String clerk, String approver) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> c = http.post().uri("/api/v1/assistance/applications")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token(citizen, "CITIZEN", "421303001"))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Requests.dibao(seq, "600.00")).exchange()
+    @SuppressWarnings("unchecked")
+    protected Map<String, Object> submitted(String citizenToken, Map<String, Object> body) {
+        return http.post().uri("/api/v1/assistance/applications")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + citizenToken)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
                 .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-        String base = "/api/v1/assistance/applications/" + c.get("number");
-        c = post(base + "/acceptance", clerk, Map.of(), c.get("version"));
+    }
+
+    /** Acceptance, home visit, check, opinion, 公示 and (7 days later) its completion: the case awaits the decision. */
+    protected Map<String, Object> awaitingDecision(Map<String, Object> submitted, String clerk, boolean recommend) {
+        String base = "/api/v1/assistance/applications/" + submitted.get("number");
+        Map<String, Object> c = post(base + "/acceptance", clerk, Map.of(), submitted.get("version"));
         c = post(base + "/home-visits", clerk, Map.of("staffIds", List.of("a", "b"), "findings", "ok"), c.get("version"));
         c = post(base + "/economic-checks", clerk, Map.of("summary", "ok", "incomeConfirmed", true), c.get("version"));
-        c = post(base + "/opinion", clerk, Map.of("recommendApproval", true, "reason", "ok"), c.get("version"));
+        c = post(base + "/opinion", clerk, Map.of("recommendApproval", recommend, "reason", "ok"), c.get("version"));
         c = post(base + "/publicity", clerk, Map.of(), c.get("version"));
         CLOCK.advance(Duration.ofDays(7));
-        c = post(base + "/publicity/completion", clerk, Map.of(), c.get("version"));
-        c = post(base + "/decision", approver, Map.of("approve", true), c.get("version"));
+        return post(base + "/publicity/completion", clerk, Map.of(), c.get("version"));
+    }
+
+    protected String activeCase(int seq, String citizen, String clerk, String approver) {
+        Map<String, Object> c = awaitingDecision(
+                submitted(token(citizen, "CITIZEN", "421303001"), Requests.dibao(seq, "600.00")), clerk, true);
+        c = post("/api/v1/assistance/applications/" + c.get("number") + "/decision", approver, Map.of("approve", true),
+                c.get("version"));
         assertThat(c.get("status")).isEqualTo("ACTIVE");
         return (String) c.get("number");
     }

@@ -1,0 +1,154 @@
+package cn.minzheng.assistance.notice;
+
+import cn.minzheng.assistance.application.Actor;
+import cn.minzheng.assistance.application.AssistanceCase;
+import cn.minzheng.assistance.application.CaseRules;
+import cn.minzheng.assistance.application.EconomicCheck;
+import cn.minzheng.assistance.application.HomeVisit;
+import cn.minzheng.assistance.application.Role;
+import cn.minzheng.assistance.deadlines.DeadlinePlanner;
+import cn.minzheng.assistance.eligibility.Calculation;
+import cn.minzheng.assistance.eligibility.CalculationLine;
+import cn.minzheng.assistance.eligibility.EligibilityCalculator;
+import cn.minzheng.assistance.eligibility.EligibilityPolicy;
+import cn.minzheng.assistance.eligibility.IncomeCategory;
+import cn.minzheng.assistance.eligibility.IncomeTreatment;
+import cn.minzheng.assistance.eligibility.Outcome;
+import cn.minzheng.assistance.fixtures.Households;
+import cn.minzheng.assistance.fixtures.Schedules;
+import cn.minzheng.assistance.standards.AssistanceStandard;
+import cn.minzheng.assistance.standards.Program;
+import cn.minzheng.assistance.standards.StandardCatalogue;
+import cn.minzheng.assistance.standards.StandardKind;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import static cn.minzheng.assistance.fixtures.Households.family;
+import static cn.minzheng.assistance.fixtures.Households.income;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DecisionNoticeTest {
+    static final Actor CITIZEN = new Actor("citizen-1", "张三", Role.CITIZEN, "421303001001");
+    static final Actor CLERK = new Actor("clerk-1", "刘办", Role.CLERK, "421303001");
+    static final Actor APPROVER = new Actor("approver-1", "陈审", Role.APPROVER, "421303");
+    final DeadlinePlanner planner = Schedules.planner();
+    final EligibilityCalculator calculator = new EligibilityCalculator(new StandardCatalogue(List.of(
+            new AssistanceStandard("421303", StandardKind.DIBAO_URBAN, YearMonth.of(2023, 1), 68000, "seed"))),
+            EligibilityPolicy.typical());
+
+    static Instant on(String date) {
+        return ZonedDateTime.of(LocalDate.parse(date).atTime(10, 0), AssistanceCase.CHINA).toInstant();
+    }
+
+    AssistanceCase awaitingDecision(long wagesYuan) {
+        return AssistanceCase.submit("421303001001-20260902-0001",
+                        Households.submission(Program.DIBAO_URBAN, family(income(IncomeCategory.WAGES, wagesYuan),
+                                income(IncomeCategory.SCHOLARSHIP, 300))), CITIZEN, on("2026-09-02"))
+                .accept(CLERK, on("2026-09-04"), planner)
+                .recordHomeVisit(CLERK, on("2026-09-07"), new HomeVisit(LocalDate.of(2026, 9, 7),
+                        List.of("a", "b"), "ok", List.of(), "clerk-1"), CaseRules.national())
+                .recordEconomicCheck(CLERK, on("2026-09-07"), new EconomicCheck(EconomicCheck.Status.COMPLETED,
+                        "MANUAL", "ok", true, false, on("2026-09-07"), "clerk-1"))
+                .giveOpinion(CLERK, on("2026-09-08"), true, "ok")
+                .startPublicity(CLERK, on("2026-09-08"), CaseRules.national())
+                .completePublicity(CLERK, on("2026-09-15"), planner);
+    }
+
+    Calculation calculation(AssistanceCase c) {
+        return calculator.calculate(c.submission(), YearMonth.of(2026, 9), LocalDate.of(2026, 9, 16), false);
+    }
+
+    @Test
+    void anApprovalTellsTheAmountTheFirstMonthAndTheCalculationInPlainTerms() {
+        AssistanceCase waiting = awaitingDecision(1100);
+        assertThat(DecisionNotice.of(waiting)).isEmpty();
+        AssistanceCase approved = waiting.approve(APPROVER, on("2026-09-16"), calculation(waiting), false,
+                CaseRules.national(), planner);
+
+        DecisionNotice notice = DecisionNotice.of(approved).orElseThrow();
+        assertThat(notice.outcome()).isEqualTo("APPROVED");
+        assertThat(notice.programName()).isEqualTo("城市最低生活保障");
+        assertThat(notice.decidedOn()).isEqualTo("2026-09-16");
+        // (680.00 − 1100.00 / 3 = 366.66) × 3 = 940.02, paid from the month after approval [57]§24
+        assertThat(notice.monthlyAmount()).isEqualTo("940.02");
+        assertThat(notice.startMonth()).isEqualTo("2026-10");
+        assertThat(notice.householdSize()).isEqualTo(3);
+        assertThat(notice.reasons()).isNull();
+        assertThat(notice.nextRecheckDue()).isEqualTo("2027-10-01");
+        assertThat(notice.explanation()).containsExactly(
+                "计入家庭人口 3 人。",
+                "张三 每月 1100.00 元，计入：工资性收入 [57]§13。",
+                "张三 每月 300.00 元，不计入：奖学金、助学金不计入 [57]§13。",
+                "计入收入合计 1100.00 元，扣减 0.00 元；人均月收入 1100.00 ÷ 3 = 366.66 元（不足一分的舍去）。",
+                "适用的低保标准为每人每月 680.00 元（2026-09 在用，地区 421303）。",
+                "家庭财产符合当地规定。",
+                "人均收入低于标准，按差额补足：(680.00 − 366.66) × 3 = 每月 940.02 元。");
+        assertThat(notice.calculation()).containsEntry("monthlyAmount", "940.02").containsEntry("standard", "680.00");
+        assertThat(notice.remedies().routes()).containsExactly("行政复议", "行政诉讼");
+        assertThat(notice.remedies().basis()).isEqualTo("[57]§38");
+    }
+
+    @Test
+    void aDenialTellsItsWrittenReasonsAndNoAmount() {
+        AssistanceCase waiting = awaitingDecision(2400);
+        AssistanceCase denied = waiting.deny(APPROVER, on("2026-09-16"), "家庭人均收入高于当地低保标准",
+                calculation(waiting), planner);
+        DecisionNotice notice = DecisionNotice.of(denied).orElseThrow();
+        assertThat(notice.outcome()).isEqualTo("DENIED");
+        assertThat(notice.reasons()).isEqualTo("家庭人均收入高于当地低保标准");
+        assertThat(notice.monthlyAmount()).isNull();
+        assertThat(notice.startMonth()).isNull();
+        assertThat(notice.explanation()).last().isEqualTo("人均月收入 800.00 元不低于 680.00 元，不符合条件。");
+        assertThat(notice.remedies().text()).contains("行政复议").contains("行政诉讼");
+    }
+
+    static Calculation calc(Outcome outcome, long perCapitaFen, long thresholdFen, long amountFen, boolean assetsOk) {
+        return new Calculation(YearMonth.of(2026, 9), StandardKind.DIBAO_URBAN, "421303", 68000,
+                List.of(new CalculationLine("张三", IncomeCategory.WAGES, perCapitaFen * 2, IncomeTreatment.COUNTED,
+                        IncomeCategory.WAGES.reason())),
+                perCapitaFen * 2, 0, 2, perCapitaFen, thresholdFen, assetsOk, outcome, amountFen, List.of());
+    }
+
+    @ParameterizedTest(name = "{0} {1}: {6}")
+    @CsvSource(delimiter = '|', value = {
+            "DIBAO_URBAN | ELIGIBLE               | 50000 | 68000  | 36000  | true  | 人均收入低于标准，按差额补足：(680.00 − 500.00) × 2 = 每月 360.00 元。",
+            "DIBAO_RURAL | NOT_ELIGIBLE           | 70000 | 68000  | 0      | true  | 人均月收入 700.00 元不低于 680.00 元，不符合条件。",
+            "DIBAO_URBAN | NOT_ELIGIBLE           | 50000 | 68000  | 0      | false | 经计算不符合条件（原因见决定理由和计算明细）。",
+            "DIBAO_URBAN | ELIGIBLE_SINGLE_PERSON | 70000 | 102000 | 68000  | true  | 家庭人均收入不低于低保标准、但低于低保边缘标准 1020.00 元，按单人保发放每月 680.00 元。",
+            "TEKUN       | ELIGIBLE               | 0     | 68000  | 136000 | true  | 符合特困人员条件，按特困人员基本生活标准每月发放 1360.00 元。",
+            "DIBAO_EDGE  | ELIGIBLE               | 80000 | 102000 | 0      | true  | 人均收入不低于低保标准、低于低保边缘标准 1020.00 元，认定为低保边缘家庭。",
+            "TEMPORARY   | ELIGIBLE               | 0     | 408000 | 300000 | true  | 临时救助金额 3000.00 元（上限 4080.00 元）。",
+            "TEMPORARY   | NOT_ELIGIBLE           | 0     | 408000 | 0      | true  | 经计算不符合条件（原因见决定理由和计算明细）。",
+    })
+    void theResultIsToldInYuanForEveryProgramAndOutcome(Program program, Outcome outcome, long perCapita,
+                                                        long threshold, long amount, boolean assetsOk, String last) {
+        List<String> sentences = CalculationInPlainTerms.explain(program, calc(outcome, perCapita, threshold, amount, assetsOk));
+        assertThat(sentences).last().isEqualTo(last);
+        assertThat(sentences).contains(assetsOk ? "家庭财产符合当地规定。" : "家庭财产超出当地规定（见计算明细）。");
+    }
+
+    @Property(tries = 300)
+    void anyCalculationIsToldWithoutFenAndWithoutFailing(@ForAll Program program, @ForAll Outcome outcome,
+                                                        @ForAll @LongRange(max = 10_000_000) long perCapita,
+                                                        @ForAll @LongRange(max = 10_000_000) long threshold,
+                                                        @ForAll @LongRange(max = 10_000_000) long amount,
+                                                        @ForAll @IntRange(min = 0, max = 20) int members,
+                                                        @ForAll boolean assetsOk) {
+        Calculation c = new Calculation(YearMonth.of(2026, 9), StandardKind.DIBAO_URBAN, "421303", 68000, List.of(),
+                perCapita * members, 0, members, perCapita, threshold, assetsOk, outcome, amount, List.of());
+        List<String> sentences = CalculationInPlainTerms.explain(program, c);
+        assertThat(sentences).isNotEmpty().allSatisfy(s -> assertThat(s).isNotBlank().doesNotContain(" 分"));
+        assertThat(sentences).anySatisfy(s -> assertThat(s).contains("680.00"));
+    }
+}
