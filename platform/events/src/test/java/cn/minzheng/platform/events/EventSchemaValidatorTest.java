@@ -136,6 +136,8 @@ class EventSchemaValidatorTest {
         "minzheng.assistance.application.accepted.v1        | dueBasis         | \"WHENEVER\"",
         "minzheng.org.organization.registration-accepted.v1 | limitWorkingDays | 0",
         "minzheng.org.organization.registration-accepted.v1 | statutoryDueDate | 20260101",
+        "minzheng.assistance.application.publicity-completed.v1 | dueDate      | \"15 working days\"",
+        "minzheng.assistance.application.accepted.v1        | dueDateProvisional | \"yes\"",
     })
     void knownFieldsAreTypeChecked(String typeName, String field, String json) {
         EventType type = EventTypes.find(typeName).orElseThrow();
