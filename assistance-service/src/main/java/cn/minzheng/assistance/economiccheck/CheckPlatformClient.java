@@ -4,8 +4,15 @@ import cn.minzheng.assistance.application.AssistanceCase;
 import cn.minzheng.assistance.application.EconomicCheck;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedTimeLimiterMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
@@ -25,7 +32,9 @@ import java.util.Map;
 /**
  * HTTP adapter to the 核对 platform, behind a bulkhead, a time limit and a circuit breaker. Whatever
  * goes wrong, the answer is a PENDING check, never a failed application [暂行]§58: a clerk can enter
- * the result by hand at any time.
+ * the result by hand at any time. Breaker state, calls and bulkhead use are exposed as the usual
+ * {@code resilience4j_*} meters (name {@code economic-check}) for the dashboards and the
+ * CircuitBreakerOpen alert.
  */
 @Component
 public class CheckPlatformClient {
@@ -37,20 +46,29 @@ public class CheckPlatformClient {
     private final Bulkhead bulkhead;
 
     public CheckPlatformClient(CheckPlatformProperties properties,
-                               org.springframework.beans.factory.ObjectProvider<WebClient.Builder> builders) {
+                               org.springframework.beans.factory.ObjectProvider<WebClient.Builder> builders,
+                               org.springframework.beans.factory.ObjectProvider<MeterRegistry> meters) {
         this.properties = properties;
         WebClient.Builder builder = builders.getIfAvailable(WebClient::builder);
         this.web = builder.baseUrl(properties.configured() ? properties.baseUrl() : "http://127.0.0.1:1").build();
-        this.breaker = CircuitBreaker.of("economic-check", CircuitBreakerConfig.custom()
+        CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
+        TimeLimiterRegistry timeLimiters = TimeLimiterRegistry.ofDefaults();
+        BulkheadRegistry bulkheads = BulkheadRegistry.ofDefaults();
+        this.breaker = breakers.circuitBreaker("economic-check", CircuitBreakerConfig.custom()
                 .failureRateThreshold(properties.failureRatePercent())
                 .slidingWindowSize(properties.windowSize())
                 .minimumNumberOfCalls(Math.min(properties.windowSize(), 5))
                 .waitDurationInOpenState(properties.openFor())
                 .build());
-        this.timeLimiter = TimeLimiter.of("economic-check", TimeLimiterConfig.custom()
+        this.timeLimiter = timeLimiters.timeLimiter("economic-check", TimeLimiterConfig.custom()
                 .timeoutDuration(properties.timeLimit()).build());
-        this.bulkhead = Bulkhead.of("economic-check", BulkheadConfig.custom()
+        this.bulkhead = bulkheads.bulkhead("economic-check", BulkheadConfig.custom()
                 .maxConcurrentCalls(properties.maxConcurrentCalls()).maxWaitDuration(Duration.ZERO).build());
+        meters.ifAvailable(registry -> {
+            TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(registry);
+            TaggedTimeLimiterMetrics.ofTimeLimiterRegistry(timeLimiters).bindTo(registry);
+            TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads).bindTo(registry);
+        });
     }
 
     public boolean configured() {

@@ -51,6 +51,14 @@ class RecheckAndMetricsTest extends ServiceTestBase {
     }
 
     @Test
+    void theEconomicCheckBreakerStateIsAMeterForTheBreakerOpenAlert() {
+        http.get().uri("/actuator/prometheus").exchange().expectBody(String.class).value(s -> assertThat(s)
+                .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"economic-check\"[^}]*state=\"closed\"[^}]*} 1\\.0")
+                .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"economic-check\"[^}]*state=\"open\"[^}]*} 0\\.0")
+                .contains("resilience4j_bulkhead_available_concurrent_calls{"));
+    }
+
+    @Test
     void concurrentSubmissionsGetDistinctNumbers() {
         Set<String> numbers = ConcurrentHashMap.newKeySet();
         IntStream.range(0, 8).parallel().forEach(i -> {
