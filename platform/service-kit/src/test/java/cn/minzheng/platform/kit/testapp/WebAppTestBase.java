@@ -26,6 +26,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
                 "minzheng.security.refusal-events.enabled=true",
                 "minzheng.security.refusal-events.service=assistance",
                 "minzheng.clock.adjustable=true",
+                "management.opentelemetry.tracing.export.schedule-delay=100ms",
                 "minzheng.clock.path=" + WebAppTestBase.CLOCK_PATH
         })
 public abstract class WebAppTestBase {
