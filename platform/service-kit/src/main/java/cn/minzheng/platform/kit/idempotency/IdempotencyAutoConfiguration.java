@@ -4,7 +4,6 @@ import cn.minzheng.platform.kit.mongo.IndexSpec;
 import cn.minzheng.platform.kit.problem.web.ProblemAutoConfiguration;
 import cn.minzheng.platform.kit.problem.web.ProblemWriter;
 import java.time.Clock;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -15,7 +14,11 @@ import org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAuto
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
-/** {@code Idempotency-Key} handling for creating POSTs, backed by {@code idempotency_keys}. */
+/**
+ * {@code Idempotency-Key} handling for creating POSTs, backed by {@code idempotency_keys}. Key expiry and
+ * in-flight leases run on the wall clock, never on the service's {@code Clock} bean (business time,
+ * which a devstack moves days ahead: that would expire every stored key at once).
+ */
 @AutoConfiguration(after = {DataMongoReactiveAutoConfiguration.class, ProblemAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnBean(ReactiveMongoTemplate.class)
@@ -30,17 +33,16 @@ public class IdempotencyAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    IdempotencyKeys idempotencyKeys(ReactiveMongoTemplate mongo, IdempotencyProperties properties,
-                                    ObjectProvider<Clock> clock) {
-        return new IdempotencyKeys(mongo, properties, clock.getIfAvailable(Clock::systemUTC));
+    IdempotencyKeys idempotencyKeys(ReactiveMongoTemplate mongo, IdempotencyProperties properties) {
+        return new IdempotencyKeys(mongo, properties, Clock.systemUTC());
     }
 
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnProperty(prefix = "minzheng.idempotency", name = "enabled", matchIfMissing = true)
     IdempotencyWebFilter idempotencyWebFilter(IdempotencyKeys keys, ProblemWriter problems,
-                                              IdempotencyProperties properties, ObjectProvider<Clock> clock) {
-        return new IdempotencyWebFilter(keys, problems, properties, clock.getIfAvailable(Clock::systemUTC));
+                                              IdempotencyProperties properties) {
+        return new IdempotencyWebFilter(keys, problems, properties, Clock.systemUTC());
     }
 
     @Bean

@@ -20,6 +20,7 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.RecordInterceptor;
+import cn.minzheng.platform.kit.observability.TraceSpans;
 import org.springframework.util.backoff.FixedBackOff;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -88,11 +89,14 @@ public class KafkaConsumerAutoConfiguration {
         return handler;
     }
 
-    /** Record listeners continue the producer's trace ({@code ce_traceparent}) in logs and new events. */
+    /**
+     * Record listeners continue the producer's trace ({@code ce_traceparent}) in logs and new events,
+     * in a consumer span when tracing is on.
+     */
     @Bean
     @ConditionalOnMissingBean(RecordInterceptor.class)
-    ConsumerTraceInterceptor minzhengConsumerTraceInterceptor() {
-        return new ConsumerTraceInterceptor();
+    ConsumerTraceInterceptor minzhengConsumerTraceInterceptor(ObjectProvider<TraceSpans> spans) {
+        return new ConsumerTraceInterceptor(spans.getIfAvailable());
     }
 
     /** The raw-bytes batch mode; see {@link #RAW_BATCH_FACTORY}. */

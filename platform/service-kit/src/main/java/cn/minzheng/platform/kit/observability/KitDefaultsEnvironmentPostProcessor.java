@@ -13,7 +13,8 @@ import org.springframework.core.env.MapPropertySource;
  * in the console log pattern, JSON console logs (Elastic Common Schema, with {@code service.name},
  * {@code traceId} and {@code spanId}) unless {@code minzheng.logging.json=false}, a latency
  * histogram for {@code http.server.requests}, the {@code application} tag on every meter (when
- * {@code minzheng.metrics.application-tag=true}), and
+ * {@code minzheng.metrics.application-tag=true}), every trace sampled, the OTLP span endpoint under
+ * Boot 3's name ({@code management.otlp.tracing.endpoint}) carried over to Boot 4's, and
  * Kafka consumer defaults (see {@code KafkaConsumerAutoConfiguration}).
  */
 public class KitDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
@@ -28,6 +29,11 @@ public class KitDefaultsEnvironmentPostProcessor implements EnvironmentPostProce
      */
     public static final String APPLICATION_TAG_PROPERTY = "minzheng.metrics.application-tag";
 
+    /** Boot 4's OTLP span export endpoint (env {@code MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT}). */
+    public static final String OTLP_ENDPOINT_PROPERTY = "management.opentelemetry.tracing.export.otlp.endpoint";
+    /** Boot 3's name for it, still used by compose (env {@code MANAGEMENT_OTLP_TRACING_ENDPOINT}). */
+    public static final String LEGACY_OTLP_ENDPOINT_PROPERTY = "management.otlp.tracing.endpoint";
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         var defaults = new HashMap<String, Object>(Map.ofEntries(
@@ -35,6 +41,11 @@ public class KitDefaultsEnvironmentPostProcessor implements EnvironmentPostProce
                 Map.entry("management.endpoint.health.probes.enabled", "true"),
                 Map.entry("logging.pattern.correlation", "[%X{traceId:-},%X{spanId:-}] "),
                 Map.entry("spring.reactor.context-propagation", "auto"),
+                // every trace sampled (low volume; the gateway samples all too): override per stack with
+                // MANAGEMENT_TRACING_SAMPLING_PROBABILITY. Export only with an OTLP endpoint (none by default).
+                Map.entry("management.tracing.sampling.probability", "1.0"),
+                // Spring Security's own observations would add five internal spans to every request
+                Map.entry("management.observations.enable.spring.security", "false"),
                 // latency histogram per endpoint (uri tag) with fixed buckets, so Prometheus can compute
                 // quantiles (histogram_quantile) while the scrape stays small (10 buckets, not ~70)
                 Map.entry("management.metrics.distribution.slo.http.server.requests",
@@ -51,6 +62,11 @@ public class KitDefaultsEnvironmentPostProcessor implements EnvironmentPostProce
                         "cn.minzheng.platform.events.EventEnvelopeDeserializer")));
         if (environment.getProperty(APPLICATION_TAG_PROPERTY, Boolean.class, false)) {
             defaults.put("management.metrics.tags.application", "${spring.application.name:unknown}");
+        }
+        // Boot 3's name (compose's MANAGEMENT_OTLP_TRACING_ENDPOINT) is ignored by Boot 4: carry it over
+        String legacyEndpoint = environment.getProperty(LEGACY_OTLP_ENDPOINT_PROPERTY);
+        if (legacyEndpoint != null && !legacyEndpoint.isBlank() && environment.getProperty(OTLP_ENDPOINT_PROPERTY) == null) {
+            defaults.put(OTLP_ENDPOINT_PROPERTY, legacyEndpoint);
         }
         if (environment.getProperty(JSON_LOGS_PROPERTY, Boolean.class, true)) {
             defaults.put("logging.structured.format.console", "ecs");

@@ -2,6 +2,7 @@ package cn.minzheng.platform.kit.observability;
 
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -34,9 +35,18 @@ public class RequestIdWebFilter implements WebFilter, Ordered {
         var headers = exchange.getRequest().getHeaders();
         String incomingTraceparent = headers.getFirst("traceparent");
         String traceId = RequestIds.traceIdFromTraceparent(incomingTraceparent);
-        // this service's span: a child of the caller's, so its span id is ours in logs and events
-        String traceparent = traceId != null ? RequestIds.childOf(incomingTraceparent) : null;
-        if (traceId == null) {
+        // this service's span: the server span of http.server.requests when tracing made one in the
+        // caller's trace (so logs, events and exported spans name the same span), else a child id of ours
+        String serverSpan = ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+                .map(TraceSpans::traceparentOf).orElse(null);
+        String serverTraceId = RequestIds.traceIdFromTraceparent(serverSpan);
+        String traceparent;
+        if (serverTraceId != null && (traceId == null || traceId.equals(serverTraceId))) {
+            traceId = serverTraceId;
+            traceparent = serverSpan;
+        } else if (traceId != null) {
+            traceparent = RequestIds.childOf(incomingTraceparent);
+        } else {
             traceId = RequestIds.newTraceId();
             traceparent = RequestIds.traceparentFor(traceId);
         }

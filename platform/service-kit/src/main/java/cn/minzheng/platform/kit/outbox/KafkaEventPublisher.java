@@ -2,6 +2,8 @@ package cn.minzheng.platform.kit.outbox;
 
 import cn.minzheng.platform.events.EventEnvelope;
 import cn.minzheng.platform.events.KafkaCloudEvents;
+import cn.minzheng.platform.kit.observability.TraceSpans;
+import io.micrometer.tracing.Span;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,11 +24,22 @@ import reactor.core.scheduler.Schedulers;
 public class KafkaEventPublisher implements EventPublisher, AutoCloseable {
 
     private final Map<String, Object> properties;
+    private final TraceSpans spans;
     private Producer<String, byte[]> producer;
 
     /** The producer is created on the first publish, so a service without outbox collections never opens one. */
     public KafkaEventPublisher(Map<String, Object> baseProperties, Duration deliveryTimeout) {
+        this(baseProperties, deliveryTimeout, null);
+    }
+
+    /**
+     * With {@code spans}, each publish of an event that carries a {@code traceparent} is a
+     * {@code PRODUCER} span ({@code <topic> publish}) in that trace, from the send to the broker's
+     * acknowledgement. The record's {@code ce_traceparent} stays the event's own.
+     */
+    public KafkaEventPublisher(Map<String, Object> baseProperties, Duration deliveryTimeout, TraceSpans spans) {
         this.properties = producerProperties(baseProperties, deliveryTimeout);
+        this.spans = spans;
     }
 
     private synchronized Producer<String, byte[]> producer() {
@@ -56,6 +69,27 @@ public class KafkaEventPublisher implements EventPublisher, AutoCloseable {
 
     @Override
     public Mono<Void> publish(String topic, String key, EventEnvelope event) {
+        if (spans == null) {
+            return send(topic, key, event);
+        }
+        return Mono.defer(() -> {
+            Span span = spans.startChildOf(event.traceparent(), Span.Kind.PRODUCER, topic + " publish").orElse(null);
+            if (span == null) {
+                return send(topic, key, event);
+            }
+            span.remoteServiceName("kafka")
+                    .tag("messaging.system", "kafka")
+                    .tag("messaging.operation", "publish")
+                    .tag("messaging.destination.name", topic)
+                    .tag("messaging.message.id", event.id().toString())
+                    .tag("cloudevents.event_type", event.type());
+            return send(topic, key, event)
+                    .doOnError(span::error)
+                    .doFinally(signal -> span.end());
+        });
+    }
+
+    private Mono<Void> send(String topic, String key, EventEnvelope event) {
         return Mono.<Void>create(sink -> {
             ProducerRecord<String, byte[]> base = KafkaCloudEvents.toRecord(topic, event);
             var record = new ProducerRecord<>(topic, null, key, base.value(), base.headers());

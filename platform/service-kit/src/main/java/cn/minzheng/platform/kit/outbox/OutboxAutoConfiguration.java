@@ -3,6 +3,7 @@ package cn.minzheng.platform.kit.outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetAddress;
+import cn.minzheng.platform.kit.observability.TraceSpans;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.UUID;
@@ -28,8 +29,10 @@ public class OutboxAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean(EventPublisher.class)
-    KafkaEventPublisher outboxEventPublisher(KafkaProperties kafka, OutboxProperties properties) {
-        return new KafkaEventPublisher(kafka.buildProducerProperties(), properties.deliveryTimeout());
+    KafkaEventPublisher outboxEventPublisher(KafkaProperties kafka, OutboxProperties properties,
+                                             ObjectProvider<TraceSpans> spans) {
+        return new KafkaEventPublisher(kafka.buildProducerProperties(), properties.deliveryTimeout(),
+                spans.getIfAvailable());
     }
 
     /**

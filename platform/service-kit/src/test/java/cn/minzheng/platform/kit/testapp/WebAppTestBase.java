@@ -24,9 +24,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
                 "minzheng.kafka.consumer.retries=2",
                 "minzheng.kafka.consumer.retry-interval=50ms",
                 "minzheng.security.refusal-events.enabled=true",
-                "minzheng.security.refusal-events.service=assistance"
+                "minzheng.security.refusal-events.service=assistance",
+                "minzheng.clock.adjustable=true",
+                "management.opentelemetry.tracing.export.schedule-delay=100ms",
+                "minzheng.clock.path=" + WebAppTestBase.CLOCK_PATH
         })
 public abstract class WebAppTestBase {
+
+    /** Where the test service's adjustable business clock lives. */
+    public static final String CLOCK_PATH = "/api/v1/test/admin/clock";
 
     @LocalServerPort
     protected int port;
