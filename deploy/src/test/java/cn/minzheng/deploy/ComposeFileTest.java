@@ -42,7 +42,10 @@ class ComposeFileTest {
             "EUREKA_CLIENT_SERVICEURL_DEFAULTZONE",
             "MINZHENG_SECURITY_ISSUER",
             "MINZHENG_SECURITY_JWK_SET_URI",
-            "SPRING_KAFKA_BOOTSTRAP_SERVERS");
+            "SPRING_KAFKA_BOOTSTRAP_SERVERS",
+            // Boot 4's names (Boot 3's MANAGEMENT_OTLP_TRACING_ENDPOINT is ignored by Boot 4)
+            "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+            "MANAGEMENT_TRACING_SAMPLING_PROBABILITY");
 
     private static Path root;
     private static Map<String, Object> services;
@@ -107,6 +110,9 @@ class ComposeFileTest {
                     assertThat(env).as(module + " environment").containsKey(setting);
                     assertThat(String.valueOf(env.get(setting))).as(module + " " + setting).isNotBlank();
                 }
+                assertThat(String.valueOf(env.get("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT")))
+                        .as(module + " exports spans to Jaeger's OTLP receiver").isEqualTo("http://jaeger:4318/v1/traces");
+                assertThat(env).as(module + ": no clock control in production").doesNotContainKey("MINZHENG_CLOCK_ADJUSTABLE");
                 if (ownsDatabase(module)) {
                     assertThat(String.valueOf(env.get("SPRING_MONGODB_URI")))
                             .as(module + " SPRING_MONGODB_URI names its own database on the replica set")
