@@ -154,7 +154,7 @@ class InstanceFailoverTest {
         JsonNode problem = JSON.readTree(answer.body);
         assertThat(problem.get("code").asString()).isEqualTo("GATEWAY_SERVICE_UNAVAILABLE");
         assertThat(problem.get("detail").asString()).contains("audit-service");
-        // refused at once on both instances: two back-offs (50 + 100 ms), far inside the 1.5 s limit
+        // refused at once on both instances: one back-off (100 ms), far inside the 1.5 s limit
         assertThat(took).isLessThan(Duration.ofMillis(1500));
     }
 

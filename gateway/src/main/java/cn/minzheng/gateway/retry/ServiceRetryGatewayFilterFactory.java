@@ -74,7 +74,9 @@ public class ServiceRetryGatewayFilterFactory extends AbstractGatewayFilterFacto
                                 return Mono.<Void>empty();
                             }
                             prepareNextTry(exchange, decision.reason);
-                            return Mono.delay(config.backoff(retried + 1)).then(attempt(exchange, chain, retried + 1));
+                            Duration wait = config.waitBefore(retried + 1, decision.reason);
+                            Mono<Void> next = attempt(exchange, chain, retried + 1);
+                            return wait.isZero() ? next : Mono.delay(wait).then(next);
                         });
             }
 
@@ -121,7 +123,17 @@ public class ServiceRetryGatewayFilterFactory extends AbstractGatewayFilterFacto
             }
         }
 
-        /** Wait before retry number {@code n} (1-based): firstBackoff × factor^(n-1), at most maxBackoff. */
+        /**
+         * Wait before retry number {@code n} (1-based): none for the first retry after a connection that
+         * was never established (it goes to another instance, which has no reason to be busy; a refused
+         * connection costs no time, so waiting would only add latency to every call the dead instance
+         * draws), else {@link #backoff}.
+         */
+        Duration waitBefore(int n, RetryRule.Reason reason) {
+            return n == 1 && reason == RetryRule.Reason.NOT_CONNECTED ? Duration.ZERO : backoff(n);
+        }
+
+        /** firstBackoff × factor^(n-1), at most maxBackoff. */
         Duration backoff(int n) {
             Duration wait = firstBackoff;
             for (int i = 1; i < n && wait.compareTo(maxBackoff) < 0; i++) {
