@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * @param issuer         the {@code iss} claim of the local tokens
  * @param infraTimeout   how long Kafka, Mongo and the issuer may take to become ready
  * @param serviceTimeout how long one stage of Spring Boot services may take (several start at once on 2 cores)
- * @param jvmFlags       flags for every child JVM
+ * @param jvmFlags       flags for every child JVM ({@code --jvm-flags}, {@code --c2})
  * @param out            where progress lines go
  * @param without        services not to start (a developer runs them from the IDE instead)
  */
@@ -33,9 +33,18 @@ public record DevStackOptions(Path root, Path dataDir, boolean reset, Scope scop
     public static final Set<String> SERVICES = Set.of("registry-service", "assistance-service", "org-service",
             "audit-service", "gateway");
 
+    /** What every child JVM needs whatever the tuning: UTF-8 and the IPv4 loopback everything binds to. */
+    public static final List<String> BASE_JVM_FLAGS = List.of("-Dfile.encoding=UTF-8", "-Djava.net.preferIPv4Stack=true");
+
     /** Modest for a 2-core laptop: small heap, serial GC, C1 only (faster start, enough for a demo). */
-    public static final List<String> DEFAULT_JVM_FLAGS = List.of("-Xmx384m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-Xss512k", "-Dfile.encoding=UTF-8", "-Djava.net.preferIPv4Stack=true");
+    public static final List<String> DEFAULT_TUNING_FLAGS = List.of("-Xmx384m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-Xss512k");
+
+    /** Today's flags for every child JVM: {@link #DEFAULT_TUNING_FLAGS} then {@link #BASE_JVM_FLAGS}. */
+    public static final List<String> DEFAULT_JVM_FLAGS = concat(DEFAULT_TUNING_FLAGS, BASE_JVM_FLAGS);
+
+    /** The flag that keeps a JVM on C1; {@code --c2} removes it, so hot code gets C2 (for benchmarks). */
+    static final String C1_ONLY_PREFIX = "-XX:TieredStopAtLevel=";
 
     public enum Scope {
         /** Kafka, Mongo, issuer, registry, the three services and the gateway. */
@@ -92,6 +101,32 @@ public record DevStackOptions(Path root, Path dataDir, boolean reset, Scope scop
         return new DevStackOptions(root, dataDir, reset, scope, ports, issuer, infra, services, jvmFlags, out, without);
     }
 
+    /** Exactly these flags for every child JVM (infrastructure and services). */
+    public DevStackOptions withJvmFlags(List<String> value) {
+        return new DevStackOptions(root, dataDir, reset, scope, ports, issuer, infraTimeout, serviceTimeout, value, out, without);
+    }
+
+    /** {@code --jvm-flags}: the tuning flags replaced by {@code tuning}; {@link #BASE_JVM_FLAGS} stay, before them. */
+    public DevStackOptions withTuningFlags(List<String> tuning) {
+        return withJvmFlags(concat(BASE_JVM_FLAGS, tuning));
+    }
+
+    /** {@code --c2}: the same flags without the one that stops the JIT at C1. */
+    public DevStackOptions withC2() {
+        return withJvmFlags(jvmFlags.stream().filter(flag -> !flag.startsWith(C1_ONLY_PREFIX)).toList());
+    }
+
+    /** Splits {@code --jvm-flags "<flags>"} at white space (a flag cannot contain a space). */
+    static List<String> splitFlags(String flags) {
+        return Arrays.stream(flags.trim().split("\\s+")).filter(flag -> !flag.isEmpty()).toList();
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
+    }
+
     /**
      * {@code [--reset] [--only infra] [--root DIR] [--data DIR]}. The root defaults to the nearest
      * folder (from {@code cwd} up) holding {@code pom.xml} and {@code devstack/}.
@@ -104,6 +139,8 @@ public record DevStackOptions(Path root, Path dataDir, boolean reset, Scope scop
         boolean reset = false;
         Scope scope = Scope.ALL;
         Set<String> without = new HashSet<>();
+        List<String> tuning = null;
+        boolean c2 = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--reset" -> reset = true;
@@ -117,6 +154,8 @@ public record DevStackOptions(Path root, Path dataDir, boolean reset, Scope scop
                 case "--without" -> without.addAll(Arrays.asList(value(args, ++i, "--without").split(",")));
                 case "--root" -> root = path(value(args, ++i, "--root"));
                 case "--data" -> data = path(value(args, ++i, "--data"));
+                case "--jvm-flags" -> tuning = splitFlags(flagsValue(args, ++i));
+                case "--c2" -> c2 = true;
                 case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
                 default -> throw new IllegalArgumentException("unknown argument: " + args[i] + "\n" + USAGE);
             }
@@ -128,21 +167,49 @@ public record DevStackOptions(Path root, Path dataDir, boolean reset, Scope scop
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage() + "\n" + USAGE);
         }
+        if (tuning != null) {
+            options = options.withTuningFlags(tuning);
+        }
+        if (c2) {
+            options = options.withC2();
+        }
         return data == null ? options : options.withDataDir(data);
     }
 
     static final String USAGE = """
             usage: devstack [--reset] [--only infra] [--without SERVICE,…] [--root DIR] [--data DIR]
+                            [--jvm-flags "FLAGS"] [--c2]
               --reset        wipe the data folder (.devstack/) before starting
               --only infra   start only Kafka (9092), Mongo (27017) and the token issuer (9000)
               --without S,…  do not start these services (you run them yourself, e.g. from the IDE):
                              registry-service, assistance-service, org-service, audit-service, gateway
               --root DIR     repository root (default: the folder holding pom.xml and devstack/)
-              --data DIR     data folder (default: <root>/.devstack)""";
+              --data DIR     data folder (default: <root>/.devstack)
+              --jvm-flags "FLAGS"
+                             JVM flags for every component instead of the default tuning
+                             "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"
+                             (-Dfile.encoding=UTF-8 -Djava.net.preferIPv4Stack=true stay)
+              --c2           let the JIT use C2 (drops -XX:TieredStopAtLevel=…): slower start,
+                             faster hot code — for benchmarks""";
 
     private static String value(String[] args, int index, String option) {
         if (index >= args.length || args[index].startsWith("--")) {
             throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
+        }
+        return args[index];
+    }
+
+    /** The launcher's own options: never taken for the value of {@code --jvm-flags}. */
+    private static final Set<String> OPTIONS = Set.of("--reset", "--only", "--without", "--root", "--data",
+            "--jvm-flags", "--c2", "--help", "-h");
+
+    /**
+     * The value of {@code --jvm-flags}: anything but one of the launcher's own options, even starting
+     * with {@code --} ({@code --add-opens …}).
+     */
+    private static String flagsValue(String[] args, int index) {
+        if (index >= args.length || OPTIONS.contains(args[index])) {
+            throw new IllegalArgumentException("--jvm-flags needs a value, e.g. --jvm-flags \"-Xmx1g -XX:+UseParallelGC\"\n" + USAGE);
         }
         return args[index];
     }

@@ -25,6 +25,20 @@ final class PlatformPlan {
             "-Dorg.slf4j.simpleLogger.log.io.netty=warn",
             "-Dorg.slf4j.simpleLogger.log.de.bwaldvogel=warn");
 
+    /**
+     * Settings only the devstack gives (never compose): the adjustable business clock of
+     * docs/contracts.md "Business clock" on the two services with deadlines, at the paths the
+     * contract fixes, and org-service's bulk-seeding endpoint for the benchmark.
+     */
+    static final Map<String, Map<String, String>> DEVSTACK_ONLY_SETTINGS = Map.of(
+            "assistance-service", Map.of(
+                    "MINZHENG_CLOCK_ADJUSTABLE", "true",
+                    "MINZHENG_CLOCK_PATH", "/api/v1/assistance/admin/clock"),
+            "org-service", Map.of(
+                    "MINZHENG_CLOCK_ADJUSTABLE", "true",
+                    "MINZHENG_CLOCK_PATH", "/api/v1/orgs/admin/clock",
+                    "MINZHENG_ORG_FIXTURES_ENABLED", "true"));
+
     private final DevStackOptions options;
     private final Ports ports;
     private final Path logs;
@@ -181,6 +195,7 @@ final class PlatformPlan {
         env.put("EUREKA_INSTANCE_IP_ADDRESS", "127.0.0.1");
         env.put("MINZHENG_SECURITY_JWK_SET_URI", jwkSetUri());
         env.put("MINZHENG_SECURITY_ISSUER", options.issuer());
+        new java.util.TreeMap<>(DEVSTACK_ONLY_SETTINGS.getOrDefault(module, Map.of())).forEach(env::put);
         Path workDir = options.dataDir().resolve(module);
         if (module.equals("audit-service")) {
             env.put("MINZHENG_AUDIT_CHECKPOINT_KEYFILE", workDir.resolve("audit-signing-key.pem").toString());

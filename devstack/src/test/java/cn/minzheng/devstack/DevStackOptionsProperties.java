@@ -20,6 +20,11 @@ class DevStackOptionsProperties {
             DevStackOptions options = DevStackOptions.parse(args.toArray(String[]::new), Path.of(""));
             assertThat(options.dataDir()).isAbsolute();
             assertThat(DevStackOptions.SERVICES).containsAll(options.without());
+            // encoding and the IPv4 loopback are never lost, whatever the flags; --c2 really means C2
+            assertThat(options.jvmFlags()).containsAll(DevStackOptions.BASE_JVM_FLAGS).doesNotContain("");
+            if (args.contains("--c2") && !args.contains("--jvm-flags")) {
+                assertThat(options.jvmFlags()).noneMatch(flag -> flag.startsWith("-XX:TieredStopAtLevel="));
+            }
         } catch (IllegalArgumentException e) {
             assertThat(e.getMessage()).contains("usage: devstack");
         }
@@ -29,7 +34,8 @@ class DevStackOptionsProperties {
     Arbitrary<List<String>> commandLines() {
         Arbitrary<String> words = Arbitraries.oneOf(
                 Arbitraries.of("--reset", "--only", "infra", "--without", "org-service", "gateway,audit-service",
-                        "--root", "--data", "/tmp/x", "--help", "-h", "", "--", "kafka", "a\u0000b"),
+                        "--root", "--data", "/tmp/x", "--help", "-h", "", "--", "kafka", "a\u0000b",
+                        "--jvm-flags", "--c2", "-Xmx1g -XX:TieredStopAtLevel=1", " "),
                 Arbitraries.strings().ofMaxLength(12));
         return words.list().ofMaxSize(6);
     }

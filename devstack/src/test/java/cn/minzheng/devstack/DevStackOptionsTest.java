@@ -36,7 +36,7 @@ class DevStackOptionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"--only services", "--only", "--data", "--port 1", "infra", "--help", "--without kafka",
-            "--without"})
+            "--without", "--jvm-flags", "--c2 --jvm-flags", "--jvm-flags --reset", "--c1"})
     void rejectsAnythingElseWithUsage(String line) {
         assertThatThrownBy(() -> DevStackOptions.parse(line.split(" "), root))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -78,5 +78,44 @@ class DevStackOptionsTest {
         assertThat(options.issuer()).isEqualTo("http://localhost:" + ports.issuer());
         assertThat(java.util.Set.of(ports.kafka(), ports.kafkaController(), ports.mongo(), ports.issuer(), ports.registry(),
                 ports.gateway(), ports.assistance(), ports.org(), ports.audit())).hasSize(9);
+    }
+
+    @ParameterizedTest(name = "[{0}] -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // today's flags unless told otherwise
+            "''                                          | -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Dfile.encoding=UTF-8 -Djava.net.preferIPv4Stack=true",
+            "--c2                                        | -Xmx384m -XX:+UseSerialGC -Xss512k -Dfile.encoding=UTF-8 -Djava.net.preferIPv4Stack=true",
+            // --jvm-flags replaces the tuning; encoding and IPv4 stay, first, so the given flags win
+            "--jvm-flags '-Xmx1g -XX:+UseParallelGC'     | -Dfile.encoding=UTF-8 -Djava.net.preferIPv4Stack=true -Xmx1g -XX:+UseParallelGC",
+            "--jvm-flags '  -Xmx1g   -Xss1m '            | -Dfile.encoding=UTF-8 -Djava.net.preferIPv4Stack=true -Xmx1g -Xss1m",
+            "--jvm-flags '-Xmx1g -XX:TieredStopAtLevel=1' --c2 | -Dfile.encoding=UTF-8 -Djava.net.preferIPv4Stack=true -Xmx1g",
+            "--c2 --jvm-flags '-XX:TieredStopAtLevel=1'  | -Dfile.encoding=UTF-8 -Djava.net.preferIPv4Stack=true",
+            "--jvm-flags ''                              | -Dfile.encoding=UTF-8 -Djava.net.preferIPv4Stack=true",
+            "--jvm-flags '--add-opens java.base/java.lang=ALL-UNNAMED' | -Dfile.encoding=UTF-8 -Djava.net.preferIPv4Stack=true --add-opens java.base/java.lang=ALL-UNNAMED",
+    })
+    void jvmFlagsForEveryComponent(String line, String expected) {
+        DevStackOptions options = DevStackOptions.parse(shellWords(line), root);
+
+        assertThat(options.jvmFlags()).containsExactly(expected.trim().split(" "));
+    }
+
+    @Test
+    void jvmFlagsLeaveTheOtherOptionsAlone() {
+        DevStackOptions options = DevStackOptions.parse(
+                new String[] {"--reset", "--jvm-flags", "-Xmx2g", "--only", "infra", "--c2"}, root);
+
+        assertThat(options.reset()).isTrue();
+        assertThat(options.scope()).isEqualTo(DevStackOptions.Scope.INFRA);
+        assertThat(options.jvmFlags()).endsWith("-Xmx2g").noneMatch(flag -> flag.startsWith("-XX:TieredStopAtLevel"));
+    }
+
+    /** Splits like a shell: white space, except inside single quotes. */
+    static String[] shellWords(String line) {
+        java.util.List<String> words = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("'([^']*)'|(\\S+)").matcher(line);
+        while (m.find()) {
+            words.add(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+        return words.toArray(String[]::new);
     }
 }

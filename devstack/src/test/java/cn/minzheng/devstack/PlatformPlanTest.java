@@ -128,4 +128,65 @@ class PlatformPlanTest {
                     .anyMatch(arg -> arg.startsWith("-Dloader.main=cn.minzheng.platform.embedded."));
         }
     }
+
+    /** docs/contracts.md "Business clock": the devstack (and only it) makes the clock adjustable. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "assistance-service | true  | /api/v1/assistance/admin/clock | ",
+            "org-service        | true  | /api/v1/orgs/admin/clock       | true",
+            "audit-service      |       |                                | ",
+            "gateway            |       |                                | ",
+            "registry-service   |       |                                | ",
+    })
+    void devstackOnlySettingsGoToTheirServicesAlone(String module, String adjustable, String clockPath,
+                                                   String fixtures) {
+        ComponentSpec service = new PlatformPlan(options()).stages().stream().flatMap(List::stream)
+                .filter(c -> c.name().equals(module)).findFirst().orElseThrow();
+
+        assertThat(service.environment().get("MINZHENG_CLOCK_ADJUSTABLE")).isEqualTo(adjustable);
+        assertThat(service.environment().get("MINZHENG_CLOCK_PATH")).isEqualTo(clockPath);
+        assertThat(service.environment().get("MINZHENG_ORG_FIXTURES_ENABLED")).isEqualTo(fixtures);
+    }
+
+    @Test
+    void infrastructureGetsNoServiceSettings() {
+        for (ComponentSpec infra : new PlatformPlan(options()).stages().get(0)) {
+            assertThat(infra.environment()).as(infra.name()).doesNotContainKeys(
+                    "MINZHENG_CLOCK_ADJUSTABLE", "MINZHENG_CLOCK_PATH", "MINZHENG_ORG_FIXTURES_ENABLED");
+        }
+    }
+
+    @Test
+    void byDefaultEveryJvmRunsOnC1WithTodaysFlags() {
+        for (ComponentSpec component : all(new PlatformPlan(options()))) {
+            assertThat(component.command()).as(component.name())
+                    .containsSubsequence(DevStackOptions.DEFAULT_JVM_FLAGS)
+                    .contains("-XX:TieredStopAtLevel=1");
+        }
+    }
+
+    @Test
+    void jvmFlagsAndC2ReachEveryJvmBeforeItsMainClassOrJar() {
+        DevStackOptions options = DevStackOptions.parse(
+                new String[] {"--root", root.toString(), "--jvm-flags", "-Xmx1g -XX:+UseParallelGC", "--c2"}, root)
+                .withOut(new PrintStream(OutputStream.nullOutputStream()));
+
+        List<ComponentSpec> components = all(new PlatformPlan(options));
+        assertThat(components).hasSize(8);
+        for (ComponentSpec component : components) {
+            List<String> command = component.command();
+            int launch = Math.max(command.indexOf("-jar"), command.indexOf("-cp"));
+            assertThat(launch).as(component.name()).isPositive();
+            assertThat(command.subList(0, launch)).as(component.name())
+                    .contains("-Xmx1g", "-XX:+UseParallelGC", "-Dfile.encoding=UTF-8", "-Djava.net.preferIPv4Stack=true")
+                    .doesNotContain("-Xmx384m", "-XX:+UseSerialGC")
+                    .noneMatch(flag -> flag.startsWith("-XX:TieredStopAtLevel"));
+            // the marker that finds leftovers stays first
+            assertThat(command.get(1)).startsWith(PlatformPlan.DATA_MARKER);
+        }
+    }
+
+    private static List<ComponentSpec> all(PlatformPlan plan) {
+        return plan.stages().stream().flatMap(List::stream).toList();
+    }
 }

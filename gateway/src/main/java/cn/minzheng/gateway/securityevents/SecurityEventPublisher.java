@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -23,7 +24,7 @@ import org.springframework.context.SmartLifecycle;
  * buffer fills and further events are dropped and counted ({@code gateway.security.events}
  * {@code outcome=dropped}). Answers to clients never change.
  */
-public class SecurityEventPublisher implements SmartLifecycle {
+public class SecurityEventPublisher implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityEventPublisher.class);
 
@@ -102,12 +103,20 @@ public class SecurityEventPublisher implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        if (running) {
+            return;
+        }
         running = true;
         relay = new Thread(this::relay, "security-events-relay");
         relay.setDaemon(true);
         relay.start();
     }
 
+    /**
+     * Stops the relay after it has handed what is queued to the producer. The producer stays open:
+     * a stopped lifecycle may be started again (Spring's test context cache pauses an idle context
+     * and restarts it); it is closed with the bean ({@link #destroy}).
+     */
     @Override
     public synchronized void stop() {
         running = false;
@@ -118,7 +127,13 @@ public class SecurityEventPublisher implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
             relay.interrupt();
+            relay = null;
         }
+    }
+
+    @Override
+    public synchronized void destroy() {
+        stop();
         producer.close(Duration.ofSeconds(1));
     }
 

@@ -39,7 +39,7 @@ class SecurityEventPublisherTest {
             assertThat(meters.get("gateway.security.events").tag("outcome", "dropped").counter().count())
                     .isGreaterThanOrEqualTo(400);
         } finally {
-            publisher.stop();
+            publisher.destroy();
         }
     }
 
@@ -57,7 +57,38 @@ class SecurityEventPublisherTest {
                     "GET", "/x", "r", null));
             assertThat(meters.get("gateway.security.events").tag("outcome", "dropped").counter().count()).isEqualTo(1);
         } finally {
+            publisher.destroy();
+        }
+    }
+
+    /**
+     * Spring's test context cache pauses an idle context (stop) and restarts it (start): events
+     * published after the restart must still reach Kafka. (The producer used to be closed in stop,
+     * so every later event failed, and SecurityEventsTest timed out whenever another context had run
+     * in between.)
+     */
+    @Test
+    void eventsStillReachKafkaAfterAStopAndAStart() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                "bootstrap.servers", cn.minzheng.platform.embedded.EmbeddedInfra.shared().bootstrapServers(),
+                "max.block.ms", 5000,
+                "key.serializer", StringSerializer.class,
+                "value.serializer", ByteArraySerializer.class));
+        SecurityEventPublisher publisher = new SecurityEventPublisher(producer, 10, meters, Clock.systemUTC());
+        try {
+            publisher.start();
             publisher.stop();
+            publisher.start();
+            publisher.start();
+            publisher.publish(new SecurityDenial(SecurityDenial.Kind.RATE_LIMITED, "ip:10.0.0.9", null, List.of(),
+                    null, "GET", "/api/v1/assistance/applications", "rate limit", null));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(meters.get("gateway.security.events").tag("outcome", "sent").counter().count())
+                            .isEqualTo(1));
+            assertThat(meters.get("gateway.security.events").tag("outcome", "failed").counter().count()).isZero();
+        } finally {
+            publisher.destroy();
         }
     }
 }
