@@ -8,17 +8,11 @@ import cn.minzheng.platform.codes.calendar.WorkingDayCalendar;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.time.Clock;
 import java.time.LocalDate;
 
 /** The plain-Java domain objects, built from configuration. */
 @Configuration(proxyBeanMethods = false)
 public class DomainConfiguration {
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     SubmissionValidator submissionValidator(AssistanceProperties p) {
