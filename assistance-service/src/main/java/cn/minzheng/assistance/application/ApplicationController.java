@@ -45,8 +45,9 @@ public class ApplicationController {
 
     /** {@code Idempotency-Key} is handled by the service kit's filter: a retry gets this response again. */
     @PostMapping
-    public Mono<ResponseEntity<ApplicationView>> submit(@RequestBody SubmissionRequest request) {
-        return CurrentPrincipal.require().flatMap(p -> workflow.submit(p, request)
+    public Mono<ResponseEntity<ApplicationView>> submit(@RequestBody SubmissionRequest request,
+            @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
+        return CurrentPrincipal.require().flatMap(p -> workflow.submit(p, request, idempotencyKey)
                 .flatMap(number -> workflow.read(number, p).map(c -> ResponseEntity.status(HttpStatus.CREATED)
                         .location(URI.create("/api/v1/assistance/applications/" + c.number()))
                         .eTag(etag(c)).body(ApplicationView.of(c)))));

@@ -61,29 +61,68 @@ public class ApplicationStore {
 
     /**
      * Claims every counted member for the program, so a second open application of the same
-     * household is refused (409 naming the open case). A claim whose case is closed is taken over.
+     * household is refused (409 naming the open case). A claim whose case is closed, or whose case
+     * was never written (the instance died in between), is taken over.
+     *
+     * <p>Each claim remembers who submitted and with which {@code Idempotency-Key}. When the same
+     * person sends the same key again and finds the household claimed by the case that key created,
+     * that is the retry of a submission whose answer was lost — typically the instance was killed
+     * after writing the case but before the idempotency record was completed, and the key's
+     * in-flight lease has expired — so the answer is that case ({@link SameSubmission}), never a
+     * second case and never a 409 that would leave the citizen without their number.
      */
-    public Mono<Void> claimHousehold(String number, String program, List<String> memberIds) {
+    public Mono<Void> claimHousehold(String number, String program, List<String> memberIds, Submitter submitter) {
         return Flux.fromIterable(memberIds)
-                .concatMap(id -> claim(number, program + "|" + id))
+                .concatMap(id -> claim(number, program + "|" + id, submitter))
                 .then()
-                .onErrorResume(ConflictProblem.class, e -> releaseClaims(number).then(Mono.error(e)));
+                .onErrorResume(e -> e instanceof ConflictProblem || e instanceof SameSubmission,
+                        e -> releaseClaims(number).then(Mono.error(e)));
     }
 
-    private Mono<Void> claim(String number, String key) {
-        return mongo.insert(new Document("_id", key).append("number", number), CLAIMS).then()
+    /** Who submitted, and the {@code Idempotency-Key} they sent (null when they sent none). */
+    public record Submitter(String subject, String idempotencyKey) {
+        boolean sameRequestAs(Document claim) {
+            return idempotencyKey != null && idempotencyKey.equals(claim.getString("idempotencyKey"))
+                    && subject.equals(claim.getString("subject"));
+        }
+    }
+
+    /** The household is claimed by the case this same request created before its answer was lost. */
+    public static final class SameSubmission extends RuntimeException {
+        private final String number;
+
+        SameSubmission(String number) {
+            super("the submission already created " + number, null, false, false);
+            this.number = number;
+        }
+
+        public String number() {
+            return number;
+        }
+    }
+
+    private Mono<Void> claim(String number, String key, Submitter submitter) {
+        Document claim = new Document("_id", key).append("number", number)
+                .append("subject", submitter.subject()).append("idempotencyKey", submitter.idempotencyKey());
+        return mongo.insert(claim, CLAIMS).then()
                 .onErrorResume(DuplicateKeyException.class, dup -> mongo.findById(key, Document.class, CLAIMS)
                         .flatMap(existing -> {
                             String holder = existing.getString("number");
                             return find(holder).map(c -> !c.status().terminal()).defaultIfEmpty(false)
-                                    .flatMap(open -> open
+                                    .flatMap(open -> {
+                                        if (open && submitter.sameRequestAs(existing)) {
+                                            return Mono.error(new SameSubmission(holder));
+                                        }
+                                        return open
                                             ? Mono.error(new ConflictProblem("household-has-open-application", holder))
                                             : mongo.updateFirst(Query.query(Criteria.where("_id").is(key)
                                                             .and("number").is(holder)),
-                                                    Update.update("number", number), CLAIMS).flatMap(r ->
-                                                    r.getModifiedCount() == 1 ? Mono.<Void>empty()
+                                                    new Update().set("number", number).set("subject", submitter.subject())
+                                                            .set("idempotencyKey", submitter.idempotencyKey()), CLAIMS)
+                                                    .flatMap(r -> r.getModifiedCount() == 1 ? Mono.<Void>empty()
                                                             : Mono.error(new ConflictProblem(
-                                                                    "household-has-open-application", holder))));
+                                                                    "household-has-open-application", holder)));
+                                    });
                         }));
     }
 

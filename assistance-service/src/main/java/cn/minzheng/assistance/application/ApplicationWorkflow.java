@@ -68,6 +68,14 @@ public class ApplicationWorkflow {
 
     /** Validates, numbers, claims the household and stores a new case; returns its number. */
     public Mono<String> submit(Principal p, SubmissionRequest request) {
+        return submit(p, request, null);
+    }
+
+    /**
+     * Submits; with the request's {@code Idempotency-Key}, a retry whose first answer was lost after
+     * the case was written answers that case (see {@link ApplicationStore#claimHousehold}).
+     */
+    public Mono<String> submit(Principal p, SubmissionRequest request, String idempotencyKey) {
         return Mono.defer(() -> {
             Actor actor = actor(p, ApplicationCommand.SUBMIT);
             Submission s = validated(request);
@@ -75,12 +83,15 @@ public class ApplicationWorkflow {
             return store.nextNumber(s.regionCode(), LocalDate.ofInstant(at, AssistanceCase.CHINA))
                     .flatMap(number -> {
                         AssistanceCase c = AssistanceCase.submit(number, s, actor, at);
-                        return store.claimHousehold(number, s.program().name(), c.memberIds())
+                        return store.claimHousehold(number, s.program().name(), c.memberIds(),
+                                        new ApplicationStore.Submitter(p.subject(), idempotencyKey))
                                 .then(traceparent().flatMap(tp -> store.insert(c, tp.orElse(null))))
                                 .onErrorResume(e -> !(e instanceof cn.minzheng.platform.kit.problem.ConflictProblem)
+                                        && !(e instanceof ApplicationStore.SameSubmission)
                                         ? store.releaseClaims(number).then(Mono.error(e)) : Mono.error(e))
                                 .doOnNext(saved -> relay.publishInBackground(CaseDocuments.COLLECTION, number))
-                                .thenReturn(number);
+                                .thenReturn(number)
+                                .onErrorResume(ApplicationStore.SameSubmission.class, same -> Mono.just(same.number()));
                     });
         }).onErrorMap(DomainProblems::translate);
     }

@@ -148,6 +148,56 @@ class ApplicationApiTest extends ServiceTestBase {
                 .expectBody().jsonPath("$.code").isEqualTo("idempotency-key-reused");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo;
+
+    /**
+     * An instance killed after writing the case but before completing the key's idempotency record
+     * leaves the key in flight; once its lease expires the client's retry (same key, same body) is
+     * processed again. It must answer the case it created — not a 409 and not a second case.
+     */
+    @Test
+    void aRetryWhoseFirstAnswerWasLostAfterTheCaseWasWrittenAnswersThatCase() {
+        String citizen = token("citizen-lost-answer", "CITIZEN", "421303001");
+        Map<String, Object> body = Requests.dibao(170, "800.00");
+        String key = UUID.randomUUID().toString();
+        String first = (String) ok(http.post().uri("/api/v1/assistance/applications")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + citizen).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()).get("number");
+        // the crash: the key's record never completed and was abandoned (lease expired)
+        mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("key").is(key)), "idempotency_keys").block();
+
+        http.post().uri("/api/v1/assistance/applications")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + citizen).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                .expectStatus().isCreated()
+                .expectBody().jsonPath("$.number").isEqualTo(first);
+        assertThat(mine(citizen)).as("one case, not two").isEqualTo(1);
+
+        // another key (a new submission of the same household), or the same key by someone else: 409
+        http.post().uri("/api/v1/assistance/applications")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + citizen).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                .expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectBody().jsonPath("$.code").isEqualTo("household-has-open-application");
+        http.post().uri("/api/v1/assistance/applications")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token("citizen-other-member", "CITIZEN", "421303001"))
+                .header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                .expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectBody().jsonPath("$.code").isEqualTo("household-has-open-application");
+        assertThat(mine(citizen)).isEqualTo(1);
+    }
+
+    @SuppressWarnings("unchecked")
+    int mine(String citizen) {
+        Map<String, Object> page = http.get().uri("/api/v1/assistance/applications/mine?limit=100")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + citizen).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return ((List<Object>) page.get("items")).size();
+    }
+
     @Test
     void aSecondOpenApplicationOfTheSameHouseholdIs409NamingTheFirst() {
         String first = submit(CITIZEN, Requests.dibao(103, "800.00"));
