@@ -39,14 +39,14 @@ import static org.awaitility.Awaitility.await;
  * A second assistance-service instance (its own port, its own Eureka instance id) takes traffic;
  * during a stream of submissions — each sent with one {@code Idempotency-Key} and retried by the
  * client on any 5xx, time-out, refused connection or in-flight answer — it is killed with SIGKILL
- * once a third of the stream is answered, and started again by its "supervisor" on the same port
- * with the same instance id. Every application exists exactly once, every retry answers the same
- * number, and the trail holds one submission event per case.
+ * once some submissions are answered, and stays dead. Every application exists exactly once, every
+ * retry answers the same number, and the trail holds one submission event per case.
  *
- * <p>Why the restart: without it the dead instance stays in Eureka (90 s lease, eviction every
- * 60 s) and in the gateway's load-balancer cache (35 s); POSTs are not retried by the gateway, so
- * half the probes of its per-service breaker fail and the breaker stays open — every submission
- * answered 503 for minutes although the first instance is healthy (README: findings).
+ * <p>The dead instance stays listed in Eureka and in the gateway's load-balancer cache for a while;
+ * the gateway retries a request whose connection was never established on another instance (for
+ * every method: it was never sent), so the stream goes on. Only a submission that was in flight on
+ * the instance when it died is answered with an error, and the client's retry with the same key
+ * settles it once the in-flight lease of that key expires.
  */
 @Tag("fault")
 @Order(40)
@@ -54,11 +54,11 @@ class InstanceKilledTest {
 
     static final int WORKERS = 3;
     static final int BEFORE_KILL = 8;
-    static final int AFTER_RESTART = 6;
+    static final int AFTER_KILL = 12;
     static final int MAX_CITIZENS = 200;
     /**
      * Longer than the in-flight lease of an idempotency key (60 s) a killed instance leaves behind,
-     * plus the restart of the instance on a busy 2-core machine.
+     * on a busy 2-core machine.
      */
     static final Duration CLIENT_PATIENCE = Duration.ofSeconds(240);
     static final Pattern SUBMISSIONS_SERVED = Pattern.compile(
@@ -82,6 +82,7 @@ class InstanceKilledTest {
         List<String> numbers = new CopyOnWriteArrayList<>();
         AtomicInteger retries = new AtomicInteger();
         int servedBeforeKill;
+        int answeredAfterKill;
         Instant killedAt;
         Instant streamDone;
         try {
@@ -122,13 +123,11 @@ class InstanceKilledTest {
                 instance.destroyForcibly(); // SIGKILL: no shutdown hook, requests in flight are cut, no deregistration
                 instance.waitFor(30, TimeUnit.SECONDS);
                 killedAt = Instant.now();
-                // its supervisor starts it again: same port, same instance id (the registry entry is valid again)
-                instance = platform.components().startAnotherInstance(Components.Component.ASSISTANCE, port, instanceId);
-                await("the instance started again").atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(1))
-                        .until(() -> second.get("/actuator/health").send().status() == 200);
-                int atRestart = done.get();
-                await("answers after the restart").atMost(CLIENT_PATIENCE).pollInterval(Duration.ofMillis(200))
-                        .until(() -> done.get() >= atRestart + AFTER_RESTART || next.get() >= MAX_CITIZENS);
+                int atKill = done.get();
+                await("answers after the kill, the dead instance still listed").atMost(CLIENT_PATIENCE)
+                        .pollInterval(Duration.ofMillis(200))
+                        .until(() -> done.get() >= atKill + AFTER_KILL || next.get() >= MAX_CITIZENS);
+                answeredAfterKill = done.get() - atKill;
                 stop.set(true);
                 for (Future<?> worker : workers) {
                     worker.get(CLIENT_PATIENCE.toSeconds() + 30, TimeUnit.SECONDS);
@@ -138,12 +137,14 @@ class InstanceKilledTest {
                 pool.shutdownNow();
             }
         } finally {
-            // a graceful stop: the instance takes itself out of the registry
-            instance.destroy();
-            if (!instance.waitFor(30, TimeUnit.SECONDS)) {
-                instance.destroyForcibly();
-                registry.call("DELETE", "/eureka/apps/ASSISTANCE-SERVICE/" + instanceId).send();
+            if (instance.isAlive()) { // the test failed before the kill: a graceful stop deregisters
+                instance.destroy();
+                if (!instance.waitFor(30, TimeUnit.SECONDS)) {
+                    instance.destroyForcibly();
+                }
             }
+            // the killed instance never deregistered: take its entry out, as an operator would
+            registry.call("DELETE", "/eureka/apps/ASSISTANCE-SERVICE/" + instanceId).send();
         }
         assertThat(servedBeforeKill).as("submissions the second instance answered before it was killed").isPositive();
 
@@ -155,10 +156,10 @@ class InstanceKilledTest {
             duplicated += Math.max(0, mine - 1);
         }
         RunSummary.records(citizens.size(), lost, duplicated);
-        System.out.printf("[system-tests] instance killed: %d submissions, %d answered by the killed instance before, %d client"
-                + " retries, stream done %d s after the kill%n", citizens.size(), servedBeforeKill, retries.get(),
-                Duration.between(killedAt, streamDone).toSeconds());
-        assertThat(retries.get()).as("client retries: the kill was felt by the stream").isPositive();
+        System.out.printf("[system-tests] instance killed: %d submissions, %d answered by the killed instance before, %d answered"
+                + " after the kill, %d client retries, stream done %d s after the kill%n", citizens.size(), servedBeforeKill,
+                answeredAfterKill, retries.get(), Duration.between(killedAt, streamDone).toSeconds());
+        assertThat(answeredAfterKill).as("the stream went on with the dead instance still listed").isGreaterThanOrEqualTo(AFTER_KILL);
         assertThat(lost).as("applications without a case").isZero();
         assertThat(duplicated).as("applications that exist twice").isZero();
         assertThat(numbers).doesNotHaveDuplicates();
