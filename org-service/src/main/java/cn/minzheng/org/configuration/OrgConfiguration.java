@@ -78,9 +78,9 @@ public class OrgConfiguration {
 
     @Bean
     RegistrationService registrationService(RegistrationStore store, NameRegistryStore names, SerialCounter serials,
-                                            OrgProperties props, OrgEventFactory events, Clock clock) {
+                                            OrgProperties props, WorkingDayCalendar calendar, OrgEventFactory events, Clock clock) {
         return new RegistrationService(store, names, serials, new NameRules(props.naming()), new NameUniqueness(props.naming()),
-                new RegistrationRules(props.registration()), props.registration(), props.limits(),
+                new RegistrationRules(props.registration()), props.registration(), props.limits(), calendar,
                 new CreditCodeIssuance(props.creditCodePrefix()), events, clock);
     }
 
