@@ -172,6 +172,7 @@ public class OrgConfiguration {
                 .pathMatchers(HttpMethod.POST, "/api/v1/orgs/credit-lists/sweep", "/api/v1/orgs/credit-list-entries/*/removal")
                 .hasAnyRole("REGISTRAR", "ADMIN")
                 .pathMatchers(HttpMethod.POST, "/api/v1/orgs/credit-list-entries/*/removal-application").hasAnyRole("ORG_AGENT", "ADMIN")
-                .pathMatchers(HttpMethod.POST, "/api/v1/orgs/enforcement-cases/*/legal-review").hasAnyRole("LEGAL_REVIEWER", "ADMIN");
+                .pathMatchers(HttpMethod.POST, "/api/v1/orgs/enforcement-cases/*/legal-review").hasAnyRole("LEGAL_REVIEWER", "ADMIN")
+                .pathMatchers(HttpMethod.POST, "/api/v1/orgs/enforcement-cases/*/hearing-schedule").hasAnyRole("REGISTRAR", "ADMIN");
     }
 }
