@@ -61,6 +61,38 @@ public class InspectionStore {
                         Boolean.TRUE.equals(d.getBoolean("listAbnormal")), d.getString("revocationGround")));
     }
 
+    /** The outcomes fixed for these organizations and year, by organization id ({@code _id $in}: one indexed query). */
+    public Mono<Map<String, SweepDecision>> outcomes(List<String> organizationIds, int year) {
+        List<String> ids = organizationIds.stream().map(o -> outcomeId(o, year)).toList();
+        return documents.mongo().find(new Query(Criteria.where("_id").in(ids)), Document.class, OUTCOMES)
+                .map(InspectionStore::decision)
+                .collectMap(SweepDecision::organizationId);
+    }
+
+    /** The reports of these organizations for the year, by organization id ({@code _id $in}). */
+    public Mono<Map<String, AnnualReport>> reports(List<String> organizationIds, int year) {
+        List<String> ids = organizationIds.stream().map(o -> AnnualReport.idOf(o, year)).toList();
+        return documents.mongo().find(new Query(Criteria.where("_id").in(ids)), Document.class, REPORTS)
+                .map(d -> documents.fromDocument(AnnualReport.class, d))
+                .collectMap(AnnualReport::organizationId);
+    }
+
+    /** Records many outcomes in one round trip; those already recorded (a re-run) are left as they are. */
+    public Mono<Long> recordAll(String campaignId, List<SweepDecision> decisions) {
+        return documents.insertAll(OUTCOMES, decisions.stream().map(d -> outcomeDocument(campaignId, d)).toList());
+    }
+
+    private static SweepDecision decision(Document d) {
+        return new SweepDecision(d.getString("organizationId"), d.getInteger("year"), YearOutcome.valueOf(d.getString("outcome")),
+                Boolean.TRUE.equals(d.getBoolean("listAbnormal")), d.getString("revocationGround"));
+    }
+
+    private static Document outcomeDocument(String campaignId, SweepDecision d) {
+        return new Document("_id", outcomeId(d.organizationId(), d.year())).append("campaignId", campaignId)
+                .append("organizationId", d.organizationId()).append("year", d.year()).append("outcome", d.outcome().name())
+                .append("listAbnormal", d.listAbnormal()).append("revocationGround", d.revocationGround());
+    }
+
     /** Records the outcome once; a second write of the same organization and year is ignored. */
     public Mono<Void> record(String campaignId, SweepDecision d) {
         Document doc = new Document("_id", outcomeId(d.organizationId(), d.year())).append("campaignId", campaignId)
