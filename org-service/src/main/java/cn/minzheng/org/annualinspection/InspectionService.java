@@ -2,14 +2,13 @@ package cn.minzheng.org.annualinspection;
 
 import cn.minzheng.org.creditlist.CreditListEntry;
 import cn.minzheng.org.creditlist.CreditListStore;
+import cn.minzheng.org.creditlist.CreditListing;
 import cn.minzheng.org.creditlist.EntryGround;
 import cn.minzheng.org.events.Actor;
 import cn.minzheng.org.events.DomainEvent;
 import cn.minzheng.org.events.OrgEventFactory;
 import cn.minzheng.org.events.OrgEventTypes;
 import cn.minzheng.org.outbox.AggregateDocuments;
-import cn.minzheng.org.creditlist.CreditListing;
-import org.bson.Document;
 import cn.minzheng.org.registration.Organization;
 import cn.minzheng.org.registration.RegistrationStore;
 import cn.minzheng.platform.events.EventEnvelope;
@@ -20,18 +19,21 @@ import cn.minzheng.platform.kit.problem.StaleVersionProblem;
 import cn.minzheng.platform.kit.security.AccessPolicy;
 import cn.minzheng.platform.kit.security.Principal;
 import cn.minzheng.platform.kit.security.Role;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * 年检: campaigns, filing and grading of annual reports, and the after-deadline sweep. The sweep
@@ -106,10 +108,11 @@ public class InspectionService {
      * Every registered organization of the authority, {@value #SWEEP_BATCH} at a time: per batch one
      * {@code _id $in} read each for this year's outcomes, the reports and last year's outcomes (unique-index
      * hits on the Mongo-wire server, no per-organization round trips), the decisions in plain Java, then one
-     * bulk insert of the 异常名录 entries, one bulk of conditional organization updates (flag + event in the
-     * same document write), one bulk insert of the outcomes, and the outbox drained for the batch before
-     * the next one starts (so Kafka keeps pace). Progress is written after each batch; then the campaign
-     * is closed. A re-run skips what has an outcome.
+     * outbox document with the batch's events, one bulk insert of the 异常名录 entries, one bulk of
+     * conditional organization updates ({@code _id} + {@code version}: an index hit through the compound
+     * unique index), one bulk insert of the outcomes, and one outbox drain for the batch before the next
+     * one starts (so Kafka keeps pace). Progress is written after each batch; then the campaign is
+     * closed. A re-run skips what has an outcome.
      */
     Mono<InspectionCampaign> runSweep(InspectionCampaign c, Actor actor) {
         LocalDate on = today();
@@ -165,7 +168,7 @@ public class InspectionService {
                         progress = progress.plus(d);
                     }
                     SweepProgress result = progress;
-                    return listAbnormal(toList, c.year(), actor, on)
+                    return listAbnormal(c, toList, actor, on)
                             .then(Flux.concat(proposals).then())
                             .then(store.recordAll(c.id(), fresh))
                             .thenReturn(result);
@@ -174,51 +177,73 @@ public class InspectionService {
 
     /**
      * 活动异常名录 for not filing, for a batch: written notice served with the listing decision, each entry
-     * once (fixed id, with its {@code listed} event), each organization flagged once with its
-     * {@code abnormal-listed} event. A flag whose organization changed meanwhile is retried one by one.
+     * once (fixed id), each organization flagged once (a conditional bulk update).
+     *
+     * <p>The batch's events (each entry's {@code listed}, each newly flagged organization's
+     * {@code abnormal-listed}) go into ONE outbox document of {@code sweep_events}, written first and
+     * drained once after the facts: on the Mongo-wire server every outbox drain costs the kit's relay two
+     * full scans of the document's collection (its claim and release filters are not index hits), so a
+     * drain per organization over 100k organizations would take hours. The event ids are derived from
+     * what they report (type, aggregate, year), so the events a re-run after a crash writes again carry
+     * the same ids and consumers (who dedupe by id) see each fact once; a re-run of an unfinished batch
+     * finds its document by its fixed id and does not write the events again. A flag whose organization
+     * changed meanwhile is retried one by one through the organization's own outbox.
      */
-    private Mono<Void> listAbnormal(List<Organization> organizations, int year, Actor actor, LocalDate on) {
+    private Mono<Void> listAbnormal(InspectionCampaign c, List<Organization> organizations, Actor actor, LocalDate on) {
         if (organizations.isEmpty()) {
             return Mono.empty();
         }
+        int year = c.year();
         List<Document> entries = new ArrayList<>();
-        List<String> entryIds = new ArrayList<>();
+        List<EventEnvelope> batchEvents = new ArrayList<>();
         List<AggregateDocuments.VersionedWrite> flags = new ArrayList<>();
         List<String> flagged = new ArrayList<>();
         String reason = EntryGround.LATE_ANNUAL_REPORT.text() + "（" + year + "年度）";
         for (Organization o : organizations) {
-            String entryId = "ABN-LATE-" + o.id() + "-" + year;
-            var listed = CreditListEntry.list(entryId, o.id(), o.authorityCode(), EntryGround.LATE_ANNUAL_REPORT,
+            var listed = CreditListEntry.list(entryIdOf(o.id(), year), o.id(), o.authorityCode(), EntryGround.LATE_ANNUAL_REPORT,
                     year + "年度工作报告未在截止日期前报送", on, on);
-            entries.add(creditLists.document(listed.next(), o.name().fullName(), o.creditCode(), List.of(listing.entryEvent(listed, actor))));
-            entryIds.add(entryId);
+            entries.add(creditLists.document(listed.next(), o.name().fullName(), o.creditCode(), List.of()));
+            batchEvents.add(stableId(listing.entryEvent(listed, actor), year));
             if (!o.abnormalListed()) {
                 var t = o.listing(true, o.seriousListed(), "abnormal-listed", reason);
-                EventEnvelope e = events.envelope(OrgEventTypes.ofOrganization("abnormal-listed"), "organization", o.id(), o.id(),
-                        o.authorityCode(), t.next().version(), t.event(), actor, null);
-                flags.add(new AggregateDocuments.VersionedWrite(t.next(), o.version(), List.of(e), Map.of("fullName", o.name().fullName())));
+                batchEvents.add(stableId(events.envelope(OrgEventTypes.ofOrganization("abnormal-listed"), "organization", o.id(), o.id(),
+                        o.authorityCode(), t.next().version(), t.event(), actor, null), year));
+                flags.add(new AggregateDocuments.VersionedWrite(t.next(), o.version(), List.of(), Map.of("fullName", o.name().fullName())));
                 flagged.add(o.id());
             }
         }
-        return creditLists.insertAll(entries)
+        String batchId = c.id() + ":" + organizations.get(0).id() + ":" + organizations.size();
+        return store.insertSweepEvents(batchId, c.id(), batchEvents)
+                .then(creditLists.insertAll(entries))
                 .then(registrations.updateAll(flags))
                 .flatMap(applied -> applied == flags.size() ? Mono.<Void>empty()
-                        : Flux.fromIterable(flagged).concatMap(id -> flagOrganization(id, actor, reason, 3)).then())
-                .then(creditLists.publish(entryIds))
-                .then(registrations.publish(flagged));
+                        : Flux.fromIterable(flagged).concatMap(id -> flagOrganization(id, actor, reason, year, 3)).then())
+                .then(store.publishSweepEvents(batchId));
     }
 
-    private Mono<Void> flagOrganization(String organizationId, Actor actor, String reason, int attempts) {
+    static String entryIdOf(String organizationId, int year) {
+        return "ABN-LATE-" + organizationId + "-" + year;
+    }
+
+    /** The same fact of the same sweep year always gets the same event id (see {@link #listAbnormal}). */
+    private static EventEnvelope stableId(EventEnvelope e, int year) {
+        String id = UUID.nameUUIDFromBytes((e.type() + "|" + e.key() + "|" + year).getBytes(StandardCharsets.UTF_8)).toString();
+        return new EventEnvelope(id, e.source(), e.type(), e.subject(), e.time(), e.actorId(), e.actorRole(), e.regionCode(),
+                e.aggregateVersion(), e.traceparent(), e.data());
+    }
+
+    private Mono<Void> flagOrganization(String organizationId, Actor actor, String reason, int year, int attempts) {
         return registrations.organization(organizationId).flatMap(s -> {
             Organization o = s.organization();
             if (o.abnormalListed()) {
                 return Mono.<Void>empty();
             }
             var t = o.listing(true, o.seriousListed(), "abnormal-listed", reason);
-            EventEnvelope e = events.envelope(OrgEventTypes.ofOrganization("abnormal-listed"), "organization", o.id(), o.id(),
-                    o.authorityCode(), t.next().version(), t.event(), actor, null);
+            EventEnvelope e = stableId(events.envelope(OrgEventTypes.ofOrganization("abnormal-listed"), "organization", o.id(), o.id(),
+                    o.authorityCode(), t.next().version(), t.event(), actor, null), year);
             return registrations.update(t.next(), o.version(), List.of(e))
-                    .flatMap(ok -> ok || attempts <= 1 ? Mono.<Void>empty() : flagOrganization(organizationId, actor, reason, attempts - 1));
+                    .flatMap(ok -> ok || attempts <= 1 ? Mono.<Void>empty()
+                            : flagOrganization(organizationId, actor, reason, year, attempts - 1));
         });
     }
 

@@ -2,6 +2,7 @@ package cn.minzheng.org.annualinspection;
 
 import cn.minzheng.org.outbox.AggregateDocuments;
 import cn.minzheng.platform.events.EventEnvelope;
+import cn.minzheng.platform.kit.outbox.PendingEvents;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -18,6 +19,8 @@ public class InspectionStore {
     public static final String REPORTS = "annual_reports";
     public static final String OUTCOMES = "inspection_outcomes";
     public static final String REVOCATION_PROPOSALS = "revocation_proposals";
+    /** Outbox documents of the sweep: one per batch, holding that batch's events. */
+    public static final String SWEEP_EVENTS = "sweep_events";
     private final AggregateDocuments documents;
 
     public InspectionStore(AggregateDocuments documents) {
@@ -109,6 +112,18 @@ public class InspectionStore {
                 .append("status", "OPEN").append("proposedOn", on.toString())
                 .append("version", 1L);
         return documents.insertDocument(REVOCATION_PROPOSALS, doc, events).onErrorResume(DuplicateKeyException.class, e -> Mono.empty());
+    }
+
+    /** One sweep batch's events in one outbox document (fixed id: written once, a re-run finds it). */
+    public Mono<Void> insertSweepEvents(String batchId, String campaignId, List<EventEnvelope> events) {
+        Document doc = new Document("_id", batchId).append("campaignId", campaignId).append("version", 1L);
+        doc.put(PendingEvents.FIELD, PendingEvents.documents(events));
+        return documents.insertAll(SWEEP_EVENTS, List.of(doc)).then();
+    }
+
+    /** Drains the batch's outbox document (one claim for all its events). */
+    public Mono<Void> publishSweepEvents(String batchId) {
+        return documents.publish(SWEEP_EVENTS, List.of(batchId), 1);
     }
 
     static String outcomeId(String organizationId, int year) {
