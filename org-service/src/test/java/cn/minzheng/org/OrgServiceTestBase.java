@@ -36,7 +36,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "eureka.client.enabled=false",
         "spring.cloud.discovery.enabled=false",
-        "minzheng.outbox.sweep-interval=PT2S"})
+        "minzheng.outbox.sweep-interval=PT2S",
+        "minzheng.org.credit-lists.sweep-enabled=false"})
 public abstract class OrgServiceTestBase {
     protected static final String COUNTY = "421303";
     protected static final List<EventEnvelope> EVENTS = new CopyOnWriteArrayList<>();

@@ -2,6 +2,7 @@ package cn.minzheng.org.annualinspection;
 
 import cn.minzheng.org.outbox.AggregateDocuments;
 import cn.minzheng.platform.events.EventEnvelope;
+import cn.minzheng.platform.kit.outbox.PendingEvents;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -18,6 +19,8 @@ public class InspectionStore {
     public static final String REPORTS = "annual_reports";
     public static final String OUTCOMES = "inspection_outcomes";
     public static final String REVOCATION_PROPOSALS = "revocation_proposals";
+    /** Outbox documents of the sweep: one per batch, holding that batch's events. */
+    public static final String SWEEP_EVENTS = "sweep_events";
     private final AggregateDocuments documents;
 
     public InspectionStore(AggregateDocuments documents) {
@@ -61,6 +64,38 @@ public class InspectionStore {
                         Boolean.TRUE.equals(d.getBoolean("listAbnormal")), d.getString("revocationGround")));
     }
 
+    /** The outcomes fixed for these organizations and year, by organization id ({@code _id $in}: one indexed query). */
+    public Mono<Map<String, SweepDecision>> outcomes(List<String> organizationIds, int year) {
+        List<String> ids = organizationIds.stream().map(o -> outcomeId(o, year)).toList();
+        return documents.mongo().find(new Query(Criteria.where("_id").in(ids)), Document.class, OUTCOMES)
+                .map(InspectionStore::decision)
+                .collectMap(SweepDecision::organizationId);
+    }
+
+    /** The reports of these organizations for the year, by organization id ({@code _id $in}). */
+    public Mono<Map<String, AnnualReport>> reports(List<String> organizationIds, int year) {
+        List<String> ids = organizationIds.stream().map(o -> AnnualReport.idOf(o, year)).toList();
+        return documents.mongo().find(new Query(Criteria.where("_id").in(ids)), Document.class, REPORTS)
+                .map(d -> documents.fromDocument(AnnualReport.class, d))
+                .collectMap(AnnualReport::organizationId);
+    }
+
+    /** Records many outcomes in one round trip; those already recorded (a re-run) are left as they are. */
+    public Mono<Long> recordAll(String campaignId, List<SweepDecision> decisions) {
+        return documents.insertAll(OUTCOMES, decisions.stream().map(d -> outcomeDocument(campaignId, d)).toList());
+    }
+
+    private static SweepDecision decision(Document d) {
+        return new SweepDecision(d.getString("organizationId"), d.getInteger("year"), YearOutcome.valueOf(d.getString("outcome")),
+                Boolean.TRUE.equals(d.getBoolean("listAbnormal")), d.getString("revocationGround"));
+    }
+
+    private static Document outcomeDocument(String campaignId, SweepDecision d) {
+        return new Document("_id", outcomeId(d.organizationId(), d.year())).append("campaignId", campaignId)
+                .append("organizationId", d.organizationId()).append("year", d.year()).append("outcome", d.outcome().name())
+                .append("listAbnormal", d.listAbnormal()).append("revocationGround", d.revocationGround());
+    }
+
     /** Records the outcome once; a second write of the same organization and year is ignored. */
     public Mono<Void> record(String campaignId, SweepDecision d) {
         Document doc = new Document("_id", outcomeId(d.organizationId(), d.year())).append("campaignId", campaignId)
@@ -77,6 +112,18 @@ public class InspectionStore {
                 .append("status", "OPEN").append("proposedOn", on.toString())
                 .append("version", 1L);
         return documents.insertDocument(REVOCATION_PROPOSALS, doc, events).onErrorResume(DuplicateKeyException.class, e -> Mono.empty());
+    }
+
+    /** One sweep batch's events in one outbox document (fixed id: written once, a re-run finds it). */
+    public Mono<Void> insertSweepEvents(String batchId, String campaignId, List<EventEnvelope> events) {
+        Document doc = new Document("_id", batchId).append("campaignId", campaignId).append("version", 1L);
+        doc.put(PendingEvents.FIELD, PendingEvents.documents(events));
+        return documents.insertAll(SWEEP_EVENTS, List.of(doc)).then();
+    }
+
+    /** Drains the batch's outbox document (one claim for all its events). */
+    public Mono<Void> publishSweepEvents(String batchId) {
+        return documents.publish(SWEEP_EVENTS, List.of(batchId), 1);
     }
 
     static String outcomeId(String organizationId, int year) {

@@ -12,4 +12,9 @@ public record SweepProgress(long examined, long exempt, long abnormalListed, lon
                 abnormalListed + (d.listAbnormal() ? 1 : 0),
                 revocationsProposed + (d.proposeRevocation() ? 1 : 0));
     }
+
+    public SweepProgress plus(SweepProgress o) {
+        return new SweepProgress(examined + o.examined, exempt + o.exempt, abnormalListed + o.abnormalListed,
+                revocationsProposed + o.revocationsProposed);
+    }
 }

@@ -5,6 +5,7 @@ import cn.minzheng.org.annualinspection.InspectionService;
 import cn.minzheng.org.annualinspection.InspectionStore;
 import cn.minzheng.org.creditlist.CreditListStore;
 import cn.minzheng.org.creditlist.CreditListService;
+import cn.minzheng.org.creditlist.CreditListSweepSchedule;
 import cn.minzheng.org.creditlist.CreditListing;
 import cn.minzheng.org.enforcement.DiscretionBenchmarks;
 import cn.minzheng.org.enforcement.EnforcementService;
@@ -13,6 +14,8 @@ import cn.minzheng.platform.codes.calendar.WorkingDayCalendar;
 import cn.minzheng.org.creditcode.CreditCodeIssuance;
 import cn.minzheng.org.creditcode.SerialCounter;
 import cn.minzheng.org.events.OrgEventFactory;
+import cn.minzheng.org.fixtures.FixtureOrganizations;
+import cn.minzheng.org.fixtures.FixtureService;
 import cn.minzheng.org.naming.NameRegistryStore;
 import cn.minzheng.org.naming.NameRules;
 import cn.minzheng.org.naming.NameUniqueness;
@@ -26,12 +29,14 @@ import cn.minzheng.org.spotcheck.SpotCheckService;
 import cn.minzheng.org.spotcheck.SpotCheckStore;
 import cn.minzheng.org.web.DomainProblemFilter;
 import cn.minzheng.platform.kit.security.ServiceAuthorizationRules;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpMethod;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.MonthDay;
 import java.time.ZoneId;
 
@@ -78,9 +83,9 @@ public class OrgConfiguration {
 
     @Bean
     RegistrationService registrationService(RegistrationStore store, NameRegistryStore names, SerialCounter serials,
-                                            OrgProperties props, OrgEventFactory events, Clock clock) {
+                                            OrgProperties props, WorkingDayCalendar calendar, OrgEventFactory events, Clock clock) {
         return new RegistrationService(store, names, serials, new NameRules(props.naming()), new NameUniqueness(props.naming()),
-                new RegistrationRules(props.registration()), props.registration(), props.limits(),
+                new RegistrationRules(props.registration()), props.registration(), props.limits(), calendar,
                 new CreditCodeIssuance(props.creditCodePrefix()), events, clock);
     }
 
@@ -96,8 +101,8 @@ public class OrgConfiguration {
 
     @Bean
     InspectionService inspectionService(InspectionStore store, RegistrationStore registrations, CreditListStore creditLists,
-                                        InspectionPolicy policy, OrgEventFactory events, Clock clock) {
-        return new InspectionService(store, registrations, creditLists, policy, events, clock);
+                                        CreditListing listing, InspectionPolicy policy, OrgEventFactory events, Clock clock) {
+        return new InspectionService(store, registrations, creditLists, listing, policy, events, clock);
     }
 
     @Bean
@@ -117,8 +122,15 @@ public class OrgConfiguration {
     }
 
     @Bean
-    CreditListing creditListing(CreditListStore entries, RegistrationStore registrations, OrgEventFactory events) {
-        return new CreditListing(entries, registrations, events);
+    CreditListing creditListing(CreditListStore entries, RegistrationStore registrations, OrgProperties props, OrgEventFactory events) {
+        return new CreditListing(entries, registrations, props.creditLists(), events);
+    }
+
+    /** The daily credit-list sweep; {@code minzheng.org.credit-lists.sweep-enabled=false} turns it off (tests). */
+    @Bean
+    @ConditionalOnProperty(name = "minzheng.org.credit-lists.sweep-enabled", havingValue = "true", matchIfMissing = true)
+    CreditListSweepSchedule creditListSweepSchedule(CreditListService service) {
+        return new CreditListSweepSchedule(service, Duration.ofHours(6));
     }
 
     @Bean
@@ -138,6 +150,26 @@ public class OrgConfiguration {
                                           OrgEventFactory events, Clock clock) {
         return new EnforcementService(store, registrations, registration, listing,
                 new DiscretionBenchmarks(props.discretionBenchmarks()), props.enforcement(), calendar, events, clock);
+    }
+
+    /** DEVSTACK ONLY: bulk organizations for benchmarks ({@code minzheng.org.fixtures.enabled=true}; off by default). */
+    @Bean
+    @ConditionalOnProperty(name = "minzheng.org.fixtures.enabled", havingValue = "true")
+    FixtureService fixtureService(ReactiveMongoTemplate mongo, AggregateDocuments documents, SerialCounter serials, OrgProperties props,
+                                  Clock clock) {
+        return new FixtureService(mongo, documents, serials, new FixtureOrganizations(new NameRules(props.naming()),
+                new CreditCodeIssuance(props.creditCodePrefix())), clock, 1000);
+    }
+
+    /**
+     * Conditional updates filter on exactly {@code _id} + {@code version}; the Mongo-wire server answers a
+     * filter from an index only when its fields are exactly a unique index's, so this index turns every
+     * optimistic update of an organization from a full collection scan into an index hit (on MongoDB it is
+     * redundant with {@code _id} and costs one small index).
+     */
+    @Bean
+    IndexSpec organizationVersions() {
+        return IndexSpec.unique(RegistrationStore.ORGANIZATIONS, "_id", "version");
     }
 
     /** One organization per credit code, even if two approvals race. */
@@ -172,6 +204,8 @@ public class OrgConfiguration {
                 .pathMatchers(HttpMethod.POST, "/api/v1/orgs/credit-lists/sweep", "/api/v1/orgs/credit-list-entries/*/removal")
                 .hasAnyRole("REGISTRAR", "ADMIN")
                 .pathMatchers(HttpMethod.POST, "/api/v1/orgs/credit-list-entries/*/removal-application").hasAnyRole("ORG_AGENT", "ADMIN")
-                .pathMatchers(HttpMethod.POST, "/api/v1/orgs/enforcement-cases/*/legal-review").hasAnyRole("LEGAL_REVIEWER", "ADMIN");
+                .pathMatchers(HttpMethod.POST, "/api/v1/orgs/enforcement-cases/*/legal-review").hasAnyRole("LEGAL_REVIEWER", "ADMIN")
+                .pathMatchers(HttpMethod.POST, "/api/v1/orgs/enforcement-cases/*/hearing-schedule").hasAnyRole("REGISTRAR", "ADMIN")
+                .pathMatchers("/api/v1/orgs/admin/fixtures/**").hasRole("ADMIN");
     }
 }

@@ -17,6 +17,16 @@ public class SerialCounter {
         this.mongo = mongo;
     }
 
+    /** Reserves {@code count} consecutive serials in one atomic increment; emits the first of them. */
+    public Mono<Long> reserve(String authorityCode, long count) {
+        if (count < 1) {
+            return Mono.error(new IllegalArgumentException("count must be positive: " + count));
+        }
+        return mongo.findAndModify(new Query(Criteria.where("_id").is(authorityCode)), new Update().inc("value", count),
+                        FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION)
+                .map(d -> ((Number) d.get("value")).longValue() - count + 1);
+    }
+
     public Mono<Long> next(String authorityCode) {
         return mongo.findAndModify(new Query(Criteria.where("_id").is(authorityCode)), new Update().inc("value", 1L),
                         FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION)

@@ -8,6 +8,8 @@ import cn.minzheng.platform.kit.problem.StaleVersionProblem;
 import cn.minzheng.platform.kit.security.AccessPolicy;
 import cn.minzheng.platform.kit.security.Principal;
 import cn.minzheng.platform.kit.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
@@ -20,6 +22,8 @@ import java.util.List;
  * 失信名单. Each entry change is a conditional single-document update, so a re-run changes nothing twice.
  */
 public class CreditListService {
+    private static final Logger log = LoggerFactory.getLogger(CreditListService.class);
+    static final int PROGRESS_EVERY = 500;
     private final CreditListStore store;
     private final RegistrationStore registrations;
     private final CreditListing listing;
@@ -61,9 +65,10 @@ public class CreditListService {
             if (e.version() != ifMatch) {
                 return Mono.error(new StaleVersionProblem(ifMatch, e.version()));
             }
-            CreditListEntry applied = e.applyForRemoval(today(), policy);
-            return store.update(applied, e.version(), List.of())
-                    .flatMap(ok -> ok ? Mono.just(new OwnedEntry(applied, o.agentSubject())) : Mono.error(new StaleVersionProblem(ifMatch, null)));
+            var applied = e.applyForRemoval(today(), policy);
+            return store.update(applied.next(), e.version(), List.of(listing.entryEvent(applied, new Actor(p.subject(), Role.ORG_AGENT.name()))))
+                    .flatMap(ok -> ok ? Mono.just(new OwnedEntry(applied.next(), o.agentSubject()))
+                            : Mono.error(new StaleVersionProblem(ifMatch, null)));
         });
     }
 
@@ -77,7 +82,7 @@ public class CreditListService {
             }
             var t = e.verifyRemoval(today(), policy);
             Actor actor = new Actor(p.subject(), Role.REGISTRAR.name());
-            return store.update(t.next(), e.version(), List.of())
+            return store.update(t.next(), e.version(), List.of(listing.entryEvent(t, actor)))
                     .flatMap(ok -> ok ? listing.unflagIfNoneLeft(e.organizationId(), e.list(), t.event().reason(), actor, 3)
                             .thenReturn(new OwnedEntry(t.next(), o.agentSubject())) : Mono.error(new StaleVersionProblem(ifMatch, null)));
         });
@@ -99,27 +104,43 @@ public class CreditListService {
         return sweep(authorityPrefix, Actor.system());
     }
 
+    /**
+     * One run over the listed entries (all authorities when {@code authorityPrefix} is null), logging its
+     * progress every {@value #PROGRESS_EVERY} entries and its result. Each change is a conditional
+     * single-document update with its event, so a run interrupted anywhere can simply run again.
+     */
     public Mono<SweepResult> sweep(String authorityPrefix, Actor actor) {
         LocalDate on = today();
+        String scope = authorityPrefix == null ? "all authorities" : authorityPrefix;
+        long started = System.nanoTime();
         return store.allListed(authorityPrefix)
                 .concatMap(e -> sweepOne(e, on, actor))
-                .reduce(new SweepResult(0, 0, 0), SweepResult::plus);
+                .scan(new SweepResult(0, 0, 0), SweepResult::plus)
+                .doOnNext(r -> {
+                    if (r.examined() > 0 && r.examined() % PROGRESS_EVERY == 0) {
+                        log.info("credit-list sweep ({}, {}): {} examined, {} removed, {} escalated so far", scope, on, r.examined(),
+                                r.removed(), r.escalated());
+                    }
+                })
+                .last(new SweepResult(0, 0, 0))
+                .doOnNext(r -> log.info("credit-list sweep ({}, {}) done in {} ms: {} examined, {} removed, {} escalated", scope, on,
+                        (System.nanoTime() - started) / 1_000_000, r.examined(), r.removed(), r.escalated()));
     }
 
     private Mono<SweepResult> sweepOne(CreditListEntry e, LocalDate on, Actor actor) {
         var due = e.removeWhenDue(on, policy);
         if (due.isPresent()) {
             var t = due.get();
-            return store.update(t.next(), e.version(), List.of()).flatMap(ok -> ok
+            return store.update(t.next(), e.version(), List.of(listing.entryEvent(t, actor))).flatMap(ok -> ok
                     ? listing.unflagIfNoneLeft(e.organizationId(), e.list(), t.event().reason(), actor, 3).thenReturn(new SweepResult(1, 1, 0))
                     : Mono.just(new SweepResult(1, 0, 0)));
         }
         if (e.escalationDue(on, policy)) {
             var t = e.escalate(on, policy);
             return registrations.organization(e.organizationId())
-                    .flatMap(s -> listing.list(s.organization(), EntryGround.ABNORMAL_TWO_YEARS, "ESC-" + e.id(),
+                    .flatMap(s -> listing.list(s.organization(), EntryGround.ABNORMAL_TWO_YEARS, e.escalationEntryId(),
                             e.facts() + "（列入活动异常名录满2年）", on, on, actor))
-                    .then(store.update(t.next(), e.version(), List.of()))
+                    .then(store.update(t.next(), e.version(), List.of(listing.entryEvent(t, actor))))
                     .flatMap(ok -> ok
                             ? listing.unflagIfNoneLeft(e.organizationId(), CreditList.ABNORMAL, t.event().reason(), actor, 3)
                             .thenReturn(new SweepResult(1, 0, 1))

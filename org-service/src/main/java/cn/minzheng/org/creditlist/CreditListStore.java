@@ -2,6 +2,7 @@ package cn.minzheng.org.creditlist;
 
 import cn.minzheng.org.outbox.AggregateDocuments;
 import cn.minzheng.platform.events.EventEnvelope;
+import cn.minzheng.platform.kit.outbox.PendingEvents;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -26,6 +27,25 @@ public class CreditListStore {
     public Mono<CreditListEntry> insert(CreditListEntry e, String organizationName, String creditCode, List<EventEnvelope> events) {
         return documents.insert(ENTRIES, e, events, Map.of("organizationName", organizationName,
                 "creditCode", creditCode == null ? "" : creditCode));
+    }
+
+    /** The document {@link #insert} writes, for bulk inserts ({@link #insertAll}). */
+    public Document document(CreditListEntry e, String organizationName, String creditCode, List<EventEnvelope> events) {
+        Document d = documents.toDocument(e);
+        d.put("organizationName", organizationName);
+        d.put("creditCode", creditCode == null ? "" : creditCode);
+        d.put(PendingEvents.FIELD, PendingEvents.documents(events));
+        return d;
+    }
+
+    /** Many entries in one round trip; entries that exist already (a re-run) are left as they are. */
+    public Mono<Long> insertAll(List<Document> entries) {
+        return documents.insertAll(ENTRIES, entries);
+    }
+
+    /** Publishes the pending events of these entries (after a bulk insert). */
+    public Mono<Void> publish(List<String> ids) {
+        return documents.publish(ENTRIES, ids, 8);
     }
 
     public Mono<Boolean> update(CreditListEntry e, long expectedVersion, List<EventEnvelope> events) {

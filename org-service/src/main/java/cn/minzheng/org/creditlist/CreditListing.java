@@ -5,6 +5,7 @@ import cn.minzheng.org.events.OrgEventFactory;
 import cn.minzheng.org.events.OrgEventTypes;
 import cn.minzheng.org.registration.Organization;
 import cn.minzheng.org.registration.RegistrationStore;
+import cn.minzheng.org.registration.Transitioned;
 import cn.minzheng.platform.events.EventEnvelope;
 import org.springframework.dao.DuplicateKeyException;
 import reactor.core.publisher.Mono;
@@ -13,19 +14,23 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Puts an organization on a credit list: the entry (fixed id, written once) and the organization's
- * flag with its event ({@code abnormal-listed} / {@code serious-listed}) for read models elsewhere. A
- * new 失信 ground while the organization is already on the 失信名单 restarts that entry's 2-year
- * period instead of adding a second entry. Re-runnable.
+ * Puts an organization on a credit list: the entry (fixed id, written once, with its {@code listed}
+ * event) and the organization's flag with its event ({@code abnormal-listed} / {@code serious-listed},
+ * only when its standing changes) for read models elsewhere. A new 失信 ground while the organization is
+ * already on the 失信名单 restarts that entry's 2-year period ({@code period-restarted}) instead of
+ * adding a second entry. Re-runnable: a re-run after a crash between the entry and the flag completes
+ * the flag.
  */
 public class CreditListing {
     private final CreditListStore entries;
     private final RegistrationStore registrations;
+    private final CreditListPolicy policy;
     private final OrgEventFactory events;
 
-    public CreditListing(CreditListStore entries, RegistrationStore registrations, OrgEventFactory events) {
+    public CreditListing(CreditListStore entries, RegistrationStore registrations, CreditListPolicy policy, OrgEventFactory events) {
         this.entries = entries;
         this.registrations = registrations;
+        this.policy = policy;
         this.events = events;
     }
 
@@ -33,25 +38,39 @@ public class CreditListing {
                            Actor actor) {
         Mono<Boolean> entry = ground.list() == CreditList.SERIOUS
                 ? entries.openEntries(o.id()).filter(e -> e.list() == CreditList.SERIOUS && !e.id().equals(entryId)).next()
-                .flatMap(open -> entries.update(open.newGround(on), open.version(), List.of()).thenReturn(true))
-                .switchIfEmpty(insert(o, ground, entryId, facts, noticeServedOn, on))
-                : insert(o, ground, entryId, facts, noticeServedOn, on);
-        return entry.flatMap(changed -> changed ? flag(o.id(), ground.list(), ground.text(), actor, 3) : Mono.empty());
+                .flatMap(open -> {
+                    if (!on.isAfter(open.lastGroundOn())) {
+                        return Mono.just(true); // this day's ground is counted already (a re-run)
+                    }
+                    var restarted = open.newGround(ground, on, policy);
+                    return entries.update(restarted.next(), open.version(), List.of(entryEvent(restarted, actor))).thenReturn(true);
+                })
+                .switchIfEmpty(insert(o, ground, entryId, facts, noticeServedOn, on, actor))
+                : insert(o, ground, entryId, facts, noticeServedOn, on, actor);
+        return entry.then(flag(o.id(), ground.list(), ground.text(), actor, 3));
     }
 
-    private Mono<Boolean> insert(Organization o, EntryGround ground, String entryId, String facts, LocalDate noticeServedOn, LocalDate on) {
+    private Mono<Boolean> insert(Organization o, EntryGround ground, String entryId, String facts, LocalDate noticeServedOn, LocalDate on,
+                                 Actor actor) {
         var listed = CreditListEntry.list(entryId, o.id(), o.authorityCode(), ground, facts, noticeServedOn, on);
-        return entries.insert(listed.next(), o.name().fullName(), o.creditCode(), List.of()).thenReturn(true)
+        return entries.insert(listed.next(), o.name().fullName(), o.creditCode(), List.of(entryEvent(listed, actor))).thenReturn(true)
                 .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
     }
 
-    /** Sets the organization's flag for {@code list} (once) with its event. */
+    /** The {@code credit-list-entry} event of an entry change, keyed by the entry id. */
+    public EventEnvelope entryEvent(Transitioned<CreditListEntry> t, Actor actor) {
+        CreditListEntry e = t.next();
+        return events.envelope(OrgEventTypes.of("credit-list-entry", t.event().name()), "credit-list-entry", e.id(), e.id(),
+                e.authorityCode(), e.version(), t.event(), actor, null);
+    }
+
+    /** Sets the organization's flag for {@code list} with its event, when it is not set yet. */
     public Mono<Void> flag(String organizationId, CreditList list, String reason, Actor actor, int attempts) {
         return registrations.organization(organizationId).flatMap(s -> {
             Organization o = s.organization();
             boolean abnormal = o.abnormalListed() || list == CreditList.ABNORMAL;
             boolean serious = o.seriousListed() || list == CreditList.SERIOUS;
-            if (abnormal == o.abnormalListed() && serious == o.seriousListed() && list == CreditList.ABNORMAL) {
+            if (abnormal == o.abnormalListed() && serious == o.seriousListed()) {
                 return Mono.<Void>empty();
             }
             String name = list == CreditList.ABNORMAL ? "abnormal-listed" : "serious-listed";

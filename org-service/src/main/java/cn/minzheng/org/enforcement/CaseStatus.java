@@ -9,6 +9,8 @@ public enum CaseStatus {
     /** 告知书 served: facts, reasons, basis, rights to 陈述、申辩、听证 */
     NOTIFIED,
     HEARING_REQUESTED,
+    /** time and place of the 听证 noticed to the party (≥ 7 days ahead) */
+    HEARING_SCHEDULED,
     HEARING_HELD,
     /** 法制审核 passed */
     REVIEWED,

@@ -17,12 +17,14 @@ import static cn.minzheng.org.enforcement.CaseAction.RECORD_EVIDENCE;
 import static cn.minzheng.org.enforcement.CaseAction.RECORD_STATEMENT;
 import static cn.minzheng.org.enforcement.CaseAction.REQUEST_HEARING;
 import static cn.minzheng.org.enforcement.CaseAction.RETURN_REVIEW;
+import static cn.minzheng.org.enforcement.CaseAction.SCHEDULE_HEARING;
 import static cn.minzheng.org.enforcement.CaseAction.SERVE_NOTICE;
 import static cn.minzheng.org.enforcement.CaseStatus.DECIDED;
 import static cn.minzheng.org.enforcement.CaseStatus.DELIVERED;
 import static cn.minzheng.org.enforcement.CaseStatus.EXECUTED;
 import static cn.minzheng.org.enforcement.CaseStatus.HEARING_HELD;
 import static cn.minzheng.org.enforcement.CaseStatus.HEARING_REQUESTED;
+import static cn.minzheng.org.enforcement.CaseStatus.HEARING_SCHEDULED;
 import static cn.minzheng.org.enforcement.CaseStatus.NOTIFIED;
 import static cn.minzheng.org.enforcement.CaseStatus.OPEN;
 import static cn.minzheng.org.enforcement.CaseStatus.PROPOSED;
@@ -31,7 +33,8 @@ import static cn.minzheng.org.enforcement.CaseStatus.REVIEWED;
 /**
  * The one table of the enforcement case's state machine. A decision is reachable only from
  * NOTIFIED (minor decisions, once the rights period is over or waived) or REVIEWED (after 法制审核);
- * a decision after a hearing always passes through legal review. A returned review goes back to
+ * a decision after a hearing always passes through legal review. A requested hearing is scheduled
+ * (time and place noticed ≥ 7 days ahead; re-scheduling is a postponement) before it is held. A returned review goes back to
  * PROPOSED: the new proposal needs a new notice.
  */
 public final class CaseTransitions {
@@ -52,7 +55,10 @@ public final class CaseTransitions {
         allow(NOTIFIED, DECIDE, DECIDED);
         allow(NOTIFIED, CLOSE, CaseStatus.CLOSED);
         allow(HEARING_REQUESTED, RECORD_STATEMENT, HEARING_REQUESTED);
-        allow(HEARING_REQUESTED, HOLD_HEARING, HEARING_HELD);
+        allow(HEARING_REQUESTED, SCHEDULE_HEARING, HEARING_SCHEDULED);
+        allow(HEARING_SCHEDULED, RECORD_STATEMENT, HEARING_SCHEDULED);
+        allow(HEARING_SCHEDULED, SCHEDULE_HEARING, HEARING_SCHEDULED);
+        allow(HEARING_SCHEDULED, HOLD_HEARING, HEARING_HELD);
         allow(HEARING_HELD, APPROVE_REVIEW, REVIEWED);
         allow(HEARING_HELD, RETURN_REVIEW, PROPOSED);
         allow(HEARING_HELD, CLOSE, CaseStatus.CLOSED);

@@ -19,16 +19,21 @@ import java.util.Map;
  * (行政执法全过程记录). The moves are those of {@link CaseTransitions}; the due-process gates of
  * [处罚法] are checked here: no decision without a served notice and the end of the rights period
  * (or its waiver), no major decision without 法制审核, the decision inside the 裁量基准 and never
- * heavier than what was notified ("申辩不加罚"), a hearing requested within 5 working days.
+ * heavier than what was notified ("申辩不加罚"), a hearing requested within 5 working days and noticed at
+ * least 7 days ahead ([处罚法]§64), the decision within 90 days of opening ([处罚法]§60; the domain
+ * names no extension, so a later decision is refused and the case shows as overdue).
  *
- * @param dueOn                  decision due: 90 days after opening ([处罚法]§60)
- * @param hearingRequestDeadline last day to request a hearing: 5 working days after the notice
+ * @param dueOn                    decision due: 90 days after opening ([处罚法]§60)
+ * @param hearingRequestDeadline   last day to request a hearing: 5 working days after the notice
+ * @param hearingNoticeDeliveredOn the day the hearing notice (time and place) reached the party
+ * @param hearingDate              the day the hearing is scheduled for
  */
 public record EnforcementCase(String id, String organizationId, String authorityCode, String violation, String facts,
                               CaseStatus status, LocalDate openedOn, LocalDate dueOn, List<Evidence> evidence,
                               Severity severity, List<Penalty> proposal, String proposalReasons,
                               LocalDate noticeServedOn, LocalDate hearingRequestDeadline, boolean hearingWaived,
-                              List<Statement> statements, LocalDate hearingRequestedOn, LocalDate hearingHeldOn, String hearingRecord,
+                              List<Statement> statements, LocalDate hearingRequestedOn, LocalDate hearingNoticeDeliveredOn,
+                              LocalDate hearingDate, String hearingPlace, LocalDate hearingHeldOn, String hearingRecord,
                               Review review, Decision decision, LocalDate deliveredOn, LocalDate executedOn,
                               LocalDate closedOn, String closingReason, long version) {
 
@@ -69,7 +74,7 @@ public record EnforcementCase(String id, String organizationId, String authority
         RuleViolation.throwIfAny("CASE_INVALID", problems);
         EnforcementCase c = new EnforcementCase(id, organizationId, authorityCode, violation, facts, CaseStatus.OPEN, on,
                 on.plusDays(policy.decisionDays()), List.of(), null, List.of(), null, null, null, false, List.of(), null, null, null,
-                null, null, null, null, null, null, 1);
+                null, null, null, null, null, null, null, null, null, 1);
         return c.event(null, "opened", null, Map.of("violation", violation, "openedOn", on.toString(), "dueOn", c.dueOn.toString()), Map.of());
     }
 
@@ -147,10 +152,54 @@ public record EnforcementCase(String id, String organizationId, String authority
         return n.build().event(status, "hearing-requested", null, Map.of("requestedOn", on.toString()), Map.of());
     }
 
+    /**
+     * 听证 scheduled: the party is told the time and place at least {@code hearingNoticeDays} (7) days
+     * ahead ([处罚法]§64(二)). {@code noticeDeliveredOn} is the day that notice reached the party (today
+     * when not given); a postponement schedules again with a new notice.
+     */
+    public Transitioned<EnforcementCase> scheduleHearing(LocalDate hearingDate, String place, LocalDate noticeDeliveredOn,
+                                                         LocalDate today, EnforcementPolicy policy) {
+        CaseStatus to = CaseTransitions.require(status, CaseAction.SCHEDULE_HEARING);
+        LocalDate delivered = noticeDeliveredOn == null ? today : noticeDeliveredOn;
+        List<FieldProblem> form = new ArrayList<>();
+        if (hearingDate == null) {
+            form.add(new FieldProblem("/hearingDate", "REQUIRED", "请填写听证日期"));
+        }
+        if (place == null || place.isBlank()) {
+            form.add(new FieldProblem("/place", "REQUIRED", "请填写听证地点"));
+        }
+        if (delivered.isAfter(today)) {
+            form.add(new FieldProblem("/noticeDeliveredOn", "NOTICE_NOT_YET_DELIVERED", "听证通知书送达日期不能晚于今天（" + today + "）"));
+        } else if (hearingRequestedOn != null && delivered.isBefore(hearingRequestedOn)) {
+            form.add(new FieldProblem("/noticeDeliveredOn", "NOTICE_BEFORE_REQUEST",
+                    "听证通知书送达日期不能早于当事人要求听证之日（" + hearingRequestedOn + "）"));
+        }
+        RuleViolation.throwIfAny("HEARING_SCHEDULE_INVALID", form);
+        LocalDate earliest = delivered.plusDays(policy.hearingNoticeDays());
+        if (hearingDate.isBefore(earliest)) {
+            throw new Refusal("HEARING_NOTICE_TOO_SHORT", List.of(new FieldProblem("/hearingDate", "HEARING_NOTICE_TOO_SHORT",
+                    "应当在举行听证的" + policy.hearingNoticeDays() + "日前通知当事人听证的时间、地点：通知书于" + delivered
+                            + "送达，听证最早可定于" + earliest + "；请改定日期，或重新送达通知书")));
+        }
+        Next n = next(to);
+        n.hearingNoticeDeliveredOn = delivered;
+        n.hearingDate = hearingDate;
+        n.hearingPlace = place.strip();
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("hearingDate", hearingDate.toString());
+        changes.put("noticeDeliveredOn", delivered.toString());
+        return n.build().event(status, "hearing-scheduled", null, changes,
+                Map.of("hearingDate", hearingDate.toString(), "noticeDeliveredOn", delivered.toString(), "place", place.strip()));
+    }
+
+    /** 听证 held, on or after the scheduled day (earlier would cut the notice period short). */
     public Transitioned<EnforcementCase> holdHearing(String record, LocalDate on) {
         CaseStatus to = CaseTransitions.require(status, CaseAction.HOLD_HEARING);
         if (record == null || record.isBlank()) {
             throw new RuleViolation("HEARING_INVALID", List.of(new FieldProblem("/record", "REQUIRED", "请填写听证笔录摘要")));
+        }
+        if (hearingDate != null && on.isBefore(hearingDate)) {
+            throw new ClosedGate("HEARING_DATE_NOT_REACHED", "听证定于" + hearingDate + "举行，此前不得举行；如需提前，须重新送达听证通知书并提前7日通知");
         }
         Next n = next(to);
         n.hearingHeldOn = on;
@@ -188,6 +237,11 @@ public record EnforcementCase(String id, String organizationId, String authority
             form.add(new FieldProblem("/reasons", "REQUIRED", "请写明处罚理由和依据"));
         }
         RuleViolation.throwIfAny("DECISION_INVALID", form);
+        if (on.isAfter(dueOn)) {
+            throw new Refusal("DECISION_PERIOD_EXPIRED", List.of(new FieldProblem("/decidedOn", "DECISION_PERIOD_EXPIRED",
+                    "应当自立案之日（" + openedOn + "）起90日内作出处罚决定，期限已于" + dueOn
+                            + "届满，不得再作出处罚决定；请以不予处罚或撤案结案并写明理由")));
+        }
         List<FieldProblem> refused = new ArrayList<>(benchmarks.check(violation, severity, penalties, "/penalties"));
         refused.addAll(heavierThanNotified(penalties));
         Refusal.throwIfAny(refused.stream().anyMatch(p -> p.code().equals("HEAVIER_THAN_NOTIFIED"))
@@ -286,6 +340,9 @@ public record EnforcementCase(String id, String organizationId, String authority
         private boolean hearingWaived;
         private List<Statement> statements;
         private LocalDate hearingRequestedOn;
+        private LocalDate hearingNoticeDeliveredOn;
+        private LocalDate hearingDate;
+        private String hearingPlace;
         private LocalDate hearingHeldOn;
         private String hearingRecord;
         private Review review;
@@ -307,6 +364,9 @@ public record EnforcementCase(String id, String organizationId, String authority
             hearingWaived = c.hearingWaived;
             statements = c.statements;
             hearingRequestedOn = c.hearingRequestedOn;
+            hearingNoticeDeliveredOn = c.hearingNoticeDeliveredOn;
+            hearingDate = c.hearingDate;
+            hearingPlace = c.hearingPlace;
             hearingHeldOn = c.hearingHeldOn;
             hearingRecord = c.hearingRecord;
             review = c.review;
@@ -320,7 +380,7 @@ public record EnforcementCase(String id, String organizationId, String authority
         EnforcementCase build() {
             return new EnforcementCase(c.id, c.organizationId, c.authorityCode, c.violation, c.facts, status, c.openedOn, c.dueOn,
                     evidence, severity, proposal, proposalReasons, noticeServedOn, hearingRequestDeadline, hearingWaived, statements,
-                    hearingRequestedOn, hearingHeldOn, hearingRecord, review, decision, deliveredOn, executedOn, closedOn,
+                    hearingRequestedOn, hearingNoticeDeliveredOn, hearingDate, hearingPlace, hearingHeldOn, hearingRecord, review, decision, deliveredOn, executedOn, closedOn,
                     closingReason, c.version + 1);
         }
     }

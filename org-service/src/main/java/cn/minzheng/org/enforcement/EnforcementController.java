@@ -60,6 +60,10 @@ public class EnforcementController {
     public record HearingBody(String record) {
     }
 
+    /** {@code noticeDeliveredOn}: when the 听证通知书 reached the party; today when absent. */
+    public record HearingScheduleBody(LocalDate hearingDate, String place, LocalDate noticeDeliveredOn) {
+    }
+
     public record ReviewBody(Boolean approved, String opinion) {
     }
 
@@ -83,16 +87,18 @@ public class EnforcementController {
                            CaseStatus status, LocalDate openedOn, LocalDate dueOn, boolean overdue, List<EnforcementCase.Evidence> evidence,
                            Severity severity, List<PenaltyView> proposal, String proposalReasons, LocalDate noticeServedOn,
                            LocalDate hearingRequestDeadline, boolean hearingWaived, List<EnforcementCase.Statement> statements,
-                           LocalDate hearingRequestedOn, LocalDate hearingHeldOn, String hearingRecord, EnforcementCase.Review review,
+                           LocalDate hearingRequestedOn, LocalDate hearingNoticeDeliveredOn, LocalDate hearingDate, String hearingPlace,
+                           LocalDate hearingHeldOn, String hearingRecord, EnforcementCase.Review review,
                            DecisionView decision, LocalDate deliveredOn, LocalDate executedOn, LocalDate closedOn, String closingReason,
                            long version) {
-        static CaseView of(StoredCase s) {
+        /** {@code today}: the business date, so {@code overdue} agrees with what a decision would be told. */
+        static CaseView of(StoredCase s, LocalDate today) {
             EnforcementCase c = s.enforcementCase();
-            LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
             return new CaseView(c.id(), c.organizationId(), s.organizationName(), c.authorityCode(), c.violation(), c.facts(), c.status(),
                     c.openedOn(), c.dueOn(), c.overdue(today), c.evidence(), c.severity(), PenaltyView.of(c.proposal()),
                     c.proposalReasons(), c.noticeServedOn(), c.hearingRequestDeadline(), c.hearingWaived(), c.statements(),
-                    c.hearingRequestedOn(), c.hearingHeldOn(), c.hearingRecord(), c.review(),
+                    c.hearingRequestedOn(), c.hearingNoticeDeliveredOn(), c.hearingDate(), c.hearingPlace(), c.hearingHeldOn(),
+                    c.hearingRecord(), c.review(),
                     c.decision() == null ? null : new DecisionView(c.decision().reference(), PenaltyView.of(c.decision().penalties()),
                             c.decision().reasons(), c.decision().major(), c.decision().decidedOn()),
                     c.deliveredOn(), c.executedOn(), c.closedOn(), c.closingReason(), c.version());
@@ -109,12 +115,12 @@ public class EnforcementController {
         return CurrentPrincipal.require().flatMap(p -> service.open(p, body.organizationId(), body.violation(), body.facts(),
                         Traces.traceparent(exchange)))
                 .map(s -> ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/orgs/enforcement-cases/" + s.enforcementCase().id()))
-                        .eTag(Versions.etag(s.enforcementCase().version())).body(CaseView.of(s)));
+                        .eTag(Versions.etag(s.enforcementCase().version())).body(view(s)));
     }
 
     @GetMapping("/enforcement-cases/{id}")
     public Mono<ResponseEntity<CaseView>> enforcementCase(@PathVariable String id) {
-        return CurrentPrincipal.require().flatMap(p -> service.enforcementCase(p, id)).map(EnforcementController::ok);
+        return CurrentPrincipal.require().flatMap(p -> service.enforcementCase(p, id)).map(this::ok);
     }
 
     @GetMapping("/enforcement-cases")
@@ -122,7 +128,7 @@ public class EnforcementController {
                                       @RequestParam(required = false, defaultValue = "false") boolean overdue,
                                       @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer size) {
         int n = Page.boundedSize(size);
-        return CurrentPrincipal.require().flatMap(p -> service.cases(p, organizationId, overdue, cursor, n + 1).map(CaseView::of).collectList())
+        return CurrentPrincipal.require().flatMap(p -> service.cases(p, organizationId, overdue, cursor, n + 1).map(this::view).collectList())
                 .map(l -> l.size() > n ? new Page<>(l.subList(0, n), l.get(n - 1).id()) : new Page<>(l, null));
     }
 
@@ -158,6 +164,14 @@ public class EnforcementController {
     public Mono<ResponseEntity<CaseView>> hearingRequest(@PathVariable String id,
                                                          @RequestHeader(value = "If-Match", required = false) String ifMatch, ServerWebExchange x) {
         return step(ifMatch, (p, v) -> service.requestHearing(p, id, v, Traces.traceparent(x)));
+    }
+
+    @PostMapping("/enforcement-cases/{id}/hearing-schedule")
+    public Mono<ResponseEntity<CaseView>> hearingSchedule(@PathVariable String id, @RequestBody HearingScheduleBody body,
+                                                          @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                          ServerWebExchange x) {
+        return step(ifMatch, (p, v) -> service.scheduleHearing(p, id, v, body.hearingDate(), body.place(), body.noticeDeliveredOn(),
+                Traces.traceparent(x)));
     }
 
     @PostMapping("/enforcement-cases/{id}/hearing")
@@ -218,11 +232,15 @@ public class EnforcementController {
 
     private Mono<ResponseEntity<CaseView>> step(String ifMatch, BiFunction<Principal, Long, Mono<StoredCase>> action) {
         long version = Versions.parseIfMatch(ifMatch);
-        return CurrentPrincipal.require().flatMap(p -> action.apply(p, version)).map(EnforcementController::ok);
+        return CurrentPrincipal.require().flatMap(p -> action.apply(p, version)).map(this::ok);
     }
 
-    private static ResponseEntity<CaseView> ok(StoredCase s) {
-        return ResponseEntity.ok().eTag(Versions.etag(s.enforcementCase().version())).body(CaseView.of(s));
+    private ResponseEntity<CaseView> ok(StoredCase s) {
+        return ResponseEntity.ok().eTag(Versions.etag(s.enforcementCase().version())).body(view(s));
+    }
+
+    private CaseView view(StoredCase s) {
+        return CaseView.of(s, service.businessDate());
     }
 
     private static List<Penalty> penalties(List<PenaltyBody> bodies, List<FieldProblem> problems) {

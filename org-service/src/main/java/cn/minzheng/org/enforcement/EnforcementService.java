@@ -64,6 +64,11 @@ public class EnforcementService {
         return LocalDate.now(clock);
     }
 
+    /** The business date (the service's clock), e.g. for the overdue flag of a case view. */
+    public LocalDate businessDate() {
+        return today();
+    }
+
     public DiscretionBenchmarks benchmarks() {
         return benchmarks;
     }
@@ -120,6 +125,13 @@ public class EnforcementService {
 
     public Mono<StoredCase> requestHearing(Principal p, String id, long ifMatch, String traceparent) {
         return command(p, id, ifMatch, traceparent, true, c -> c.requestHearing(today()), Role.ORG_AGENT, Role.REGISTRAR);
+    }
+
+    /** 听证 time and place, noticed to the party at least 7 days ahead; again to postpone. */
+    public Mono<StoredCase> scheduleHearing(Principal p, String id, long ifMatch, LocalDate hearingDate, String place,
+                                            LocalDate noticeDeliveredOn, String traceparent) {
+        return command(p, id, ifMatch, traceparent, false, c -> c.scheduleHearing(hearingDate, place, noticeDeliveredOn, today(), policy),
+                Role.REGISTRAR);
     }
 
     public Mono<StoredCase> holdHearing(Principal p, String id, long ifMatch, String record, String traceparent) {

@@ -17,7 +17,7 @@ import java.time.LocalDate;
  * name is one atomic insert, or a compare-and-set over a released record whose blocking window has run.
  */
 public class NameRegistryStore {
-    static final String COLLECTION = "names";
+    public static final String COLLECTION = "names";
     private final ReactiveMongoTemplate mongo;
     private final NamePolicy policy;
 
@@ -59,6 +59,11 @@ public class NameRegistryStore {
         return mongo.updateFirst(unchanged, replace, COLLECTION)
                 .flatMap(r -> r.getModifiedCount() == 1 ? Mono.<Void>empty()
                         : Mono.error(new ConflictProblem("name-taken", existing.fullName())));
+    }
+
+    /** The document of a name held by an organization, for bulk writers (fixtures) that insert many at once. */
+    public static Document inUse(NameClaim claim, String fullName, String organizationId) {
+        return write(new NameRecord(claim, fullName, organizationId, NameRecord.NameState.IN_USE, null));
     }
 
     /** Marks a held name released (by rename, 注销 or 撤销) from {@code on}. */

@@ -1,13 +1,18 @@
 package cn.minzheng.org.outbox;
 
 import cn.minzheng.platform.events.EventEnvelope;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.InsertManyOptions;
 import cn.minzheng.platform.kit.outbox.OutboxRelay;
 import cn.minzheng.platform.kit.outbox.PendingEvents;
 import org.bson.Document;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
@@ -59,11 +64,74 @@ public class AggregateDocuments {
         return mongo.insert(doc, collection).doOnSuccess(d -> relay.publishInBackground(collection, doc.get("_id"))).then();
     }
 
+    /**
+     * Inserts many documents in one round trip, ignoring those whose id exists already (a re-run);
+     * emits how many were new. Documents carrying {@code pendingEvents} are handed to the relay
+     * afterwards by the caller ({@link #publish}), so a batch is not drained document by document on
+     * the request path.
+     */
+    public Mono<Long> insertAll(String collection, List<Document> docs) {
+        if (docs.isEmpty()) {
+            return Mono.just(0L);
+        }
+        return mongo.getCollection(collection)
+                .flatMap(c -> Mono.from(c.insertMany(docs, new InsertManyOptions().ordered(false))).map(r -> (long) docs.size())
+                        .onErrorResume(MongoBulkWriteException.class, e -> onlyDuplicates(e)
+                                // the server may stop at the first duplicate: insert the rest one by one
+                                ? Flux.fromIterable(docs).concatMap(d -> Mono.from(c.insertOne(d)).thenReturn(1L)
+                                        .onErrorResume(MongoWriteException.class, x -> x.getError().getCode() == DUPLICATE_KEY
+                                                ? Mono.just(0L) : Mono.error(x)))
+                                .reduce(0L, Long::sum)
+                                : Mono.error(e)));
+    }
+
+    /** Drains the outbox of these documents, a few at a time, and completes when done (never errors). */
+    public Mono<Void> publish(String collection, List<?> ids, int concurrency) {
+        return Flux.fromIterable(ids).flatMap(id -> relay.publishPending(collection, id), concurrency).then();
+    }
+
+    private static final int DUPLICATE_KEY = 11000;
+
+    private static boolean onlyDuplicates(MongoBulkWriteException e) {
+        return !e.getWriteErrors().isEmpty() && e.getWriteErrors().stream().allMatch(w -> w.getCode() == DUPLICATE_KEY);
+    }
+
+    /** One conditional change of a batch: the aggregate's next state, the version it must still have, its events. */
+    public record VersionedWrite(Object aggregate, long expectedVersion, List<EventEnvelope> events, Map<String, Object> extraSet) {
+    }
+
+    /**
+     * Many conditional changes in one round trip (an unordered bulk of single-document updates, each
+     * as {@link #update} makes it); emits how many applied. A change whose version moved meanwhile is
+     * simply not applied: the caller finds and retries those.
+     */
+    public Mono<Long> updateAll(String collection, List<VersionedWrite> writes) {
+        if (writes.isEmpty()) {
+            return Mono.just(0L);
+        }
+        var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        for (VersionedWrite w : writes) {
+            Document doc = toDocument(w.aggregate());
+            bulk.updateOne(new Query(Criteria.where("_id").is(doc.get("_id")).and("version").is(w.expectedVersion())),
+                    updateOf(w.aggregate(), doc, w.events(), w.extraSet()));
+        }
+        return bulk.execute().map(r -> (long) r.getModifiedCount());
+    }
+
     /** Replaces the aggregate's fields if its stored version is still {@code expectedVersion}; false otherwise. */
     public <T> Mono<Boolean> update(String collection, T aggregate, long expectedVersion, List<EventEnvelope> events,
                                     Map<String, Object> extraSet) {
         Document doc = toDocument(aggregate);
         Object id = doc.get("_id");
+        Update update = updateOf(aggregate, doc, events, extraSet);
+        Query query = new Query(Criteria.where("_id").is(id).and("version").is(expectedVersion));
+        return mongo.updateFirst(query, update, collection)
+                .flatMap(r -> r.getModifiedCount() == 1
+                        ? Mono.fromRunnable(() -> relay.publishInBackground(collection, id)).thenReturn(true)
+                        : Mono.just(false));
+    }
+
+    private static Update updateOf(Object aggregate, Document doc, List<EventEnvelope> events, Map<String, Object> extraSet) {
         Update update = new Update();
         doc.forEach((k, v) -> {
             if (!k.equals("_id")) {
@@ -82,10 +150,6 @@ public class AggregateDocuments {
         if (!events.isEmpty()) {
             PendingEvents.push(update, events);
         }
-        Query query = new Query(Criteria.where("_id").is(id).and("version").is(expectedVersion));
-        return mongo.updateFirst(query, update, collection)
-                .flatMap(r -> r.getModifiedCount() == 1
-                        ? Mono.fromRunnable(() -> relay.publishInBackground(collection, id)).thenReturn(true)
-                        : Mono.just(false));
+        return update;
     }
 }

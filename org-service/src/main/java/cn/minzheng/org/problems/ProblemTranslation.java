@@ -2,6 +2,7 @@ package cn.minzheng.org.problems;
 
 import cn.minzheng.platform.kit.problem.ConflictProblem;
 import cn.minzheng.platform.kit.problem.IllegalTransitionProblem;
+import cn.minzheng.platform.kit.problem.UnprocessableProblem;
 import cn.minzheng.platform.kit.problem.ValidationProblem;
 
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.Locale;
 
 /**
  * Turns the domain's own errors into the service kit's problem types (RFC 9457 via the kit's
- * handler): rule violations → 400 with every field problem, illegal transitions → 409.
+ * handler): rule violations → 400 with every field problem, refusals → 422 with every field problem,
+ * closed gates and illegal transitions → 409.
  */
 public final class ProblemTranslation {
     private ProblemTranslation() {
@@ -20,7 +22,7 @@ public final class ProblemTranslation {
             return validation(v.code(), v.problems());
         }
         if (e instanceof Refusal r) {
-            return new RefusedProblem(kebab(r.code()), r.problems().get(0).message(), kit(r.problems()));
+            return new UnprocessableProblem(kebab(r.code()), r.problems().get(0).message(), kit(r.problems()));
         }
         if (e instanceof ClosedGate g) {
             return new ConflictProblem(kebab(g.code()), g.getMessage());

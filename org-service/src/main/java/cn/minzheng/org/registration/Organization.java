@@ -113,10 +113,19 @@ public record Organization(String id,
         return new Transitioned<>(n, n.event(eventName, status, reason, Map.of("abnormalListed", abnormal, "seriousListed", serious)));
     }
 
-    public Organization restricted(boolean restricted) {
-        return new Organization(id, creditCode, authorityCode, type, name, residence, purpose, businessScope,
+    /**
+     * 年检不合格 restricts changes of name and business scope (local practice) until a better grading
+     * lifts it: {@code change-restricted} / {@code change-restriction-lifted}.
+     */
+    public Transitioned<Organization> restricted(boolean restricted, String reason) {
+        Organization n = new Organization(id, creditCode, authorityCode, type, name, residence, purpose, businessScope,
                 activityArea, legalRepresentative, fundsFen, sponsorUnit, members, officers, status, registeredOn, endedOn,
                 abnormalListed, seriousListed, restricted, version + 1);
+        Map<String, Object> changes = Map.of("restrictedUntilRectified", restricted);
+        DomainEvent e = n.event(restricted ? "change-restricted" : "change-restriction-lifted", status, reason, changes);
+        Map<String, Object> attributes = new LinkedHashMap<>(e.attributes());
+        attributes.put("restrictedUntilRectified", restricted);
+        return new Transitioned<>(n, new DomainEvent(e.name(), e.fromStatus(), e.toStatus(), e.reason(), e.changes(), attributes));
     }
 
     /** In good standing: registered and on neither credit list. */

@@ -5,6 +5,7 @@ import cn.minzheng.org.deadlines.MatterLimit;
 import cn.minzheng.org.events.DomainEvent;
 import cn.minzheng.org.problems.FieldProblem;
 import cn.minzheng.org.problems.RuleViolation;
+import cn.minzheng.platform.codes.calendar.WorkingDayCalendar;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -88,16 +89,24 @@ public record RegistrationApplication(String id,
         return new Transitioned<>(n, event(n, "resubmitted", status, Map.of("documents", docs.stream().map(Enum::name).toList())));
     }
 
-    /** Acceptance of complete documents starts the clock. */
-    public Transitioned<RegistrationApplication> accept(java.util.Set<DocumentKind> required, MatterLimit limit, LocalDate on) {
+    /**
+     * Acceptance of complete documents starts the clock. The event carries the due dates (dueDate,
+     * dueBasis, statutoryDueDate, and limitWorkingDays for a limit counted in working days), so the
+     * audit side derives on-time rates from the trail alone.
+     */
+    public Transitioned<RegistrationApplication> accept(java.util.Set<DocumentKind> required, MatterLimit limit,
+                                                        WorkingDayCalendar calendar, LocalDate on) {
         ApplicationStatus to = ApplicationTransitions.require(status, ApplicationAction.ACCEPT);
         List<FieldProblem> missing = required.stream().filter(d -> !documents().contains(d))
                 .map(d -> new FieldProblem("/documents", "DOCUMENT_MISSING", "缺少材料：" + d.title())).toList();
         RuleViolation.throwIfAny("DOCUMENTS_INCOMPLETE", missing);
-        DueDates due = DueDates.from(on, limit);
+        DueDates due = DueDates.from(on, limit, calendar);
         RegistrationApplication n = copy(to, List.of(), on, due, decidedOn, decisionReasons, organizationId, documents());
-        return new Transitioned<>(n, event(n, "accepted", status,
-                Map.of("acceptedOn", on.toString(), "promisedDue", due.promised().toString(), "statutoryDue", due.statutory().toString())));
+        DomainEvent e = event(n, "accepted", status,
+                Map.of("acceptedOn", on.toString(), "promisedDue", due.promised().toString(), "statutoryDue", due.statutory().toString()));
+        Map<String, Object> attributes = new LinkedHashMap<>(e.attributes());
+        attributes.putAll(due.eventFields());
+        return new Transitioned<>(n, new DomainEvent(e.name(), e.fromStatus(), e.toStatus(), e.reason(), e.changes(), attributes));
     }
 
     public Transitioned<RegistrationApplication> approve(LocalDate on) {

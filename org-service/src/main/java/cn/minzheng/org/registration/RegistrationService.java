@@ -15,6 +15,7 @@ import cn.minzheng.org.naming.NameRules;
 import cn.minzheng.org.naming.NameUniqueness;
 import cn.minzheng.org.problems.FieldProblem;
 import cn.minzheng.org.problems.ProblemTranslation;
+import cn.minzheng.platform.codes.calendar.WorkingDayCalendar;
 import cn.minzheng.platform.events.EventEnvelope;
 import cn.minzheng.platform.kit.problem.ConflictProblem;
 import cn.minzheng.platform.kit.problem.ForbiddenProblem;
@@ -49,12 +50,14 @@ public class RegistrationService {
     private final RegistrationPolicy policy;
     private final Map<Matter, MatterLimit> limits;
     private final CreditCodeIssuance issuance;
+    private final WorkingDayCalendar calendar;
     private final OrgEventFactory events;
     private final Clock clock;
 
     public RegistrationService(RegistrationStore store, NameRegistryStore names, SerialCounter serials, NameRules nameRules,
                                NameUniqueness uniqueness, RegistrationRules rules, RegistrationPolicy policy,
-                               Map<Matter, MatterLimit> limits, CreditCodeIssuance issuance, OrgEventFactory events, Clock clock) {
+                               Map<Matter, MatterLimit> limits, WorkingDayCalendar calendar, CreditCodeIssuance issuance,
+                               OrgEventFactory events, Clock clock) {
         this.store = store;
         this.names = names;
         this.serials = serials;
@@ -63,6 +66,7 @@ public class RegistrationService {
         this.rules = rules;
         this.policy = policy;
         this.limits = limits;
+        this.calendar = calendar;
         this.issuance = issuance;
         this.events = events;
         this.clock = clock;
@@ -154,7 +158,7 @@ public class RegistrationService {
 
     public Mono<RegistrationApplication> accept(Principal p, String id, long ifMatch, String traceparent) {
         return staffCommand(p, id, ifMatch, Role.REGISTRAR,
-                a -> Mono.just(a.accept(requiredDocuments(a), limits.get(a.matter()), today())), traceparent);
+                a -> Mono.just(a.accept(requiredDocuments(a), limits.get(a.matter()), calendar, today())), traceparent);
     }
 
     public Mono<RegistrationApplication> refuse(Principal p, String id, long ifMatch, List<String> reasons, String traceparent) {

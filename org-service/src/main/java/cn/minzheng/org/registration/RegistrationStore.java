@@ -71,6 +71,16 @@ public class RegistrationStore {
         return documents.update(ORGANIZATIONS, o, expectedVersion, events, Map.of("fullName", o.name().fullName()));
     }
 
+    /** Many conditional organization changes in one round trip (each with its events); emits how many applied. */
+    public Mono<Long> updateAll(List<AggregateDocuments.VersionedWrite> writes) {
+        return documents.updateAll(ORGANIZATIONS, writes);
+    }
+
+    /** Publishes the pending events of these organizations (after a bulk update). */
+    public Mono<Void> publish(List<String> ids) {
+        return documents.publish(ORGANIZATIONS, ids, 8);
+    }
+
     /** A change and a new announcement (公告) in the same write. */
     public Mono<Boolean> update(Organization o, long expectedVersion, List<EventEnvelope> events, Announcement announcement) {
         return documents.update(ORGANIZATIONS, o, expectedVersion, events, Map.of("fullName", o.name().fullName()))

@@ -61,6 +61,15 @@ public final class SeededDraw {
         return result;
     }
 
+    /**
+     * SHA-256 (hex) of the population ids in draw order (the recorded order: ascending ids) joined by
+     * {@code "\n"}: names a large population in the plan-drawn event without listing it, and lets an
+     * auditor check that the population a replay reads is the one drawn from.
+     */
+    public static String populationDigest(List<String> population) {
+        return rank(String.join("\n", population));
+    }
+
     static String rank(String text) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

@@ -52,7 +52,8 @@ public class SpotCheckController {
     }
 
     public record PlanView(String id, String authorityCode, int year, int ratioBasisPoints, String seed, String method,
-                           Map<String, Object> filters, int populationSize, List<String> population, List<Inspector> inspectorPool,
+                           Map<String, Object> filters, int populationSize, String populationDigest, List<String> population,
+                           List<Inspector> inspectorPool,
                            List<DrawnView> drawn, SpotCheckPlan.PlanStatus status, LocalDate drawnOn, LocalDate publishedOn,
                            long version) {
         static PlanView of(StoredPlan s) {
@@ -65,7 +66,7 @@ public class SpotCheckController {
                         r == null ? null : r.inspectorId(), r == null ? null : r.checkedOn());
             }).toList();
             return new PlanView(p.id(), p.authorityCode(), p.year(), p.ratioBasisPoints(), p.seed(), p.method(), s.filters(),
-                    p.population().size(), p.population(), p.inspectorPool(), drawn, p.status(), p.drawnOn(), p.publishedOn(), p.version());
+                    p.population().size(), p.populationDigest(), p.population(), p.inspectorPool(), drawn, p.status(), p.drawnOn(), p.publishedOn(), p.version());
         }
     }
 

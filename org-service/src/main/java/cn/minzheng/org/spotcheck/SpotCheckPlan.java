@@ -14,11 +14,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A 双随机、一公开 spot-check plan: the recorded population, ratio, seed and method, the drawn
- * organizations with their inspectors, the results, and publication once every result is in.
+ * A 双随机、一公开 spot-check plan: the recorded population (ascending ids) and its SHA-256 digest,
+ * ratio, seed and method, the drawn organizations with their inspectors, the results, and publication
+ * once every result is in.
+ *
+ * @param populationDigest {@link SeededDraw#populationDigest} of the population at the draw (null on plans
+ *                         drawn before digests were recorded)
  */
 public record SpotCheckPlan(String id, String authorityCode, int year, int ratioBasisPoints, String seed, String method,
-                            List<String> population, List<Inspector> inspectorPool,
+                            List<String> population, String populationDigest, List<Inspector> inspectorPool,
                             Map<String, List<String>> assignments, Map<String, CheckResult> results,
                             PlanStatus status, LocalDate drawnOn, LocalDate publishedOn, long version) {
 
@@ -44,12 +48,27 @@ public record SpotCheckPlan(String id, String authorityCode, int year, int ratio
         List<String> sorted = population.stream().distinct().sorted().toList();
         List<String> drawn = SeededDraw.drawOrganizations(seed, sorted, SeededDraw.sampleSize(sorted.size(), ratioBasisPoints));
         Map<String, List<String>> assignments = SeededDraw.assignInspectors(seed, drawn, pool, policy.inspectorsPerOrganization());
-        SpotCheckPlan plan = new SpotCheckPlan(id, authorityCode, year, ratioBasisPoints, seed, SeededDraw.METHOD, sorted,
+        String digest = SeededDraw.populationDigest(sorted);
+        SpotCheckPlan plan = new SpotCheckPlan(id, authorityCode, year, ratioBasisPoints, seed, SeededDraw.METHOD, sorted, digest,
                 List.copyOf(pool), assignments, Map.of(), PlanStatus.DRAWN, on, null, 1);
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("planId", id);
+        attributes.put("regionCode", authorityCode);
+        attributes.put("seed", seed);
+        attributes.put("method", SeededDraw.METHOD);
+        if (policy.listsPopulationOf(sorted.size())) {
+            attributes.put("population", sorted);
+        }
+        attributes.put("populationSize", sorted.size());
+        attributes.put("populationDigest", digest);
+        attributes.put("selected", drawn);
         return new Transitioned<>(plan, new DomainEvent("plan-drawn", null, PlanStatus.DRAWN.name(), null,
-                Map.of("ratioBasisPoints", ratioBasisPoints, "assignments", assignments),
-                Map.of("planId", id, "regionCode", authorityCode, "seed", seed, "method", SeededDraw.METHOD,
-                        "population", sorted, "selected", drawn)));
+                Map.of("ratioBasisPoints", ratioBasisPoints, "assignments", assignments), attributes));
+    }
+
+    /** The digest of the population as stored now; differs from {@link #populationDigest()} when the list was altered. */
+    public String currentPopulationDigest() {
+        return SeededDraw.populationDigest(population);
     }
 
     /** What an auditor gets by re-running the recorded draw; equal to {@link #assignments()} when untampered. */
@@ -76,8 +95,8 @@ public record SpotCheckPlan(String id, String authorityCode, int year, int ratio
         }
         Map<String, CheckResult> next = new LinkedHashMap<>(results);
         next.put(organizationId, result);
-        SpotCheckPlan n = new SpotCheckPlan(id, authorityCode, year, ratioBasisPoints, seed, method, population, inspectorPool,
-                assignments, next, status, drawnOn, publishedOn, version + 1);
+        SpotCheckPlan n = new SpotCheckPlan(id, authorityCode, year, ratioBasisPoints, seed, method, population, populationDigest,
+                inspectorPool, assignments, next, status, drawnOn, publishedOn, version + 1);
         return new Transitioned<>(n, new DomainEvent("result-recorded", status.name(), status.name(), null,
                 Map.of("organizationId", organizationId, "inspectorId", result.inspectorId()),
                 Map.of("planId", id, "regionCode", authorityCode,
@@ -94,8 +113,8 @@ public record SpotCheckPlan(String id, String authorityCode, int year, int ratio
             throw new RuleViolation("RESULTS_MISSING", List.of(new FieldProblem("/results", "RESULTS_MISSING",
                     "尚有" + missing.size() + "个组织未记录检查结果")));
         }
-        SpotCheckPlan n = new SpotCheckPlan(id, authorityCode, year, ratioBasisPoints, seed, method, population, inspectorPool,
-                assignments, results, PlanStatus.PUBLISHED, drawnOn, on, version + 1);
+        SpotCheckPlan n = new SpotCheckPlan(id, authorityCode, year, ratioBasisPoints, seed, method, population, populationDigest,
+                inspectorPool, assignments, results, PlanStatus.PUBLISHED, drawnOn, on, version + 1);
         return new Transitioned<>(n, new DomainEvent("published", status.name(), PlanStatus.PUBLISHED.name(), null,
                 Map.of("publishedOn", on.toString()), Map.of("planId", id, "regionCode", authorityCode)));
     }

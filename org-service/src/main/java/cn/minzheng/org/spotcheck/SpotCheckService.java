@@ -20,6 +20,7 @@ import cn.minzheng.platform.kit.security.Principal;
 import cn.minzheng.platform.kit.security.Role;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -98,13 +99,20 @@ public class SpotCheckService {
                 });
     }
 
-    /** The recorded draw re-run from its seed, population and pool; {@code identical} false means the record was altered. */
+    /**
+     * The recorded draw re-run from its seed, population and pool, and the population's digest computed
+     * again: {@code identical} false means the record was altered (the draw or the population differs
+     * from what was drawn and published in the plan-drawn event). Hashing a large population is CPU work,
+     * so it runs on the bounded-elastic scheduler.
+     */
     public Mono<Replay> replay(Principal p, String id) {
-        return plan(p, id).map(s -> {
+        return plan(p, id).publishOn(Schedulers.boundedElastic()).map(s -> {
             SpotCheckPlan plan = s.plan();
             Map<String, List<String>> again = plan.redraw(policy);
+            String recomputed = plan.currentPopulationDigest();
+            String recorded = plan.populationDigest() != null ? plan.populationDigest() : recomputed;
             return new Replay(plan.id(), plan.seed(), plan.method(), plan.ratioBasisPoints(), plan.population().size(),
-                    plan.assignments(), again, again.equals(plan.assignments()));
+                    recorded, recomputed, plan.assignments(), again, again.equals(plan.assignments()) && recorded.equals(recomputed));
         });
     }
 
@@ -164,6 +172,7 @@ public class SpotCheckService {
 
     /** What an auditor gets from re-running a recorded draw. */
     public record Replay(String planId, String seed, String method, int ratioBasisPoints, int populationSize,
+                         String populationDigest, String replayedPopulationDigest,
                          Map<String, List<String>> recorded, Map<String, List<String>> replayed, boolean identical) {
     }
 }

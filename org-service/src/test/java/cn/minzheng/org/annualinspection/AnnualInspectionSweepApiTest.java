@@ -73,6 +73,9 @@ class AnnualInspectionSweepApiTest extends OrgServiceTestBase {
         fileAndGrade("ORG-SW-UNQL5", year, "UNQUALIFIED");
         assertThat(registrations.organization("ORG-SW-UNQL5").block().organization().restrictedUntilRectified()).isTrue();
         assertThat(registrations.organization("ORG-SW-QUAL1").block().organization().restrictedUntilRectified()).isFalse();
+        EventEnvelope restricted = awaitEvent(e -> e.type().equals(EventTypes.ORGANIZATION_CHANGE_RESTRICTED) && e.subject().equals("ORG-SW-UNQL5"));
+        assertThat(restricted.data().get("reason").asString()).isEqualTo(year + "年度年检不合格");
+        assertThat(restricted.data().get("restrictedUntilRectified").asBoolean()).isTrue();
         client().post().uri("/api/v1/orgs/organizations/ORG-SW-UNQL5/change-applications").header("Authorization", "Bearer " + agentToken)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("businessScope", "新范围", "documents", List.of("APPLICATION")))
                 .exchange().expectStatus().isBadRequest().expectBody(JsonNode.class)

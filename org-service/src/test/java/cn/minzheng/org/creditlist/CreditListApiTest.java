@@ -9,6 +9,7 @@ import cn.minzheng.org.registration.OrganizationType;
 import cn.minzheng.org.registration.Particulars;
 import cn.minzheng.org.registration.Person;
 import cn.minzheng.org.registration.RegistrationStore;
+import cn.minzheng.platform.events.EventEnvelope;
 import cn.minzheng.platform.events.EventTypes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +33,10 @@ class CreditListApiTest extends OrgServiceTestBase {
     RegistrationStore registrations;
     @Autowired
     CreditListStore entries;
+    @Autowired
+    CreditListService service;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     private final String registrar = token("cl-registrar", "REGISTRAR", AUTHORITY);
     private final String agent = token("cl-agent", "ORG_AGENT", AUTHORITY);
@@ -66,6 +71,11 @@ class CreditListApiTest extends OrgServiceTestBase {
                 .value(b -> assertThat(b.get("status").asString()).isEqualTo("REMOVED"));
         assertThat(registrations.organization(o.id()).block().organization().abnormalListed()).isFalse();
         awaitEvent(e -> e.type().equals(EventTypes.ORGANIZATION_ABNORMAL_REMOVED) && o.id().equals(e.data().get("organizationId").asString()));
+        EventEnvelope applied = awaitEvent(e -> e.type().equals(EventTypes.CREDIT_LIST_ENTRY_REMOVAL_APPLIED) && e.subject().equals("CL-1"));
+        assertThat(applied.actorId()).isEqualTo("cl-agent");
+        EventEnvelope removed = awaitEvent(e -> e.type().equals(EventTypes.CREDIT_LIST_ENTRY_REMOVED) && e.subject().equals("CL-1"));
+        assertThat(removed.data().get("removal").asString()).isEqualTo("ON_APPLICATION");
+        assertThat(removed.actorId()).isEqualTo("cl-registrar");
 
         Organization nothingToFix = listed(2, EntryGround.WARNING_OR_SMALL_FINE, TODAY.minusDays(30));
         client().post().uri("/api/v1/orgs/credit-list-entries/CL-2/removal-application").header("Authorization", "Bearer " + agent)
@@ -92,9 +102,21 @@ class CreditListApiTest extends OrgServiceTestBase {
         awaitEvent(e -> e.type().equals(EventTypes.ORGANIZATION_SERIOUS_LISTED) && late.id().equals(e.data().get("organizationId").asString()));
         awaitEvent(e -> e.type().equals(EventTypes.ORGANIZATION_SERIOUS_REMOVED) && fined.id().equals(e.data().get("organizationId").asString()));
 
+        JsonNode escalation = awaitEvent(e -> e.type().equals(EventTypes.CREDIT_LIST_ENTRY_REMOVED) && e.subject().equals("CL-4")).data();
+        assertThat(escalation.get("removal").asString()).isEqualTo("ESCALATED");
+        assertThat(escalation.get("escalatedTo").asString()).isEqualTo("ESC-CL-4");
+        JsonNode serious = awaitEvent(e -> e.type().equals(EventTypes.CREDIT_LIST_ENTRY_LISTED) && e.subject().equals("ESC-CL-4")).data();
+        assertThat(serious.get("ground").asString()).isEqualTo("ABNORMAL_TWO_YEARS");
+        assertThat(awaitEvent(e -> e.type().equals(EventTypes.CREDIT_LIST_ENTRY_REMOVED) && e.subject().equals("CL-3")).data()
+                .get("removal").asString()).isEqualTo("PERIOD_ENDED");
+        long entryEvents = EVENTS.stream().filter(e -> e.type().startsWith("minzheng.org.credit-list-entry.")).count();
+
         JsonNode second = sweep();
         assertThat(second.get("removed").asLong()).isZero();
         assertThat(second.get("escalated").asLong()).isZero();
+        org.awaitility.Awaitility.await().during(java.time.Duration.ofSeconds(2)).atMost(java.time.Duration.ofSeconds(5)).until(() ->
+                EVENTS.stream().filter(e -> e.type().startsWith("minzheng.org.credit-list-entry.")
+                        && e.subject().matches("(ESC-)?CL-[3-6]")).count() == 4);
 
         JsonNode byCode = client().get().uri("/api/v1/orgs/public/credit-lists?creditCode=" + late.creditCode()).exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
@@ -105,6 +127,17 @@ class CreditListApiTest extends OrgServiceTestBase {
 
         client().post().uri("/api/v1/orgs/credit-lists/sweep").header("Authorization", "Bearer " + token("far", "REGISTRAR", "330100"))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("authorityCode", AUTHORITY)).exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void theScheduledSweepCoversEveryAuthorityAndIsOffInTests() {
+        assertThat(context.getBeansOfType(CreditListSweepSchedule.class)).as("minzheng.org.credit-lists.sweep-enabled=false").isEmpty();
+        Organization warned = listed(7, EntryGround.WARNING_OR_SMALL_FINE, TODAY.minusMonths(7));
+        new CreditListSweepSchedule(service, java.time.Duration.ofMinutes(1)).run();
+        assertThat(entries.entry("CL-7").block().status()).isEqualTo(EntryStatus.REMOVED);
+        assertThat(registrations.organization(warned.id()).block().organization().abnormalListed()).isFalse();
+        EventEnvelope removed = awaitEvent(e -> e.type().equals(EventTypes.CREDIT_LIST_ENTRY_REMOVED) && e.subject().equals("CL-7"));
+        assertThat(removed.actorRole()).isEqualTo("SYSTEM");
     }
 
     private JsonNode sweep() {

@@ -150,6 +150,32 @@ class EnforcementApiTest extends OrgServiceTestBase {
         assertThat(c.get("status").asString()).isEqualTo("HEARING_REQUESTED");
         problem(post(registrar, path + "/decision", c.get("version").asLong(), Map.of("reference", "r",
                 "penalties", List.of(Map.of("kind", "FINE", "amount", "20000.00")), "reasons", "x")), 409, "illegal-transition");
+        String caseId = c.get("id").asString();
+        LocalDate today = LocalDate.parse(c.get("hearingRequestedOn").asString());
+        long requested = c.get("version").asLong();
+        post(registrar, path + "/hearing-schedule", requested, Map.of("hearingDate", today.plusDays(6).toString(), "place", "红安县民政局听证室"))
+                .expectStatus().isEqualTo(422).expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(JsonNode.class).value(b -> {
+                    assertThat(b.get("code").asString()).isEqualTo("hearing-notice-too-short");
+                    assertThat(b.get("errors").get(0).get("pointer").asString()).isEqualTo("/hearingDate");
+                    assertThat(b.get("errors").get(0).get("message").asString()).contains(today.plusDays(7).toString());
+                });
+        post(registrar, path + "/hearing-schedule", requested, Map.of("place", " ")).expectStatus().isBadRequest()
+                .expectBody(JsonNode.class).value(b -> assertThat(b.get("errors").findValuesAsString("pointer"))
+                        .containsExactlyInAnyOrder("/hearingDate", "/place"));
+        post(agent, path + "/hearing-schedule", requested, Map.of("hearingDate", today.plusDays(7).toString(), "place", "听证室"))
+                .expectStatus().isForbidden();
+        assertThat(ok(client().get().uri("/api/v1/orgs" + path).header("Authorization", "Bearer " + registrar).exchange())
+                .get("version").asLong()).as("refused schedules change nothing").isEqualTo(requested);
+        c = ok(post(registrar, path + "/hearing-schedule", requested, Map.of("hearingDate", today.plusDays(7).toString(),
+                "place", "红安县民政局听证室")));
+        assertThat(c.get("status").asString()).isEqualTo("HEARING_SCHEDULED");
+        assertThat(c.get("hearingNoticeDeliveredOn").asString()).isEqualTo(today.toString());
+        problem(post(registrar, path + "/hearing", c.get("version").asLong(), Map.of("record", "提前举行")), 409, "hearing-date-not-reached");
+        // a week passes: the case's hearing dates move back by 7 days, as if the clock had moved on
+        mongo.updateFirst(new Query(Criteria.where("_id").is(caseId)), new org.springframework.data.mongodb.core.query.Update()
+                .set("hearingRequestedOn", today.minusDays(7)).set("hearingNoticeDeliveredOn", today.minusDays(7))
+                .set("hearingDate", today), EnforcementStore.CASES).block();
         c = ok(post(registrar, path + "/hearing", c.get("version").asLong(), Map.of("record", "当事人申辩系初次违法")));
         c = ok(post(reviewer, path + "/legal-review", c.get("version").asLong(), Map.of("approved", true)));
         long before = c.get("version").asLong();
@@ -164,6 +190,43 @@ class EnforcementApiTest extends OrgServiceTestBase {
         assertThat(registrations.organization(org).block().organization().status().name()).isEqualTo("REGISTERED");
         awaitEvent(e -> e.type().equals(EventTypes.ORGANIZATION_ABNORMAL_LISTED) && org.equals(e.data().get("organizationId").asString()));
         awaitEvent(e -> e.type().equals(EventTypes.ENFORCEMENT_CASE_HEARING_HELD) && e.subject().equals(path.substring(19)));
+        JsonNode scheduled = awaitEvent(e -> e.type().equals(EventTypes.ENFORCEMENT_CASE_HEARING_SCHEDULED) && e.subject().equals(caseId)).data();
+        assertThat(scheduled.get("hearingDate").asString()).isEqualTo(today.plusDays(7).toString());
+        assertThat(scheduled.get("noticeDeliveredOn").asString()).isEqualTo(today.toString());
+    }
+
+    @Test
+    void aDecisionAfterNinetyDaysIsRefusedAndTheCaseShowsOverdue() {
+        String org = organization("丁" + SERIAL.get());
+        JsonNode c = open(org, "BEYOND_SCOPE");
+        String id = c.get("id").asString();
+        String path = "/enforcement-cases/" + id;
+        LocalDate openedOn = LocalDate.parse(c.get("openedOn").asString());
+        assertThat(c.get("dueOn").asString()).isEqualTo(openedOn.plusDays(90).toString());
+        c = ok(post(inspector, path + "/proposal", 1L, Map.of("severity", "MINOR",
+                "penalties", List.of(Map.of("kind", "WARNING")), "reasons", "轻微")));
+        c = ok(post(inspector, path + "/notice", c.get("version").asLong(), null));
+        c = ok(post(agent, path + "/statements", c.get("version").asLong(), Map.of("text", "放弃听证", "waivesHearing", true)));
+        // the case was opened 91 days ago: its opening and due date move back, as if the clock had moved on
+        mongo.updateFirst(new Query(Criteria.where("_id").is(id)), new org.springframework.data.mongodb.core.query.Update()
+                .set("openedOn", openedOn.minusDays(91)).set("dueOn", openedOn.minusDays(1)), EnforcementStore.CASES).block();
+        long before = c.get("version").asLong();
+        post(registrar, path + "/decision", before, Map.of("reference", "红民罚〔2026〕9号",
+                "penalties", List.of(Map.of("kind", "WARNING")), "reasons", "轻微")).expectStatus().isEqualTo(422)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON).expectBody(JsonNode.class).value(b -> {
+                    assertThat(b.get("code").asString()).isEqualTo("decision-period-expired");
+                    assertThat(b.get("errors").get(0).get("pointer").asString()).isEqualTo("/decidedOn");
+                    assertThat(b.get("errors").get(0).get("message").asString()).contains(openedOn.minusDays(1).toString());
+                });
+        JsonNode after = ok(client().get().uri("/api/v1/orgs" + path).header("Authorization", "Bearer " + registrar).exchange());
+        assertThat(after.get("version").asLong()).isEqualTo(before);
+        assertThat(after.get("decision").isNull()).isTrue();
+        assertThat(after.get("overdue").asBoolean()).isTrue();
+        JsonNode overdue = ok(client().get().uri("/api/v1/orgs/enforcement-cases?overdue=true&organizationId=" + org)
+                .header("Authorization", "Bearer " + registrar).exchange());
+        assertThat(overdue.get("items").findValuesAsString("id")).containsExactly(id);
+        c = ok(post(registrar, path + "/closing", before, Map.of("reason", "超过九十日办案期限，不予处罚")));
+        assertThat(c.get("status").asString()).isEqualTo("CLOSED");
     }
 
     @Test

@@ -63,21 +63,24 @@ class EnforcementCaseTest {
 
     static Stream<Arguments> table() {
         List<Arguments> rows = new ArrayList<>();
-        Map<CaseStatus, Map<CaseAction, CaseStatus>> allowed = Map.of(
-                CaseStatus.OPEN, Map.of(CaseAction.RECORD_EVIDENCE, CaseStatus.OPEN, CaseAction.PROPOSE, CaseStatus.PROPOSED, CaseAction.CLOSE, CaseStatus.CLOSED),
-                CaseStatus.PROPOSED, Map.of(CaseAction.RECORD_EVIDENCE, CaseStatus.PROPOSED, CaseAction.PROPOSE, CaseStatus.PROPOSED,
-                        CaseAction.SERVE_NOTICE, CaseStatus.NOTIFIED, CaseAction.CLOSE, CaseStatus.CLOSED),
-                CaseStatus.NOTIFIED, Map.of(CaseAction.RECORD_STATEMENT, CaseStatus.NOTIFIED, CaseAction.REQUEST_HEARING, CaseStatus.HEARING_REQUESTED,
+        Map<CaseStatus, Map<CaseAction, CaseStatus>> allowed = Map.ofEntries(
+                Map.entry(CaseStatus.OPEN, Map.of(CaseAction.RECORD_EVIDENCE, CaseStatus.OPEN, CaseAction.PROPOSE, CaseStatus.PROPOSED, CaseAction.CLOSE, CaseStatus.CLOSED)),
+                Map.entry(CaseStatus.PROPOSED, Map.of(CaseAction.RECORD_EVIDENCE, CaseStatus.PROPOSED, CaseAction.PROPOSE, CaseStatus.PROPOSED,
+                        CaseAction.SERVE_NOTICE, CaseStatus.NOTIFIED, CaseAction.CLOSE, CaseStatus.CLOSED)),
+                Map.entry(CaseStatus.NOTIFIED, Map.of(CaseAction.RECORD_STATEMENT, CaseStatus.NOTIFIED, CaseAction.REQUEST_HEARING, CaseStatus.HEARING_REQUESTED,
                         CaseAction.APPROVE_REVIEW, CaseStatus.REVIEWED, CaseAction.RETURN_REVIEW, CaseStatus.PROPOSED,
-                        CaseAction.DECIDE, CaseStatus.DECIDED, CaseAction.CLOSE, CaseStatus.CLOSED),
-                CaseStatus.HEARING_REQUESTED, Map.of(CaseAction.RECORD_STATEMENT, CaseStatus.HEARING_REQUESTED, CaseAction.HOLD_HEARING, CaseStatus.HEARING_HELD),
-                CaseStatus.HEARING_HELD, Map.of(CaseAction.APPROVE_REVIEW, CaseStatus.REVIEWED, CaseAction.RETURN_REVIEW, CaseStatus.PROPOSED,
-                        CaseAction.CLOSE, CaseStatus.CLOSED),
-                CaseStatus.REVIEWED, Map.of(CaseAction.DECIDE, CaseStatus.DECIDED),
-                CaseStatus.DECIDED, Map.of(CaseAction.DELIVER, CaseStatus.DELIVERED),
-                CaseStatus.DELIVERED, Map.of(CaseAction.EXECUTE, CaseStatus.EXECUTED),
-                CaseStatus.EXECUTED, Map.of(CaseAction.CLOSE, CaseStatus.CLOSED),
-                CaseStatus.CLOSED, Map.of());
+                        CaseAction.DECIDE, CaseStatus.DECIDED, CaseAction.CLOSE, CaseStatus.CLOSED)),
+                Map.entry(CaseStatus.HEARING_REQUESTED, Map.of(CaseAction.RECORD_STATEMENT, CaseStatus.HEARING_REQUESTED,
+                        CaseAction.SCHEDULE_HEARING, CaseStatus.HEARING_SCHEDULED)),
+                Map.entry(CaseStatus.HEARING_SCHEDULED, Map.of(CaseAction.RECORD_STATEMENT, CaseStatus.HEARING_SCHEDULED,
+                        CaseAction.SCHEDULE_HEARING, CaseStatus.HEARING_SCHEDULED, CaseAction.HOLD_HEARING, CaseStatus.HEARING_HELD)),
+                Map.entry(CaseStatus.HEARING_HELD, Map.of(CaseAction.APPROVE_REVIEW, CaseStatus.REVIEWED, CaseAction.RETURN_REVIEW, CaseStatus.PROPOSED,
+                        CaseAction.CLOSE, CaseStatus.CLOSED)),
+                Map.entry(CaseStatus.REVIEWED, Map.of(CaseAction.DECIDE, CaseStatus.DECIDED)),
+                Map.entry(CaseStatus.DECIDED, Map.of(CaseAction.DELIVER, CaseStatus.DELIVERED)),
+                Map.entry(CaseStatus.DELIVERED, Map.of(CaseAction.EXECUTE, CaseStatus.EXECUTED)),
+                Map.entry(CaseStatus.EXECUTED, Map.of(CaseAction.CLOSE, CaseStatus.CLOSED)),
+                Map.entry(CaseStatus.CLOSED, Map.of()));
         for (CaseStatus from : CaseStatus.values()) {
             for (CaseAction action : CaseAction.values()) {
                 rows.add(Arguments.of(from, action, allowed.get(from).get(action)));
@@ -180,13 +183,143 @@ class EnforcementCaseTest {
         }
     }
 
+    static EnforcementCase hearingRequested() {
+        return notified(Severity.SERIOUS, Penalty.of(PenaltyKind.REVOCATION)).requestHearing(NOTICE.plusDays(1)).next();
+    }
+
+    @ParameterizedTest(name = "notice delivered {0}, hearing on {1} -> {2}")
+    @CsvSource(textBlock = """
+            2026-03-06, 2026-03-06, HEARING_NOTICE_TOO_SHORT
+            2026-03-06, 2026-03-07, HEARING_NOTICE_TOO_SHORT
+            2026-03-06, 2026-03-12, HEARING_NOTICE_TOO_SHORT
+            2026-03-06, 2026-03-13, ''
+            2026-03-06, 2026-03-14, ''
+            2026-03-09, 2026-03-15, HEARING_NOTICE_TOO_SHORT
+            2026-03-09, 2026-03-16, ''
+            2026-03-06, 2026-03-01, HEARING_NOTICE_TOO_SHORT
+            2026-03-06, 2026-06-30, ''
+            """)
+    void aHearingIsNoticedAtLeastSevenDaysAhead(LocalDate delivered, LocalDate hearing, String refusal) {
+        EnforcementCase c = hearingRequested();
+        LocalDate today = LocalDate.of(2026, 3, 9);
+        if (refusal.isEmpty()) {
+            var t = c.scheduleHearing(hearing, "曾都区民政局听证室", delivered, today, POLICY);
+            assertThat(t.next().status()).isEqualTo(CaseStatus.HEARING_SCHEDULED);
+            assertThat(t.next().hearingDate()).isEqualTo(hearing);
+            assertThat(t.next().hearingNoticeDeliveredOn()).isEqualTo(delivered);
+            assertThat(t.event().name()).isEqualTo("hearing-scheduled");
+            assertThat(t.event().attributes()).containsEntry("hearingDate", hearing.toString())
+                    .containsEntry("noticeDeliveredOn", delivered.toString()).containsEntry("place", "曾都区民政局听证室");
+        } else {
+            assertThatThrownBy(() -> c.scheduleHearing(hearing, "听证室", delivered, today, POLICY)).isInstanceOfSatisfying(Refusal.class, r -> {
+                assertThat(r.code()).isEqualTo(refusal);
+                assertThat(r.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.pointer()).isEqualTo("/hearingDate");
+                    assertThat(p.message()).contains(delivered.plusDays(7).toString());
+                });
+            });
+        }
+    }
+
+    @ParameterizedTest(name = "delivered {0}, place ''{1}'', hearing {2} -> {3}")
+    @CsvSource(textBlock = """
+                      , 听证室, 2026-03-16, ''
+                      , ' ',    2026-03-16, /place
+            2026-03-10, 听证室, 2026-03-20, /noticeDeliveredOn
+            2026-03-05, 听证室, 2026-03-20, /noticeDeliveredOn
+                      , 听证室,           , /hearingDate
+            """)
+    void anIncompleteScheduleIsABadRequestAndTheNoticeIsTodayWhenNotGiven(LocalDate delivered, String place, LocalDate hearing,
+                                                                         String pointer) {
+        LocalDate today = LocalDate.of(2026, 3, 9);
+        EnforcementCase c = hearingRequested();
+        if (pointer.isEmpty()) {
+            assertThat(c.scheduleHearing(hearing, place, delivered, today, POLICY).next().hearingNoticeDeliveredOn()).isEqualTo(today);
+        } else {
+            assertThatThrownBy(() -> c.scheduleHearing(hearing, place, delivered, today, POLICY)).isInstanceOfSatisfying(RuleViolation.class,
+                    v -> assertThat(v.problems()).extracting(FieldProblem::pointer).contains(pointer));
+        }
+    }
+
+    @Property(tries = 300)
+    void aScheduleIsAcceptedExactlyWhenTheNoticeComesSevenDaysAhead(@ForAll("dayOffsets") int deliveredAfterRequest,
+                                                                     @ForAll("dayOffsets") int hearingAfterDelivery) {
+        EnforcementCase c = hearingRequested();
+        LocalDate delivered = c.hearingRequestedOn().plusDays(deliveredAfterRequest);
+        LocalDate hearing = delivered.plusDays(hearingAfterDelivery);
+        try {
+            EnforcementCase scheduled = c.scheduleHearing(hearing, "听证室", delivered, delivered, POLICY).next();
+            assertThat(hearingAfterDelivery).isGreaterThanOrEqualTo(7);
+            assertThat(scheduled.hearingDate()).isEqualTo(hearing);
+        } catch (Refusal r) {
+            assertThat(hearingAfterDelivery).isLessThan(7);
+            assertThat(r.code()).isEqualTo("HEARING_NOTICE_TOO_SHORT");
+        } catch (RuleViolation v) {
+            assertThat(deliveredAfterRequest).as("only a notice before the request is malformed").isNegative();
+        }
+    }
+
+    @Provide
+    Arbitrary<Integer> dayOffsets() {
+        return Arbitraries.integers().between(-3, 40);
+    }
+
+    @Test
+    void aHearingIsHeldNoEarlierThanScheduledAndMayBePostponedWithANewNotice() {
+        EnforcementCase scheduled = hearingRequested()
+                .scheduleHearing(LocalDate.of(2026, 3, 16), "听证室", LocalDate.of(2026, 3, 9), LocalDate.of(2026, 3, 9), POLICY).next();
+        assertThatThrownBy(() -> scheduled.holdHearing("笔录", LocalDate.of(2026, 3, 15)))
+                .isInstanceOfSatisfying(ClosedGate.class, g -> assertThat(g.code()).isEqualTo("HEARING_DATE_NOT_REACHED"));
+        assertThat(scheduled.holdHearing("笔录", LocalDate.of(2026, 3, 16)).next().status()).isEqualTo(CaseStatus.HEARING_HELD);
+
+        var postponed = scheduled.scheduleHearing(LocalDate.of(2026, 3, 25), "听证室", LocalDate.of(2026, 3, 12), LocalDate.of(2026, 3, 12), POLICY);
+        assertThat(postponed.next().status()).isEqualTo(CaseStatus.HEARING_SCHEDULED);
+        assertThat(postponed.event().toStatus()).isNull();
+        assertThatThrownBy(() -> postponed.next().holdHearing("笔录", LocalDate.of(2026, 3, 16))).isInstanceOf(ClosedGate.class);
+        assertThatThrownBy(() -> hearingRequested().holdHearing("笔录", LocalDate.of(2026, 3, 16))).isInstanceOf(IllegalTransition.class);
+    }
+
+    @ParameterizedTest(name = "hearing-notice-days {0} -> {1}")
+    @CsvSource({"0, 7", "7, 7", "10, 10", "6, -1", "-1, -1"})
+    void theHearingNoticeMayBeLongerThanTheLawNeverShorter(int configured, int effective) {
+        if (effective < 0) {
+            assertThatThrownBy(() -> new EnforcementPolicy(90, 5, configured, 1, 1, java.time.Period.ofYears(3)))
+                    .isInstanceOf(IllegalArgumentException.class);
+        } else {
+            assertThat(new EnforcementPolicy(90, 5, configured, 1, 1, java.time.Period.ofYears(3)).hearingNoticeDays()).isEqualTo(effective);
+        }
+    }
+
+    /** Opened 2026-02-13, so the 90 days end on 2026-05-14. */
+    @ParameterizedTest(name = "decided on {0} -> refused {1}")
+    @CsvSource({"2026-03-06, false", "2026-05-13, false", "2026-05-14, false", "2026-05-15, true", "2026-09-01, true"})
+    void aDecisionComesWithinNinetyDaysOfOpening(LocalDate on, boolean refused) {
+        EnforcementCase c = notified(Severity.MINOR, Penalty.of(PenaltyKind.WARNING))
+                .recordStatement(new Statement("放弃听证", false, true, NOTICE)).next();
+        assertThat(c.dueOn()).isEqualTo(LocalDate.of(2026, 5, 14));
+        if (refused) {
+            assertThat(c.overdue(on)).isTrue();
+            assertThatThrownBy(() -> c.decide("r", List.of(Penalty.of(PenaltyKind.WARNING)), "理由", BENCHMARKS, POLICY, on))
+                    .isInstanceOfSatisfying(Refusal.class, r -> {
+                        assertThat(r.code()).isEqualTo("DECISION_PERIOD_EXPIRED");
+                        assertThat(r.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("2026-05-14", "结案"));
+                    });
+            assertThat(c.close("超过法定期限，不予处罚", on).next().status()).isEqualTo(CaseStatus.CLOSED);
+        } else {
+            assertThat(c.decide("r", List.of(Penalty.of(PenaltyKind.WARNING)), "理由", BENCHMARKS, POLICY, on).next().status())
+                    .isEqualTo(CaseStatus.DECIDED);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("majorDecisions")
     void aMajorDecisionNeedsLegalReview(String name, Severity severity, Penalty penalty, boolean hearing) {
         EnforcementCase c = notified(severity, penalty);
         LocalDate later = NOTICE.plusDays(20);
         if (hearing) {
-            c = c.requestHearing(NOTICE.plusDays(1)).next().holdHearing("听证笔录", NOTICE.plusDays(10)).next();
+            c = c.requestHearing(NOTICE.plusDays(1)).next()
+                    .scheduleHearing(NOTICE.plusDays(10), "听证室", NOTICE.plusDays(2), NOTICE.plusDays(2), POLICY).next()
+                    .holdHearing("听证笔录", NOTICE.plusDays(10)).next();
             EnforcementCase held = c;
             assertThatThrownBy(() -> held.decide("r", List.of(penalty), "理由", BENCHMARKS, POLICY, later))
                     .isInstanceOf(IllegalTransition.class);

@@ -37,7 +37,11 @@ class OrganizationTest {
         assertThat(changed.next().name()).isEqualTo(o.name());
         assertThat(changed.event().changes()).containsOnlyKeys("residence");
 
-        Organization restricted = o.restricted(true);
+        var restriction = o.restricted(true, "2025年度年检不合格");
+        assertThat(restriction.event().name()).isEqualTo("change-restricted");
+        assertThat(restriction.event().attributes()).containsEntry("restrictedUntilRectified", true).containsEntry("organizationId", o.id());
+        assertThat(restriction.next().restricted(false, "2026年度年检合格").event().name()).isEqualTo("change-restriction-lifted");
+        Organization restricted = restriction.next();
         assertThatThrownBy(() -> restricted.change(new ChangeRequest(new OrganizationName("杭州市", "", "助老", "协会"),
                 null, null, null, null, DAY, Set.of()), DAY)).isInstanceOf(RuleViolation.class);
         assertThat(restricted.change(new ChangeRequest(null, "新住所", null, null, null, DAY, Set.of()), DAY).next().residence())

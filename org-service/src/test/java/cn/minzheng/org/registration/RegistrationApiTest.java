@@ -95,6 +95,14 @@ class RegistrationApiTest extends OrgServiceTestBase {
                 EventTypes.ORGANIZATION_RESUBMITTED, EventTypes.ORGANIZATION_REGISTRATION_ACCEPTED, EventTypes.ORGANIZATION_ANNOUNCED)) {
             awaitEvent(e -> e.type().equals(type) && orgId.equals(e.data().get("aggregateId").asString()));
         }
+        JsonNode acceptedData = awaitEvent(e -> e.type().equals(EventTypes.ORGANIZATION_REGISTRATION_ACCEPTED)
+                && orgId.equals(e.data().get("aggregateId").asString())).data();
+        assertThat(acceptedData.get("dueDate").asString()).isEqualTo(accepted.get("promisedDue").asString());
+        assertThat(acceptedData.get("statutoryDueDate").asString()).isEqualTo(accepted.get("statutoryDue").asString());
+        assertThat(acceptedData.get("dueBasis").asString()).isEqualTo("PROMISED");
+        assertThat(acceptedData.get("limitDays").asInt()).isEqualTo(20);
+        assertThat(acceptedData.get("limitUnit").asString()).isEqualTo("CALENDAR_DAYS");
+        assertThat(acceptedData.has("limitWorkingDays")).as("limits of the seed are calendar days").isFalse();
         EventEnvelope registered = awaitEvent(e -> e.type().equals(EventTypes.ORGANIZATION_REGISTRATION_APPROVED)
                 && orgId.equals(e.data().get("aggregateId").asString()));
         JsonNode data = registered.data();

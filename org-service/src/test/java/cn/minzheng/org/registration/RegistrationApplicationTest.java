@@ -3,6 +3,7 @@ package cn.minzheng.org.registration;
 import cn.minzheng.org.deadlines.MatterLimit;
 import cn.minzheng.org.problems.IllegalTransition;
 import cn.minzheng.org.problems.RuleViolation;
+import cn.minzheng.platform.codes.calendar.WorkingDayCalendar;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RegistrationApplicationTest {
     private static final LocalDate DAY = LocalDate.of(2025, 3, 3);
+    private static final WorkingDayCalendar CALENDAR = WorkingDayCalendar.builtIn();
     private final RegistrationPolicy policy = RegistrationPolicy.defaults();
 
     private RegistrationApplication applied(Set<DocumentKind> docs) {
@@ -29,7 +31,7 @@ class RegistrationApplicationTest {
         RegistrationApplication a = applied(EnumSet.of(DocumentKind.APPLICATION));
         Set<DocumentKind> required = policy.requiredDocuments().get(OrganizationType.SOCIAL_GROUP);
 
-        assertThatThrownBy(() -> a.accept(required, new MatterLimit(60, 20), DAY))
+        assertThatThrownBy(() -> a.accept(required, MatterLimit.calendarDays(60, 20), CALENDAR, DAY))
                 .isInstanceOf(RuleViolation.class)
                 .satisfies(e -> assertThat(((RuleViolation) e).problems()).hasSize(5));
 
@@ -39,7 +41,7 @@ class RegistrationApplicationTest {
         assertThat(supplement.event().fromStatus()).isEqualTo("APPLIED");
 
         var resubmitted = supplement.next().resubmit(required, DAY.plusDays(3));
-        var accepted = resubmitted.next().accept(required, new MatterLimit(60, 20), DAY.plusDays(4));
+        var accepted = resubmitted.next().accept(required, MatterLimit.calendarDays(60, 20), CALENDAR, DAY.plusDays(4));
         assertThat(accepted.next().dueDates().promised()).isEqualTo(DAY.plusDays(24));
         assertThat(accepted.next().dueDates().statutory()).isEqualTo(DAY.plusDays(64));
         assertThat(accepted.next().version()).isEqualTo(4);
@@ -50,9 +52,22 @@ class RegistrationApplicationTest {
     }
 
     @Test
+    void acceptanceEventCarriesTheDueDates() {
+        RegistrationApplication a = applied(EnumSet.allOf(DocumentKind.class));
+        var promised = a.accept(Set.of(), MatterLimit.calendarDays(60, 20), CALENDAR, DAY).event().attributes();
+        assertThat(promised).containsEntry("dueDate", "2025-03-23").containsEntry("dueBasis", "PROMISED")
+                .containsEntry("statutoryDueDate", "2025-05-02").containsEntry("limitDays", 20)
+                .containsEntry("limitUnit", "CALENDAR_DAYS").doesNotContainKey("limitWorkingDays");
+
+        var working = a.accept(Set.of(), MatterLimit.workingDays(60, 20), CALENDAR, DAY).event().attributes();
+        assertThat(working).containsEntry("dueBasis", "PROMISED").containsEntry("limitWorkingDays", 20)
+                .containsEntry("dueDate", "2025-03-31").containsEntry("limitUnit", "WORKING_DAYS");
+    }
+
+    @Test
     void refusalNeedsWrittenReasonsAndCarriesThem() {
         RegistrationApplication a = applied(EnumSet.allOf(DocumentKind.class))
-                .accept(Set.of(), new MatterLimit(60, 20), DAY).next();
+                .accept(Set.of(), MatterLimit.calendarDays(60, 20), CALENDAR, DAY).next();
         assertThatThrownBy(() -> a.refuse(List.of("  "), DAY)).isInstanceOf(RuleViolation.class);
         var refused = a.refuse(List.of("同一行政区域内已有业务范围相同的社会团体"), DAY);
         assertThat(refused.next().decisionReasons()).containsExactly("同一行政区域内已有业务范围相同的社会团体");

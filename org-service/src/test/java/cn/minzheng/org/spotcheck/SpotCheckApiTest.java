@@ -111,6 +111,10 @@ class SpotCheckApiTest extends OrgServiceTestBase {
                 .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(replay.get("identical").asBoolean()).isTrue();
         assertThat(replay.get("replayed")).isEqualTo(replay.get("recorded"));
+        assertThat(replay.get("populationDigest").asString()).isEqualTo(drawnEvent.data().get("populationDigest").asString())
+                .isEqualTo(replay.get("replayedPopulationDigest").asString()).isEqualTo(SeededDraw.populationDigest(population));
+        assertThat(drawnEvent.data().get("populationSize").asInt()).isEqualTo(9);
+        assertThat(drawnEvent.data().get("population").size()).as("a small population is listed too").isEqualTo(9);
         client().post().uri("/api/v1/orgs/spot-checks/" + id + "/replay").header("Authorization", "Bearer " + token("a2", "AUDITOR", "3301"))
                 .exchange().expectStatus().isForbidden();
 
@@ -180,6 +184,28 @@ class SpotCheckApiTest extends OrgServiceTestBase {
                 SpotCheckStore.PLANS).block();
         client().post().uri("/api/v1/orgs/spot-checks/" + id + "/replay").header("Authorization", "Bearer " + auditor).exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).value(r -> assertThat(r.get("identical").asBoolean()).isFalse());
+    }
+
+    @Test
+    void aPopulationAlteredAfterTheDrawIsFoundByItsDigest() {
+        seedRegistry();
+        JsonNode plan = draw("digest-seed", 3000);
+        String id = plan.get("id").asString();
+        String notDrawn = null;
+        for (JsonNode n : plan.get("population")) {
+            String o = n.asString();
+            if (!plan.get("drawn").findValuesAsString("organizationId").contains(o)) {
+                notDrawn = o;
+            }
+        }
+        assertThat(notDrawn).isNotNull();
+        mongo.updateFirst(new Query(Criteria.where("_id").is(id)), new Update().pull("population", notDrawn), SpotCheckStore.PLANS).block();
+        client().post().uri("/api/v1/orgs/spot-checks/" + id + "/replay").header("Authorization", "Bearer " + auditor).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).value(r -> {
+                    assertThat(r.get("populationDigest").asString()).isEqualTo(plan.get("populationDigest").asString());
+                    assertThat(r.get("replayedPopulationDigest").asString()).isNotEqualTo(r.get("populationDigest").asString());
+                    assertThat(r.get("identical").asBoolean()).isFalse();
+                });
     }
 
     @Test

@@ -95,6 +95,40 @@ class SpotCheckPlanTest {
                 .isInstanceOf(RuleViolation.class);
     }
 
+    @ParameterizedTest(name = "population {0}, list limit {1} -> listed {2}")
+    @CsvSource({"0, 1000, true", "5, 5, true", "6, 5, false", "1000, 1000, true", "1001, 1000, false", "3, 0, false"})
+    void aLargePopulationIsNamedBySizeAndDigestAndTheEventStaysValid(int size, int limit, boolean listed) throws Exception {
+        SpotCheckPolicy small = new SpotCheckPolicy(policy.minimumBasisPoints(), 2, limit);
+        List<String> shuffled = new ArrayList<>(population(size));
+        Collections.shuffle(shuffled, new Random(size));
+        var t = SpotCheckPlan.draw("SC-330106-2025-1", "330106", 2025, 300, "s", shuffled, pool(), small, DAY);
+
+        List<String> drawOrder = population(size).stream().sorted().toList();
+        String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(String.join("\n", drawOrder).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(t.next().populationDigest()).isEqualTo(expected);
+        assertThat(t.event().attributes()).containsEntry("populationSize", size).containsEntry("populationDigest", expected);
+        assertThat(t.event().attributes().containsKey("population")).isEqualTo(listed);
+
+        var envelope = new cn.minzheng.org.events.OrgEventFactory(java.time.Clock.systemUTC()).envelope(
+                cn.minzheng.platform.events.EventTypes.SPOT_CHECK_PLAN_DRAWN, "spot-check", "SC-330106-2025-1", "SC-330106-2025-1",
+                "330106", 1, t.event(), cn.minzheng.org.events.Actor.system(), null);
+        cn.minzheng.platform.events.EventSchemaValidator.shared().assertValid(envelope);
+    }
+
+    @Test
+    void aPopulationAlteredAfterTheDrawNoLongerMatchesItsDigest() {
+        SpotCheckPlan plan = SpotCheckPlan.draw("P", "330106", 2025, 300, "s", population(40), pool(), policy, DAY).next();
+        assertThat(plan.currentPopulationDigest()).isEqualTo(plan.populationDigest());
+        List<String> fewer = plan.population().stream().filter(o -> !plan.assignments().containsKey(o)).skip(1).toList();
+        List<String> kept = new ArrayList<>(plan.assignments().keySet());
+        kept.addAll(fewer);
+        SpotCheckPlan altered = new SpotCheckPlan(plan.id(), plan.authorityCode(), plan.year(), plan.ratioBasisPoints(), plan.seed(),
+                plan.method(), kept.stream().sorted().toList(), plan.populationDigest(), plan.inspectorPool(), plan.assignments(),
+                plan.results(), plan.status(), plan.drawnOn(), plan.publishedOn(), plan.version());
+        assertThat(altered.currentPopulationDigest()).isNotEqualTo(plan.populationDigest());
+    }
+
     @Test
     void publishedOnlyWhenEveryResultIsRecordedByAnAssignedInspector() {
         SpotCheckPlan plan = SpotCheckPlan.draw("P", "330106", 2025, 300, "s", population(40), pool(), policy, DAY).next();

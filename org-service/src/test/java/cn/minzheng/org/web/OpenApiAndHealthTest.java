@@ -17,4 +17,12 @@ class OpenApiAndHealthTest extends OrgServiceTestBase {
         client().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
         client().get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
     }
+
+    @Test
+    void theFixturesEndpointDoesNotExistUnlessTheDevstackEnablesIt() {
+        client().post().uri("/api/v1/orgs/admin/fixtures/organizations").header("Authorization", "Bearer " + token("admin-1", "ADMIN", null))
+                .header("Idempotency-Key", "fx-off").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(java.util.Map.of("count", 1, "region", "421303", "registeredOn", "2024-03-01", "type", "SOCIAL_GROUP"))
+                .exchange().expectStatus().isNotFound();
+    }
 }

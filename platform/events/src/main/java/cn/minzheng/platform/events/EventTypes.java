@@ -92,6 +92,20 @@ public final class EventTypes {
     /** Removed from the 严重违法失信名单. */
     public static final String ORGANIZATION_SERIOUS_REMOVED = "minzheng.org.organization.serious-removed.v1";
     public static final String ORGANIZATION_REVOCATION_PROPOSED = "minzheng.org.organization.revocation-proposed.v1";
+    /** 年检不合格: changes of name and business scope barred until a better grading. */
+    public static final String ORGANIZATION_CHANGE_RESTRICTED = "minzheng.org.organization.change-restricted.v1";
+    /** The 不合格 restriction on changes of name and business scope ends. */
+    public static final String ORGANIZATION_CHANGE_RESTRICTION_LIFTED = "minzheng.org.organization.change-restriction-lifted.v1";
+
+    // org: aggregate credit-list-entry (each entry's own life; the organization's *-listed/*-removed say when its standing changes)
+    /** An entry on the 活动异常名录 or the 严重违法失信名单, after written notice. */
+    public static final String CREDIT_LIST_ENTRY_LISTED = "minzheng.org.credit-list-entry.listed.v1";
+    /** 申请移出: the organization applied for removal after fixing what was wrong. */
+    public static final String CREDIT_LIST_ENTRY_REMOVAL_APPLIED = "minzheng.org.credit-list-entry.removal-applied.v1";
+    /** An entry ended: on application, when its period ran, or escalated to the 严重违法失信名单. */
+    public static final String CREDIT_LIST_ENTRY_REMOVED = "minzheng.org.credit-list-entry.removed.v1";
+    /** A new ground while on the 严重违法失信名单 restarts the entry's 2-year period. */
+    public static final String CREDIT_LIST_ENTRY_PERIOD_RESTARTED = "minzheng.org.credit-list-entry.period-restarted.v1";
 
     // org: aggregate annual-report
     public static final String ANNUAL_REPORT_FILED = "minzheng.org.annual-report.filed.v1";
@@ -115,6 +129,8 @@ public final class EventTypes {
     /** 陈述、申辩 recorded. */
     public static final String ENFORCEMENT_CASE_STATEMENT_RECORDED = "minzheng.org.enforcement-case.statement-recorded.v1";
     public static final String ENFORCEMENT_CASE_HEARING_REQUESTED = "minzheng.org.enforcement-case.hearing-requested.v1";
+    /** 听证 scheduled (time and place noticed at least 7 days ahead). */
+    public static final String ENFORCEMENT_CASE_HEARING_SCHEDULED = "minzheng.org.enforcement-case.hearing-scheduled.v1";
     public static final String ENFORCEMENT_CASE_HEARING_HELD = "minzheng.org.enforcement-case.hearing-held.v1";
     /** 法制审核 completed. */
     public static final String ENFORCEMENT_CASE_LEGAL_REVIEW_COMPLETED = "minzheng.org.enforcement-case.legal-review-completed.v1";

@@ -138,6 +138,14 @@ class EventSchemaValidatorTest {
         "minzheng.org.organization.registration-accepted.v1 | statutoryDueDate | 20260101",
         "minzheng.assistance.application.publicity-completed.v1 | dueDate      | \"15 working days\"",
         "minzheng.assistance.application.accepted.v1        | dueDateProvisional | \"yes\"",
+        "minzheng.org.enforcement-case.hearing-scheduled.v1 | hearingDate      | \"next week\"",
+        "minzheng.org.enforcement-case.hearing-scheduled.v1 | place            | \"\"",
+        "minzheng.org.credit-list-entry.listed.v1           | list             | \"GREY\"",
+        "minzheng.org.credit-list-entry.listed.v1           | ground           | \"late report\"",
+        "minzheng.org.credit-list-entry.removed.v1          | removal          | \"FORGOTTEN\"",
+        "minzheng.org.credit-list-entry.removed.v1          | reason           | null",
+        "minzheng.org.credit-list-entry.period-restarted.v1 | list             | \"ABNORMAL\"",
+        "minzheng.org.organization.change-restricted.v1     | restrictedUntilRectified | \"yes\"",
     })
     void knownFieldsAreTypeChecked(String typeName, String field, String json) {
         EventType type = EventTypes.find(typeName).orElseThrow();
@@ -145,6 +153,20 @@ class EventSchemaValidatorTest {
         data.set(field, EventJson.MAPPER.readTree(json));
 
         assertThat(VALIDATOR.validate(typeName, data)).extracting(SchemaViolation::path).contains("/" + field);
+    }
+
+    @Test
+    void anEscalatedRemovalNamesTheEntryThatContinuesIt() {
+        String type = EventTypes.CREDIT_LIST_ENTRY_REMOVED;
+        ObjectNode escalated = exampleOf(EventTypes.find(type).orElseThrow());
+        ObjectNode withoutSuccessor = escalated.deepCopy();
+        withoutSuccessor.remove("escalatedTo");
+        ObjectNode periodEnded = withoutSuccessor.deepCopy();
+        periodEnded.put("removal", "PERIOD_ENDED");
+
+        assertThat(VALIDATOR.validate(type, escalated)).isEmpty();
+        assertThat(VALIDATOR.validate(type, withoutSuccessor)).isNotEmpty();
+        assertThat(VALIDATOR.validate(type, periodEnded)).isEmpty();
     }
 
     @Test

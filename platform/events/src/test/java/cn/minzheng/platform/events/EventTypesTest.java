@@ -19,10 +19,10 @@ class EventTypesTest {
     @Test
     void catalogueHoldsEveryTypeOfTheContract() {
         assertThat(EventTypes.onTopic(Topics.ASSISTANCE_EVENTS)).hasSize(29);
-        assertThat(EventTypes.onTopic(Topics.ORG_EVENTS)).hasSize(39);
+        assertThat(EventTypes.onTopic(Topics.ORG_EVENTS)).hasSize(46);
         assertThat(EventTypes.onTopic(Topics.AUDIT_EVENTS)).hasSize(2);
         assertThat(EventTypes.onTopic(Topics.GATEWAY_SECURITY_EVENTS)).hasSize(3);
-        assertThat(EventTypes.ALL).hasSize(73).doesNotHaveDuplicates();
+        assertThat(EventTypes.ALL).hasSize(80).doesNotHaveDuplicates();
     }
 
     @ParameterizedTest(name = "{0}")
