@@ -136,6 +136,7 @@ class EventSchemaValidatorTest {
         "minzheng.assistance.application.accepted.v1        | dueBasis         | \"WHENEVER\"",
         "minzheng.org.organization.registration-accepted.v1 | limitWorkingDays | 0",
         "minzheng.org.organization.registration-accepted.v1 | statutoryDueDate | 20260101",
+        "minzheng.org.organization.registration-accepted.v1 | limitUnit        | \"FORTNIGHTS\"",
         "minzheng.assistance.application.publicity-completed.v1 | dueDate      | \"15 working days\"",
         "minzheng.assistance.application.accepted.v1        | dueDateProvisional | \"yes\"",
         "minzheng.org.enforcement-case.hearing-scheduled.v1 | hearingDate      | \"next week\"",
