@@ -29,7 +29,7 @@ public record Settings(List<String> workloads, int runs, Duration warmup, Durati
               --ingest-partitions N partitions of the pre-filled topic (1)
               --verify-records N    records in the chain the verify workload fills and checks (20000)
               --verify-chain C      verify an existing chain instead of filling one (e.g. assistance.events-0)
-              --orgs N              organizations registered through the API for the sweep (300)
+              --orgs N              organizations seeded for the 年检 sweep (100000; fixtures endpoint, devstack only)
               --via gateway|direct  where submissions and lag send their POSTs (gateway :8080, or direct to :8081)
               --report DIR          where report.html goes (bench/report)
             """;
@@ -47,7 +47,7 @@ public record Settings(List<String> workloads, int runs, Duration warmup, Durati
         int ingestPartitions = 1;
         long verifyRecords = 20_000;
         String verifyChain = null;
-        int orgs = 300;
+        int orgs = 100_000;
         Path report = Path.of("bench", "report");
         boolean direct = false;
         for (int i = 0; i < args.length; i++) {

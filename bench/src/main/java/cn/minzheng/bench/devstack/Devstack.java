@@ -58,6 +58,12 @@ public final class Devstack implements AutoCloseable {
         return call(HttpMethod.POST, url, token, body instanceof byte[] b ? b : JSON.writeValueAsBytes(body), headers, http);
     }
 
+    /** A POST whose answer may take longer than the default 30 s (bulk seeding). */
+    public Mono<Reply> post(String url, String token, Object body, Map<String, String> headers, Duration timeout) {
+        return call(HttpMethod.POST, url, token, body instanceof byte[] b ? b : JSON.writeValueAsBytes(body), headers,
+                http.responseTimeout(timeout));
+    }
+
     public static JsonNode json(Reply r) {
         return JSON.readTree(r.body());
     }

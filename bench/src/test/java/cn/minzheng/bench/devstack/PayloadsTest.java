@@ -45,18 +45,4 @@ class PayloadsTest {
         assertThat(member).containsEntry("idNumber", body.get("applicantIdNumber")).containsEntry("relation", "SELF")
                 .containsEntry("authorizationSigned", true);
     }
-
-    @ParameterizedTest(name = "{0} → {1}")
-    @CsvSource({"0, 零", "7, 七", "2026, 二零二六", "-15, 一五"})
-    void organizationNamesUseChineseDigits(long n, String text) {
-        assertThat(OrganizationPayloads.chineseDigits(n)).isEqualTo(text);
-    }
-
-    @Test
-    void organizationNamesDifferWithinAndAcrossRuns() {
-        Object a = new OrganizationPayloads(1).founding(1, "x").get("name");
-        Object b = new OrganizationPayloads(1).founding(2, "x").get("name");
-        Object c = new OrganizationPayloads(2).founding(1, "x").get("name");
-        assertThat(Set.of(a, b, c)).hasSize(3);
-    }
 }
