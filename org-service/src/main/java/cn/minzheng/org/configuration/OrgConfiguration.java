@@ -44,10 +44,14 @@ import java.time.ZoneId;
 @Configuration(proxyBeanMethods = false)
 public class OrgConfiguration {
 
-    /** Dates of decisions and deadlines are China Standard Time dates. */
+    /**
+     * Dates of decisions and deadlines are China Standard Time dates. The kit's business clock in that
+     * zone: {@code minzheng.clock.offset}, and the devstack's adjustable clock endpoint
+     * ({@code minzheng.clock.adjustable}, docs/contracts.md "Business clock").
+     */
     @Bean
-    Clock clock() {
-        return Clock.system(ZoneId.of("Asia/Shanghai"));
+    Clock clock(cn.minzheng.platform.kit.clock.BusinessClockProperties clock) {
+        return new cn.minzheng.platform.kit.clock.BusinessClock(Clock.system(ZoneId.of("Asia/Shanghai")), clock.offset());
     }
 
     @Bean
