@@ -173,5 +173,7 @@ class RoutingAndAccessTest extends GatewayTestSupport {
         String metrics = client().get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(metrics).contains("spring_cloud_gateway_requests_seconds_bucket").contains("routeId=\"orgs-public\"");
+        // the per-service breaker's state, for the CircuitBreakerOpen alert and the platform-health dashboard
+        assertThat(metrics).containsPattern("resilience4j_circuitbreaker_state\\{[^}]*state=\"closed\"[^}]*} 1\\.0");
     }
 }
