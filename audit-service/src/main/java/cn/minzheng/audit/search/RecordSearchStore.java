@@ -29,6 +29,11 @@ public class RecordSearchStore {
         return Flux.from(records.find(filter(q)).sort(Sorts.ascending("timeMs", "_id")).limit(max).batchSize(500));
     }
 
+    /** Records matching the query in (chain, sequence) order, for exports that carry the chain data. */
+    public Flux<Document> findInChainOrder(RecordQuery q, int max) {
+        return Flux.from(records.find(filter(q)).sort(Sorts.ascending("chain", "sequence")).limit(max).batchSize(500));
+    }
+
     /**
      * Every record of one subject within a region prefix, in time order, then chain order; the
      * trail's own read records ({@code excludedType}, may be null) left out.
