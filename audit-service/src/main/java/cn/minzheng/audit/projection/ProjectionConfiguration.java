@@ -1,5 +1,6 @@
 package cn.minzheng.audit.projection;
 
+import cn.minzheng.audit.chain.ChainStore;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.time.Clock;
 import java.util.List;
@@ -16,8 +17,8 @@ public class ProjectionConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ProjectionConfiguration.class);
 
     @Bean
-    Projections projections(List<TrailProjection> all, MongoDatabase auditDatabase, Clock clock) {
-        return new Projections(all, auditDatabase, clock);
+    Projections projections(List<TrailProjection> all, MongoDatabase auditDatabase, ChainStore chainStore, Clock clock) {
+        return new Projections(all, auditDatabase, chainStore, clock);
     }
 
     /** The rebuild (if any) runs in the background: the service starts and ingests meanwhile. */

@@ -3,13 +3,10 @@ package cn.minzheng.audit.statistics;
 import cn.minzheng.audit.chain.IncomingEvent;
 import cn.minzheng.audit.chain.RecordDocuments;
 import cn.minzheng.audit.projection.TrailProjection;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
-import com.mongodb.client.model.WriteModel;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.time.Instant;
@@ -23,48 +20,47 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The handling clock of every case, one small document per subject ({@code _id} = subject), fed
- * by ingest: per batch one unordered bulk of upserts, one per subject that had a relevant event
- * (application, acceptance, decision, withdrawal — {@link HandlingFacts}). Each fact sets only its
- * own fields, so redelivery and rebuilds cannot disturb it.
+ * The handling clock of every case: fields of the subject's document in
+ * {@value cn.minzheng.audit.projection.Projections#SUBJECTS}, set by ingest in the one upsert per subject per batch from the
+ * case's application, acceptance, decision and withdrawal ({@link HandlingFacts}). Each fact sets
+ * only its own fields, so redelivery and rebuilds cannot disturb it. The statistics read the
+ * accepted cases (a scan of the subjects on the Mongo-wire server — one small document per case,
+ * not the trail's records; an index range on MongoDB).
  */
 public class HandlingCaseStore implements TrailProjection {
 
-    public static final String COLLECTION = "handling_cases";
+    /** The fields the statistics read (not the subject's event ids). */
+    private static final Bson FIELDS = Projections.include("service", "program", "regionCode", "acceptedMs", "dueDate",
+            "dueBasis", "decision", "decidedMs", "withdrawnMs");
 
     private final MongoCollection<Document> cases;
 
     public HandlingCaseStore(MongoDatabase database) {
-        this.cases = database.getCollection(COLLECTION);
+        this.cases = database.getCollection(cn.minzheng.audit.projection.Projections.SUBJECTS);
     }
 
     @Override
     public String name() {
-        return COLLECTION;
-    }
-
-    /** A lookup index for MongoDB (the Mongo-wire server ignores it and scans this small collection). */
-    @Override
-    public Mono<Void> prepare() {
-        return Mono.from(cases.createIndex(Indexes.ascending("regionCode", "acceptedMs"))).then();
+        return "handling clock";
     }
 
     @Override
-    public Mono<Void> project(List<IncomingEvent> events) {
+    public Mono<Void> prepare(MongoCollection<Document> subjects) {
+        return Mono.from(subjects.createIndex(Indexes.ascending("regionCode", "acceptedMs"))).then();
+    }
+
+    @Override
+    public Map<String, List<Bson>> updates(List<IncomingEvent> events) {
         Map<String, Map<String, Object>> bySubject = new LinkedHashMap<>();
         for (IncomingEvent e : events) {
             HandlingFacts.of(e.type(), e.subject(), RecordDocuments.serviceOf(e.type(), e.topic()), e.regionCode(),
                             e.time(), e.eventId(), e.data())
                     .ifPresent(set -> bySubject.computeIfAbsent(e.subject(), s -> new LinkedHashMap<>()).putAll(set));
         }
-        if (bySubject.isEmpty()) {
-            return Mono.empty();
-        }
-        List<WriteModel<Document>> writes = new ArrayList<>(bySubject.size());
-        bySubject.forEach((subject, set) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", subject),
-                Updates.combine(set.entrySet().stream().map(f -> Updates.set(f.getKey(), f.getValue())).toList()),
-                new UpdateOptions().upsert(true))));
-        return Mono.from(cases.bulkWrite(writes, new BulkWriteOptions().ordered(false))).then();
+        Map<String, List<Bson>> updates = new LinkedHashMap<>();
+        bySubject.forEach((subject, set) -> updates.put(subject,
+                set.entrySet().stream().map(f -> Updates.set(f.getKey(), f.getValue())).toList()));
+        return updates;
     }
 
     /**
@@ -86,7 +82,7 @@ public class HandlingCaseStore implements TrailProjection {
         if (to != null) {
             all.add(Filters.lt("acceptedMs", to.toEpochMilli()));
         }
-        return Flux.from(cases.find(Filters.and(all)).batchSize(1000)).map(HandlingCaseStore::fromDocument);
+        return Flux.from(cases.find(Filters.and(all)).projection(FIELDS).batchSize(1000)).map(HandlingCaseStore::fromDocument);
     }
 
     static HandlingCase fromDocument(Document d) {

@@ -241,8 +241,7 @@ class OnTimeStatisticsTest extends AuditServiceTestBase {
 
     @Test
     void projectionsLostOrNeverBuiltAreRebuiltFromTheTrail() {
-        Mono.from(database.getCollection(HandlingCaseStore.COLLECTION).deleteMany(Filters.regex("_id", ID))).block();
-        Mono.from(database.getCollection(SubjectIndex.COLLECTION).deleteMany(Filters.regex("_id", ID))).block();
+        Mono.from(database.getCollection(Projections.SUBJECTS).deleteMany(Filters.regex("_id", ID))).block();
         Mono.from(database.getCollection(Projections.STATE).deleteMany(Filters.eq("_id", Projections.MARKER))).block();
         onTime("by=service" + CASES + AS_OF, auditor(REGION)).jsonPath("$.total.cases").isEqualTo(0);
 
