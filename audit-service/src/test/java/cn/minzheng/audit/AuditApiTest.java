@@ -305,6 +305,50 @@ class AuditApiTest extends AuditServiceTestBase {
     }
 
     @Test
+    void aQueryExportVerifiesOfflineAndItsOnlineChecksHold() throws Exception {
+        String ndjson = client().get().uri("/api/v1/audit/exports/records.ndjson?subject=" + CASE_A + WINDOW)
+                .headers(h -> h.setBearerAuth(auditor("421303"))).exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType("application/x-ndjson"))
+                .expectBody(String.class).returnResult().getResponseBody();
+        String pem = client().get().uri("/api/v1/audit/public/keys.pem").exchange()
+                .expectBody(String.class).returnResult().getResponseBody();
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        OfflineVerifier.Report report = OfflineVerifier.verify(new StringReader(ndjson),
+                cn.minzheng.audit.checkpoint.VerificationKeys.trusted(PublicKeys.parseAll(pem)),
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+        String said = printed.toString(StandardCharsets.UTF_8);
+        assertThat(report.exitCode()).as(said).isZero();
+        assertThat(report.query().records()).isEqualTo(3);
+        assertThat(report.query().links()).isEqualTo(2);
+        assertThat(report.query().gaps()).isZero();
+        assertThat(ndjson.lines().findFirst().orElseThrow()).contains("\"@type\":\"audit-query-export\"",
+                "\"region\":\"421303\"", "\"subject\":\"" + CASE_A + "\"");
+        assertThat(said).contains("3 records self-consistent", "2 links verified", "RESULT OK");
+        // every online check the verifier asks for answers ok with the hashes it names
+        assertThat(report.query().online()).isNotEmpty().allSatisfy(check -> client().get()
+                .uri("/api/v1/audit/chains/{c}/verification?from={f}" + (check.to() == null ? "" : "&to=" + check.to()),
+                        check.chain(), check.from())
+                .headers(h -> h.setBearerAuth(auditor("421303"))).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.ok").isEqualTo(true)
+                .jsonPath("$.anchorHash").isEqualTo(check.anchorHash()));
+
+        ByteArrayOutputStream tamperedOut = new ByteArrayOutputStream();
+        OfflineVerifier.Report tampered = OfflineVerifier.verify(new StringReader(ndjson.replace("材料齐全", "材料不全")),
+                cn.minzheng.audit.checkpoint.VerificationKeys.trusted(PublicKeys.parseAll(pem)),
+                new PrintStream(tamperedOut, true, StandardCharsets.UTF_8));
+        assertThat(tampered.exitCode()).isEqualTo(1);
+        assertThat(tamperedOut.toString(StandardCharsets.UTF_8))
+                .contains("TAMPERED line 3 chain=" + CHAIN + " sequence=2 kind=CONTENT_CHANGED");
+
+        client().get().uri("/api/v1/audit/exports/records.ndjson?region=421303")
+                .headers(h -> h.setBearerAuth(auditor("110105"))).exchange().expectStatus().isForbidden();
+        String outOfScope = client().get().uri("/api/v1/audit/exports/records.ndjson?subject=" + CASE_A + WINDOW)
+                .headers(h -> h.setBearerAuth(auditor("110105"))).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(outOfScope.lines()).hasSize(2).last().asString().contains("\"records\":0");
+    }
+
+    @Test
     void csvAndXlsxCarryChineseHeadersAndTheScopedRows() throws Exception {
         String csv = client().get().uri("/api/v1/audit/exports/records.csv?subject=" + CASE_A + WINDOW)
                 .headers(h -> h.setBearerAuth(auditor("421303"))).exchange().expectStatus().isOk()

@@ -1,6 +1,7 @@
 package cn.minzheng.audit.export;
 
 import cn.minzheng.audit.chain.ChainStore;
+import cn.minzheng.audit.chain.RecordDocuments;
 import cn.minzheng.audit.checkpoint.CheckpointStore;
 import cn.minzheng.audit.checkpoint.SigningKey;
 import cn.minzheng.audit.search.CallerScope;
@@ -18,6 +19,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -36,9 +39,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Exports. NDJSON of a chain range carries the records with their hashes and the signed
- * checkpoints, so {@code OfflineVerifier} can check it with the public key alone; CSV and XLSX of a
- * search, with Chinese headers, are for office tools.
+ * Exports. NDJSON of a chain range (administrators) or of a search (auditors, region-scoped) carries
+ * the records with their chain data and the signed checkpoints, so {@code OfflineVerifier} can check
+ * it with the public key alone; CSV and XLSX of a search, with Chinese headers, are for office tools.
  */
 @RestController
 @RequestMapping("/api/v1/audit/exports")
@@ -94,6 +97,39 @@ public class ExportController {
                             .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + chain + ".ndjson\"")
                             .contentType(NDJSON).body(body);
                 });
+    }
+
+    /**
+     * A search exported with its chain data, streamed, for any auditor within their region scope:
+     * the records (chain, sequence, prevHash, hash and the hashed content) in (chain, sequence)
+     * order, each chain's signed checkpoints in the exported range, and a trailer. OfflineVerifier
+     * checks each record's hash, the links between consecutive records and the checkpoints, and
+     * lists the gaps it cannot prove offline with the online check for each.
+     */
+    @GetMapping(value = "/records.ndjson", produces = "application/x-ndjson")
+    public Mono<ResponseEntity<Flux<String>>> ndjson(@RequestParam(required = false) String actor,
+            @RequestParam(required = false) String type, @RequestParam(required = false) String region,
+            @RequestParam(required = false) String subject, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        RecordQuery query = SearchController.parsed(RecordQuery.parse(actor, type, region, subject, from, to, null, null));
+        return CallerScope.current().map(caller -> {
+            RecordQuery scoped = caller.narrow(query);
+            Map<String, Object> asRun = new LinkedHashMap<>();
+            asRun.put("actor", scoped.actor());
+            asRun.put("type", scoped.type());
+            asRun.put("region", scoped.region());
+            asRun.put("subject", scoped.subject());
+            asRun.put("from", scoped.from() == null ? null : scoped.from().toString());
+            asRun.put("to", scoped.to() == null ? null : scoped.to().toString());
+            QueryExport export = new QueryExport(maxRows, (chain, first, last) -> checkpoints.of(chain, first, last));
+            Flux<String> body = Flux.concat(
+                    Mono.just(NdjsonLines.queryHeader(asRun, key.keyId(), clock.instant().toString(), maxRows)),
+                    Flux.defer(() -> export.lines(search.findInChainOrder(scoped, maxRows + 1)
+                            .map(RecordDocuments::fromDocument))));
+            return ResponseEntity.ok()
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-records.ndjson\"")
+                    .contentType(NDJSON).body(body);
+        });
     }
 
     @GetMapping(value = "/records.csv", produces = "text/csv")

@@ -16,6 +16,8 @@ import reactor.core.publisher.Flux;
 /** Finds records for search, timeline, export and statistics. Reads only. */
 public class RecordSearchStore {
 
+    static final int ID_BATCH = 500;
+
     private final MongoCollection<Document> records;
 
     public RecordSearchStore(MongoDatabase database) {
@@ -25,6 +27,11 @@ public class RecordSearchStore {
     /** Records matching the query (its region already narrowed to the caller's scope), in (time, id) order. */
     public Flux<Document> find(RecordQuery q, int max) {
         return Flux.from(records.find(filter(q)).sort(Sorts.ascending("timeMs", "_id")).limit(max).batchSize(500));
+    }
+
+    /** Records matching the query in (chain, sequence) order, for exports that carry the chain data. */
+    public Flux<Document> findInChainOrder(RecordQuery q, int max) {
+        return Flux.from(records.find(filter(q)).sort(Sorts.ascending("chain", "sequence")).limit(max).batchSize(500));
     }
 
     /**
@@ -38,6 +45,17 @@ public class RecordSearchStore {
         }
         return Flux.from(records.find(filter)
                 .sort(Sorts.ascending("timeMs", "chain", "sequence")).limit(max));
+    }
+
+    /**
+     * The records with these event ids, in no particular order: {@code eventId $in} batches of
+     * {@value #ID_BATCH}, exactly the unique event-id index (an index hit on MongoDB and on the
+     * Mongo-wire server, which any additional condition would turn into a full scan — callers
+     * filter in memory).
+     */
+    public Flux<Document> byEventIds(List<String> eventIds) {
+        return Flux.fromIterable(eventIds).buffer(ID_BATCH)
+                .concatMap(batch -> Flux.from(records.find(Filters.in("eventId", batch)).batchSize(ID_BATCH)));
     }
 
     /** Counts of records matching the query, grouped by one derived field. */

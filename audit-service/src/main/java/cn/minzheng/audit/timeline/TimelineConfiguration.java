@@ -1,5 +1,6 @@
 package cn.minzheng.audit.timeline;
 
+import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -11,6 +12,12 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 @Configuration(proxyBeanMethods = false)
 public class TimelineConfiguration {
+
+    /** Subject → event ids (a {@code TrailProjection}: ingest feeds it), so a timeline is index-served. */
+    @Bean
+    SubjectIndex subjectIndex(MongoDatabase auditDatabase) {
+        return new SubjectIndex(auditDatabase);
+    }
 
     @Bean
     TimelineReads timelineReads(KafkaTemplate<String, byte[]> template, Clock clock,

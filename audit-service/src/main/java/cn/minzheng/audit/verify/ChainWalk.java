@@ -20,6 +20,7 @@ public final class ChainWalk {
     private final String chain;
     private final Map<Long, String> signedHeads;
     private final long firstSequence;
+    private final String anchorHash;
     private long expectedSequence;
     private String previousHash;
     private long count;
@@ -40,6 +41,7 @@ public final class ChainWalk {
         this.firstSequence = firstSequence;
         this.expectedSequence = firstSequence;
         this.previousHash = firstSequence == 1 && anchorHash == null ? ChainDigest.GENESIS : anchorHash;
+        this.anchorHash = previousHash;
         this.signedHeads = Map.copyOf(signedHeads);
     }
 
@@ -106,7 +108,7 @@ public final class ChainWalk {
         long signedUpTo = signedHeads.keySet().stream()
                 .filter(s -> s >= firstSequence && s <= last).mapToLong(Long::longValue).max().orElse(0);
         return new ChainVerdict(chain, failure == null, count, firstSequence, count == 0 ? null : last,
-                failure == null ? previousHash : null, signedUpTo, failure);
+                failure == null ? previousHash : null, signedUpTo, failure, anchorHash);
     }
 
     private boolean fail(ChainFailure f) {

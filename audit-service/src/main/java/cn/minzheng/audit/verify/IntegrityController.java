@@ -154,6 +154,7 @@ public class IntegrityController {
         m.put("count", v.count());
         m.put("fromSequence", v.fromSequence());
         m.put("toSequence", v.toSequence());
+        m.put("anchorHash", v.anchorHash());
         m.put("headHash", v.headHash());
         m.put("signedUpTo", v.signedUpTo());
         if (v.failure() != null) {

@@ -27,8 +27,11 @@ import java.util.Map;
  * (with the Boot jar: {@code java -cp target/audit-service-0.1.0-SNAPSHOT.jar
  * -Dloader.main=cn.minzheng.audit.verify.OfflineVerifier org.springframework.boot.loader.launch.PropertiesLauncher ...}).
  *
- * <p>Every checkpoint's Ed25519 signature is checked, then the records are re-walked; the records up
- * to the last valid checkpoint are proven unaltered. Exit code 0: intact; 1: tampered; 2: unreadable.
+ * <p>A chain export: every checkpoint's Ed25519 signature is checked, then the records are
+ * re-walked; the records up to the last valid checkpoint are proven unaltered. A query export
+ * ({@link QueryExportCheck}): each record, each link between consecutive records and each
+ * checkpoint is checked, and the gaps the file cannot prove are listed with their online checks.
+ * Exit code 0: intact; 1: tampered; 2: unreadable.
  */
 public final class OfflineVerifier {
 
@@ -55,9 +58,16 @@ public final class OfflineVerifier {
         }
     }
 
-    /** The outcome of checking one export file. */
-    public record Report(ChainVerdict verdict, int checkpoints, String problem) {
+    /** The outcome of checking one export file (a chain export: verdict; a query export: query). */
+    public record Report(ChainVerdict verdict, int checkpoints, String problem, QueryExportCheck.Result query) {
+        public Report(ChainVerdict verdict, int checkpoints, String problem) {
+            this(verdict, checkpoints, problem, null);
+        }
+
         public int exitCode() {
+            if (query != null) {
+                return query.intact() ? 0 : 1;
+            }
             if (problem != null && verdict == null) {
                 return 2;
             }
@@ -78,6 +88,15 @@ public final class OfflineVerifier {
             header = headerLine == null ? null : JsonText.parseObject(headerLine);
         } catch (IllegalArgumentException e) {
             header = null;
+        }
+        if (header != null && NdjsonLines.QUERY_HEADER.equals(header.get(NdjsonLines.TYPE))) {
+            try {
+                QueryExportCheck.Result result = QueryExportCheck.check(header, lines, keys);
+                QueryExportCheck.print(result, out);
+                return new Report(null, result.checkpoints(), null, result);
+            } catch (IllegalArgumentException e) {
+                return report(out, new Report(null, 0, e.getMessage()));
+            }
         }
         if (header == null || !NdjsonLines.HEADER.equals(header.get(NdjsonLines.TYPE))) {
             return report(out, new Report(null, 0, "line 1 is not an audit-export header"));
