@@ -19,17 +19,20 @@ ensureUser("assistance", "assistance", process.env.ASSISTANCE_DB_PASSWORD, [{ ro
 ensureUser("org", "org", process.env.ORG_DB_PASSWORD, [{ role: "readWrite", db: "org" }]);
 
 const audit = db.getSiblingDB("audit");
+const auditPrivileges = [
+  { resource: { db: "audit", collection: "" },
+    actions: ["find", "insert", "createIndex", "createCollection", "listIndexes", "listCollections"] },
+  // the head of each chain moves forward as records are appended; the records never change
+  { resource: { db: "audit", collection: "chain_heads" }, actions: ["update"] },
+  // derived read models (subject index, handling clock), rebuilt from the trail; never evidence
+  { resource: { db: "audit", collection: "subjects" }, actions: ["update"] },
+  { resource: { db: "audit", collection: "projection_state" }, actions: ["update"] }
+];
 if (!audit.getRole("insertAndFind")) {
-  audit.createRole({
-    role: "insertAndFind",
-    privileges: [
-      { resource: { db: "audit", collection: "" },
-        actions: ["find", "insert", "createIndex", "createCollection", "listIndexes", "listCollections"] },
-      // the head of each chain moves forward as records are appended; the records never change
-      { resource: { db: "audit", collection: "chain_heads" }, actions: ["update"] }
-    ],
-    roles: []
-  });
+  audit.createRole({ role: "insertAndFind", privileges: auditPrivileges, roles: [] });
+} else {
+  // an existing deployment gets privileges added by a newer release (never removed here)
+  audit.grantPrivilegesToRole("insertAndFind", auditPrivileges);
 }
 ensureUser("audit", "audit", process.env.AUDIT_DB_PASSWORD, [{ role: "insertAndFind", db: "audit" }]);
 print("replica set and users ready");
