@@ -24,17 +24,23 @@ import java.util.Optional;
  * accepted case: {@code not-accepted} (refuses acceptance itself, only before acceptance),
  * {@code terminated} (ends a running benefit, after approval), {@code change-approved}/
  * {@code change-refused} (other matters of an already registered organization).
+ *
+ * <p>The due date comes with the acceptance, or — for programs whose decision limit runs from the
+ * end of 公示 (特困) — with {@code publicity-completed}. Only due fields an event actually carries
+ * are set, so the two never overwrite each other whatever order they are applied in.
  */
 public final class HandlingFacts {
 
     /** What kind of fact an event type carries. */
-    public enum Kind { APPLICATION, ACCEPTED, DECIDED, WITHDRAWN }
+    public enum Kind { APPLICATION, ACCEPTED, DUE_SET, DECIDED, WITHDRAWN }
 
     static final Map<String, Kind> KINDS = Map.ofEntries(
             Map.entry(EventTypes.APPLICATION_SUBMITTED, Kind.APPLICATION),
             Map.entry(EventTypes.ORGANIZATION_REGISTRATION_APPLIED, Kind.APPLICATION),
             Map.entry(EventTypes.APPLICATION_ACCEPTED, Kind.ACCEPTED),
             Map.entry(EventTypes.ORGANIZATION_REGISTRATION_ACCEPTED, Kind.ACCEPTED),
+            // 特困: no whole-case limit from acceptance; the decision is due from the end of 公示
+            Map.entry(EventTypes.APPLICATION_PUBLICITY_COMPLETED, Kind.DUE_SET),
             Map.entry(EventTypes.APPLICATION_APPROVED, Kind.DECIDED),
             Map.entry(EventTypes.APPLICATION_DENIED, Kind.DECIDED),
             Map.entry(EventTypes.APPLICATION_EMERGENCY_PAID, Kind.DECIDED),
@@ -92,11 +98,9 @@ public final class HandlingFacts {
                 set.put("acceptedMs", at.toEpochMilli());
                 set.put("acceptedEventId", eventId);
                 set.put("regionCode", regionCode);
-                for (String f : DUE_FIELDS) {
-                    Object v = fields.get(f);
-                    set.put(f, v instanceof String || v instanceof Number ? v : null);
-                }
+                putDueFields(fields, set);
             }
+            case DUE_SET -> putDueFields(fields, set);
             case DECIDED -> {
                 set.put("decision", shortName(type));
                 set.put("decidedAt", time);
@@ -109,6 +113,16 @@ public final class HandlingFacts {
             default -> throw new IllegalStateException(kind.name());
         }
         return Optional.of(set);
+    }
+
+    /** The due fields the event carries (a field it does not carry is left as it is on the case). */
+    private static void putDueFields(Map<?, ?> fields, Map<String, Object> set) {
+        for (String f : DUE_FIELDS) {
+            Object v = fields.get(f);
+            if (v instanceof String || v instanceof Number) {
+                set.put(f, v);
+            }
+        }
     }
 
     /** {@code minzheng.assistance.application.approved.v1} → {@code approved}. */

@@ -26,6 +26,7 @@ class HandlingFactsTest {
             minzheng.assistance.application.emergency-paid.v1,          DECIDED
             minzheng.org.organization.registration-approved.v1,         DECIDED
             minzheng.org.organization.registration-refused.v1,          DECIDED
+            minzheng.assistance.application.publicity-completed.v1,     DUE_SET
             minzheng.assistance.application.withdrawn.v1,               WITHDRAWN
             minzheng.org.organization.application-withdrawn.v1,         WITHDRAWN
             minzheng.assistance.application.not-accepted.v1,            -
@@ -65,12 +66,29 @@ class HandlingFactsTest {
     }
 
     @Test
-    void anAcceptanceWithoutDueDateSetsItToNothing() {
+    void anAcceptanceWithoutDueDateSetsNoDueFields() {
         Map<String, Object> set = HandlingFacts.of(EventTypes.ORGANIZATION_REGISTRATION_ACCEPTED, "ORG-1", "org", "421303",
                 T, "e-1", Map.of("aggregateId", "ORG-1", "dueDate", 20260414L)).orElseThrow();
-        assertThat(set).containsEntry("dueDate", 20260414L).containsEntry("dueBasis", null);
+        assertThat(set).containsEntry("dueDate", 20260414L).doesNotContainKey("dueBasis");
         assertThat(HandlingFacts.of(EventTypes.ORGANIZATION_REGISTRATION_ACCEPTED, "ORG-1", "org", "421303", T, "e-1",
-                Map.of("dueDate", Map.of("nested", true))).orElseThrow()).containsEntry("dueDate", null);
+                Map.of("dueDate", Map.of("nested", true))).orElseThrow()).doesNotContainKey("dueDate");
+    }
+
+    /** 特困: accepted without a due date; 公示's end sets it. Applied in either order, the case gets it. */
+    @Test
+    void aDueDateSetAtTheEndOfPublicityIsKeptWhateverTheOrder() {
+        Map<String, Object> accepted = HandlingFacts.of(EventTypes.APPLICATION_ACCEPTED, "TK-1", "assistance", "421303001",
+                T, "e-1", Map.of("aggregateId", "TK-1")).orElseThrow();
+        Map<String, Object> due = HandlingFacts.of(EventTypes.APPLICATION_PUBLICITY_COMPLETED, "TK-1", "assistance",
+                "421303001", T, "e-2", Map.of("aggregateId", "TK-1", "dueDate", "2026-05-06", "dueBasis", "STATUTORY",
+                        "limitWorkingDays", 15)).orElseThrow();
+        Map<String, Object> one = new LinkedHashMap<>(accepted);
+        one.putAll(due);
+        Map<String, Object> other = new LinkedHashMap<>(due);
+        other.putAll(accepted);
+        assertThat(one).isEqualTo(other).containsEntry("dueDate", "2026-05-06").containsEntry("acceptedEventId", "e-1");
+        assertThat(HandlingFacts.of(EventTypes.APPLICATION_PUBLICITY_COMPLETED, "DB-2", "assistance", "421303001", T, "e-3",
+                Map.of("aggregateId", "DB-2")).orElseThrow()).doesNotContainKey("dueDate");
     }
 
     @Test
