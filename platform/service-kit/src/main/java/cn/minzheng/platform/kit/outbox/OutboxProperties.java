@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param fullSweepInterval how often the background sweep also scans every outbox collection for
  *                          pending events nobody is retrying (another instance crashed, a write whose
  *                          drain was never started); also at start-up, and at the next tick again while
- *                          a scan finds a full batch (default 1 min). A scan reads the whole collection
+ *                          a scan finds a full batch (default 10 s). A scan reads the whole collection
  *                          on the Mongo-wire server, so it is kept off the every-tick path.
  */
 @ConfigurationProperties("minzheng.outbox")
@@ -40,7 +40,7 @@ public record OutboxProperties(Map<String, String> collections, Duration sweepIn
         batchSize = batchSize == null ? 100 : batchSize;
         deliveryTimeout = deliveryTimeout == null ? Duration.ofSeconds(10) : deliveryTimeout;
         sweepEnabled = sweepEnabled == null || sweepEnabled;
-        fullSweepInterval = fullSweepInterval == null ? Duration.ofMinutes(1) : fullSweepInterval;
+        fullSweepInterval = fullSweepInterval == null ? Duration.ofSeconds(10) : fullSweepInterval;
     }
 
     /** Everything but the full-sweep interval, which takes its default. */
