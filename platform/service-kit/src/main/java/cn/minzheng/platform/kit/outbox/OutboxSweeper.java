@@ -8,7 +8,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** Runs {@link OutboxRelay#sweepOnce()} every {@code minzheng.outbox.sweep-interval}, one sweep at a time. */
+/**
+ * Runs {@link OutboxRelay#sweepDue()} every {@code minzheng.outbox.sweep-interval}, one tick at a time:
+ * retries of unfinished drains every tick, a scan of the collections when one is due.
+ */
 public class OutboxSweeper implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSweeper.class);
@@ -29,12 +32,13 @@ public class OutboxSweeper implements SmartLifecycle {
         }
         running = Flux.interval(properties.sweepInterval(), properties.sweepInterval(), Schedulers.parallel())
                 .onBackpressureDrop()
-                .concatMap(tick -> relay.sweepOnce().onErrorResume(error -> {
+                .concatMap(tick -> relay.sweepDue().onErrorResume(error -> {
                     log.warn("outbox sweep failed: {}", error.toString());
                     return Mono.just(0L);
                 }), 1)
                 .subscribe();
-        log.info("outbox sweep every {} over {} as {}", properties.sweepInterval(), relay.topics(), relay.owner());
+        log.info("outbox sweep every {} (full scan every {}) over {} as {}", properties.sweepInterval(),
+                properties.fullSweepInterval(), relay.topics(), relay.owner());
     }
 
     @Override
