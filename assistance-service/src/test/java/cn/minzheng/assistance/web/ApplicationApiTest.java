@@ -159,7 +159,7 @@ class ApplicationApiTest extends ServiceTestBase {
     @Test
     void aRetryWhoseFirstAnswerWasLostAfterTheCaseWasWrittenAnswersThatCase() {
         String citizen = token("citizen-lost-answer", "CITIZEN", "421303001");
-        Map<String, Object> body = Requests.dibao(170, "800.00");
+        Map<String, Object> body = Requests.dibao(974, "800.00"); // a household no other test uses
         String key = UUID.randomUUID().toString();
         String first = (String) ok(http.post().uri("/api/v1/assistance/applications")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + citizen).header("Idempotency-Key", key)
