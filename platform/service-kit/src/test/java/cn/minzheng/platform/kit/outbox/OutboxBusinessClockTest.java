@@ -4,26 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.minzheng.platform.events.CloudEventHeaders;
-import cn.minzheng.platform.events.EventData;
-import cn.minzheng.platform.events.EventEnvelope;
-import cn.minzheng.platform.events.EventTypes;
-import cn.minzheng.platform.kit.testapp.TestInfra;
 import cn.minzheng.platform.kit.testapp.TopicProbe;
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -36,37 +24,9 @@ import reactor.core.publisher.Mono;
  * passed). Leases of the outbox claims must not follow it, or a request-path drain still sending looks
  * expired to the sweep and the same event goes out twice.
  */
-class OutboxBusinessClockTest {
-
-    private static MongoClient client;
-    private static ReactiveMongoTemplate mongo;
-    private static KafkaEventPublisher kafka;
+class OutboxBusinessClockTest extends OutboxStoreTestBase {
 
     private final SteppedClock businessClock = new SteppedClock();
-    private String collection;
-    private String topic;
-
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(TestInfra.infra().mongoUri());
-        mongo = new ReactiveMongoTemplate(client, "kit_outbox_clock");
-        kafka = new KafkaEventPublisher(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.infra().bootstrapServers()),
-                Duration.ofSeconds(3));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-        client.close();
-    }
-
-    @BeforeEach
-    void freshCollectionAndTopic() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        collection = "cases_" + suffix;
-        topic = "kit.outbox.clock." + suffix;
-        TestInfra.infra().kafka().createTopics(topic, 2);
-    }
 
     private ApplicationContextRunner service(EventPublisher publisher, String sweepInterval, boolean sweep) {
         return new ApplicationContextRunner()
@@ -137,17 +97,6 @@ class OutboxBusinessClockTest {
         var ids = TopicProbe.read(topic, written.size() + 1, Duration.ofSeconds(3)).stream()
                 .map(r -> TopicProbe.header(r, CloudEventHeaders.ID)).toList();
         assertThat(ids).as("ce_ids on the topic").containsExactlyInAnyOrderElementsOf(written);
-    }
-
-    private static EventEnvelope event(String aggregateId, long version) {
-        return EventEnvelope.builder(EventTypes.APPLICATION_SUBMITTED)
-                .subject(aggregateId).actor("citizen-1", "CITIZEN").regionCode("110105").aggregateVersion(version)
-                .data(EventData.of(aggregateId, "application").transition(null, "SUBMITTED"))
-                .build();
-    }
-
-    private void insert(String id, List<EventEnvelope> events) {
-        PendingEvents.insert(mongo, collection, new Document("_id", id).append("version", 1L), events).block();
     }
 
     private List<Document> pending(String id) {

@@ -4,26 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.minzheng.platform.events.CloudEventHeaders;
-import cn.minzheng.platform.events.EventData;
-import cn.minzheng.platform.events.EventEnvelope;
-import cn.minzheng.platform.events.EventTypes;
-import cn.minzheng.platform.kit.testapp.TestInfra;
 import cn.minzheng.platform.kit.testapp.TopicProbe;
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -37,36 +26,7 @@ import reactor.core.publisher.Mono;
  * retries unfinished drains by {@code _id}, scanning the collections only when a scan is due.
  * Against the real embedded broker and Mongo-wire server.
  */
-class OutboxRelayByIdTest {
-
-    private static MongoClient client;
-    private static ReactiveMongoTemplate mongo;
-    private static KafkaEventPublisher kafka;
-
-    private String collection;
-    private String topic;
-
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(TestInfra.infra().mongoUri());
-        mongo = new ReactiveMongoTemplate(client, "kit_outbox_by_id");
-        kafka = new KafkaEventPublisher(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.infra().bootstrapServers()),
-                Duration.ofSeconds(3));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-        client.close();
-    }
-
-    @BeforeEach
-    void freshCollectionAndTopic() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        collection = "cases_" + suffix;
-        topic = "kit.outbox.byid." + suffix;
-        TestInfra.infra().kafka().createTopics(topic, 2);
-    }
+class OutboxRelayByIdTest extends OutboxStoreTestBase {
 
     @Test
     void theRelayMakesTheUniqueClaimIndexWhoseKeysAreExactlyTheClaimFilter() {
@@ -94,7 +54,7 @@ class OutboxRelayByIdTest {
         for (int write = 1; write <= 15; write++) {
             var e = event("MZ-R", write);
             written.add(e.id());
-            push("MZ-R", e);
+            push("MZ-R", e).block();
             // every instance's request path and sweep race for the document after each write
             Flux.fromIterable(relays).flatMap(r -> r.publishPending(collection, "MZ-R")).blockLast(Duration.ofSeconds(30));
         }
@@ -178,26 +138,5 @@ class OutboxRelayByIdTest {
                 Duration.ofMillis(100), Duration.ofSeconds(1), batchSize, Duration.ofSeconds(3), "me", false,
                 Duration.ofMinutes(1));
         return new OutboxRelay(mongo, publisher, properties.collections(), properties, "me", new SimpleMeterRegistry(), clock);
-    }
-
-    private static EventEnvelope event(String aggregateId, long version) {
-        return EventEnvelope.builder(EventTypes.APPLICATION_SUBMITTED)
-                .subject(aggregateId).actor("citizen-1", "CITIZEN").regionCode("110105").aggregateVersion(version)
-                .data(EventData.of(aggregateId, "application").transition(null, "SUBMITTED"))
-                .build();
-    }
-
-    private void insert(String id, List<EventEnvelope> events) {
-        PendingEvents.insert(mongo, collection, new Document("_id", id).append("version", 1L), events).block();
-    }
-
-    private void push(String id, EventEnvelope event) {
-        mongo.getCollection(collection)
-                .flatMap(c -> Mono.from(c.updateOne(new Document("_id", id), PendingEvents.pushUpdate(List.of(event)))))
-                .block();
-    }
-
-    private Document find(String id) {
-        return mongo.findById(id, Document.class, collection).block();
     }
 }

@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.minzheng.platform.events.CloudEventHeaders;
-import cn.minzheng.platform.events.EventData;
 import cn.minzheng.platform.events.EventEnvelope;
-import cn.minzheng.platform.events.EventTypes;
 import cn.minzheng.platform.kit.testapp.TestInfra;
 import cn.minzheng.platform.kit.testapp.TopicProbe;
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,52 +15,23 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import reactor.core.publisher.Mono;
 
 /** The relay against the real embedded Kafka broker and Mongo-wire server. */
-class OutboxRelayTest {
+class OutboxRelayTest extends OutboxStoreTestBase {
 
-    private static MongoClient client;
-    private static ReactiveMongoTemplate mongo;
-    private static KafkaEventPublisher kafka;
-
-    private String collection;
-    private String topic;
     private SimpleMeterRegistry registry;
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(TestInfra.infra().mongoUri());
-        mongo = new ReactiveMongoTemplate(client, "kit_outbox");
-        kafka = new KafkaEventPublisher(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.infra().bootstrapServers()),
-                Duration.ofSeconds(3));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-        client.close();
-    }
-
     @BeforeEach
-    void freshCollectionAndTopic() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        collection = "cases_" + suffix;
-        topic = "kit.outbox." + suffix;
-        TestInfra.infra().kafka().createTopics(topic, 2);
+    void freshRegistry() {
         registry = new SimpleMeterRegistry();
     }
 
@@ -279,23 +246,6 @@ class OutboxRelayTest {
         return new OutboxRelay(mongo, publisher, properties.collections(), properties, owner, registry, clock);
     }
 
-    private static EventEnvelope event(String aggregateId, long version) {
-        return EventEnvelope.builder(EventTypes.APPLICATION_SUBMITTED)
-                .subject(aggregateId).actor("citizen-1", "CITIZEN").regionCode("110105").aggregateVersion(version)
-                .data(EventData.of(aggregateId, "application").transition(null, "SUBMITTED").change("amountFen", 120000L))
-                .build();
-    }
-
-    private void insert(String id, List<EventEnvelope> events) {
-        PendingEvents.insert(mongo, collection, new Document("_id", id).append("version", 1L), events).block();
-    }
-
-    private Mono<Void> push(String id, EventEnvelope event) {
-        return mongo.getCollection(collection)
-                .flatMap(c -> Mono.from(c.updateOne(new Document("_id", id), PendingEvents.pushUpdate(List.of(event)))))
-                .then();
-    }
-
     private void claim(String id, String owner, Instant until) {
         setClaim(id, owner, until, null).block();
     }
@@ -307,10 +257,6 @@ class OutboxRelayTest {
         }
         return mongo.getCollection(collection).flatMap(c -> Mono.from(c.updateOne(new Document("_id", id),
                 new Document("$set", new Document(PendingEvents.CLAIM_FIELD, claim))))).then();
-    }
-
-    private Document find(String id) {
-        return mongo.findById(id, Document.class, collection).block();
     }
 
     /** Publishes slowly and records the most publishes of one key at the same moment. */
