@@ -24,10 +24,11 @@ import java.util.TreeSet;
  * @param jvmFlags       flags for every child JVM ({@code --jvm-flags}, {@code --c2})
  * @param out            where progress lines go
  * @param without        services not to start (a developer runs them from the IDE instead)
+ * @param mongo          how the Mongo-wire store keeps its data ({@code --mongo-in-memory}, {@code --mongo-heap})
  */
 public record DevStackOptions(Path root, Path dataDir, boolean reset, Scope scope, Ports ports, String issuer,
                               Duration infraTimeout, Duration serviceTimeout, List<String> jvmFlags, PrintStream out,
-                              Set<String> without) {
+                              Set<String> without, MongoStore mongo) {
 
     /** The services {@code --without} accepts. */
     public static final Set<String> SERVICES = Set.of("registry-service", "assistance-service", "org-service",
@@ -68,42 +69,68 @@ public record DevStackOptions(Path root, Path dataDir, boolean reset, Scope scop
     /** Defaults for a repository root: ports of the contract, data in {@code .devstack/}. */
     public static DevStackOptions defaults(Path root) {
         return new DevStackOptions(root, root.resolve(".devstack"), false, Scope.ALL, Ports.defaults(),
-                "http://localhost:9000", Duration.ofSeconds(90), Duration.ofSeconds(240), DEFAULT_JVM_FLAGS, System.out, Set.of());
+                "http://localhost:9000", Duration.ofSeconds(90), Duration.ofSeconds(240), DEFAULT_JVM_FLAGS, System.out, Set.of(),
+                MongoStore.FILE);
     }
 
     public DevStackOptions withReset(boolean value) {
-        return new DevStackOptions(root, dataDir, value, scope, ports, issuer, infraTimeout, serviceTimeout, jvmFlags, out, without);
+        return new DevStackOptions(root, dataDir, value, scope, ports, issuer, infraTimeout, serviceTimeout, jvmFlags, out, without, mongo);
     }
 
     public DevStackOptions withScope(Scope value) {
-        return new DevStackOptions(root, dataDir, reset, value, ports, issuer, infraTimeout, serviceTimeout, jvmFlags, out, without);
+        return new DevStackOptions(root, dataDir, reset, value, ports, issuer, infraTimeout, serviceTimeout, jvmFlags, out, without, mongo);
     }
 
     /** Other ports; the issuer claim follows the issuer port ({@code http://localhost:<port>}). */
     public DevStackOptions withPorts(Ports value) {
         return new DevStackOptions(root, dataDir, reset, scope, value, "http://localhost:" + value.issuer(),
-                infraTimeout, serviceTimeout, jvmFlags, out, without);
+                infraTimeout, serviceTimeout, jvmFlags, out, without, mongo);
     }
 
     public DevStackOptions withDataDir(Path value) {
-        return new DevStackOptions(root, value, reset, scope, ports, issuer, infraTimeout, serviceTimeout, jvmFlags, out, without);
+        return new DevStackOptions(root, value, reset, scope, ports, issuer, infraTimeout, serviceTimeout, jvmFlags, out, without, mongo);
     }
 
     public DevStackOptions withOut(PrintStream value) {
-        return new DevStackOptions(root, dataDir, reset, scope, ports, issuer, infraTimeout, serviceTimeout, jvmFlags, value, without);
+        return new DevStackOptions(root, dataDir, reset, scope, ports, issuer, infraTimeout, serviceTimeout, jvmFlags, value, without, mongo);
     }
 
     public DevStackOptions without(Set<String> services) {
-        return new DevStackOptions(root, dataDir, reset, scope, ports, issuer, infraTimeout, serviceTimeout, jvmFlags, out, services);
+        return new DevStackOptions(root, dataDir, reset, scope, ports, issuer, infraTimeout, serviceTimeout, jvmFlags, out, services, mongo);
     }
 
     public DevStackOptions withTimeouts(Duration infra, Duration services) {
-        return new DevStackOptions(root, dataDir, reset, scope, ports, issuer, infra, services, jvmFlags, out, without);
+        return new DevStackOptions(root, dataDir, reset, scope, ports, issuer, infra, services, jvmFlags, out, without, mongo);
     }
 
     /** Exactly these flags for every child JVM (infrastructure and services). */
     public DevStackOptions withJvmFlags(List<String> value) {
-        return new DevStackOptions(root, dataDir, reset, scope, ports, issuer, infraTimeout, serviceTimeout, value, out, without);
+        return new DevStackOptions(root, dataDir, reset, scope, ports, issuer, infraTimeout, serviceTimeout, value, out, without, mongo);
+    }
+
+    public DevStackOptions withMongo(MongoStore value) {
+        return new DevStackOptions(root, dataDir, reset, scope, ports, issuer, infraTimeout, serviceTimeout, jvmFlags, out, without, value);
+    }
+
+    /**
+     * The Mongo-wire store's data: in an MVStore file under the data folder (the default; survives a
+     * restart), or in memory ({@code --mongo-in-memory}: gone at stop, no page serialisation, for
+     * benchmarks); {@code heap} ({@code --mongo-heap 4g}) is its {@code -Xmx}, after the common flags.
+     */
+    public record MongoStore(boolean inMemory, String heap) {
+
+        public static final MongoStore FILE = new MongoStore(false, null);
+
+        public MongoStore {
+            if (heap != null && !heap.matches("[0-9]+[kKmMgG]?")) {
+                throw new IllegalArgumentException("--mongo-heap takes a JVM heap size such as 4g or 3072m, not '" + heap + "'");
+            }
+        }
+
+        /** The flags the Mongo-wire JVM gets after the common ones. */
+        public List<String> jvmFlags() {
+            return heap == null ? List.of() : List.of("-Xmx" + heap);
+        }
     }
 
     /** {@code --jvm-flags}: the tuning flags replaced by {@code tuning}; {@link #BASE_JVM_FLAGS} stay, before them. */
@@ -141,6 +168,8 @@ public record DevStackOptions(Path root, Path dataDir, boolean reset, Scope scop
         Set<String> without = new HashSet<>();
         List<String> tuning = null;
         boolean c2 = false;
+        boolean mongoInMemory = false;
+        String mongoHeap = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--reset" -> reset = true;
@@ -156,6 +185,8 @@ public record DevStackOptions(Path root, Path dataDir, boolean reset, Scope scop
                 case "--data" -> data = path(value(args, ++i, "--data"));
                 case "--jvm-flags" -> tuning = splitFlags(flagsValue(args, ++i));
                 case "--c2" -> c2 = true;
+                case "--mongo-in-memory" -> mongoInMemory = true;
+                case "--mongo-heap" -> mongoHeap = value(args, ++i, "--mongo-heap");
                 case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
                 default -> throw new IllegalArgumentException("unknown argument: " + args[i] + "\n" + USAGE);
             }
@@ -173,12 +204,17 @@ public record DevStackOptions(Path root, Path dataDir, boolean reset, Scope scop
         if (c2) {
             options = options.withC2();
         }
+        try {
+            options = options.withMongo(new MongoStore(mongoInMemory, mongoHeap));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + "\n" + USAGE);
+        }
         return data == null ? options : options.withDataDir(data);
     }
 
     static final String USAGE = """
             usage: devstack [--reset] [--only infra] [--without SERVICE,…] [--root DIR] [--data DIR]
-                            [--jvm-flags "FLAGS"] [--c2]
+                            [--jvm-flags "FLAGS"] [--c2] [--mongo-in-memory] [--mongo-heap SIZE]
               --reset        wipe the data folder (.devstack/) before starting
               --only infra   start only Kafka (9092), Mongo (27017) and the token issuer (9000)
               --without S,…  do not start these services (you run them yourself, e.g. from the IDE):
@@ -190,7 +226,12 @@ public record DevStackOptions(Path root, Path dataDir, boolean reset, Scope scop
                              "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"
                              (-Dfile.encoding=UTF-8 -Djava.net.preferIPv4Stack=true stay)
               --c2           let the JIT use C2 (drops -XX:TieredStopAtLevel=…): slower start,
-                             faster hot code — for benchmarks""";
+                             faster hot code — for benchmarks
+              --mongo-in-memory
+                             keep the Mongo-wire store's data in memory (lost at stop; no page
+                             serialisation to the MVStore file) — for benchmarks
+              --mongo-heap SIZE
+                             -Xmx of the Mongo-wire store only (e.g. 4g for 1M audit records in memory)""";
 
     private static String value(String[] args, int index, String option) {
         if (index >= args.length || args[index].startsWith("--")) {
@@ -201,7 +242,7 @@ public record DevStackOptions(Path root, Path dataDir, boolean reset, Scope scop
 
     /** The launcher's own options: never taken for the value of {@code --jvm-flags}. */
     private static final Set<String> OPTIONS = Set.of("--reset", "--only", "--without", "--root", "--data",
-            "--jvm-flags", "--c2", "--help", "-h");
+            "--jvm-flags", "--c2", "--mongo-in-memory", "--mongo-heap", "--help", "-h");
 
     /**
      * The value of {@code --jvm-flags}: anything but one of the launcher's own options, even starting

@@ -130,12 +130,24 @@ final class PlatformPlan {
     private ComponentSpec mongo() {
         Path log = logs.resolve("mongo.log");
         return new ComponentSpec("mongo",
-                JavaCommand.mainClass("cn.minzheng.platform.embedded.EmbeddedMongo", infraClasspath, infraFromFatJar, infraFlags(), List.of(
-                        "--port", String.valueOf(ports.mongo()),
-                        "--data", options.dataDir().resolve("mongo").resolve("data.mv").toString())),
+                JavaCommand.mainClass("cn.minzheng.platform.embedded.EmbeddedMongo", infraClasspath, infraFromFatJar,
+                        concat(infraFlags(), options.mongo().jvmFlags()), mongoArguments()),
                 Map.of(), List.of(ports.mongo()),
                 Readiness.tcp(ports.mongo()).and(Readiness.logContains(log, "ready on")),
                 options.infraTimeout(), log, options.dataDir());
+    }
+
+    private List<String> mongoArguments() {
+        return options.mongo().inMemory()
+                ? List.of("--port", String.valueOf(ports.mongo()), "--in-memory")
+                : List.of("--port", String.valueOf(ports.mongo()),
+                        "--data", options.dataDir().resolve("mongo").resolve("data.mv").toString());
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
     }
 
     private ComponentSpec issuer() {

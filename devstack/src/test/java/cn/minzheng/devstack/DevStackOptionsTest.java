@@ -36,7 +36,8 @@ class DevStackOptionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"--only services", "--only", "--data", "--port 1", "infra", "--help", "--without kafka",
-            "--without", "--jvm-flags", "--c2 --jvm-flags", "--jvm-flags --reset", "--c1"})
+            "--without", "--jvm-flags", "--c2 --jvm-flags", "--jvm-flags --reset", "--c1", "--mongo-heap",
+            "--mongo-heap lots", "--mongo-heap -Xmx4g", "--mongo-heap 4g4", "--mongo-in-memory true"})
     void rejectsAnythingElseWithUsage(String line) {
         assertThatThrownBy(() -> DevStackOptions.parse(line.split(" "), root))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -107,6 +108,21 @@ class DevStackOptionsTest {
         assertThat(options.reset()).isTrue();
         assertThat(options.scope()).isEqualTo(DevStackOptions.Scope.INFRA);
         assertThat(options.jvmFlags()).endsWith("-Xmx2g").noneMatch(flag -> flag.startsWith("-XX:TieredStopAtLevel"));
+    }
+
+    @ParameterizedTest(name = "[{0}] -> in memory {1}, heap {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "''                                   | false | -",
+            "--mongo-in-memory                    | true  | -",
+            "--mongo-heap 4g                      | false | 4g",
+            "--mongo-in-memory --mongo-heap 3072m | true  | 3072m",
+            "--mongo-heap 6G --mongo-in-memory --c2 | true | 6G",
+    })
+    void mongoStore(String line, boolean inMemory, String heap) {
+        DevStackOptions options = DevStackOptions.parse(shellWords(line), root);
+
+        assertThat(options.mongo()).isEqualTo(new DevStackOptions.MongoStore(inMemory, heap));
+        assertThat(options.mongo().jvmFlags()).isEqualTo(heap == null ? java.util.List.of() : java.util.List.of("-Xmx" + heap));
     }
 
     /** Splits like a shell: white space, except inside single quotes. */

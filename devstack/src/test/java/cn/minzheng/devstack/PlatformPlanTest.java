@@ -106,6 +106,17 @@ class PlatformPlanTest {
                 "http://localhost:9000", data.resolve("issuer").toString());
     }
 
+    @Test
+    void aMongoStoreInMemoryHasNoDataFileAndItsOwnHeapAfterTheCommonFlags() {
+        List<ComponentSpec> infra = new PlatformPlan(options().withMongo(new DevStackOptions.MongoStore(true, "4g")))
+                .stages().get(0);
+        List<String> command = infra.get(1).command();
+
+        assertThat(command).contains("cn.minzheng.platform.embedded.EmbeddedMongo", "--in-memory").doesNotContain("--data");
+        assertThat(command.indexOf("-Xmx4g")).isGreaterThan(command.indexOf("-Xmx384m"));
+        assertThat(infra.get(0).command()).doesNotContain("-Xmx4g");
+    }
+
     /**
      * Started as {@code java -jar devstack.jar} on a fresh machine: the infra runs from a copy of
      * the launcher jar that does not exist yet when the commands are built, so they must still go
