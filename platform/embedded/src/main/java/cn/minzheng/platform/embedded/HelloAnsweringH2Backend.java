@@ -24,10 +24,14 @@ final class HelloAnsweringH2Backend extends H2Backend {
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         if ("hello".equalsIgnoreCase(command)) {
-            Document answer = super.handleCommand(channel, databaseName, "isMaster", query);
-            answer.put("isWritablePrimary", Boolean.TRUE);
-            return answer;
+            return asHello(super.handleCommand(channel, databaseName, "isMaster", query));
         }
         return super.handleCommand(channel, databaseName, command, query);
+    }
+
+    /** The answer to {@code isMaster}, made an answer to {@code hello}. */
+    static Document asHello(Document isMasterAnswer) {
+        isMasterAnswer.put("isWritablePrimary", Boolean.TRUE);
+        return isMasterAnswer;
     }
 }

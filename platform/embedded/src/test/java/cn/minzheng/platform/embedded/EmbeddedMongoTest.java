@@ -40,7 +40,11 @@ class EmbeddedMongoTest {
 
     @BeforeAll
     static void start() {
-        mongo = EmbeddedMongo.builder().build().start();
+        startWith(EmbeddedMongo.builder());
+    }
+
+    static void startWith(EmbeddedMongo.Builder builder) {
+        mongo = builder.build().start();
         client = MongoClients.create(mongo.connectionString());
     }
 
