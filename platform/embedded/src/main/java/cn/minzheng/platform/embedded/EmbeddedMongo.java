@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * with a plain iterator over the MVMap, which does not pin the version it reads; a scan still running
  * when its chunks are dropped fails with {@code MVStoreException: Chunk … not found} (H2 issue #4383,
  * open in 2.4.240). H2's default retention is 45 s, and on a loaded 2-core machine a full scan of
- * 100k documents next to a bulk writer can take longer — it stopped the 年检 sweep over 100k
- * organizations in the benchmark. The file grows by what is freed within the retention window.
+ * 100k documents next to a bulk writer can take longer — the likely cause of the failure that
+ * stopped the 年检 sweep over 100k organizations in a benchmark. The file grows by what is freed
+ * within the retention window.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
