@@ -229,7 +229,8 @@ public record DevStackOptions(Path root, Path dataDir, boolean reset, Scope scop
                              faster hot code — for benchmarks
               --mongo-in-memory
                              keep the Mongo-wire store's data in memory (lost at stop; no page
-                             serialisation to the MVStore file) — for benchmarks
+                             serialisation to the MVStore file; no oplog, so no change
+                             streams — no service uses them) — for benchmarks
               --mongo-heap SIZE
                              -Xmx of the Mongo-wire store only (e.g. 4g for 1M audit records in memory)""";
 

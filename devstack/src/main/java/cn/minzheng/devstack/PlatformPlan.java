@@ -139,7 +139,7 @@ final class PlatformPlan {
 
     private List<String> mongoArguments() {
         return options.mongo().inMemory()
-                ? List.of("--port", String.valueOf(ports.mongo()), "--in-memory")
+                ? List.of("--port", String.valueOf(ports.mongo()), "--in-memory", "--no-oplog")
                 : List.of("--port", String.valueOf(ports.mongo()),
                         "--data", options.dataDir().resolve("mongo").resolve("data.mv").toString());
     }

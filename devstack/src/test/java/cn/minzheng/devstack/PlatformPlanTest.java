@@ -112,7 +112,8 @@ class PlatformPlanTest {
                 .stages().get(0);
         List<String> command = infra.get(1).command();
 
-        assertThat(command).contains("cn.minzheng.platform.embedded.EmbeddedMongo", "--in-memory").doesNotContain("--data");
+        assertThat(command).contains("cn.minzheng.platform.embedded.EmbeddedMongo", "--in-memory", "--no-oplog")
+                .doesNotContain("--data");
         assertThat(command.indexOf("-Xmx4g")).isGreaterThan(command.indexOf("-Xmx384m"));
         assertThat(infra.get(0).command()).doesNotContain("-Xmx4g");
     }

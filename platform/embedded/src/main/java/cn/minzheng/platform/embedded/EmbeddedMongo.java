@@ -38,6 +38,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     private final int port;
     private final Path dataFile;
     private final boolean plainMemory;
+    private final boolean oplog;
     private MongoServer server;
     private MongoBackend backend;
 
@@ -45,6 +46,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         this.port = builder.port > 0 ? builder.port : FreePorts.find();
         this.dataFile = builder.dataFile == null ? null : builder.dataFile.toAbsolutePath();
         this.plainMemory = builder.plainMemory;
+        this.oplog = builder.oplog;
         if (plainMemory && dataFile != null) {
             throw new IllegalArgumentException("the plain in-memory backend keeps no data file: " + dataFile);
         }
@@ -77,7 +79,9 @@ public final class EmbeddedMongo implements AutoCloseable {
             opened = new HelloAnsweringH2Backend(store);
         }
         MongoServer started = new MongoServer(opened);
-        started.enableOplog();
+        if (oplog) {
+            started.enableOplog();
+        }
         try {
             started.bind("127.0.0.1", port);
         } catch (RuntimeException e) {
@@ -121,7 +125,8 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     private String describeStore() {
-        return plainMemory ? "in memory, plain backend" : dataFile == null ? "in memory, H2 MVStore" : dataFile.toString();
+        String store = plainMemory ? "in memory, plain backend" : dataFile == null ? "in memory, H2 MVStore" : dataFile.toString();
+        return oplog ? store : store + ", no oplog";
     }
 
     /** The MVStore file, or {@code null} when the data lives in memory. */
@@ -136,7 +141,9 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /**
      * Runs the server as its own process: {@code --port 27017 --data FILE}, or {@code --in-memory}
-     * (mongo-java-server's plain in-memory backend: the data is lost at stop; for benchmarks).
+     * (mongo-java-server's plain in-memory backend: the data is lost at stop; for benchmarks);
+     * {@code --no-oplog} turns the oplog off (no change streams; the oplog keeps a copy of every
+     * write, in memory on the plain backend).
      */
     public static void main(String[] args) throws InterruptedException {
         MainArguments arguments = MainArguments.parse(args);
@@ -145,6 +152,7 @@ public final class EmbeddedMongo implements AutoCloseable {
                 .port(arguments.intValue("port", 27017))
                 .dataFile(inMemory ? null : arguments.path("data", Path.of(".devstack", "mongo", "data.mv")))
                 .plainMemory(inMemory)
+                .oplog(!Boolean.parseBoolean(arguments.string("no-oplog", "false")))
                 .build();
         Runtime.getRuntime().addShutdownHook(new Thread(mongo::stop, "embedded-mongo-stop"));
         MainArguments.startOrExit("EmbeddedMongo", mongo::start);
@@ -157,6 +165,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         private int port;
         private Path dataFile;
         private boolean plainMemory;
+        private boolean oplog = true;
 
         private Builder() {
         }
@@ -180,6 +189,16 @@ public final class EmbeddedMongo implements AutoCloseable {
          */
         public Builder plainMemory(boolean value) {
             this.plainMemory = value;
+            return this;
+        }
+
+        /**
+         * The oplog, on by default so change streams work. No service watches a change stream
+         * today; the oplog keeps a copy of every write (in memory on the plain backend, where a
+         * 1M-record audit trail with its oplog did not fit in 8 GB).
+         */
+        public Builder oplog(boolean value) {
+            this.oplog = value;
             return this;
         }
 
