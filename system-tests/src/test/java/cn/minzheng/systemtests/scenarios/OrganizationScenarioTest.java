@@ -1,11 +1,11 @@
 package cn.minzheng.systemtests.scenarios;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +18,6 @@ import cn.minzheng.systemtests.gateway.Answer;
 import cn.minzheng.systemtests.gateway.Gateway;
 import cn.minzheng.systemtests.gateway.Tokens;
 import cn.minzheng.systemtests.platform.Platform;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
-import org.bson.Document;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -40,12 +34,12 @@ import static org.awaitility.Awaitility.await;
  * registrar grades; after the sweep the organization that did not file is on the public
  * 活动异常名录 and drops off the provider list, the one that filed stays on it.
  *
- * <p>Gap bridged in the store: the service registers an organization on the day of approval, and a
- * campaign may only cover an ended year — so a freshly registered organization is outside every
- * campaign a sweep may run for (registered after the reported year). The test moves the two
- * organizations' {@code registeredOn} back into that year (before 1 July, so not exempt) directly in
- * the org database, the way org-service's README fills its store for a bench; everything else goes
- * through the gateway.
+ * <p>Time passes on org-service's business clock, moved by the admin through the gateway
+ * ({@code POST /api/v1/orgs/admin/clock}, the devstack's adjustable clock): the organizations are
+ * registered today; the reported year is the first one they are not exempt from (registered before
+ * June of it); the clock moves to 2 January after that year (a campaign covers only an ended year),
+ * the agent files and the registrar grades; the clock moves past the campaign's deadline and the
+ * sweep runs. Nothing is written to a store directly.
  */
 @Tag("scenario")
 @Order(5)
@@ -55,6 +49,8 @@ class OrganizationScenarioTest {
     static final List<String> ALL_DOCUMENTS = List.of("APPLICATION", "SPONSOR_APPROVAL", "CAPITAL_VERIFICATION",
             "PREMISES_PROOF", "OFFICER_IDS", "DRAFT_CHARTER");
     static final String ORGS = "/api/v1/orgs";
+    static final String CLOCK = ORGS + "/admin/clock";
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     final Platform platform = Platform.get();
     final Gateway gateway = Gateway.of(platform);
@@ -63,7 +59,8 @@ class OrganizationScenarioTest {
     final String registrar = tokens.of("org-registrar-" + run, "REGISTRAR", COUNTY);
     final String clerk = tokens.of("org-clerk-" + run, "CLERK", Households.TOWNSHIP);
 
-    record Registered(String organizationId, String name, String creditCode, String agent, String representativeId) {
+    record Registered(String organizationId, String name, String creditCode, String agent, String representativeId,
+                      LocalDate registeredOn) {
     }
 
     @Test
@@ -85,11 +82,10 @@ class OrganizationScenarioTest {
                 .pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> assertThat(providers()).contains(filer.organizationId(), nonFiler.organizationId()));
 
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        int year = today.isAfter(LocalDate.of(today.getYear(), 5, 31)) ? today.getYear() - 1 : today.getYear() - 2;
-        LocalDate registeredOn = LocalDate.of(year, 3, 1);
-        backdate(filer.organizationId(), registeredOn);
-        backdate(nonFiler.organizationId(), registeredOn);
+        LocalDate registeredOn = filer.registeredOn().isAfter(nonFiler.registeredOn()) ? filer.registeredOn() : nonFiler.registeredOn();
+        // registered by the end of May: at least 7 months before the year's end, so not exempt
+        int year = registeredOn.getMonthValue() <= 5 ? registeredOn.getYear() : registeredOn.getYear() + 1;
+        moveOrgClockTo(LocalDate.of(year + 1, 1, 2));
 
         Answer opened = gateway.post(ORGS + "/inspection-campaigns").token(registrar)
                 .json(Map.of("authorityCode", COUNTY, "year", year)).send();
@@ -109,6 +105,7 @@ class OrganizationScenarioTest {
         assertThat(graded.status()).as(graded.toString()).isEqualTo(200);
         assertThat(graded.text("grade")).isEqualTo("QUALIFIED");
 
+        moveOrgClockTo(LocalDate.parse(opened.text("deadline")).plusDays(1));
         Answer sweep = gateway.post(ORGS + "/inspection-campaigns/" + campaign + "/sweep").token(registrar)
                 .ifMatch(version(ORGS + "/inspection-campaigns/" + campaign, registrar)).send();
         assertThat(sweep.status()).as(sweep.toString()).isEqualTo(202);
@@ -161,7 +158,8 @@ class OrganizationScenarioTest {
         Answer org = gateway.get(ORGS + "/organizations/" + organization).token(agent).send();
         assertThat(org.status()).as(org.toString()).isEqualTo(200);
         agents.put(agentSubject, agent);
-        return new Registered(organization, "随州市曾都区" + field + "协会", org.text("creditCode"), agentSubject, representativeId);
+        return new Registered(organization, "随州市曾都区" + field + "协会", org.text("creditCode"), agentSubject, representativeId,
+                LocalDate.parse(org.text("registeredOn")));
     }
 
     private final Map<String, String> agents = new LinkedHashMap<>();
@@ -197,16 +195,20 @@ class OrganizationScenarioTest {
         return false;
     }
 
-    /** The store-side step (see the class comment): the organization registered earlier, same type of value. */
-    private void backdate(String organizationId, LocalDate on) {
-        try (MongoClient mongo = MongoClients.create(platform.mongoUri())) {
-            MongoCollection<Document> organizations = mongo.getDatabase("org").getCollection("organizations");
-            Document stored = organizations.find(Filters.eq("_id", organizationId)).first();
-            assertThat(stored).as("organization " + organizationId + " in the store").isNotNull();
-            Object current = stored.get("registeredOn");
-            Object earlier = current instanceof Date ? Date.from(on.atStartOfDay().toInstant(ZoneOffset.UTC)) : on.toString();
-            assertThat(organizations.updateOne(Filters.eq("_id", organizationId), Updates.set("registeredOn", earlier))
-                    .getModifiedCount()).isEqualTo(1);
+    /**
+     * Moves org-service's business clock forward to the start of {@code day} (China time), unless it
+     * is there already (a second run against the same devstack); only the admin may.
+     */
+    private void moveOrgClockTo(LocalDate day) {
+        String admin = tokens.of("org-admin-" + run, "ADMIN", COUNTY);
+        Answer clock = gateway.get(CLOCK).token(admin).send();
+        assertThat(clock.status()).as(clock.toString()).isEqualTo(200);
+        LocalDate today = LocalDate.ofInstant(Instant.parse(clock.text("now")), CHINA);
+        long days = ChronoUnit.DAYS.between(today, day);
+        if (days > 0) {
+            Answer moved = gateway.post(CLOCK).token(admin).json(Map.of("advanceBy", "P" + days + "D")).send();
+            assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+            assertThat(LocalDate.ofInstant(Instant.parse(moved.text("now")), CHINA)).isEqualTo(day);
         }
     }
 
