@@ -25,7 +25,8 @@ public record Settings(List<String> workloads, int runs, Duration warmup, Durati
               --token-pool N        distinct token subjects, the gateway rate-limits per subject (512)
               --lag-rate R          submissions/s offered in the lag workload (200)
               --poll-ms M           audit poll interval in the lag workload (50)
-              --ingest-events N     events pre-filled per ingest run (20000)
+              --ingest-events N     events pre-filled per ingest run (200000: at least ~20 s of storing,
+                                    so the once-a-second chain-head poll errs by a few % at most)
               --ingest-partitions N partitions of the pre-filled topic (1)
               --verify-records N    records in the chain the verify workload fills and checks (20000)
               --verify-chain C      verify an existing chain instead of filling one (e.g. assistance.events-0)
@@ -43,7 +44,7 @@ public record Settings(List<String> workloads, int runs, Duration warmup, Durati
         int tokenPool = 512;
         double lagRate = 200;
         int pollMs = 50;
-        int ingestEvents = 20_000;
+        int ingestEvents = 200_000;
         int ingestPartitions = 1;
         long verifyRecords = 20_000;
         String verifyChain = null;

@@ -36,6 +36,13 @@ public final class AuditIngest implements Workload {
             }
             return (total - firstSeenCount) / (doneAfter - firstSeenAfter);
         }
+
+        /** Stored within {@value #SHORTEST_SECONDS} s of the first observation: the poll's 1 s error exceeds 5 %. */
+        boolean tooShort() {
+            return doneAfter > 0 && doneAfter - firstSeenAfter < SHORTEST_SECONDS;
+        }
+
+        static final int SHORTEST_SECONDS = 20;
     }
 
     static Catchup waitUntilStored(AuditQueries audit, String topic, long total, Duration timeout, Duration every) {
@@ -83,7 +90,9 @@ public final class AuditIngest implements Workload {
             notes.add("run " + r + ": " + topic + " filled in " + String.format("%.1f", produced) + " s; "
                     + (c.doneAfter() < 0 ? "only " + c.stored() + " of " + s.ingestEvents() + " stored after " + timeout.toSeconds() + " s"
                     : "first records seen " + String.format("%.1f", c.firstSeenAfter()) + " s after filling, all "
-                    + s.ingestEvents() + " stored after " + String.format("%.1f", c.doneAfter()) + " s"));
+                    + s.ingestEvents() + " stored after " + String.format("%.1f", c.doneAfter()) + " s"
+                    + (c.tooShort() ? " — TOO SHORT to measure: stored within " + String.format("%.1f", c.doneAfter() - c.firstSeenAfter())
+                            + " s, and the once-a-second poll errs by up to 1 s; give a larger --ingest-events" : "")));
             last = c;
         }
         List<String> seconds = new ArrayList<>();
