@@ -201,6 +201,71 @@ class KeepAliveTest extends GatewayTestSupport {
         assertThat(connections).hasSize(5);
     }
 
+    /**
+     * Two requests pipelined in one write — the first goes through to a service (answered later),
+     * the second the gateway answers itself (404, no route) — then, after both answers, a third on
+     * the same connection: it is answered. Reactor Netty 1.3.6 stopped reading such a connection
+     * (reactor-netty #4361: the queued second request completes synchronously and nobody re-arms
+     * the read); 1.3.8 reads on.
+     */
+    @Test
+    void afterPipelinedRequestsTheConnectionIsStillRead() throws IOException {
+        String citizen = token("keep-alive-pipelined-" + UUID.randomUUID(), "CITIZEN");
+        String request = "GET %s HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer " + citizen + "\r\n\r\n";
+        for (int round = 0; round < 5; round++) {
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                socket.setSoTimeout(5_000);
+                OutputStream out = socket.getOutputStream();
+                java.io.InputStream in = socket.getInputStream();
+                out.write((String.format(request, APPLICATIONS) + String.format(request, "/api/v1/nowhere"))
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                assertThat(List.of(readStatus(in), readStatus(in))).as("round " + round).containsExactly(200, 404);
+                out.write(String.format(request, APPLICATIONS).getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                assertThat(readStatus(in)).as("round " + round + ": the third request on the connection").isEqualTo(200);
+            }
+        }
+    }
+
+    /** Reads one HTTP/1.1 answer with a Content-Length or chunked body and returns its status. */
+    static int readStatus(java.io.InputStream in) throws IOException {
+        String status = readLine(in);
+        int length = -1;
+        boolean chunked = false;
+        for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+            String lower = line.toLowerCase(java.util.Locale.ROOT);
+            if (lower.startsWith("content-length:")) {
+                length = Integer.parseInt(lower.substring(15).trim());
+            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                chunked = true;
+            }
+        }
+        if (chunked) {
+            for (int size = Integer.parseInt(readLine(in).trim(), 16); size > 0; size = Integer.parseInt(readLine(in).trim(), 16)) {
+                in.readNBytes(size);
+                readLine(in);
+            }
+            readLine(in);
+        } else if (length > 0) {
+            in.readNBytes(length);
+        }
+        return Integer.parseInt(status.split(" ")[1]);
+    }
+
+    static String readLine(java.io.InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new java.io.EOFException("connection closed after: " + line);
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
+    }
+
     HttpClient client(Set<Integer> connections) {
         return HttpClient.create(pool).baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(Duration.ofSeconds(2))
