@@ -148,7 +148,7 @@ public record DevStackOptions(Path root, Path dataDir, boolean reset, Scope scop
         return Arrays.stream(flags.trim().split("\\s+")).filter(flag -> !flag.isEmpty()).toList();
     }
 
-    private static List<String> concat(List<String> first, List<String> second) {
+    static List<String> concat(List<String> first, List<String> second) {
         List<String> all = new java.util.ArrayList<>(first);
         all.addAll(second);
         return List.copyOf(all);

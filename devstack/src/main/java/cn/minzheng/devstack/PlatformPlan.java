@@ -131,7 +131,7 @@ final class PlatformPlan {
         Path log = logs.resolve("mongo.log");
         return new ComponentSpec("mongo",
                 JavaCommand.mainClass("cn.minzheng.platform.embedded.EmbeddedMongo", infraClasspath, infraFromFatJar,
-                        concat(infraFlags(), options.mongo().jvmFlags()), mongoArguments()),
+                        DevStackOptions.concat(infraFlags(), options.mongo().jvmFlags()), mongoArguments()),
                 Map.of(), List.of(ports.mongo()),
                 Readiness.tcp(ports.mongo()).and(Readiness.logContains(log, "ready on")),
                 options.infraTimeout(), log, options.dataDir());
@@ -142,12 +142,6 @@ final class PlatformPlan {
                 ? List.of("--port", String.valueOf(ports.mongo()), "--in-memory", "--no-oplog")
                 : List.of("--port", String.valueOf(ports.mongo()),
                         "--data", options.dataDir().resolve("mongo").resolve("data.mv").toString());
-    }
-
-    private static List<String> concat(List<String> first, List<String> second) {
-        List<String> all = new java.util.ArrayList<>(first);
-        all.addAll(second);
-        return List.copyOf(all);
     }
 
     private ComponentSpec issuer() {

@@ -54,9 +54,7 @@ public final class LingeringClose extends ChannelDuplexHandler {
             }
             channel.config().setAutoRead(true);
             ctx.read();
-            ctx.executor().schedule(() -> {
-                ctx.close();
-            }, linger.toMillis(), TimeUnit.MILLISECONDS);
+            ctx.executor().schedule(() -> ctx.close(), linger.toMillis(), TimeUnit.MILLISECONDS);
         });
     }
 

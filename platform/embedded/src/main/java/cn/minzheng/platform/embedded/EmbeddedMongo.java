@@ -147,12 +147,12 @@ public final class EmbeddedMongo implements AutoCloseable {
      */
     public static void main(String[] args) throws InterruptedException {
         MainArguments arguments = MainArguments.parse(args);
-        boolean inMemory = Boolean.parseBoolean(arguments.string("in-memory", "false"));
+        boolean inMemory = arguments.flag("in-memory");
         EmbeddedMongo mongo = builder()
                 .port(arguments.intValue("port", 27017))
                 .dataFile(inMemory ? null : arguments.path("data", Path.of(".devstack", "mongo", "data.mv")))
                 .plainMemory(inMemory)
-                .oplog(!Boolean.parseBoolean(arguments.string("no-oplog", "false")))
+                .oplog(!arguments.flag("no-oplog"))
                 .build();
         Runtime.getRuntime().addShutdownHook(new Thread(mongo::stop, "embedded-mongo-stop"));
         MainArguments.startOrExit("EmbeddedMongo", mongo::start);

@@ -50,6 +50,11 @@ final class MainArguments {
         return value == null ? defaultValue : Path.of(value);
     }
 
+    /** {@code --name} given without a value (or {@code --name true}). */
+    boolean flag(String name) {
+        return Boolean.parseBoolean(values.getOrDefault(name, "false"));
+    }
+
     String string(String name, String defaultValue) {
         return values.getOrDefault(name, defaultValue);
     }

@@ -31,4 +31,18 @@ class MainArgumentsTest {
         assertThatThrownBy(() -> MainArguments.parse(line.split(" ")).intValue("port", 1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @ParameterizedTest(name = "[{0}] -> in-memory {1}, no-oplog {2}")
+    @CsvSource(delimiter = '|', value = {
+            "''                                  | false | false",
+            "--in-memory                         | true  | false",
+            "--port 1 --in-memory --no-oplog     | true  | true",
+            "--in-memory false --no-oplog=true   | false | true",
+    })
+    void flagsWithoutAValue(String line, boolean inMemory, boolean noOplog) {
+        MainArguments arguments = MainArguments.parse(line.isBlank() ? new String[0] : line.split(" "));
+
+        assertThat(arguments.flag("in-memory")).isEqualTo(inMemory);
+        assertThat(arguments.flag("no-oplog")).isEqualTo(noOplog);
+    }
 }
