@@ -36,7 +36,7 @@ import reactor.netty.resources.ConnectionProvider;
  * connection throughout. Bodies: a small one in one piece with its headers, and 600 KB that comes in
  * over many reads after the early answer is ready.
  *
- * <p>Without {@link cn.minzheng.gateway.bodylimit.UnreadBodyDrainFilter} this failed
+ * <p>Without {@link cn.minzheng.platform.transport.UnreadBodyDrainWebFilter} this failed
  * intermittently, on a busy machine: the GET after an early answer stalled until the 2 s client
  * timeout (reactor-netty issue #4361), or the connection was dropped and replaced. It is a race, so
  * a quiet machine often passes without the filter too; with it, no stall was seen.

@@ -1,10 +1,13 @@
 package cn.minzheng.platform.kit.bodies;
 
+import cn.minzheng.platform.transport.LingeringClose;
+import cn.minzheng.platform.transport.UnreadBodyDrainWebFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -15,8 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Request bodies for every service: JSON read strictly ({@link StrictJsonBodies}, on unless
- * {@code minzheng.web.strict-bodies=false}) and unread bodies dropped before an early answer
- * ({@link UnreadBodyDrainWebFilter}). Only the server's decoder is strict: responses the service
+ * {@code minzheng.web.strict-bodies=false}), unread bodies dropped before an early answer
+ * ({@link UnreadBodyDrainWebFilter}, right after the request id filter and before security, so every
+ * early answer is covered) and connections closed lingering ({@link LingeringClose}), both from
+ * platform-web-transport, as in the gateway. Only the server's decoder is strict: responses the service
  * reads with its {@code WebClient} are read as leniently as before (another service may add fields).
  */
 @AutoConfiguration
@@ -38,9 +43,18 @@ public class RequestBodiesAutoConfiguration {
         };
     }
 
+    /** Right after the request id filter, before security: every early answer is covered. */
+    public static final int UNREAD_BODY_DRAIN_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+
     @Bean
     @ConditionalOnBooleanProperty(name = "minzheng.web.drain-unread-bodies", matchIfMissing = true)
     UnreadBodyDrainWebFilter unreadBodyDrainWebFilter(RequestBodyProperties properties) {
-        return new UnreadBodyDrainWebFilter(properties.unreadBodyLimit().toBytes(), properties.unreadBodyTimeout());
+        return new UnreadBodyDrainWebFilter(properties.unreadBodyLimit().toBytes(), properties.unreadBodyTimeout(),
+                UNREAD_BODY_DRAIN_ORDER);
+    }
+
+    @Bean
+    NettyServerCustomizer lingeringClose(RequestBodyProperties properties) {
+        return LingeringClose.onEveryConnection(properties.lingerOnClose());
     }
 }

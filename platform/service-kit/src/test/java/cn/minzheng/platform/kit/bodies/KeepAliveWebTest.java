@@ -92,23 +92,33 @@ class KeepAliveWebTest extends WebAppTestBase {
         assertThat(connections).as(what + " " + answers).hasSize(1);
     }
 
+    /**
+     * A body over the drain limit is not read: the 405 carries {@code Connection: close}, and the
+     * client, which writes the whole 1.2 MB however early the answer comes, reads that answer rather
+     * than a reset (the service closes lingering); its next request goes out on a new connection.
+     * Five rounds.
+     */
     @org.junit.jupiter.api.Test
     void anUnreadBodyOverTheDrainLimitClosesTheConnectionAfterTheAnswerAndTheNextRequestGetsANewOne() {
         Set<Integer> connections = ConcurrentHashMap.newKeySet();
         HttpClient client = HttpClient.create(pool).baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(2))
+                .responseTimeout(Duration.ofSeconds(10))
                 .doOnConnected(c -> connections.add(((InetSocketAddress) c.channel().localAddress()).getPort()));
         byte[] overLimit = ("{\"applicant\":\"" + "x".repeat(1_200_000) + "\"}").getBytes(StandardCharsets.UTF_8);
-        String connection = client.headers(h -> h.set("Authorization", "Bearer " + token).set("Content-Type", "application/json"))
-                .put().uri("/api/cases").send(ByteBufFlux.fromInbound(Mono.just(Unpooled.wrappedBuffer(overLimit))))
-                .responseSingle((response, content) -> content.asString().defaultIfEmpty("")
-                        .thenReturn(response.status().code() + " " + response.responseHeaders().get("Connection")))
-                .block(Duration.ofSeconds(10));
-        assertThat(connection).isEqualTo("405 close");
-        int next = exchange(client.headers(h -> h.set("Authorization", "Bearer " + token)).get().uri("/api/cases/MZ-none"),
-                "after a body over the limit", List.of());
-        assertThat(next).isEqualTo(404);
-        assertThat(connections).hasSize(2);
+        int rounds = 5;
+        for (int round = 0; round < rounds; round++) {
+            String connection = client.headers(h -> h.set("Authorization", "Bearer " + token).set("Content-Type", "application/json"))
+                    .put().uri("/api/cases").send(ByteBufFlux.fromInbound(Mono.just(Unpooled.wrappedBuffer(overLimit))))
+                    .responseSingle((response, content) -> content.asString().defaultIfEmpty("")
+                            .thenReturn(response.status().code() + " " + response.responseHeaders().get("Connection")))
+                    .block(Duration.ofSeconds(15));
+            assertThat(connection).as("round " + round).isEqualTo("405 close");
+            int next = exchange(client.headers(h -> h.set("Authorization", "Bearer " + token)).get().uri("/api/cases/MZ-none"),
+                    "after a body over the limit", List.of());
+            assertThat(next).isEqualTo(404);
+        }
+        // the first request's connection, then one new connection after each close
+        assertThat(connections).hasSize(rounds + 1);
     }
 
     static int exchange(HttpClient.ResponseReceiver<?> request, String what, List<String> answers) {

@@ -2,11 +2,12 @@ package cn.minzheng.platform.kit.bodies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.minzheng.platform.transport.UnreadBodyDrainWebFilter;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 
-/** Strict bodies and the unread-body drain are on by default and each can be switched off. */
+/** Strict bodies, the unread-body drain and lingering close are on by default; the first two can be switched off. */
 class RequestBodiesAutoConfigurationTest {
 
     private final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
@@ -15,7 +16,7 @@ class RequestBodiesAutoConfigurationTest {
     @Test
     void onByDefault() {
         runner.run(context -> assertThat(context).hasBean("strictJsonRequestBodies")
-                .hasSingleBean(UnreadBodyDrainWebFilter.class));
+                .hasSingleBean(UnreadBodyDrainWebFilter.class).hasBean("lingeringClose"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package cn.minzheng.platform.kit.bodies;
+package cn.minzheng.platform.transport;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,37 +17,47 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads and drops a request body that nobody read before the answer is committed.
+ * Reads and drops a request body nobody read before the answer is committed.
  *
- * <p>An early answer — 405, 415, 404, a refused {@code Idempotency-Key}, 401/403 — is written without
- * anyone subscribing to the request body. Reactor Netty then finishes that request only when the
- * rest of the body has come in, after the answer went out; a keep-alive client that already sent its
- * next request on the same connection may find that request parked (buffered behind the unfinished
- * one, no read re-armed) until it times out. Dropping the unread body before the answer is committed
- * makes an early answer look like any other to the transport: the request is complete when its
- * answer is written, and the next request on the connection is served at once.
+ * <p><b>Why.</b> Early answers — the gateway's 413/401/403/429/404/503, a service's 405, 415, a
+ * refused {@code Idempotency-Key} — are written without anyone subscribing to the request body.
+ * Reactor Netty then finishes such a request only when the rest of its body has come in, after the
+ * answer went out; a keep-alive client whose next request arrives meanwhile may find it parked
+ * behind the unfinished one with no read re-armed, until the client gives up (reactor-netty #4361).
+ * Dropping the unread body before the answer is committed makes an early answer look like any other
+ * to the transport: the request is complete when its answer is written, and the next request on the
+ * connection is served at once.
  *
- * <p>At most {@code unreadBodyLimit} bytes are dropped, for at most {@code unreadBodyTimeout}; a
- * larger or slower body is left alone and the answer carries {@code Connection: close}, so the
- * connection is not reused (the client re-sends on a fresh one). Bodies a handler read — fully or
- * in part, e.g. up to the in-memory limit — are the transport's business as before.
+ * <p>At most {@code limitBytes} are dropped, for at most {@code timeout}. A body declared larger is
+ * not read at all, and a larger (chunked), slower or broken one is left alone: the answer then
+ * carries {@code Connection: close}, so the connection is not reused and the client's next request
+ * goes out on a fresh one ({@link LingeringClose} lets the client read that answer). A body that was
+ * read — forwarded, or read in part by a size limit — is the transport's business as before.
+ *
+ * <p>The cost: the answer waits until the body is in, so a client that stops sending its body when
+ * an answer arrives early waits up to {@code timeout} and then gets the answer with
+ * {@code Connection: close}.
  */
 public class UnreadBodyDrainWebFilter implements WebFilter, Ordered {
 
-    /** Right after the request id filter, before security: every early answer is covered. */
-    public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
-
     private final long limitBytes;
     private final Duration timeout;
+    private final int order;
 
-    public UnreadBodyDrainWebFilter(long limitBytes, Duration timeout) {
+    /**
+     * @param limitBytes the most an unread body is read to be dropped
+     * @param timeout    the longest dropping it may hold the answer back
+     * @param order      where among the server's filters: before every filter that may answer early
+     */
+    public UnreadBodyDrainWebFilter(long limitBytes, Duration timeout, int order) {
         this.limitBytes = limitBytes;
         this.timeout = timeout;
+        this.order = order;
     }
 
     @Override
     public int getOrder() {
-        return ORDER;
+        return order;
     }
 
     @Override
@@ -60,7 +70,7 @@ public class UnreadBodyDrainWebFilter implements WebFilter, Ordered {
         ServerHttpRequest watched = new ServerHttpRequestDecorator(request) {
             @Override
             public Flux<DataBuffer> getBody() {
-                return super.getBody().doOnSubscribe(s -> read.set(true));
+                return super.getBody().doOnSubscribe(subscription -> read.set(true));
             }
         };
         ServerHttpResponse response = exchange.getResponse();
@@ -69,6 +79,9 @@ public class UnreadBodyDrainWebFilter implements WebFilter, Ordered {
     }
 
     private Mono<Void> drop(ServerHttpRequest request, ServerHttpResponse response) {
+        if (request.getHeaders().getContentLength() > limitBytes) {
+            return Mono.fromRunnable(() -> closeAfterAnswer(response));
+        }
         AtomicLong bytes = new AtomicLong();
         return request.getBody()
                 .map(buffer -> {
@@ -78,15 +91,19 @@ public class UnreadBodyDrainWebFilter implements WebFilter, Ordered {
                 })
                 .takeUntil(total -> total > limitBytes)
                 .timeout(timeout, Mono.fromRunnable(() -> bytes.set(Long.MAX_VALUE)))
-                .onErrorResume(e -> Mono.fromRunnable(() -> bytes.set(Long.MAX_VALUE)))
+                .onErrorResume(error -> Mono.fromRunnable(() -> bytes.set(Long.MAX_VALUE)))
                 .then(Mono.fromRunnable(() -> {
                     if (bytes.get() > limitBytes) {
-                        response.getHeaders().setConnection("close");
+                        closeAfterAnswer(response);
                     }
                 }));
     }
 
-    /** A request announcing a body: a positive Content-Length or a transfer coding (chunked). */
+    private static void closeAfterAnswer(ServerHttpResponse response) {
+        response.getHeaders().setConnection("close");
+    }
+
+    /** A request announcing a body: a positive {@code Content-Length} or a transfer coding (chunked). */
     static boolean mayHaveBody(HttpHeaders headers) {
         return headers.getContentLength() > 0 || headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
     }

@@ -1,4 +1,4 @@
-package cn.minzheng.gateway.transport;
+package cn.minzheng.platform.transport;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
@@ -9,14 +9,15 @@ import io.netty.channel.socket.DuplexChannel;
 import io.netty.util.ReferenceCountUtil;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 
 /**
  * Closes a client connection the way RFC 9112 §9.6 asks a server to: half-close first, then read and
  * drop whatever the client still sends, and close for good at the client's own close or after
  * {@code linger} — never straight away.
  *
- * <p><b>Why.</b> The gateway answers some requests before their body is in (413 for a body declared
- * over the unread-body limit, with {@code Connection: close}). Closing the socket while the client is
+ * <p><b>Why.</b> A server answers some requests before their body is in (413 for a body declared
+ * over the unread-body limit, with {@code Connection: close}; see {@link UnreadBodyDrainWebFilter}). Closing the socket while the client is
  * still sending makes the kernel answer the next bytes with a reset, and a client that is still
  * writing, or has not read the answer yet, loses the answer to that reset: it sees "connection reset"
  * instead of the 413 that says what to do. With the write side shut first (FIN after the answer) and
@@ -35,6 +36,12 @@ public final class LingeringClose extends ChannelDuplexHandler {
 
     public LingeringClose(Duration linger) {
         this.linger = linger;
+    }
+
+    /** Every connection of the server, first in its pipeline, closes lingering up to {@code linger}. */
+    public static NettyServerCustomizer onEveryConnection(Duration linger) {
+        return server -> server.doOnChannelInit((observer, channel, remoteAddress) ->
+                channel.pipeline().addFirst(NAME, new LingeringClose(linger)));
     }
 
     @Override
