@@ -3,13 +3,55 @@ package cn.minzheng.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import io.micrometer.core.instrument.LongTaskTimer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
 /** A service that is down or slow gives a problem naming it, within the time limit; never a hang. */
 class ResilienceTest extends GatewayTestSupport {
+
+    @Autowired
+    MeterRegistry meters;
+
+    /** Requests the gateway's HTTP client counts as in flight to a service, right now. */
+    int clientRequestsActive() {
+        return meters.find("http.client.requests.active").longTaskTimers().stream().mapToInt(LongTaskTimer::activeTasks).sum();
+    }
+
+    /**
+     * A request the time limit cut off, and one whose service was down, are no longer counted as in
+     * flight once answered (504/503): the gateway's {@code http_client_requests_active} went up by one
+     * for each before (spring-cloud-gateway #3609: the observation is stopped only when a response
+     * arrives or an error reaches the exception handler, and neither happens for a request the time
+     * limiter cancelled, or for a try the retry filter repeats).
+     */
+    @Test
+    void requestsCutOffOrRefusedAreNotLeftCountedAsInFlight() {
+        int before = clientRequestsActive();
+        for (int i = 0; i < 3; i++) {
+            client().get().uri("/api/v1/orgs/organizations/slow")
+                    .headers(h -> h.setBearerAuth(token("registrar-slow-active", "REGISTRAR")))
+                    .exchange().expectStatus().isEqualTo(504);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(clientRequestsActive()).as("cut off by the time limit, still counted in flight").isEqualTo(before));
+        String auditor = token("auditor-active", "AUDITOR");
+        AUDIT.stop();
+        try {
+            for (int i = 0; i < 3; i++) {
+                client().get().uri("/api/v1/audit/records").headers(h -> h.setBearerAuth(auditor))
+                        .exchange().expectStatus().isEqualTo(503);
+            }
+        } finally {
+            AUDIT.start();
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(clientRequestsActive()).as("refused by a service that is down, still counted in flight").isEqualTo(before));
+    }
 
     /**
      * The gateway is non-blocking: many calls in flight to a healthy service must all pass. (Spring
