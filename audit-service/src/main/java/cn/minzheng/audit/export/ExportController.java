@@ -5,10 +5,10 @@ import cn.minzheng.audit.chain.RecordDocuments;
 import cn.minzheng.audit.checkpoint.CheckpointStore;
 import cn.minzheng.audit.checkpoint.SigningKey;
 import cn.minzheng.audit.search.CallerScope;
+import cn.minzheng.audit.search.RecordFilter;
 import cn.minzheng.audit.search.RecordQuery;
 import cn.minzheng.audit.search.RecordSearchStore;
 import cn.minzheng.audit.search.RecordView;
-import cn.minzheng.audit.search.SearchController;
 import cn.minzheng.platform.kit.problem.FieldProblem;
 import cn.minzheng.platform.kit.problem.ForbiddenProblem;
 import cn.minzheng.platform.kit.problem.NotFoundProblem;
@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -107,11 +108,8 @@ public class ExportController {
      * lists the gaps it cannot prove offline with the online check for each.
      */
     @GetMapping(value = "/records.ndjson", produces = "application/x-ndjson")
-    public Mono<ResponseEntity<Flux<String>>> ndjson(@RequestParam(required = false) String actor,
-            @RequestParam(required = false) String type, @RequestParam(required = false) String region,
-            @RequestParam(required = false) String subject, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
-        RecordQuery query = SearchController.parsed(RecordQuery.parse(actor, type, region, subject, from, to, null, null));
+    public Mono<ResponseEntity<Flux<String>>> ndjson(@ParameterObject RecordFilter filter) {
+        RecordQuery query = filter.query();
         return CallerScope.current().map(caller -> {
             RecordQuery scoped = caller.narrow(query);
             Map<String, Object> asRun = new LinkedHashMap<>();
@@ -133,11 +131,8 @@ public class ExportController {
     }
 
     @GetMapping(value = "/records.csv", produces = "text/csv")
-    public Mono<ResponseEntity<Flux<String>>> csv(@RequestParam(required = false) String actor,
-            @RequestParam(required = false) String type, @RequestParam(required = false) String region,
-            @RequestParam(required = false) String subject, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
-        RecordQuery query = SearchController.parsed(RecordQuery.parse(actor, type, region, subject, from, to, null, null));
+    public Mono<ResponseEntity<Flux<String>>> csv(@ParameterObject RecordFilter filter) {
+        RecordQuery query = filter.query();
         return CallerScope.current().map(caller -> {
             Flux<String> rows = Flux.concat(Mono.just(CsvRows.BOM + CsvRows.row(RecordView.HEADERS)),
                     search.find(caller.narrow(query), maxRows).map(d -> CsvRows.row(RecordView.of(d).cells())));
@@ -148,11 +143,8 @@ public class ExportController {
     }
 
     @GetMapping("/records.xlsx")
-    public Mono<ResponseEntity<byte[]>> xlsx(@RequestParam(required = false) String actor,
-            @RequestParam(required = false) String type, @RequestParam(required = false) String region,
-            @RequestParam(required = false) String subject, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
-        RecordQuery query = SearchController.parsed(RecordQuery.parse(actor, type, region, subject, from, to, null, null));
+    public Mono<ResponseEntity<byte[]>> xlsx(@ParameterObject RecordFilter filter) {
+        RecordQuery query = filter.query();
         return CallerScope.current()
                 .flatMap(caller -> search.find(caller.narrow(query), maxRows).map(RecordView::of).collectList())
                 .publishOn(Schedulers.boundedElastic())

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,12 +25,9 @@ public class SearchController {
     }
 
     @GetMapping
-    public Mono<Map<String, Object>> search(@RequestParam(required = false) String actor,
-            @RequestParam(required = false) String type, @RequestParam(required = false) String region,
-            @RequestParam(required = false) String subject, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) String limit) {
-        RecordQuery query = parsed(RecordQuery.parse(actor, type, region, subject, from, to, cursor, limit));
+    public Mono<Map<String, Object>> search(@ParameterObject RecordFilter filter,
+            @RequestParam(required = false) String cursor, @RequestParam(required = false) String limit) {
+        RecordQuery query = filter.query(cursor, limit);
         return CallerScope.current().flatMap(caller -> {
             RecordQuery scoped = caller.narrow(query);
             return store.find(scoped, scoped.limit() + 1).collectList().map(docs -> page(docs, scoped.limit()));
