@@ -180,14 +180,16 @@ public class InspectionService {
      * once (fixed id), each organization flagged once (a conditional bulk update).
      *
      * <p>The batch's events (each entry's {@code listed}, each newly flagged organization's
-     * {@code abnormal-listed}) go into ONE outbox document of {@code sweep_events}, written first and
-     * drained once after the facts: on the Mongo-wire server every outbox drain costs the kit's relay two
-     * full scans of the document's collection (its claim and release filters are not index hits), so a
-     * drain per organization over 100k organizations would take hours. The event ids are derived from
-     * what they report (type, aggregate, year), so the events a re-run after a crash writes again carry
-     * the same ids and consumers (who dedupe by id) see each fact once; a re-run of an unfinished batch
-     * finds its document by its fixed id and does not write the events again. A flag whose organization
-     * changed meanwhile is retried one by one through the organization's own outbox.
+     * {@code abnormal-listed}) go into ONE outbox document of {@code sweep_events}, written first but
+     * held (not publishable), then released and drained once after the facts: on the Mongo-wire server
+     * every outbox drain costs the kit's relay two full scans of the document's collection (its claim and
+     * release filters are not index hits), so a drain per organization over 100k organizations would
+     * take hours. A sweep stopped between the two publishes nothing of the batch (SweepCrashTest); a
+     * re-run finds the document by its fixed id, keeps the events it holds, writes the facts and
+     * releases them. The event ids are derived from what they report (type, aggregate, year), so a fact
+     * published twice (a stop after the release) carries one id and consumers (who dedupe by id) see it
+     * once. A flag whose organization changed meanwhile is retried one by one through the
+     * organization's own outbox.
      */
     private Mono<Void> listAbnormal(InspectionCampaign c, List<Organization> organizations, Actor actor, LocalDate on) {
         if (organizations.isEmpty()) {
@@ -218,7 +220,7 @@ public class InspectionService {
                 .then(registrations.updateAll(flags))
                 .flatMap(applied -> applied == flags.size() ? Mono.<Void>empty()
                         : Flux.fromIterable(flagged).concatMap(id -> flagOrganization(id, actor, reason, year, 3)).then())
-                .then(store.publishSweepEvents(batchId));
+                .then(store.releaseSweepEvents(batchId));
     }
 
     static String entryIdOf(String organizationId, int year) {
