@@ -18,8 +18,12 @@ import org.slf4j.LoggerFactory;
  * One polled batch: poison to the dead letters (the kit's {@link RawDeadLetters}: exact bytes,
  * reason headers, {@code kafka.dead.letters} counter), the rest grouped by chain (topic partition)
  * in offset order and appended. Each record is decoded inside its producer's trace
- * ({@code ce_traceparent}), so the log lines about it carry that trace id. Any storage failure
- * propagates, so the batch is retried and no offset is committed for unstored events.
+ * ({@code ce_traceparent}): a {@code CONSUMER} span ({@code <topic> process}, a child of the
+ * producer's span) when tracing is on, so the trace from the gateway shows audit-service taking the
+ * event in, and the log lines about it carry that trace id; the stored record keeps the trace id.
+ * The span covers decoding (and dead-lettering), not the batched store that follows for the whole
+ * poll. Any storage failure propagates, so the batch is retried and no offset is committed for
+ * unstored events.
  */
 public class IngestBatch {
 
@@ -27,13 +31,16 @@ public class IngestBatch {
 
     private final ChainAppender appender;
     private final RawDeadLetters deadLetters;
+    private final ConsumerTraceInterceptor traces;
     private final Counter stored;
     private final Counter duplicates;
     private final Counter poison;
 
-    public IngestBatch(ChainAppender appender, RawDeadLetters deadLetters, MeterRegistry meters) {
+    public IngestBatch(ChainAppender appender, RawDeadLetters deadLetters, ConsumerTraceInterceptor traces,
+            MeterRegistry meters) {
         this.appender = appender;
         this.deadLetters = deadLetters;
+        this.traces = traces;
         this.stored = meters.counter("audit.ingest.records", "outcome", "stored");
         this.duplicates = meters.counter("audit.ingest.records", "outcome", "duplicate");
         this.poison = meters.counter("audit.ingest.records", "outcome", "dead-lettered");
@@ -42,7 +49,7 @@ public class IngestBatch {
     public void handle(List<ConsumerRecord<String, byte[]>> records) {
         Map<String, List<IncomingEvent>> byChain = new LinkedHashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
-            try (TraceContext.Scope trace = ConsumerTraceInterceptor.openTraceOf(record)) {
+            try (TraceContext.Scope trace = traces.openSpanOf(record)) {
                 EventDecoding.Outcome outcome = EventDecoding.decode(record);
                 if (outcome instanceof EventDecoding.Decoded d) {
                     log.debug("chaining event {} ({}) from {}-{}@{}", d.event().eventId(), d.event().type(),

@@ -4,6 +4,7 @@ import cn.minzheng.audit.chain.ChainHeadGauges;
 import cn.minzheng.audit.chain.ChainStore;
 import cn.minzheng.audit.projection.Projections;
 import cn.minzheng.platform.events.Topics;
+import cn.minzheng.platform.kit.messaging.ConsumerTraceInterceptor;
 import cn.minzheng.platform.kit.messaging.KafkaConsumerAutoConfiguration;
 import cn.minzheng.platform.kit.messaging.RawDeadLetters;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,8 +35,9 @@ public class IngestConfiguration {
     }
 
     @Bean
-    IngestBatch ingestBatch(ChainAppender appender, RawDeadLetters deadLetters, MeterRegistry meters) {
-        return new IngestBatch(appender, deadLetters, meters);
+    IngestBatch ingestBatch(ChainAppender appender, RawDeadLetters deadLetters, ConsumerTraceInterceptor traces,
+            MeterRegistry meters) {
+        return new IngestBatch(appender, deadLetters, traces, meters);
     }
 
     /** The kit's dead letters need {@code <topic>.dlt} to exist (or broker auto-creation); created at start. */
