@@ -8,15 +8,11 @@ import cn.minzheng.platform.events.EventData;
 import cn.minzheng.platform.events.EventEnvelope;
 import cn.minzheng.platform.kit.observability.RequestIds;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -31,37 +27,17 @@ import org.springframework.context.annotation.Import;
 @Import(IngestTracingTest.Spans.class)
 class IngestTracingTest extends AuditServiceTestBase {
 
-    /** Boot's tracing hands every finished, sampled span to each {@link SpanExporter} bean. */
+    /** Boot's tracing hands every finished, sampled span to each {@code SpanExporter} bean. */
     @TestConfiguration
     static class Spans {
         @Bean
-        RecordingExporter recordingExporter() {
-            return new RecordingExporter();
-        }
-    }
-
-    static final class RecordingExporter implements SpanExporter {
-        final List<SpanData> spans = new CopyOnWriteArrayList<>();
-
-        @Override
-        public CompletableResultCode export(Collection<SpanData> batch) {
-            spans.addAll(batch);
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode flush() {
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode shutdown() {
-            return CompletableResultCode.ofSuccess();
+        InMemorySpanExporter recordingExporter() {
+            return InMemorySpanExporter.create();
         }
     }
 
     @Autowired
-    RecordingExporter exporter;
+    InMemorySpanExporter exporter;
 
     @Test
     void eachIngestedEventIsAConsumerSpanInItsProducersTrace() {
@@ -78,7 +54,7 @@ class IngestTracingTest extends AuditServiceTestBase {
 
         SpanData[] consumer = new SpanData[1];
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            consumer[0] = exporter.spans.stream().filter(s -> s.getTraceId().equals(traceId) && s.getKind() == SpanKind.CONSUMER)
+            consumer[0] = exporter.getFinishedSpanItems().stream().filter(s -> s.getTraceId().equals(traceId) && s.getKind() == SpanKind.CONSUMER)
                     .findFirst().orElse(null);
             return consumer[0] != null;
         });
