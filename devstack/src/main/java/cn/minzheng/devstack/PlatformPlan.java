@@ -2,6 +2,7 @@ package cn.minzheng.devstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,8 +135,14 @@ final class PlatformPlan {
                         DevStackOptions.concat(infraFlags(), options.mongo().jvmFlags()), mongoArguments()),
                 Map.of(), List.of(ports.mongo()),
                 Readiness.tcp(ports.mongo()).and(Readiness.logContains(log, "ready on")),
-                options.infraTimeout(), log, options.dataDir());
+                options.infraTimeout(), log, options.dataDir(), MONGO_STOP_GRACE);
     }
+
+    /**
+     * The file store compacts its file at stop (EmbeddedMongo: live pages rewritten, ~60 ms per 9 MB
+     * here); a store grown by a large benchmark needs more than the default grace to finish.
+     */
+    static final Duration MONGO_STOP_GRACE = Duration.ofMinutes(3);
 
     private List<String> mongoArguments() {
         return options.mongo().inMemory()

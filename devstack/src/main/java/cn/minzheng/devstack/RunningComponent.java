@@ -7,8 +7,6 @@ import java.util.concurrent.TimeUnit;
 /** A started component: its process, and the means to stop it with everything it started. */
 public final class RunningComponent {
 
-    private static final Duration GRACE = Duration.ofSeconds(15);
-
     private final ComponentSpec spec;
     private final Process process;
 
@@ -43,17 +41,18 @@ public final class RunningComponent {
     }
 
     /**
-     * Asks the process and its descendants to end (SIGTERM: shutdown hooks run), waits a while,
-     * then kills whatever is left. Returns when nothing of this component runs any more.
+     * Asks the process and its descendants to end (SIGTERM: shutdown hooks run), waits up to the
+     * component's {@link ComponentSpec#stopGrace()}, then kills whatever is left. Returns when nothing of this component runs any more.
      */
     public void stop() {
+        Duration grace = spec.stopGrace();
         List<ProcessHandle> descendants = process.descendants().toList();
         process.destroy();
         descendants.forEach(ProcessHandle::destroy);
         try {
-            if (!process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
@@ -62,7 +61,7 @@ public final class RunningComponent {
         for (ProcessHandle child : descendants) {
             if (child.isAlive()) {
                 child.destroyForcibly();
-                child.onExit().orTimeout(GRACE.toMillis(), TimeUnit.MILLISECONDS).exceptionally(e -> child).join();
+                child.onExit().orTimeout(grace.toMillis(), TimeUnit.MILLISECONDS).exceptionally(e -> child).join();
             }
         }
     }

@@ -106,6 +106,16 @@ class PlatformPlanTest {
                 "http://localhost:9000", data.resolve("issuer").toString());
     }
 
+    /** The store compacts its file at stop: its JVM gets longer to end than the others before a kill. */
+    @Test
+    void theStoreGetsLongerToStop() {
+        List<ComponentSpec> infra = new PlatformPlan(options()).stages().get(0);
+        assertThat(infra.get(1).name()).isEqualTo("mongo");
+        assertThat(infra.get(1).stopGrace()).isEqualTo(PlatformPlan.MONGO_STOP_GRACE)
+                .isGreaterThan(ComponentSpec.DEFAULT_STOP_GRACE);
+        assertThat(infra.get(0).stopGrace()).isEqualTo(ComponentSpec.DEFAULT_STOP_GRACE);
+    }
+
     @Test
     void aMongoStoreInMemoryHasNoDataFileAndItsOwnHeapAfterTheCommonFlags() {
         List<ComponentSpec> infra = new PlatformPlan(options().withMongo(new DevStackOptions.MongoStore(true, "4g")))
