@@ -43,7 +43,6 @@ public final class EmbeddedMongo implements AutoCloseable {
     private final boolean plainMemory;
     private final boolean oplog;
     private MongoServer server;
-    private boolean fileStore;
     private MongoBackend backend;
 
     private EmbeddedMongo(Builder builder) {
@@ -82,7 +81,6 @@ public final class EmbeddedMongo implements AutoCloseable {
             MVStore store = new MVStore.Builder().fileName(dataFile.toString()).open();
             store.setRetentionTime((int) FILE_RETENTION.toMillis());
             opened = new HelloAnsweringH2Backend(store);
-            fileStore = true;
         }
         MongoServer started = new MongoServer(opened);
         if (oplog) {
@@ -100,19 +98,18 @@ public final class EmbeddedMongo implements AutoCloseable {
         return this;
     }
 
-    /** Stops listening and closes the store (the file is flushed). In-memory data is lost. */
+    /** Stops listening, closes the store (the file is flushed) and compacts the file. In-memory data is lost. */
     public synchronized void stop() {
         if (server == null) {
             return;
         }
         server.shutdownNow();
         backend.close();
-        if (fileStore) {
+        if (!plainMemory && dataFile != null) {
             compact(dataFile);
         }
         server = null;
         backend = null;
-        fileStore = false;
         log.info("Mongo-wire server on 127.0.0.1:{} stopped", port);
     }
 
