@@ -42,7 +42,8 @@ public final class RunningComponent {
 
     /**
      * Asks the process and its descendants to end (SIGTERM: shutdown hooks run), waits up to the
-     * component's {@link ComponentSpec#stopGrace()}, then kills whatever is left. Returns when nothing of this component runs any more.
+     * component's {@link ComponentSpec#stopGrace()}, then kills whatever is left. Returns when
+     * nothing of this component runs any more.
      */
     public void stop() {
         Duration grace = spec.stopGrace();

@@ -105,8 +105,8 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
         server.shutdownNow();
         backend.close();
-        if (!plainMemory && dataFile != null) {
-            compact(dataFile);
+        if (dataFile != null) { // the H2 file store (the plain backend has no file: see the constructor)
+            compact();
         }
         server = null;
         backend = null;
@@ -119,17 +119,17 @@ public final class EmbeddedMongo implements AutoCloseable {
      * kept — {@code compactFile} left a rewritten test file as large as before; this does. Cut off
      * midway (a kill), the original file stays and the next start removes the temporary one.
      */
-    private void compact(Path file) {
+    private void compact() {
         long before = fileSize();
         long started = System.nanoTime();
-        log.info("Mongo-wire store {}: compacting the file ({} MB) …", file, before >> 20);
+        log.info("Mongo-wire store {}: compacting the file ({} MB) …", dataFile, before >> 20);
         try {
-            MVStoreTool.compact(file.toString(), false);
+            MVStoreTool.compact(dataFile.toString(), false);
         } catch (RuntimeException e) {
-            log.warn("Mongo-wire store {}: compacting the file at stop failed; the data is kept as it was: {}", file, e.toString());
+            log.warn("Mongo-wire store {}: compacting the file at stop failed; the data is kept as it was: {}", dataFile, e.toString());
             return;
         }
-        log.info("Mongo-wire store {}: compacted at stop, {} MB → {} MB in {} ms", file, before >> 20, fileSize() >> 20,
+        log.info("Mongo-wire store {}: compacted at stop, {} MB → {} MB in {} ms", dataFile, before >> 20, fileSize() >> 20,
                 (System.nanoTime() - started) / 1_000_000);
     }
 

@@ -19,7 +19,7 @@ class MainArgumentsTest {
             "--data /tmp/k --controller-port 9 --port 1 | 1 | /tmp/k",
     })
     void readsNamedValuesWithDefaults(String line, int port, String data) {
-        MainArguments arguments = MainArguments.parse(line.isBlank() ? new String[0] : line.split(" "));
+        MainArguments arguments = MainArguments.parse(words(line));
 
         assertThat(arguments.intValue("port", 9092)).isEqualTo(port);
         assertThat(arguments.path("data", Path.of(".devstack/kafka"))).isEqualTo(Path.of(data));
@@ -40,9 +40,13 @@ class MainArgumentsTest {
             "--in-memory false --no-oplog=true   | false | true",
     })
     void flagsWithoutAValue(String line, boolean inMemory, boolean noOplog) {
-        MainArguments arguments = MainArguments.parse(line.isBlank() ? new String[0] : line.split(" "));
+        MainArguments arguments = MainArguments.parse(words(line));
 
         assertThat(arguments.flag("in-memory")).isEqualTo(inMemory);
         assertThat(arguments.flag("no-oplog")).isEqualTo(noOplog);
+    }
+
+    private static String[] words(String line) {
+        return line.isBlank() ? new String[0] : line.split(" ");
     }
 }
