@@ -1,13 +1,7 @@
 package cn.minzheng.org.annualinspection;
 
 import cn.minzheng.org.OrgServiceTestBase;
-import cn.minzheng.org.creditcode.CreditCodeIssuance;
-import cn.minzheng.org.naming.OrganizationName;
-import cn.minzheng.org.registration.Members;
 import cn.minzheng.org.registration.Organization;
-import cn.minzheng.org.registration.OrganizationType;
-import cn.minzheng.org.registration.Particulars;
-import cn.minzheng.org.registration.Person;
 import cn.minzheng.org.registration.RegistrationStore;
 import cn.minzheng.platform.events.EventEnvelope;
 import cn.minzheng.platform.events.EventTypes;
@@ -24,7 +18,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,13 +37,7 @@ class AnnualInspectionSweepApiTest extends OrgServiceTestBase {
     private final String agentToken = token(agent, "ORG_AGENT", AUTHORITY);
 
     private Organization registered(String id, String field, LocalDate on) {
-        Particulars p = new Particulars(OrganizationType.SOCIAL_GROUP, new OrganizationName("随县", "", field, "协会"), "随县1号",
-                "宗旨", "范围", "随县", new Person("刘一", "4213211980010" + id.substring(id.length() - 5)), 3_000_000L, true, null,
-                null, "随县科协", new Members(60, 0), List.of(), Set.of());
-        String code = new CreditCodeIssuance("MJ").issue(OrganizationType.SOCIAL_GROUP, AUTHORITY, serial++).value();
-        Organization o = Organization.register(id, code, AUTHORITY, p, on).next();
-        registrations.insert(o, agent, List.of(), List.of()).block();
-        return o;
+        return new SocialGroups(registrations, AUTHORITY, "随县", "协会", "刘一", agent).register(id, field, on, serial++);
     }
 
     @Test

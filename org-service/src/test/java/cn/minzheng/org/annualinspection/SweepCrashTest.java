@@ -6,14 +6,7 @@ import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.Mockito.doReturn;
 
 import cn.minzheng.org.OrgServiceTestBase;
-import cn.minzheng.org.creditcode.CreditCodeIssuance;
 import cn.minzheng.org.creditlist.CreditListStore;
-import cn.minzheng.org.naming.OrganizationName;
-import cn.minzheng.org.registration.Members;
-import cn.minzheng.org.registration.Organization;
-import cn.minzheng.org.registration.OrganizationType;
-import cn.minzheng.org.registration.Particulars;
-import cn.minzheng.org.registration.Person;
 import cn.minzheng.org.registration.RegistrationStore;
 import cn.minzheng.platform.events.EventEnvelope;
 import cn.minzheng.platform.events.EventTypes;
@@ -110,11 +103,7 @@ class SweepCrashTest extends OrgServiceTestBase {
     }
 
     private void register(String id, String field, LocalDate on, long serial) {
-        Particulars p = new Particulars(OrganizationType.SOCIAL_GROUP, new OrganizationName("老河口", "", field, "研究会"), "老河口1号",
-                "宗旨", "范围", "老河口", new Person("陈二", "4206821980010" + id.substring(id.length() - 5)), 3_000_000L, true, null,
-                null, "老河口科协", new Members(60, 0), List.of(), Set.of());
-        String code = new CreditCodeIssuance("MJ").issue(OrganizationType.SOCIAL_GROUP, AUTHORITY, serial).value();
-        registrations.insert(Organization.register(id, code, AUTHORITY, p, on).next(), "agent-crash", List.of(), List.of()).block();
+        new SocialGroups(registrations, AUTHORITY, "老河口", "研究会", "陈二", "agent-crash").register(id, field, on, serial);
     }
 
     private void startSweep(String id, long version) {
