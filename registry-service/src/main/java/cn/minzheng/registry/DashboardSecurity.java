@@ -13,7 +13,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * Who may see the registry. Outside the local stack the dashboard and the {@code /eureka/**} API
  * both need HTTP basic credentials (clients put them in their {@code defaultZone} URL); with
  * {@code minzheng.registry.local=true} (set by the {@code local} profile) everything is open.
- * Health stays open so orchestrators can probe it.
+ * Health and the Prometheus endpoint stay open so orchestrators can probe it and Prometheus can scrape it
+ * (compose serves both on the management port, which it does not publish).
  */
 @Configuration
 @EnableConfigurationProperties(DashboardSecurity.RegistrySecurityProperties.class)
@@ -28,7 +29,7 @@ public class DashboardSecurity {
             http.authorizeHttpRequests(a -> a.anyRequest().permitAll());
         } else {
             http.authorizeHttpRequests(a -> a
-                    .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                    .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                     .anyRequest().authenticated());
             http.httpBasic(Customizer.withDefaults());
         }

@@ -62,4 +62,11 @@ class ProtectedRegistryTest {
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("UP");
     }
+
+    @Test
+    void prometheusScrapesWithoutThePassword() {
+        var metrics = new EurekaRestClient(port, null, null).get("/actuator/prometheus");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+    }
 }
