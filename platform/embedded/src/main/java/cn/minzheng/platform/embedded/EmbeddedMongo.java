@@ -39,6 +39,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     public static final java.time.Duration FILE_RETENTION = java.time.Duration.ofMinutes(15);
 
     private final int port;
+    private final String bindAddress;
     private final Path dataFile;
     private final boolean plainMemory;
     private final boolean oplog;
@@ -47,6 +48,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     private EmbeddedMongo(Builder builder) {
         this.port = builder.port > 0 ? builder.port : FreePorts.find();
+        this.bindAddress = builder.bindAddress;
         this.dataFile = builder.dataFile == null ? null : builder.dataFile.toAbsolutePath();
         this.plainMemory = builder.plainMemory;
         this.oplog = builder.oplog;
@@ -87,10 +89,10 @@ public final class EmbeddedMongo implements AutoCloseable {
             started.enableOplog();
         }
         try {
-            started.bind("127.0.0.1", port);
+            started.bind(bindAddress, port);
         } catch (RuntimeException e) {
             opened.close();
-            throw new IllegalStateException("Mongo-wire server cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Mongo-wire server cannot listen on " + bindAddress + ":" + port + ": " + e.getMessage(), e);
         }
         backend = opened;
         server = started;
@@ -178,13 +180,15 @@ public final class EmbeddedMongo implements AutoCloseable {
      * Runs the server as its own process: {@code --port 27017 --data FILE}, or {@code --in-memory}
      * (mongo-java-server's plain in-memory backend: the data is lost at stop; for benchmarks);
      * {@code --no-oplog} turns the oplog off (no change streams; the oplog keeps a copy of every
-     * write, in memory on the plain backend).
+     * write, in memory on the plain backend); {@code --bind ADDRESS} listens on another address than
+     * 127.0.0.1 (the production-topology run: {@code 0.0.0.0} on the {@code mongo} host).
      */
     public static void main(String[] args) throws InterruptedException {
         MainArguments arguments = MainArguments.parse(args);
         boolean inMemory = arguments.flag("in-memory");
         EmbeddedMongo mongo = builder()
                 .port(arguments.intValue("port", 27017))
+                .bindAddress(arguments.string("bind", "127.0.0.1"))
                 .dataFile(inMemory ? null : arguments.path("data", Path.of(".devstack", "mongo", "data.mv")))
                 .plainMemory(inMemory)
                 .oplog(!arguments.flag("no-oplog"))
@@ -198,6 +202,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     public static final class Builder {
         private int port;
+        private String bindAddress = "127.0.0.1";
         private Path dataFile;
         private boolean plainMemory;
         private boolean oplog = true;
@@ -208,6 +213,15 @@ public final class EmbeddedMongo implements AutoCloseable {
         /** Port on 127.0.0.1; a free one when not set. */
         public Builder port(int port) {
             this.port = port;
+            return this;
+        }
+
+        /**
+         * The address to listen on: 127.0.0.1 unless set ({@link #connectionString()} still names
+         * 127.0.0.1, which every address of the machine includes when this is {@code 0.0.0.0}).
+         */
+        public Builder bindAddress(String address) {
+            this.bindAddress = address;
             return this;
         }
 
