@@ -127,7 +127,7 @@ public final class TrailThroughput {
             again.add(ChainFixture.event(topic, 0, o));
         }
         long t = System.nanoTime();
-        int fresh = appender.append(chain, again);
+        int fresh = appender.append(chain, again).stored();
         System.out.printf(Locale.ROOT, "redelivered batch of %d (%d new): %.1f ms%n", again.size(), fresh,
                 (System.nanoTime() - t) / 1e6);
 

@@ -100,12 +100,21 @@ public class ChainStore {
     /**
      * Inserts consecutive records of one chain, in order. A duplicate key (another instance or an
      * earlier attempt got there first) is a {@link ChainConflict}; records before it stay stored.
+     * A record that cannot be turned into its document at all is an {@link UnstorableRecord}
+     * (nothing of the list is written then).
      */
     public Mono<Void> insert(List<AuditRecord> chained) {
         if (chained.isEmpty()) {
             return Mono.empty();
         }
-        List<Document> docs = chained.stream().map(RecordDocuments::toDocument).toList();
+        List<Document> docs = new ArrayList<>(chained.size());
+        for (AuditRecord r : chained) {
+            try {
+                docs.add(RecordDocuments.toDocument(r));
+            } catch (RuntimeException e) {
+                return Mono.error(new UnstorableRecord(r.eventId(), e));
+            }
+        }
         return Mono.from(records.insertMany(docs, new InsertManyOptions().ordered(true)))
                 .onErrorMap(ChainStore::isDuplicateKey, e -> new ChainConflict(chained.get(0).chain(), e))
                 .then();
@@ -174,6 +183,23 @@ public class ChainStore {
                     .anyMatch(w -> ErrorCategory.fromErrorCode(w.getCode()) == ErrorCategory.DUPLICATE_KEY);
         }
         return e instanceof MongoWriteException w && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+    }
+
+    /**
+     * A record with no stored form: turning it into its document failed (pure code, no I/O), so
+     * it fails the same way on every attempt.
+     */
+    public static final class UnstorableRecord extends RuntimeException {
+        private final String eventId;
+
+        public UnstorableRecord(String eventId, Throwable cause) {
+            super("event " + eventId + " has no stored form: " + cause, cause);
+            this.eventId = eventId;
+        }
+
+        public String eventId() {
+            return eventId;
+        }
     }
 
     /** Someone else appended to the chain (or stored one of the events) first. */

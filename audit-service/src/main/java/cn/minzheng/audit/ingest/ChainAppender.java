@@ -7,19 +7,29 @@ import cn.minzheng.audit.chain.IncomingEvent;
 import cn.minzheng.audit.projection.Projections;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Appends a partition's batch to its chain: skip events already stored (redelivery), chain the
  * rest after the head read from the store, insert them in one ordered write, advance the head,
- * then hand every event of the batch (new or redelivered) to the projections — after the records,
- * so a projection never names an event the trail does not hold, and again on redelivery, so a
- * batch whose records were stored but whose projections failed is completed by its retry.
+ * then hand every stored event of the batch (new or redelivered) to the projections — after the
+ * records, so a projection never names an event the trail does not hold, and again on redelivery,
+ * so a batch whose records were stored but whose projections failed is completed by its retry.
+ *
+ * <p>A record the store refuses for its own sake ({@link RecordRefusal}) must not hold the chain up
+ * (issue 14): when the batched insert is refused so, the batch is stored again one record at a
+ * time after the head as it now stands (an ordered insert may have stored a prefix), and a refused
+ * record is set aside — it never takes a sequence number, the next record is chained to the last
+ * record actually stored — and returned as {@link Refused} for the caller to dead-letter. Any other
+ * failure (the store unavailable) propagates, so the batch is retried and nothing is set aside.
  *
  * <p>Runs on the Kafka consumer thread and waits for Mongo on purpose: the offsets are committed
  * only when this returns. Several instances stay safe because the unique (chain, sequence) and
@@ -48,25 +58,29 @@ public class ChainAppender {
         this.projections = projections;
     }
 
-    /** Stores the events of one chain in the order given; returns how many were new. */
-    public int append(String chain, List<IncomingEvent> events) {
+    /** An event the store refused for its own sake, and why. */
+    public record Refused(IncomingEvent event, String reason) {
+    }
+
+    /** How many events were new to the trail, and the events it refused (not stored, no sequence). */
+    public record Appended(int stored, List<Refused> refused) {
+    }
+
+    /** Stores the events of one chain in the order given. */
+    public Appended append(String chain, List<IncomingEvent> events) {
         Map<String, IncomingEvent> unique = new LinkedHashMap<>();
         events.forEach(e -> unique.putIfAbsent(e.eventId(), e));
         for (int attempt = 1; ; attempt++) {
             try {
                 Set<String> stored = store.storedEventIds(unique.keySet()).block(WAIT);
                 List<IncomingEvent> fresh = unique.values().stream().filter(e -> !stored.contains(e.eventId())).toList();
-                if (!fresh.isEmpty()) {
-                    ChainHead head = store.head(chain).block(WAIT);
-                    ChainHead.Extension extension = head.extend(fresh, clock.instant());
-                    store.insert(extension.records()).block(WAIT);
-                    store.advanceHead(extension.head()).block(WAIT);
-                    heads.observe(extension.head());
-                }
+                List<Refused> refused = fresh.isEmpty() ? List.of() : insert(chain, fresh);
                 if (projections != null) {
-                    projections.project(List.copyOf(unique.values())).block(WAIT);
+                    Set<String> refusedIds = refused.stream().map(r -> r.event().eventId()).collect(Collectors.toSet());
+                    projections.project(unique.values().stream().filter(e -> !refusedIds.contains(e.eventId())).toList())
+                            .block(WAIT);
                 }
-                return fresh.size();
+                return new Appended(fresh.size() - refused.size(), refused);
             } catch (ChainStore.ChainConflict conflict) {
                 if (attempt >= ATTEMPTS) {
                     throw conflict;
@@ -74,5 +88,59 @@ public class ChainAppender {
                 log.info("chain {} moved under us (attempt {}), reading its head again", chain, attempt);
             }
         }
+    }
+
+    /** The fresh events in one ordered write; after a refusal, one by one. */
+    private List<Refused> insert(String chain, List<IncomingEvent> fresh) {
+        ChainHead.Extension extension = store.head(chain).block(WAIT).extend(fresh, clock.instant());
+        try {
+            store.insert(extension.records()).block(WAIT);
+        } catch (ChainStore.ChainConflict conflict) {
+            throw conflict;
+        } catch (RuntimeException failure) {
+            Optional<String> refusal = RecordRefusal.reasonOf(failure);
+            if (refusal.isEmpty()) {
+                throw failure;
+            }
+            log.warn("chain {}: the store refused a record of a batch of {} ({}); storing them one at a time", chain,
+                    fresh.size(), refusal.get());
+            return insertOneByOne(chain, fresh);
+        }
+        store.advanceHead(extension.head()).block(WAIT);
+        heads.observe(extension.head());
+        return List.of();
+    }
+
+    /**
+     * Each event alone after the head as it stands now; a refused one is set aside and the next is
+     * chained to the same head, so the chain stays contiguous.
+     */
+    private List<Refused> insertOneByOne(String chain, List<IncomingEvent> fresh) {
+        Set<String> stored = store.storedEventIds(fresh.stream().map(IncomingEvent::eventId).toList()).block(WAIT);
+        ChainHead head = store.head(chain).block(WAIT);
+        List<Refused> refused = new ArrayList<>();
+        for (IncomingEvent event : fresh) {
+            if (stored.contains(event.eventId())) {
+                continue; // stored by the batched insert before it stopped
+            }
+            ChainHead.Extension one = head.extend(List.of(event), clock.instant());
+            try {
+                store.insert(one.records()).block(WAIT);
+                head = one.head();
+            } catch (ChainStore.ChainConflict conflict) {
+                throw conflict;
+            } catch (RuntimeException failure) {
+                Optional<String> refusal = RecordRefusal.reasonOf(failure);
+                if (refusal.isEmpty()) {
+                    throw failure;
+                }
+                refused.add(new Refused(event, refusal.get()));
+            }
+        }
+        if (head.sequence() > 0) { // an empty chain whose only events were refused gets no head document
+            store.advanceHead(head).block(WAIT);
+            heads.observe(head);
+        }
+        return refused;
     }
 }

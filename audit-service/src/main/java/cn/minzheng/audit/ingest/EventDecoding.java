@@ -25,27 +25,31 @@ final class EventDecoding {
     record Decoded(IncomingEvent event) implements Outcome {
     }
 
-    record Poison(ConsumerRecord<String, byte[]> record, String reason) implements Outcome {
+    /**
+     * @param cause  a short, fixed name of the kind of poison (a metric tag)
+     * @param reason what exactly is wrong (the dead letter's {@code kafka_dlt-exception-message})
+     */
+    record Poison(ConsumerRecord<String, byte[]> record, String cause, String reason) implements Outcome {
     }
 
     static Outcome decode(ConsumerRecord<String, byte[]> record) {
         if (record.value() == null) {
-            return new Poison(record, "no value (tombstone)");
+            return new Poison(record, "tombstone", "no value (tombstone)");
         }
         EventEnvelope envelope;
         try {
             envelope = KafkaCloudEvents.fromRecord(record);
         } catch (MalformedEventException e) {
-            return new Poison(record, "malformed event: " + e.getMessage());
+            return new Poison(record, "malformed", "malformed event: " + e.getMessage());
         } catch (RuntimeException e) {
-            return new Poison(record, "unreadable record: " + e);
+            return new Poison(record, "unreadable", "unreadable record: " + e);
         }
         Object data;
         try {
             // The exact data as sent, read with the same strict reader the verifier uses.
             data = JsonText.parse(new String(record.value(), StandardCharsets.UTF_8));
         } catch (JsonText.MalformedJsonException e) {
-            return new Poison(record, "data is not I-JSON: " + e.getMessage());
+            return new Poison(record, "not-i-json", "data is not I-JSON: " + e.getMessage());
         }
         return new Decoded(new IncomingEvent(envelope.id(), record.topic(), record.partition(), record.offset(),
                 envelope.type(), envelope.subject(), envelope.actorId(), envelope.actorRole(), envelope.regionCode(),

@@ -13,6 +13,7 @@ import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -23,10 +24,13 @@ import org.springframework.kafka.core.KafkaAdmin;
  * Kafka wiring of ingest: a batch listener on every {@code *.events} topic and
  * {@code gateway.security-events} (by pattern, so a new producer needs no change here), in the
  * service kit's raw-bytes batch mode ({@link KafkaConsumerAutoConfiguration#RAW_BATCH_FACTORY}):
- * exact bytes reach the listener, offsets are committed after it returned, a failed store is
- * retried without end (never skipped); poison goes to the dead letters inside {@link IngestBatch}.
+ * exact bytes reach the listener, offsets are committed after it returned, a store that is
+ * unavailable is retried without end (never skipped); poison — a record that is not a well-formed
+ * event, or a well-formed event the trail cannot store — goes to the dead letters inside
+ * {@link IngestBatch}.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IngestProperties.class)
 public class IngestConfiguration {
 
     @Bean
@@ -36,8 +40,8 @@ public class IngestConfiguration {
 
     @Bean
     IngestBatch ingestBatch(ChainAppender appender, RawDeadLetters deadLetters, ConsumerTraceInterceptor traces,
-            MeterRegistry meters) {
-        return new IngestBatch(appender, deadLetters, traces, meters);
+            IngestProperties properties, MeterRegistry meters) {
+        return new IngestBatch(appender, deadLetters, traces, properties.eventTimeRange(), meters);
     }
 
     /** The kit's dead letters need {@code <topic>.dlt} to exist (or broker auto-creation); created at start. */
