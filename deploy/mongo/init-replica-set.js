@@ -1,7 +1,8 @@
 // Run once by the compose service `mongo-init` (idempotent: safe to run again).
 // 1. Initiate the single-node replica set the services need (change streams, retryable writes).
-// 2. One user per service database. The audit user may only insert and find: the trail has no
-//    update or delete path, not even for the service itself.
+// 2. One user per service database. The audit user may insert and find everywhere, but update or
+//    delete only in the collections named below: the trail (audit_records, checkpoints) has no update
+//    or delete path, not even for the service itself.
 try {
   rs.status();
 } catch (e) {
@@ -26,8 +27,13 @@ const auditPrivileges = [
   { resource: { db: "audit", collection: "chain_heads" }, actions: ["update"] },
   // derived read models (subject index, handling clock), rebuilt from the trail; never evidence
   { resource: { db: "audit", collection: "subjects" }, actions: ["update"] },
-  { resource: { db: "audit", collection: "projection_state" }, actions: ["update"] }
+  { resource: { db: "audit", collection: "projection_state" }, actions: ["update"] },
+  // the service kit's Idempotency-Key store (platform/service-kit IdempotencyKeys): complete() sets the
+  // stored answer (updateOne), release()/forget() drop one key, the cleanup drops expired keys (deleteOne,
+  // deleteMany); remembered answers, never evidence
+  { resource: { db: "audit", collection: "idempotency_keys" }, actions: ["update", "remove"] }
 ];
+// The role keeps its first name (insertAndFind) so existing deployments are updated in place.
 if (!audit.getRole("insertAndFind")) {
   audit.createRole({ role: "insertAndFind", privileges: auditPrivileges, roles: [] });
 } else {
