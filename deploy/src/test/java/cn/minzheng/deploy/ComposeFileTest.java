@@ -7,10 +7,8 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -27,16 +25,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads docker-compose.yml the way a reviewer would, because no Docker engine runs on the build
- * machines: every deployable module of the reactor has a compose service built from this
- * repository, carries the settings it needs, has a health check, and starts only after what it
- * depends on is healthy.
+ * The shape of docker-compose.yml and its side files: every deployable module of the reactor has a
+ * compose service built from this repository with the settings it needs, every long-running piece
+ * has a health check, every mounted file exists. What makes the stack fail to start or unsafe is
+ * checked by meaning in {@link DeploymentChecks} (DeploymentChecksTest); the stack itself is started
+ * by the production-topology run.
  */
 class ComposeFileTest {
 
     /** Infrastructure the services need; each must have a health check too. */
-    private static final List<String> INFRASTRUCTURE =
-            List.of("mongo", "mongo-init", "kafka", "keycloak", "prometheus", "grafana", "jaeger");
+    private static final List<String> INFRASTRUCTURE = List.of(
+            "mongo", "kafka", "keycloak-db", "keycloak", "prometheus", "alertmanager", "grafana", "jaeger");
 
     private static final List<String> CLIENT_SETTINGS = List.of(
             "EUREKA_CLIENT_SERVICEURL_DEFAULTZONE",
@@ -136,23 +135,6 @@ class ComposeFileTest {
         }));
     }
 
-    @TestFactory
-    Stream<DynamicTest> startOrderWaitsForHealthyDependencies() {
-        return services.entrySet().stream().map(entry -> DynamicTest.dynamicTest(entry.getKey(), () -> {
-            Object dependsOn = map(entry.getValue()).get("depends_on");
-            if (dependsOn == null) {
-                return;
-            }
-            assertThat(dependsOn).as(entry.getKey() + " depends_on uses conditions").isInstanceOf(Map.class);
-            for (Map.Entry<String, Object> dep : map(dependsOn).entrySet()) {
-                assertThat(services).as(entry.getKey() + " depends on a declared service").containsKey(dep.getKey());
-                assertThat(map(dep.getValue()).get("condition"))
-                        .as(entry.getKey() + " waits for " + dep.getKey())
-                        .isIn("service_healthy", "service_completed_successfully");
-            }
-        }));
-    }
-
     @Test
     void businessServicesWaitForTheReplicaSetKafkaAndTheIssuer() throws IOException {
         for (String module : deployableModules()) {
@@ -167,9 +149,29 @@ class ComposeFileTest {
     }
 
     @Test
-    void mongoRunsAsAReplicaSetInitiatedByAHealthCheckedStep() {
+    void mongoRunsAsAReplicaSetInitiatedByAOneShotJob() {
         assertThat(String.valueOf(map(services.get("mongo")).get("command"))).contains("--replSet");
-        assertThat(String.valueOf(map(services.get("mongo-init")).get("command"))).contains("init-replica-set.js");
+        Map<String, Object> init = map(services.get("mongo-init"));
+        assertThat(String.valueOf(init.get("entrypoint")) + init.get("command")).contains("/init/init-replica-set.js");
+        assertThat(String.valueOf(init.get("volumes"))).contains("./deploy/mongo/init-replica-set.js:/init/init-replica-set.js");
+        assertThat(init.get("restart")).as("a job: restarted only when it fails").isEqualTo("on-failure");
+    }
+
+    @Test
+    void alertmanagerReadsItsConfigurationWherePrometheusSendsAlerts() throws IOException {
+        Map<String, Object> alertmanager = map(services.get("alertmanager"));
+        assertThat(String.valueOf(alertmanager.get("volumes")))
+                .contains("./deploy/alertmanager/alertmanager.yml:/etc/alertmanager/alertmanager.yml:ro");
+        assertThat(String.valueOf(alertmanager.get("command"))).contains("--config.file=/etc/alertmanager/alertmanager.yml");
+        assertThat(Files.readString(root.resolve("deploy/prometheus/prometheus.yml"))).contains("alertmanager:9093");
+        assertThat(String.valueOf(alertmanager.get("ports"))).contains("127.0.0.1:9093:9093");
+    }
+
+    @Test
+    void theImageKeepsTheLinesTheTopologyRunReads() throws IOException {
+        List<String> lines = Files.readAllLines(root.resolve("Dockerfile"));
+        assertThat(lines).contains("ENV JAVA_TOOL_OPTIONS=\"-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError\"",
+                "ENTRYPOINT [\"java\", \"-jar\", \"/app/app.jar\"]", "WORKDIR /app");
     }
 
     @Test
@@ -213,27 +215,6 @@ class ComposeFileTest {
         for (String module : deployableModules()) {
             assertThat(prometheus).as("prometheus scrape job for " + module).contains("job_name: " + module);
         }
-    }
-
-    @Test
-    void theKeycloakRealmHasEveryRoleADemoUserPerRoleAndMapsRolesAndRegionIntoTheToken() throws IOException {
-        JsonNode realm = JsonMapper.builder().build()
-                .readTree(Files.readString(root.resolve("deploy/keycloak/minzheng-realm.json")));
-        Set<String> roles = new HashSet<>();
-        realm.path("roles").path("realm").forEach(r -> roles.add(r.path("name").asString()));
-        Set<String> userRoles = new HashSet<>();
-        realm.path("users").forEach(u -> {
-            u.path("realmRoles").forEach(r -> userRoles.add(r.asString()));
-            assertThat(u.path("attributes").path("region").isArray()).as("region of " + u.path("username")).isTrue();
-        });
-        Set<String> mappedClaims = new HashSet<>();
-        realm.path("clients").forEach(c -> c.path("protocolMappers")
-                .forEach(m -> mappedClaims.add(m.path("config").path("claim.name").asString())));
-        Set<String> expected = Set.of("CITIZEN", "ORG_AGENT", "CLERK", "APPROVER", "REGISTRAR", "INSPECTOR",
-                "LEGAL_REVIEWER", "AUDITOR", "ADMIN");
-        assertThat(roles).containsAll(expected);
-        assertThat(userRoles).containsAll(expected);
-        assertThat(mappedClaims).contains("roles", "region");
     }
 
     @SuppressWarnings("unchecked")
