@@ -25,6 +25,8 @@ import cn.minzheng.platform.kit.outbox.OutboxRelay;
 import cn.minzheng.org.registration.RegistrationRules;
 import cn.minzheng.org.registration.RegistrationService;
 import cn.minzheng.org.registration.RegistrationStore;
+import cn.minzheng.org.registration.OrganizationType;
+import cn.minzheng.org.spotcheck.InspectorRoster;
 import cn.minzheng.org.spotcheck.SpotCheckService;
 import cn.minzheng.org.spotcheck.SpotCheckStore;
 import cn.minzheng.org.web.DomainProblemFilter;
@@ -117,7 +119,23 @@ public class OrgConfiguration {
     @Bean
     SpotCheckService spotCheckService(SpotCheckStore store, RegistrationStore registrations, OrgProperties props,
                                       OrgEventFactory events, Clock clock) {
-        return new SpotCheckService(store, registrations, props.spotCheck(), props.spotCheckInspectors(), events, clock);
+        return new SpotCheckService(store, registrations, props.spotCheck(), new InspectorRoster(props.spotCheckInspectors()), events, clock);
+    }
+
+    /** One draw per authority, year and type: each type's draw slot is unique among plans (sparse: older plans have none). */
+    @Bean
+    IndexSpec spotCheckSocialGroupSlot() {
+        return IndexSpec.uniqueSparse(SpotCheckStore.PLANS, SpotCheckStore.slotField(OrganizationType.SOCIAL_GROUP));
+    }
+
+    @Bean
+    IndexSpec spotCheckPrivateNonEnterpriseSlot() {
+        return IndexSpec.uniqueSparse(SpotCheckStore.PLANS, SpotCheckStore.slotField(OrganizationType.PRIVATE_NON_ENTERPRISE));
+    }
+
+    @Bean
+    IndexSpec spotCheckFoundationSlot() {
+        return IndexSpec.uniqueSparse(SpotCheckStore.PLANS, SpotCheckStore.slotField(OrganizationType.FOUNDATION));
     }
 
     @Bean
@@ -200,6 +218,7 @@ public class OrgConfiguration {
                         "/api/v1/orgs/inspection-campaigns/*/sweep", "/api/v1/orgs/annual-reports/*/grading").hasAnyRole("REGISTRAR", "ADMIN")
                 .pathMatchers(HttpMethod.POST, "/api/v1/orgs/organizations/*/annual-reports").hasAnyRole("ORG_AGENT", "ADMIN")
                 .pathMatchers(HttpMethod.GET, "/api/v1/orgs/deadlines/**").hasAnyRole("REGISTRAR", "AUDITOR", "ADMIN")
+                .pathMatchers(HttpMethod.POST, "/api/v1/orgs/spot-checks/*/redraw").hasAnyRole("REGISTRAR", "ADMIN")
                 .pathMatchers(HttpMethod.POST, "/api/v1/orgs/spot-checks", "/api/v1/orgs/spot-checks/*/publication")
                 .hasAnyRole("INSPECTOR", "REGISTRAR", "ADMIN")
                 .pathMatchers(HttpMethod.POST, "/api/v1/orgs/spot-checks/*/results").hasAnyRole("INSPECTOR", "ADMIN")

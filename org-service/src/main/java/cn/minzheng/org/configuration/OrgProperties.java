@@ -18,8 +18,8 @@ import java.util.Map;
 /**
  * {@code minzheng.org.*}: every local figure, with its legal source beside it in application.yml.
  *
- * @param spotCheckInspectors inspector pool of each authority (region code → inspectors with their 回避 lists), used
- *                            when a draw names no pool of its own
+ * @param spotCheckInspectors 执法检查人员名录 of each authority (region code → inspectors with their 回避 entries: credit
+ *                            codes or organization ids, and 身份证 numbers of persons); the only source of a draw's pool
  * @param enforcement          figures of the penalty procedure
  * @param discretionBenchmarks 裁量基准: violation → circumstances → allowed penalties and ranges
  * @param creditCodePrefix leading characters of the organization-code body of issued credit codes

@@ -52,8 +52,8 @@ public final class SeededDraw {
                     .sorted(Comparator.comparing((String id) -> rank(seed + ":" + org + ":" + id)).thenComparing(id -> id))
                     .limit(k).toList();
             if (chosen.size() < k) {
-                problems.add(new FieldProblem("/inspectors", "TOO_FEW_INSPECTORS",
-                        "组织" + org + "可用（无需回避）的检查人员不足" + k + "名"));
+                problems.add(new FieldProblem("/authorityCode", "TOO_FEW_INSPECTORS",
+                        "组织" + org + "可用（无需回避）的检查人员不足" + k + "名；请由管理员在本机关执法检查人员名录中补充人员后再抽取"));
             }
             result.put(org, chosen);
         }

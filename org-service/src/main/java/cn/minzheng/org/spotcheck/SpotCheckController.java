@@ -40,22 +40,26 @@ public class SpotCheckController {
         this.service = service;
     }
 
-    public record InspectorBody(String id, Set<String> conflictsWith) {
+    /**
+     * {@code seed} and {@code inspectors} are read only to refuse them: the server draws the seed and the
+     * pool is the configured roster (issue 14).
+     */
+    public record DrawBody(String authorityCode, Integer year, Integer ratioBasisPoints, Set<OrganizationType> types,
+                           Object seed, Object inspectors) {
     }
 
-    /** {@code inspectors} null: the configured pool of the authority. */
-    public record DrawBody(String authorityCode, Integer year, Integer ratioBasisPoints, String seed, Set<OrganizationType> types,
-                           List<InspectorBody> inspectors) {
+    /** 重新抽取: the written reason, published with both draws. */
+    public record RedrawBody(String reason) {
     }
 
     public record ResultBody(String organizationId, Boolean problemsFound, String findings) {
     }
 
-    public record PlanView(String id, String authorityCode, int year, int ratioBasisPoints, String seed, String method,
-                           Map<String, Object> filters, int populationSize, String populationDigest, List<String> population,
+    public record PlanView(String id, String authorityCode, int year, List<OrganizationType> types, int ratioBasisPoints, String seed,
+                           String method, Map<String, Object> filters, int populationSize, String populationDigest, List<String> population,
                            List<Inspector> inspectorPool,
                            List<DrawnView> drawn, SpotCheckPlan.PlanStatus status, LocalDate drawnOn, LocalDate publishedOn,
-                           long version) {
+                           SpotCheckPlan.Lineage lineage, long version) {
         static PlanView of(StoredPlan s) {
             SpotCheckPlan p = s.plan();
             List<DrawnView> drawn = p.assignments().entrySet().stream().map(e -> {
@@ -65,8 +69,9 @@ public class SpotCheckController {
                         r == null ? null : r.problemsFound() ? "PROBLEMS_FOUND" : "NO_PROBLEMS", r == null ? null : r.findings(),
                         r == null ? null : r.inspectorId(), r == null ? null : r.checkedOn());
             }).toList();
-            return new PlanView(p.id(), p.authorityCode(), p.year(), p.ratioBasisPoints(), p.seed(), p.method(), s.filters(),
-                    p.population().size(), p.populationDigest(), p.population(), p.inspectorPool(), drawn, p.status(), p.drawnOn(), p.publishedOn(), p.version());
+            return new PlanView(p.id(), p.authorityCode(), p.year(), p.types(), p.ratioBasisPoints(), p.seed(), p.method(), s.filters(),
+                    p.population().size(), p.populationDigest(), p.population(), p.inspectorPool(), drawn, p.status(), p.drawnOn(),
+                    p.publishedOn(), p.lineage(), p.version());
         }
     }
 
@@ -74,19 +79,30 @@ public class SpotCheckController {
                             String findings, String recordedBy, LocalDate checkedOn) {
     }
 
-    /** 一公开: what the public sees — the method, seed and size of the draw and every result, no staff ids. */
-    public record PublicPlanView(String id, String authorityCode, int year, int ratioBasisPoints, String seed, String method,
-                                 int populationSize, List<PublicResult> results, LocalDate drawnOn, LocalDate publishedOn) {
+    /**
+     * 一公开: what the public sees — the method, seed and size of the draw and every result, no staff ids.
+     * A SUPERSEDED plan (replaced by a redraw) shows its draw with {@code NOT_CHECKED} where no result was
+     * recorded, the redraw that replaced it and the written reason; a redraw names the plan it replaced
+     * and the reason.
+     */
+    public record PublicPlanView(String id, String authorityCode, int year, List<OrganizationType> types, int ratioBasisPoints,
+                                 String seed, String method, int populationSize, List<PublicResult> results,
+                                 SpotCheckPlan.PlanStatus status, LocalDate drawnOn, LocalDate publishedOn,
+                                 String redrawOf, String redrawReason, String supersededBy, String supersededReason,
+                                 LocalDate supersededOn) {
         static PublicPlanView of(StoredPlan s) {
             SpotCheckPlan p = s.plan();
             List<PublicResult> results = p.assignments().keySet().stream().map(id -> {
                 var o = s.drawn().get(id);
                 var r = p.results().get(id);
                 return new PublicResult(o == null ? null : o.name(), o == null ? null : o.creditCode(),
-                        r.problemsFound() ? "PROBLEMS_FOUND" : "NO_PROBLEMS", r.findings(), r.checkedOn());
+                        r == null ? "NOT_CHECKED" : r.problemsFound() ? "PROBLEMS_FOUND" : "NO_PROBLEMS",
+                        r == null ? null : r.findings(), r == null ? null : r.checkedOn());
             }).toList();
-            return new PublicPlanView(p.id(), p.authorityCode(), p.year(), p.ratioBasisPoints(), p.seed(), p.method(),
-                    p.population().size(), results, p.drawnOn(), p.publishedOn());
+            var l = p.lineage();
+            return new PublicPlanView(p.id(), p.authorityCode(), p.year(), p.types(), p.ratioBasisPoints(), p.seed(), p.method(),
+                    p.population().size(), results, p.status(), p.drawnOn(), p.publishedOn(), l.redrawOf(), l.redrawReason(),
+                    l.supersededBy(), l.supersededReason(), l.supersededOn());
         }
     }
 
@@ -96,34 +112,37 @@ public class SpotCheckController {
     @PostMapping("/spot-checks")
     public Mono<ResponseEntity<PlanView>> draw(@RequestBody DrawBody body, ServerWebExchange exchange) {
         List<FieldProblem> problems = new ArrayList<>();
+        if (body.seed() != null) {
+            problems.add(new FieldProblem("/seed", "SEED_NOT_ACCEPTED",
+                    "随机种子只能由系统生成（SecureRandom），随抽查计划记录并公开，不接受请求指定；请删除 seed 后重新提交"));
+        }
+        if (body.inspectors() != null) {
+            problems.add(new FieldProblem("/inspectors", "INSPECTORS_NOT_ACCEPTED",
+                    "检查人员只能从本机关执法检查人员名录（含回避信息，由配置维护）中随机选派，不接受请求指定；请删除 inspectors 后重新提交，名录有误请联系管理员"));
+        }
         if (!RegistrationAuthority.isValidCode(body.authorityCode())) {
             problems.add(new FieldProblem("/authorityCode", "INVALID_AUTHORITY", "请填写登记管理机关的6位行政区划代码"));
         }
         if (body.year() == null || body.year() < 2000 || body.year() > 2100) {
             problems.add(new FieldProblem("/year", "REQUIRED", "请填写抽查年度"));
         }
-        if (body.seed() != null && (body.seed().isBlank() || body.seed().length() > 128)) {
-            problems.add(new FieldProblem("/seed", "INVALID_SEED", "随机种子应为1至128个字符；不填则由系统生成并记录"));
-        }
-        List<Inspector> inspectors = null;
-        if (body.inspectors() != null) {
-            inspectors = new ArrayList<>();
-            for (int i = 0; i < body.inspectors().size(); i++) {
-                InspectorBody b = body.inspectors().get(i);
-                if (b == null || b.id() == null || b.id().isBlank()) {
-                    problems.add(new FieldProblem("/inspectors/" + i + "/id", "REQUIRED", "请填写检查人员标识"));
-                } else {
-                    inspectors.add(new Inspector(b.id(), b.conflictsWith()));
-                }
-            }
-        }
         ProblemTranslation.throwIfAny(problems);
         Set<OrganizationType> types = body.types() == null || body.types().isEmpty() ? Set.of() : EnumSet.copyOf(body.types());
-        List<Inspector> pool = inspectors;
         return CurrentPrincipal.require().flatMap(p -> service.draw(p, body.authorityCode(), body.year(), body.ratioBasisPoints(),
-                        body.seed(), types, pool, Traces.traceparent(exchange)))
-                .map(s -> ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/orgs/spot-checks/" + s.plan().id()))
-                        .eTag(Versions.etag(s.plan().version())).body(PlanView.of(s)));
+                        types, Traces.traceparent(exchange)))
+                .map(SpotCheckController::created);
+    }
+
+    /** 重新抽取 with a written reason (REGISTRAR, ADMIN); the replaced plan stays public as SUPERSEDED. */
+    @PostMapping("/spot-checks/{id}/redraw")
+    public Mono<ResponseEntity<PlanView>> redraw(@PathVariable String id, @RequestBody RedrawBody body, ServerWebExchange exchange) {
+        return CurrentPrincipal.require().flatMap(p -> service.redraw(p, id, body.reason(), Traces.traceparent(exchange)))
+                .map(SpotCheckController::created);
+    }
+
+    private static ResponseEntity<PlanView> created(StoredPlan s) {
+        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/orgs/spot-checks/" + s.plan().id()))
+                .eTag(Versions.etag(s.plan().version())).body(PlanView.of(s));
     }
 
     @GetMapping("/spot-checks/{id}")

@@ -12,12 +12,14 @@ import cn.minzheng.org.registration.RegistrationStore;
 import cn.minzheng.org.spotcheck.SpotCheckStore.DrawnOrganization;
 import cn.minzheng.org.spotcheck.SpotCheckStore.StoredPlan;
 import cn.minzheng.platform.events.EventEnvelope;
+import cn.minzheng.platform.kit.problem.ConflictProblem;
 import cn.minzheng.platform.kit.problem.ForbiddenProblem;
 import cn.minzheng.platform.kit.problem.NotFoundProblem;
 import cn.minzheng.platform.kit.problem.StaleVersionProblem;
 import cn.minzheng.platform.kit.security.AccessPolicy;
 import cn.minzheng.platform.kit.security.Principal;
 import cn.minzheng.platform.kit.security.Role;
+import org.springframework.dao.DuplicateKeyException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -25,6 +27,7 @@ import reactor.core.scheduler.Schedulers;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,55 +43,149 @@ public class SpotCheckService {
     private final SpotCheckStore store;
     private final RegistrationStore registrations;
     private final SpotCheckPolicy policy;
-    private final Map<String, List<Inspector>> configuredPools;
+    private final InspectorRoster roster;
     private final OrgEventFactory events;
     private final Clock clock;
 
     public SpotCheckService(SpotCheckStore store, RegistrationStore registrations, SpotCheckPolicy policy,
-                            Map<String, List<Inspector>> configuredPools, OrgEventFactory events, Clock clock) {
+                            InspectorRoster roster, OrgEventFactory events, Clock clock) {
         this.store = store;
         this.registrations = registrations;
         this.policy = policy;
-        this.configuredPools = configuredPools == null ? Map.of() : Map.copyOf(configuredPools);
+        this.roster = roster == null ? new InspectorRoster(Map.of()) : roster;
         this.events = events;
         this.clock = clock;
     }
 
     /**
+     * The first draw of the authority's slots for {@code year} and {@code types}. The seed is 128 bits
+     * from the server's SecureRandom, recorded with the plan (never taken from the caller, so nobody can
+     * try seeds until a favoured organization is left out); the inspector pool is the configured roster
+     * with its 回避 entries. A slot already drawn is refused (409 {@code spot-check-already-drawn}): only
+     * {@link #redraw} replaces a plan.
+     *
      * @param ratioBasisPoints null: the legal minimum of the authority's level
-     * @param seed             null: 128 random bits from the JVM's SecureRandom, recorded with the plan
      * @param types            empty: every type
-     * @param inspectors       null: the pool configured for the authority ({@code minzheng.org.spot-check-inspectors})
      */
-    public Mono<StoredPlan> draw(Principal p, String authorityCode, int year, Integer ratioBasisPoints, String seed,
-                                 Set<OrganizationType> types, List<Inspector> inspectors, String traceparent) {
+    public Mono<StoredPlan> draw(Principal p, String authorityCode, int year, Integer ratioBasisPoints,
+                                 Set<OrganizationType> types, String traceparent) {
         AccessPolicy.requireAnyRole(p, Role.INSPECTOR, Role.REGISTRAR);
         if (!AccessPolicy.mayActInRegion(p, authorityCode)) {
             return Mono.error(new ForbiddenProblem());
         }
-        List<Inspector> pool = inspectors != null ? inspectors : configuredPools.getOrDefault(authorityCode, List.of());
-        if (pool.size() < policy.inspectorsPerOrganization()) {
-            return Mono.error(new RuleViolation("TOO_FEW_INSPECTORS", List.of(new FieldProblem("/inspectors", "TOO_FEW_INSPECTORS",
-                    "检查人员名录不足" + policy.inspectorsPerOrganization() + "名，无法随机选派"))));
-        }
+        requireRoster(authorityCode);
         int ratio = ratioBasisPoints != null ? ratioBasisPoints : policy.minimumFor(new RegistrationAuthority(authorityCode).level());
-        String recordedSeed = seed != null ? seed : newSeed();
-        String id = "SC-" + authorityCode + "-" + year + "-" + newSeed().substring(0, 8).toUpperCase();
+        String id = newPlanId(authorityCode, year);
+        SpotCheckPlan.requireRatio(authorityCode, ratio, policy);
+        Map<OrganizationType, String> slots = SpotCheckPlan.slotsOf(authorityCode, year, types, 0);
+        return refuseIfDrawn(slots)
+                .then(population(authorityCode, types))
+                .flatMap(pop -> {
+                    var t = SpotCheckPlan.draw(id, authorityCode, year, types, ratio, newSeed(), pop.ids(),
+                            roster.poolFor(authorityCode, pop.candidates()), policy, LocalDate.now(clock));
+                    return insert(t, pop, types, p, traceparent)
+                            .onErrorResume(DuplicateKeyException.class, e -> refuseIfDrawn(slots).then(Mono.error(e)));
+                });
+    }
+
+    /**
+     * 重新抽取: replaces the standing plan {@code id} with a new draw (new server seed, current population
+     * and roster, same authority, year, types and ratio) for a written reason — REGISTRAR or ADMIN only.
+     * The new plan is written first (its plan-drawn event names the replaced plan and carries the reason;
+     * the unique slot of the next generation lets only one redraw of a plan through), then the old plan
+     * becomes SUPERSEDED with the same reason; both stay in the public record.
+     */
+    public Mono<StoredPlan> redraw(Principal p, String id, String reason, String traceparent) {
+        AccessPolicy.requireAnyRole(p, Role.REGISTRAR);
+        SpotCheckPlan.requireReason(reason);
+        return plan(p, id).flatMap(original -> {
+            SpotCheckPlan old = original.plan();
+            requireRoster(old.authorityCode());
+            String newId = newPlanId(old.authorityCode(), old.year());
+            Set<OrganizationType> types = old.types().isEmpty() ? Set.of() : EnumSet.copyOf(old.types());
+            return population(old.authorityCode(), types).flatMap(pop -> {
+                var t = old.redraw(newId, reason, newSeed(), pop.ids(), roster.poolFor(old.authorityCode(), pop.candidates()), policy,
+                        LocalDate.now(clock));
+                return insert(t, pop, types, p, traceparent)
+                        .onErrorResume(DuplicateKeyException.class, e -> store.holders(t.next().drawSlots()).next()
+                                .flatMap(existing -> completeSupersession(existing.plan(), 3)
+                                        .then(Mono.<StoredPlan>error(new ConflictProblem("spot-check-already-redrawn",
+                                                id, existing.plan().id()))))
+                                .switchIfEmpty(Mono.error(e)))
+                        .flatMap(redrawn -> completeSupersession(redrawn.plan(), 3).thenReturn(redrawn));
+            });
+        });
+    }
+
+    /**
+     * Marks the plan {@code redraw} replaced as SUPERSEDED (by it, with its reason) unless it already is;
+     * retried on a concurrent change of the old plan (a result recorded meanwhile).
+     */
+    private Mono<Void> completeSupersession(SpotCheckPlan redraw, int attempts) {
+        String oldId = redraw.lineage().redrawOf();
+        if (oldId == null) {
+            return Mono.empty();
+        }
+        return store.plan(oldId).flatMap(s -> {
+            SpotCheckPlan old = s.plan();
+            if (old.status() != SpotCheckPlan.PlanStatus.DRAWN) {
+                return Mono.<Void>empty();
+            }
+            SpotCheckPlan next = old.supersededBy(redraw.id(), redraw.lineage().redrawReason(), redraw.drawnOn());
+            return store.update(next, old.version(), List.of()).flatMap(ok -> ok || attempts <= 1 ? Mono.<Void>empty()
+                    : completeSupersession(redraw, attempts - 1));
+        });
+    }
+
+    private Mono<StoredPlan> insert(cn.minzheng.org.registration.Transitioned<SpotCheckPlan> t, Population pop,
+                                    Set<OrganizationType> types, Principal p, String traceparent) {
+        SpotCheckPlan plan = t.next();
+        Map<String, DrawnOrganization> drawn = new LinkedHashMap<>();
+        plan.assignments().keySet().forEach(o -> drawn.put(o, pop.drawn().get(o)));
+        Map<String, Object> filters = Map.of("types", types.stream().map(Enum::name).sorted().toList(), "goodStandingOnly", true);
+        Role role = plan.lineage().redrawOf() != null ? Role.REGISTRAR : Role.INSPECTOR;
+        EventEnvelope e = envelope(plan, "plan-drawn", t.event(), p, role, traceparent);
+        return store.insert(plan, drawn, filters, List.of(e)).thenReturn(new StoredPlan(plan, drawn, filters));
+    }
+
+    /** 409 naming the plan that already holds one of {@code slots}, with what to do instead. */
+    private Mono<Void> refuseIfDrawn(Map<OrganizationType, String> slots) {
+        return store.holders(slots).next().flatMap(holder -> Mono.error(new ConflictProblem("spot-check-already-drawn",
+                holder.plan().id(), String.valueOf(holder.plan().year()))));
+    }
+
+    private void requireRoster(String authorityCode) {
+        if (roster.inspectorsOf(authorityCode).size() < policy.inspectorsPerOrganization()) {
+            throw new RuleViolation("TOO_FEW_INSPECTORS", List.of(new FieldProblem("/authorityCode", "TOO_FEW_INSPECTORS",
+                    "本机关执法检查人员名录不足" + policy.inspectorsPerOrganization()
+                            + "名，无法随机选派；名录由配置 minzheng.org.spot-check-inspectors 维护，请联系管理员补充后再抽取")));
+        }
+    }
+
+    /** The authority's registrants in good standing (of {@code types}; empty: all). */
+    private Mono<Population> population(String authorityCode, Set<OrganizationType> types) {
         return registrations.registered(authorityCode)
                 .filter(Organization::goodStanding)
                 .filter(o -> types.isEmpty() || types.contains(o.type()))
-                .collectMap(Organization::id, o -> new DrawnOrganization(o.name().fullName(), o.creditCode()))
-                .flatMap(population -> {
-                    var t = SpotCheckPlan.draw(id, authorityCode, year, ratio, recordedSeed, List.copyOf(population.keySet()), pool,
-                            policy, LocalDate.now(clock));
-                    SpotCheckPlan plan = t.next();
+                .collectList()
+                .map(orgs -> {
                     Map<String, DrawnOrganization> drawn = new LinkedHashMap<>();
-                    plan.assignments().keySet().forEach(o -> drawn.put(o, population.get(o)));
-                    Map<String, Object> filters = Map.of("types", types.stream().map(Enum::name).sorted().toList(),
-                            "goodStandingOnly", true);
-                    EventEnvelope e = envelope(plan, "plan-drawn", t.event(), p, Role.INSPECTOR, traceparent);
-                    return store.insert(plan, drawn, filters, List.of(e)).thenReturn(new StoredPlan(plan, drawn, filters));
+                    List<InspectorRoster.Candidate> candidates = new java.util.ArrayList<>();
+                    for (Organization o : orgs) {
+                        drawn.put(o.id(), new DrawnOrganization(o.name().fullName(), o.creditCode()));
+                        Set<String> persons = new java.util.HashSet<>();
+                        if (o.legalRepresentative() != null) {
+                            persons.add(o.legalRepresentative().idNumber());
+                        }
+                        o.officers().forEach(x -> persons.add(x.idNumber()));
+                        persons.remove(null);
+                        candidates.add(new InspectorRoster.Candidate(o.id(), o.creditCode(), persons));
+                    }
+                    return new Population(List.copyOf(drawn.keySet()), drawn, candidates);
                 });
+    }
+
+    private record Population(List<String> ids, Map<String, DrawnOrganization> drawn, List<InspectorRoster.Candidate> candidates) {
     }
 
     public Mono<StoredPlan> plan(Principal p, String id) {
@@ -108,7 +205,7 @@ public class SpotCheckService {
     public Mono<Replay> replay(Principal p, String id) {
         return plan(p, id).publishOn(Schedulers.boundedElastic()).map(s -> {
             SpotCheckPlan plan = s.plan();
-            Map<String, List<String>> again = plan.redraw(policy);
+            Map<String, List<String>> again = plan.replay(policy);
             String recomputed = plan.currentPopulationDigest();
             String recorded = plan.populationDigest() != null ? plan.populationDigest() : recomputed;
             return new Replay(plan.id(), plan.seed(), plan.method(), plan.ratioBasisPoints(), plan.population().size(),
@@ -136,8 +233,9 @@ public class SpotCheckService {
         });
     }
 
+    /** A plan of the public record: published, or superseded by a redraw. */
     public Mono<StoredPlan> publishedPlan(String id) {
-        return store.plan(id).filter(s -> s.plan().status() == SpotCheckPlan.PlanStatus.PUBLISHED)
+        return store.plan(id).filter(s -> s.plan().status() != SpotCheckPlan.PlanStatus.DRAWN)
                 .switchIfEmpty(Mono.error(() -> new NotFoundProblem("spot-check", id)));
     }
 
@@ -162,6 +260,10 @@ public class SpotCheckService {
         Role acting = p.has(role) || p.isAdmin() ? role : p.roles().stream().findFirst().orElse(role);
         return events.envelope(OrgEventTypes.of("spot-check", name), "spot-check", plan.id(), plan.id(), plan.authorityCode(),
                 plan.version(), event, new Actor(p.subject(), acting.name()), traceparent);
+    }
+
+    private static String newPlanId(String authorityCode, int year) {
+        return "SC-" + authorityCode + "-" + year + "-" + newSeed().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
     }
 
     private static String newSeed() {

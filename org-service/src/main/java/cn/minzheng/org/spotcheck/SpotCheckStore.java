@@ -1,6 +1,7 @@
 package cn.minzheng.org.spotcheck;
 
 import cn.minzheng.org.outbox.AggregateDocuments;
+import cn.minzheng.org.registration.OrganizationType;
 import cn.minzheng.platform.events.EventEnvelope;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
@@ -17,10 +18,14 @@ import java.util.regex.Pattern;
 /**
  * Spot-check plans in MongoDB, each change with its events in the same document write. The name and
  * credit code of every drawn organization are kept beside the plan (as they were at the draw), for
- * the public results.
+ * the public results. Each plan also carries its {@link SpotCheckPlan#drawSlots() draw slots} under
+ * {@value #SLOTS}, one field per organization type with a unique sparse index each
+ * ({@link #slotField}): the insert itself refuses a second draw of a slot, even when two race — no
+ * read-then-write, no transaction.
  */
 public class SpotCheckStore {
     public static final String PLANS = "spot_checks";
+    public static final String SLOTS = "drawSlots";
     private final AggregateDocuments documents;
 
     public SpotCheckStore(AggregateDocuments documents) {
@@ -31,7 +36,22 @@ public class SpotCheckStore {
                                       List<EventEnvelope> events) {
         Map<String, Object> names = new LinkedHashMap<>();
         drawn.forEach((id, o) -> names.put(id, new Document("name", o.name()).append("creditCode", o.creditCode())));
-        return documents.insert(PLANS, plan, events, Map.of("drawnOrganizations", new Document(names), "filters", new Document(filters)));
+        Document slots = new Document();
+        plan.drawSlots().forEach((type, slot) -> slots.put(type.name(), slot));
+        return documents.insert(PLANS, plan, events, Map.of("drawnOrganizations", new Document(names), "filters", new Document(filters),
+                SLOTS, slots));
+    }
+
+    /** The field of the draw slot of {@code type} (unique, sparse). */
+    public static String slotField(OrganizationType type) {
+        return SLOTS + "." + type.name();
+    }
+
+    /** The plans holding any of {@code slots} (normally none or one per slot). */
+    public Flux<StoredPlan> holders(Map<OrganizationType, String> slots) {
+        List<Criteria> any = slots.entrySet().stream().map(e -> Criteria.where(slotField(e.getKey())).is(e.getValue())).toList();
+        return documents.mongo().find(new Query(new Criteria().orOperator(any)).with(Sort.by("_id")), Document.class, PLANS)
+                .map(this::stored);
     }
 
     public Mono<Boolean> update(SpotCheckPlan plan, long expectedVersion, List<EventEnvelope> events) {
@@ -42,9 +62,12 @@ public class SpotCheckStore {
         return documents.mongo().findById(id, Document.class, PLANS).map(this::stored);
     }
 
-    /** Published plans of authorities under {@code authorityPrefix}, newest id first, after {@code cursor}. */
+    /**
+     * The public record of authorities under {@code authorityPrefix}, newest id first, after {@code cursor}:
+     * published plans and superseded ones (a redraw never hides the draw it replaced).
+     */
     public Flux<StoredPlan> published(String authorityPrefix, String cursor, int size) {
-        Criteria c = Criteria.where("status").is(SpotCheckPlan.PlanStatus.PUBLISHED.name());
+        Criteria c = Criteria.where("status").in(SpotCheckPlan.PlanStatus.PUBLISHED.name(), SpotCheckPlan.PlanStatus.SUPERSEDED.name());
         if (authorityPrefix != null) {
             c = c.and("authorityCode").regex("^" + Pattern.quote(authorityPrefix));
         }

@@ -45,10 +45,10 @@ class SpotCheckPlanTest {
             """)
     void ratioNoLowerThanTheLegalMinimumOfTheLevel(String authority, int bp, boolean allowed) {
         if (allowed) {
-            assertThat(SpotCheckPlan.draw("P", authority, 2025, bp, "s", population(100), pool(), policy, DAY).next().assignments())
+            assertThat(SpotCheckPlan.draw("P", authority, 2025, List.of(), bp, "s", population(100), pool(), policy, DAY).next().assignments())
                     .hasSize(SeededDraw.sampleSize(100, bp));
         } else {
-            assertThatThrownBy(() -> SpotCheckPlan.draw("P", authority, 2025, bp, "s", population(100), pool(), policy, DAY))
+            assertThatThrownBy(() -> SpotCheckPlan.draw("P", authority, 2025, List.of(), bp, "s", population(100), pool(), policy, DAY))
                     .isInstanceOf(RuleViolation.class);
         }
     }
@@ -65,10 +65,10 @@ class SpotCheckPlanTest {
         List<String> pop = population(size);
         List<String> shuffled = new ArrayList<>(pop);
         Collections.shuffle(shuffled, new Random(shuffleSeed));
-        SpotCheckPlan a = SpotCheckPlan.draw("P", "330106", 2025, 300, seed, pop, pool(), policy, DAY).next();
-        SpotCheckPlan b = SpotCheckPlan.draw("P", "330106", 2025, 300, seed, shuffled, pool(), policy, DAY).next();
+        SpotCheckPlan a = SpotCheckPlan.draw("P", "330106", 2025, List.of(), 300, seed, pop, pool(), policy, DAY).next();
+        SpotCheckPlan b = SpotCheckPlan.draw("P", "330106", 2025, List.of(), 300, seed, shuffled, pool(), policy, DAY).next();
         assertThat(b.assignments()).isEqualTo(a.assignments());
-        assertThat(a.redraw(policy)).isEqualTo(a.assignments());
+        assertThat(a.replay(policy)).isEqualTo(a.assignments());
         a.assignments().forEach((org, inspectors) -> {
             assertThat(inspectors).hasSize(2).doesNotHaveDuplicates();
             assertThat(pool().stream().filter(i -> inspectors.contains(i.id())))
@@ -83,15 +83,15 @@ class SpotCheckPlanTest {
 
     @Test
     void differentSeedsDrawDifferently() {
-        var a = SpotCheckPlan.draw("P", "330106", 2025, 1000, "seed-a", population(200), pool(), policy, DAY).next();
-        var b = SpotCheckPlan.draw("P", "330106", 2025, 1000, "seed-b", population(200), pool(), policy, DAY).next();
+        var a = SpotCheckPlan.draw("P", "330106", 2025, List.of(), 1000, "seed-a", population(200), pool(), policy, DAY).next();
+        var b = SpotCheckPlan.draw("P", "330106", 2025, List.of(), 1000, "seed-b", population(200), pool(), policy, DAY).next();
         assertThat(a.assignments().keySet()).isNotEqualTo(b.assignments().keySet());
     }
 
     @Test
     void tooFewInspectorsWithoutConflictIsRefused() {
         List<Inspector> small = List.of(new Inspector("I-1", Set.of("ORG-1")), new Inspector("I-2", Set.of()));
-        assertThatThrownBy(() -> SpotCheckPlan.draw("P", "330106", 2025, 10_000, "s", List.of("ORG-1"), small, policy, DAY))
+        assertThatThrownBy(() -> SpotCheckPlan.draw("P", "330106", 2025, List.of(), 10_000, "s", List.of("ORG-1"), small, policy, DAY))
                 .isInstanceOf(RuleViolation.class);
     }
 
@@ -101,7 +101,7 @@ class SpotCheckPlanTest {
         SpotCheckPolicy small = new SpotCheckPolicy(policy.minimumBasisPoints(), 2, limit);
         List<String> shuffled = new ArrayList<>(population(size));
         Collections.shuffle(shuffled, new Random(size));
-        var t = SpotCheckPlan.draw("SC-330106-2025-1", "330106", 2025, 300, "s", shuffled, pool(), small, DAY);
+        var t = SpotCheckPlan.draw("SC-330106-2025-1", "330106", 2025, List.of(), 300, "s", shuffled, pool(), small, DAY);
 
         List<String> drawOrder = population(size).stream().sorted().toList();
         String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
@@ -118,20 +118,20 @@ class SpotCheckPlanTest {
 
     @Test
     void aPopulationAlteredAfterTheDrawNoLongerMatchesItsDigest() {
-        SpotCheckPlan plan = SpotCheckPlan.draw("P", "330106", 2025, 300, "s", population(40), pool(), policy, DAY).next();
+        SpotCheckPlan plan = SpotCheckPlan.draw("P", "330106", 2025, List.of(), 300, "s", population(40), pool(), policy, DAY).next();
         assertThat(plan.currentPopulationDigest()).isEqualTo(plan.populationDigest());
         List<String> fewer = plan.population().stream().filter(o -> !plan.assignments().containsKey(o)).skip(1).toList();
         List<String> kept = new ArrayList<>(plan.assignments().keySet());
         kept.addAll(fewer);
-        SpotCheckPlan altered = new SpotCheckPlan(plan.id(), plan.authorityCode(), plan.year(), plan.ratioBasisPoints(), plan.seed(),
-                plan.method(), kept.stream().sorted().toList(), plan.populationDigest(), plan.inspectorPool(), plan.assignments(),
-                plan.results(), plan.status(), plan.drawnOn(), plan.publishedOn(), plan.version());
+        SpotCheckPlan altered = new SpotCheckPlan(plan.id(), plan.authorityCode(), plan.year(), plan.types(), plan.ratioBasisPoints(),
+                plan.seed(), plan.method(), kept.stream().sorted().toList(), plan.populationDigest(), plan.inspectorPool(),
+                plan.assignments(), plan.results(), plan.status(), plan.drawnOn(), plan.publishedOn(), plan.lineage(), plan.version());
         assertThat(altered.currentPopulationDigest()).isNotEqualTo(plan.populationDigest());
     }
 
     @Test
     void publishedOnlyWhenEveryResultIsRecordedByAnAssignedInspector() {
-        SpotCheckPlan plan = SpotCheckPlan.draw("P", "330106", 2025, 300, "s", population(40), pool(), policy, DAY).next();
+        SpotCheckPlan plan = SpotCheckPlan.draw("P", "330106", 2025, List.of(), 300, "s", population(40), pool(), policy, DAY).next();
         assertThat(plan.assignments()).hasSize(2);
         assertThatThrownBy(() -> plan.publish(DAY)).isInstanceOf(RuleViolation.class);
         SpotCheckPlan current = plan;
