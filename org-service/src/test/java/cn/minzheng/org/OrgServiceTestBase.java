@@ -37,7 +37,16 @@ import static org.awaitility.Awaitility.await;
         "eureka.client.enabled=false",
         "spring.cloud.discovery.enabled=false",
         "minzheng.outbox.sweep-interval=PT2S",
-        "minzheng.org.credit-lists.sweep-enabled=false"})
+        "minzheng.org.credit-lists.sweep-enabled=false",
+        // 执法检查人员名录 of the spot-check tests' authorities (SpotCheckApiTest): 回避 by credit code (ORG-SC-03's)
+        // and by the legal representative's 身份证 (ORG-SC-05's); 421321 has too few inspectors to draw
+        "minzheng.org.spot-check-inspectors[421381][0].id=sc-inspector-1",
+        "minzheng.org.spot-check-inspectors[421381][0].conflicts-with[0]=51421381MJ00TTEH5A",
+        "minzheng.org.spot-check-inspectors[421381][1].id=sc-inspector-2",
+        "minzheng.org.spot-check-inspectors[421381][2].id=sc-inspector-3",
+        "minzheng.org.spot-check-inspectors[421381][2].conflicts-with[0]=421381198001011005",
+        "minzheng.org.spot-check-inspectors[421381][3].id=sc-inspector-4",
+        "minzheng.org.spot-check-inspectors[421321][0].id=sc-lonely-inspector"})
 public abstract class OrgServiceTestBase {
     protected static final String COUNTY = "421303";
     protected static final List<EventEnvelope> EVENTS = new CopyOnWriteArrayList<>();
