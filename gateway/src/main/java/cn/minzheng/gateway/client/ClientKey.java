@@ -5,8 +5,9 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Who is calling, for rate limits and security events: the token subject when the caller has a valid
- * token ({@code sub:<subject>}), else the TCP peer address ({@code ip:<address>}). Never a header
- * value: the untrusted forwarding headers are gone by the time this is read.
+ * token ({@code sub:<subject>}), else the client address ({@code ip:<address>}): the TCP peer, or what
+ * a configured trusted proxy wrote in its forwarding header ({@link ClientAddressFilter}); never what a
+ * client wrote.
  */
 public record ClientKey(String value) {
 
@@ -15,6 +16,10 @@ public record ClientKey(String value) {
     }
 
     public static ClientKey ofAddress(ServerWebExchange exchange) {
+        Object resolved = exchange.getAttribute(ClientAddressFilter.ATTRIBUTE);
+        if (resolved != null) {
+            return new ClientKey("ip:" + resolved);
+        }
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
         String address = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
         return new ClientKey("ip:" + address);

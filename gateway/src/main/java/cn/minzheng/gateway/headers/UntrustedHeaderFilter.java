@@ -9,7 +9,11 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
-/** First thing on every request: strip the headers a client could use to pretend to be someone else. */
+/**
+ * First thing on every request: strip the headers a client could use to pretend to be someone else.
+ * The client address has been taken from the forwarding headers just before, where a trusted proxy
+ * wrote them ({@code client.ClientAddressFilter}).
+ */
 @Component
 public class UntrustedHeaderFilter implements WebFilter, Ordered {
 
@@ -31,6 +35,6 @@ public class UntrustedHeaderFilter implements WebFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
+        return cn.minzheng.gateway.client.ClientAddressFilter.ORDER + 1;
     }
 }
