@@ -5,11 +5,15 @@ import cn.minzheng.gateway.problem.ProblemKind;
 import cn.minzheng.gateway.problem.ProblemResponses;
 import cn.minzheng.gateway.securityevents.SecurityDenial;
 import cn.minzheng.gateway.securityevents.SecurityEventPublisher;
+import cn.minzheng.gateway.ratelimit.InvalidTokenLimitFilter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.ReactiveAuthenticationManagerResolver;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.AuthenticationException;
@@ -20,6 +24,7 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
@@ -40,8 +45,15 @@ public class GatewaySecurity {
 
     @Bean
     SecurityWebFilterChain gatewaySecurityChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
-                                                ProblemResponses problems, SecurityEventPublisher events) {
+                                                ProblemResponses problems, SecurityEventPublisher events,
+                                                InvalidTokenLimitFilter invalidTokenLimit) {
         ServerAuthenticationEntryPoint badToken = (exchange, error) -> unauthorized(exchange, error, problems, events);
+        JwtReactiveAuthenticationManager jwt = new JwtReactiveAuthenticationManager(decoder);
+        jwt.setJwtAuthenticationConverter(authenticationConverter());
+        // a valid token hands back what its address paid ahead in the invalid-token limit
+        ReactiveAuthenticationManagerResolver<ServerWebExchange> tokens = exchange -> Mono.just(
+                authentication -> jwt.authenticate(authentication)
+                        .doOnNext(authenticated -> invalidTokenLimit.accepted(exchange)));
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -54,7 +66,7 @@ public class GatewaySecurity {
                 .headers(headers -> headers.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable))
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
                 .oauth2ResourceServer(oauth2 -> oauth2
-                        .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(authenticationConverter()))
+                        .authenticationManagerResolver(tokens)
                         .authenticationEntryPoint(badToken))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(badToken))
                 .build();
@@ -83,9 +95,11 @@ public class GatewaySecurity {
                         : "路径中含有不允许的字符（编码的斜杠、反斜杠、百分号、分号或空字符），请去掉后重试");
     }
 
+    /** RS256 tokens verified with the issuer's key set, fetched again for an unknown {@code kid} at most once per cool-down. */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(SecurityProperties security) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(security.jwkSetUri()).build();
+    ReactiveJwtDecoder jwtDecoder(SecurityProperties security, KeySetProperties keySet, Clock clock, MeterRegistry meters) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(
+                new JwkSetCooldown(security.jwkSetUri(), keySet.refetchCooldown(), clock, meters)).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(security.issuer())));
         return decoder;
     }

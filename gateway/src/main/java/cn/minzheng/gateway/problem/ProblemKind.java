@@ -11,6 +11,10 @@ public enum ProblemKind {
             "当前角色无权访问该资源，需要以下角色之一：%s", "Your roles do not admit this resource; one of these is needed: %s"),
     RATE_LIMITED(429, "请求过于频繁", "Too many requests",
             "请求过于频繁，请在 %s 秒后重试", "Too many requests; retry after %s seconds"),
+    /** 429 too, before the token is read: the next step differs (sign in again), so the code does. */
+    TOO_MANY_INVALID_TOKENS(429, "无效令牌过多", "Too many invalid tokens",
+            "您所在地址发送的无效或过期令牌过多，请重新登录获取新的访问令牌，并在 %s 秒后重试",
+            "Too many invalid or expired tokens came from your address; sign in again for a new token and retry after %s seconds"),
     PAYLOAD_TOO_LARGE(413, "请求体过大", "Payload too large",
             "请求体超过上限 %s 字节", "The request body exceeds the limit of %s bytes"),
     NOT_FOUND(404, "资源不存在", "Not found",

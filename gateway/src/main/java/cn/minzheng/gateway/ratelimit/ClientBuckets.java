@@ -36,6 +36,14 @@ public final class ClientBuckets {
                 .tryTake(now);
     }
 
+    /** Returns a token to the client's bucket, if it still has one. */
+    public void giveBack(String clientKey) {
+        TokenBucket bucket = buckets.get(clientKey);
+        if (bucket != null) {
+            bucket.giveBack(clock.getAsLong());
+        }
+    }
+
     /** Forgets buckets that have refilled completely: their clients start again with a full bucket anyway. */
     public void evictIdle(long nowNanos) {
         buckets.entrySet().removeIf(entry -> entry.getValue().idleSince(nowNanos, refillPeriodNanos));

@@ -42,6 +42,12 @@ public final class TokenBucket {
         return new Outcome(false, 0L, Math.max(1L, wait));
     }
 
+    /** Returns one token taken earlier (never beyond the capacity): the request turned out not to count. */
+    public synchronized void giveBack(long nowNanos) {
+        refill(nowNanos);
+        credit = Math.min(maxCredit, credit + tokenCost);
+    }
+
     /** Whether the bucket is full and unused for {@code idleNanos}: safe to forget. */
     public synchronized boolean idleSince(long nowNanos, long idleNanos) {
         refill(nowNanos);

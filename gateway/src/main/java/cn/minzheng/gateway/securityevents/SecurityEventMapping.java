@@ -21,12 +21,40 @@ public final class SecurityEventMapping {
     }
 
     public EventEnvelope toEnvelope(SecurityDenial denial) {
-        EventData data = EventData.of(denial.clientKey(), AGGREGATE_TYPE)
-                .reason(denial.reason())
+        return envelope(denial, data(denial).reason(denial.reason()));
+    }
+
+    /**
+     * One event for a window of denials: the first one's fields, plus {@code count}, {@code firstAt},
+     * {@code lastAt}, {@code windowStart}, {@code windowEnd}, {@code reasons} (distinct, bounded) and
+     * {@code otherReasons}; {@code reason} says it in a sentence. Fields the type's schema does not name
+     * (platform-events lets producers add them).
+     */
+    public EventEnvelope toEnvelope(DenialSummary summary) {
+        SecurityDenial first = summary.first();
+        String reason = summary.count() + " × " + String.join("; ", summary.reasons())
+                + (summary.otherReasons() > 0 ? "; " + summary.otherReasons() + " × other reasons" : "")
+                + " (" + summary.firstAt() + " .. " + summary.lastAt() + ")";
+        EventData data = data(first).reason(reason)
+                .put("count", summary.count())
+                .put("firstAt", summary.firstAt().toString())
+                .put("lastAt", summary.lastAt().toString())
+                .put("windowStart", summary.windowStart().toString())
+                .put("windowEnd", summary.windowEnd().toString())
+                .put("reasons", summary.reasons())
+                .put("otherReasons", summary.otherReasons());
+        return envelope(first, data);
+    }
+
+    private static EventData data(SecurityDenial denial) {
+        return EventData.of(denial.clientKey(), AGGREGATE_TYPE)
                 .put("status", denial.kind().status())
                 .put("path", denial.path())
                 .put("method", denial.method())
                 .put("clientKey", denial.clientKey());
+    }
+
+    private EventEnvelope envelope(SecurityDenial denial, EventData data) {
         boolean anonymous = denial.subject() == null;
         return EventEnvelope.builder(denial.kind().eventType(), clock)
                 .subject(denial.clientKey())
