@@ -22,14 +22,21 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Every 401, 403 and 429 the gateway answers arrives on gateway.security-events as a CloudEvent. */
+/**
+ * Every 401, 403 and 429 the gateway answers arrives on gateway.security-events as a CloudEvent: a 403
+ * at once, 401 and 429 folded per client and minute (sent when the test clock leaves the minute).
+ */
 class SecurityEventsTest extends GatewayTestSupport {
 
     @Test
     void deniedRequestsArePublishedAsSecurityEvents() {
         String marker = UUID.randomUUID().toString().substring(0, 8);
         String unauthorizedPath = "/api/v1/audit/records/" + marker;
-        client().get().uri(unauthorizedPath).exchange().expectStatus().isUnauthorized();
+        // a client address of this test's own (127.0.0.1 is the tests' trusted proxy), so the minute's
+        // summary for it holds this request only
+        String address = "198.51.100." + (1 + java.util.concurrent.ThreadLocalRandom.current().nextInt(254));
+        client().get().uri(unauthorizedPath).header("X-Forwarded-For", "2001:db8::" + marker.substring(0, 4) + ", " + address)
+                .exchange().expectStatus().isUnauthorized();
 
         String forbiddenSubject = "citizen-" + marker;
         client().get().uri("/api/v1/audit/records")
@@ -45,6 +52,7 @@ class SecurityEventsTest extends GatewayTestSupport {
                     .exchange().returnResult(byte[].class).getStatus().value() == 429;
         }
         assertThat(limited).isTrue();
+        CLOCK.advance(Duration.ofSeconds(61));
 
         List<EventEnvelope> seen = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
@@ -53,9 +61,9 @@ class SecurityEventsTest extends GatewayTestSupport {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     seen.add(KafkaCloudEvents.fromRecord(record));
                 }
-                assertThat(find(seen, "minzheng.gateway.security.unauthorized.v1", "path", unauthorizedPath)).isPresent();
-                assertThat(find(seen, "minzheng.gateway.security.forbidden.v1", "clientKey", "sub:" + forbiddenSubject)).isPresent();
-                assertThat(find(seen, "minzheng.gateway.security.rate-limited.v1", "clientKey", "sub:" + flooder)).isPresent();
+                assertThat(find(seen, "minzheng.gateway.security.unauthorized.v1", "path", unauthorizedPath)).as("401 " + seen.size()).isPresent();
+                assertThat(find(seen, "minzheng.gateway.security.forbidden.v1", "clientKey", "sub:" + forbiddenSubject)).as("403").isPresent();
+                assertThat(find(seen, "minzheng.gateway.security.rate-limited.v1", "clientKey", "sub:" + flooder)).as("429").isPresent();
             });
         }
 
@@ -69,14 +77,15 @@ class SecurityEventsTest extends GatewayTestSupport {
         EventEnvelope unauthorized = find(seen, "minzheng.gateway.security.unauthorized.v1", "path", unauthorizedPath).orElseThrow();
         JsonNode data = unauthorized.data();
         assertThat(data.get("aggregateType").asString()).isEqualTo("security");
-        assertThat(data.get("aggregateId").asString()).isEqualTo("ip:127.0.0.1");
+        assertThat(data.get("aggregateId").asString()).isEqualTo("ip:" + address);
+        assertThat(data.get("count").asLong()).isEqualTo(1);
         assertThat(data.get("status").asInt()).isEqualTo(401);
         assertThat(data.get("method").asString()).isEqualTo("GET");
         assertThat(data.get("changes").isObject()).isTrue();
         assertThat(data.get("reason").asString()).isNotBlank();
         assertThat(unauthorized.actorId()).isEqualTo(EventEnvelope.ANONYMOUS_ACTOR);
         assertThat(unauthorized.source()).isEqualTo("/minzheng/gateway");
-        assertThat(unauthorized.key()).isEqualTo("ip:127.0.0.1");
+        assertThat(unauthorized.key()).isEqualTo("ip:" + address);
         assertThat(unauthorized.traceparent()).isNotNull();
 
         EventEnvelope forbidden = find(seen, "minzheng.gateway.security.forbidden.v1", "clientKey", "sub:" + forbiddenSubject).orElseThrow();
