@@ -44,6 +44,10 @@ public class KitDefaultsEnvironmentPostProcessor implements EnvironmentPostProce
                 // every trace sampled (low volume; the gateway samples all too): override per stack with
                 // MANAGEMENT_TRACING_SAMPLING_PROBABILITY. Export only with an OTLP endpoint (none by default).
                 Map.entry("management.tracing.sampling.probability", "1.0"),
+                // no exemplars in the Prometheus scrape: compose's Prometheus keeps none (no exemplar-storage),
+                // and Prometheus before 2.43 (Debian 12 ships 2.42) drops the whole scrape when a histogram's
+                // _count carries one — seen in the production-topology run
+                Map.entry("management.tracing.exemplars.include", "none"),
                 // Spring Security's own observations would add five internal spans to every request
                 Map.entry("management.observations.enable.spring.security", "false"),
                 // latency histogram per endpoint (uri tag) with fixed buckets, so Prometheus can compute
