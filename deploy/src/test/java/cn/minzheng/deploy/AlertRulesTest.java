@@ -49,6 +49,8 @@ class AlertRulesTest {
         "DeadLetterRecords,     kafka_dead_letters_total",
         "AuditCheckpointTooOld, audit_checkpoint_age_seconds",
         "CircuitBreakerOpen,    resilience4j_circuitbreaker_state",
+        "AuditEventNotStored,   audit_ingest_dead_letters_total",
+        "AuditIngestStuck,      audit_ingest_store_failures_total",
     })
     @SuppressWarnings("unchecked")
     void theRuleExistsWatchesItsMetricAndSaysWhatToDo(String alert, String metric) {
