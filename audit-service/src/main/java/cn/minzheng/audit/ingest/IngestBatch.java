@@ -1,12 +1,16 @@
 package cn.minzheng.audit.ingest;
 
 import cn.minzheng.audit.chain.EventTimeRange;
+import cn.minzheng.audit.chain.EventTimeWindow;
 import cn.minzheng.audit.chain.IncomingEvent;
 import cn.minzheng.platform.kit.messaging.ConsumerTraceInterceptor;
 import cn.minzheng.platform.kit.messaging.RawDeadLetters;
 import cn.minzheng.platform.kit.observability.TraceContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,8 +35,10 @@ import org.slf4j.LoggerFactory;
  * {@code audit.ingest.dead.letters{topic, stage, reason}}: {@code decode} — not a well-formed event
  * (logged at WARN, as the producer's fault is visible in the record itself); {@code store} — a
  * well-formed event the trail cannot hold (logged at ERROR: evidence that is not in the trail). A
- * store-stage refusal is found before the store where the cause is checkable (the event time,
- * {@link EventTimeRange}), otherwise by the appender's isolation of a refused batch
+ * store-stage refusal is found before the store where the cause is checkable (the event time:
+ * outside the window around the ingest moment, {@link EventTimeWindow}, reason
+ * {@code event-time-window}; outside what a record can hold, {@link EventTimeRange}, reason
+ * {@code event-time}), otherwise by the appender's isolation of a refused batch
  * ({@link ChainAppender}). Any other storage failure propagates, so the batch is retried and no
  * offset is committed for unstored events; each such failure is logged at ERROR and counted in
  * {@code audit.ingest.store.failures}.
@@ -47,6 +53,8 @@ public class IngestBatch {
     private final RawDeadLetters deadLetters;
     private final ConsumerTraceInterceptor traces;
     private final EventTimeRange eventTimes;
+    private final EventTimeWindow eventTimeWindow;
+    private final Clock clock;
     private final MeterRegistry meters;
     private final Counter stored;
     private final Counter duplicates;
@@ -55,15 +63,17 @@ public class IngestBatch {
 
     public IngestBatch(ChainAppender appender, RawDeadLetters deadLetters, ConsumerTraceInterceptor traces,
             MeterRegistry meters) {
-        this(appender, deadLetters, traces, EventTimeRange.DEFAULT, meters);
+        this(appender, deadLetters, traces, EventTimeRange.DEFAULT, EventTimeWindow.DEFAULT, Clock.systemUTC(), meters);
     }
 
     public IngestBatch(ChainAppender appender, RawDeadLetters deadLetters, ConsumerTraceInterceptor traces,
-            EventTimeRange eventTimes, MeterRegistry meters) {
+            EventTimeRange eventTimes, EventTimeWindow eventTimeWindow, Clock clock, MeterRegistry meters) {
         this.appender = appender;
         this.deadLetters = deadLetters;
         this.traces = traces;
         this.eventTimes = eventTimes;
+        this.eventTimeWindow = eventTimeWindow;
+        this.clock = clock;
         this.meters = meters;
         this.stored = meters.counter("audit.ingest.records", "outcome", "stored");
         this.duplicates = meters.counter("audit.ingest.records", "outcome", "duplicate");
@@ -76,6 +86,7 @@ public class IngestBatch {
     public void handle(List<ConsumerRecord<String, byte[]>> records) {
         Map<String, List<IncomingEvent>> byChain = new LinkedHashMap<>();
         Map<String, ConsumerRecord<String, byte[]>> recordOf = new HashMap<>();
+        Instant ingestedAt = clock.instant();
         for (ConsumerRecord<String, byte[]> record : records) {
             try (TraceContext.Scope trace = traces.openSpanOf(record)) {
                 EventDecoding.Outcome outcome = EventDecoding.decode(record);
@@ -83,6 +94,13 @@ public class IngestBatch {
                     Optional<String> unholdable = eventTimes.refusal(d.event().time());
                     if (unholdable.isPresent()) {
                         deadLetterUnstorable(record, d.event(), "event-time", unholdable.get());
+                        continue;
+                    }
+                    // parses: the range check above accepted it as RFC 3339
+                    Optional<String> unbelievable = eventTimeWindow.refusal(
+                            OffsetDateTime.parse(d.event().time()).toInstant(), ingestedAt);
+                    if (unbelievable.isPresent()) {
+                        deadLetterUnstorable(record, d.event(), "event-time-window", unbelievable.get());
                         continue;
                     }
                     log.debug("chaining event {} ({}) from {}-{}@{}", d.event().eventId(), d.event().type(),

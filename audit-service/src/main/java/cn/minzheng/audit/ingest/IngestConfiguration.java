@@ -40,8 +40,9 @@ public class IngestConfiguration {
 
     @Bean
     IngestBatch ingestBatch(ChainAppender appender, RawDeadLetters deadLetters, ConsumerTraceInterceptor traces,
-            IngestProperties properties, MeterRegistry meters) {
-        return new IngestBatch(appender, deadLetters, traces, properties.eventTimeRange(), meters);
+            IngestProperties properties, Clock clock, MeterRegistry meters) {
+        return new IngestBatch(appender, deadLetters, traces, properties.eventTimeRange(),
+                properties.eventTimeWindow(), clock, meters);
     }
 
     /** The kit's dead letters need {@code <topic>.dlt} to exist (or broker auto-creation); created at start. */

@@ -3,7 +3,10 @@ package cn.minzheng.audit.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.minzheng.audit.chain.EventTimeRange;
+import cn.minzheng.audit.chain.EventTimeWindow;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -32,5 +35,13 @@ class IngestPropertiesTest {
         assertThat(range.earliest()).isEqualTo(Instant.parse("2000-01-01T00:00:00Z"));
         assertThat(range.latest()).isEqualTo(EventTimeRange.DEFAULT.latest());
         assertThat(range.refusal("1999-12-31T23:59:59Z")).isPresent();
+    }
+
+    @Test
+    void theWindowIsFiveMinutesAheadAndThirtyYearsBehindByDefaultAndSetByEnvironment() {
+        assertThat(bind(Map.of()).eventTimeWindow()).isEqualTo(EventTimeWindow.DEFAULT);
+        EventTimeWindow window = bind(Map.of("MINZHENG_AUDIT_INGEST_EVENTTIME_MAXFUTURESKEW", "2m",
+                "MINZHENG_AUDIT_INGEST_EVENTTIME_MAXPAST", "P50Y")).eventTimeWindow();
+        assertThat(window).isEqualTo(new EventTimeWindow(Duration.ofMinutes(2), Period.ofYears(50)));
     }
 }

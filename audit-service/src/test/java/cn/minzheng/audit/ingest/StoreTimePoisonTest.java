@@ -8,6 +8,7 @@ import cn.minzheng.audit.chain.AuditRecord;
 import cn.minzheng.audit.chain.ChainHeadGauges;
 import cn.minzheng.audit.chain.ChainStore;
 import cn.minzheng.audit.chain.EventTimeRange;
+import cn.minzheng.audit.chain.EventTimeWindow;
 import cn.minzheng.audit.chain.IncomingEvent;
 import cn.minzheng.audit.verify.ChainVerdict;
 import cn.minzheng.audit.verify.Verification;
@@ -124,6 +125,39 @@ class StoreTimePoisonTest extends AuditServiceTestBase {
                 "reason=\"event-time\"")).hasValue(2.0);
         assertThat(output.getAll().lines().filter(l -> l.contains("ERROR") && l.contains(topic + "-0@1")
                 && l.contains(overflowing.id()))).isNotEmpty();
+    }
+
+    /**
+     * The window around the ingest moment (service wiring, real clock: the defaults PT5M/P30Y leave
+     * 55 minutes and 10 years of margin either side of these times).
+     */
+    @Test
+    void eventTimesOutsideTheWindowAroundIngestAreDeadLetteredAndTheNextEventIsChained() {
+        String topic = "window-" + UUID.randomUUID().toString().substring(0, 8) + ".events";
+        createTopic(topic, 1);
+        createTopic(topic + ".dlt", 1);
+        Instant now = Instant.now();
+        EventEnvelope preDated = acceptance("DB-WIN-1", now.plus(Duration.ofHours(1)));
+        EventEnvelope fortyYearsOld = acceptance("DB-WIN-2",
+                now.atOffset(java.time.ZoneOffset.UTC).minusYears(40).toInstant());
+        send(topic, preDated);
+        send(topic, fortyYearsOld);
+        EventEnvelope real = event(APPROVED, "DB-WIN-3", "421303001", "REVIEWED", "APPROVED", "审批通过", now);
+        send(topic, real);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> storedOf(topic) >= 1);
+        assertChain(topic + "-0", List.of(real.id()));
+
+        List<ConsumerRecord<String, byte[]>> dead = readAll(topic + ".dlt", 2);
+        assertThat(dead).extracting(r -> header(r, "ce_id")).containsExactly(preDated.id(), fortyYearsOld.id());
+        assertThat(header(dead.get(0), KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains(preDated.id())
+                .contains("is more than PT5M ahead of ingest time");
+        assertThat(header(dead.get(1), KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains(fortyYearsOld.id())
+                .contains("is more than P30Y before ingest time");
+        assertThat(dead.get(0).value()).isEqualTo(KafkaCloudEvents.value(preDated));
+        assertThat(scrape("audit_ingest_dead_letters_total", "topic=\"" + topic + "\"", "stage=\"store\"",
+                "reason=\"event-time-window\"")).hasValue(2.0);
+        assertThat(storedOf(topic)).isEqualTo(1);
     }
 
     @Test
@@ -312,7 +346,7 @@ class StoreTimePoisonTest extends AuditServiceTestBase {
     /** Ingest of {@code topic} alone (outside the service's topic pattern) through {@code store}. */
     private void withIngest(String topic, String group, ChainStore store, SimpleMeterRegistry meters, Runnable body) {
         IngestBatch batch = new IngestBatch(new ChainAppender(store, Clock.systemUTC(), new ChainHeadGauges(meters)),
-                deadLetters, traces, EventTimeRange.DEFAULT, meters);
+                deadLetters, traces, EventTimeRange.DEFAULT, EventTimeWindow.DEFAULT, Clock.systemUTC(), meters);
         ConcurrentMessageListenerContainer<String, byte[]> container = containerFactory.createContainer(
                 Pattern.compile(Pattern.quote(topic)));
         container.getContainerProperties().setGroupId(group);
