@@ -130,6 +130,16 @@ public class ApplicationStore {
         return mongo.remove(Query.query(Criteria.where("number").is(number)), CLAIMS).then();
     }
 
+    /** The applicant ID numbers of every case the account submitted: the ID numbers known to be that person's. */
+    public Flux<String> applicantIdNumbersOf(String subject) {
+        Query q = Query.query(Criteria.where("ownerSubject").is(subject));
+        q.fields().include("submission.applicantIdNumber");
+        return mongo.find(q, Document.class, CaseDocuments.COLLECTION)
+                .mapNotNull(d -> d.get("submission", Document.class) == null ? null
+                        : d.get("submission", Document.class).getString("applicantIdNumber"))
+                .distinct();
+    }
+
     public Mono<AssistanceCase> insert(AssistanceCase c, String traceparent) {
         Document doc = CaseDocuments.state(c);
         doc.put(PendingEvents.FIELD, PendingEvents.documents(CaseDocuments.envelopes(c, traceparent)));

@@ -121,12 +121,26 @@ public class ApplicationWorkflow {
                 return Mono.error(new StaleVersionProblem(expectedVersion, c.version()));
             }
             Actor actor = actor(p, command);
-            return change.apply(c, actor, clock.instant())
+            return notSelfDealing(c, command, actor)
+                    .then(Mono.defer(() -> change.apply(c, actor, clock.instant())))
                     .flatMap(next -> traceparent().flatMap(tp -> store.update(next, expectedVersion, tp.orElse(null))));
         }).flatMap(saved -> (saved.status().terminal() ? store.releaseClaims(saved.number()) : Mono.<Void>empty())
                         .thenReturn(saved))
                 .doOnNext(saved -> relay.publishInBackground(CaseDocuments.COLLECTION, saved.number()))
                 .onErrorMap(DomainProblems::translate);
+    }
+
+    /**
+     * 回避 ({@link SelfDealing}): a staff act by the case's applicant or a member of its household is
+     * refused; the caller's ID numbers are the applicants of the cases their account submitted.
+     */
+    private Mono<Void> notSelfDealing(AssistanceCase c, ApplicationCommand command, Actor actor) {
+        if (!SelfDealing.staffAct(actor)) {
+            return Mono.empty();
+        }
+        return store.applicantIdNumbersOf(actor.id()).collectList()
+                .doOnNext(ids -> SelfDealing.refuse(c, command, actor, ids))
+                .then();
     }
 
     /** The calculation for the case's household with the standard in force this month. */

@@ -12,6 +12,9 @@ import cn.minzheng.platform.kit.problem.ValidationProblem;
 
 /** Domain errors → the kit's problem types (RFC 9457 responses). */
 public final class DomainProblems {
+    /** 403 code when the caller is the applicant or a household member of the case they act on (回避). */
+    public static final String SELF_DEALING = "own-household-case";
+
     private DomainProblems() {
     }
 
@@ -21,6 +24,9 @@ public final class DomainProblems {
         }
         if (e instanceof RoleNotAllowedException) {
             return new ForbiddenProblem("role-not-allowed", e.getMessage());
+        }
+        if (e instanceof SelfDealingException s) {
+            return new ForbiddenProblem(SELF_DEALING, s.number());
         }
         if (e instanceof RuleViolationException r) {
             return new UnprocessableProblem("rule-violated", r.code(), r.getMessage());
