@@ -1,5 +1,7 @@
 package cn.minzheng.audit.statistics;
 
+import cn.minzheng.audit.reads.ReadBounds;
+import cn.minzheng.audit.reads.ReadRefusal;
 import cn.minzheng.audit.search.CallerScope;
 import cn.minzheng.audit.search.RecordQuery;
 import cn.minzheng.audit.search.RecordSearchStore;
@@ -8,6 +10,7 @@ import cn.minzheng.platform.kit.problem.FieldProblem;
 import cn.minzheng.platform.kit.problem.ValidationProblem;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,9 +27,11 @@ public class StatisticsController {
             "region", "regionCode");
 
     private final RecordSearchStore store;
+    private final ReadBounds bounds;
 
-    public StatisticsController(RecordSearchStore store) {
+    public StatisticsController(RecordSearchStore store, ReadBounds bounds) {
         this.store = store;
+        this.bounds = bounds;
     }
 
     @GetMapping
@@ -39,6 +44,11 @@ public class StatisticsController {
                     FieldProblem.withMessage("/by", "invalid-grouping", "by is one of day, service, type, region")));
         }
         RecordQuery query = SearchController.parsed(RecordQuery.parse(null, type, region, null, from, to, null, null));
+        // counting scans the trail's records in the range: a range is required and bounded
+        Optional<ReadRefusal> unbounded = bounds.statisticsRefusal(query.from(), query.to());
+        if (unbounded.isPresent()) {
+            return Mono.error(unbounded.get());
+        }
         return CallerScope.current().flatMap(caller -> {
             RecordQuery scoped = caller.narrow(query);
             return store.countBy(scoped, field).collect(LinkedHashMap<String, Long>::new,

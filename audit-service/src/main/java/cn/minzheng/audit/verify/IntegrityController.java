@@ -6,9 +6,12 @@ import cn.minzheng.audit.checkpoint.CheckpointStore;
 import cn.minzheng.audit.checkpoint.PublicKeys;
 import cn.minzheng.audit.checkpoint.SigningKey;
 import cn.minzheng.audit.checkpoint.VerificationKeys;
+import cn.minzheng.audit.reads.ReadBounds;
+import cn.minzheng.audit.search.CallerScope;
 import cn.minzheng.platform.kit.problem.FieldProblem;
 import cn.minzheng.platform.kit.problem.NotFoundProblem;
 import cn.minzheng.platform.kit.problem.ValidationProblem;
+import cn.minzheng.platform.kit.security.Role;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,9 +41,11 @@ public class IntegrityController {
     private final Verification verification;
     private final SigningKey key;
     private final VerificationKeys keys;
+    private final ReadBounds bounds;
 
     public IntegrityController(ChainStore chains, CheckpointStore checkpoints, Verification verification,
-            SigningKey key, VerificationKeys keys) {
+            SigningKey key, VerificationKeys keys, ReadBounds bounds) {
+        this.bounds = bounds;
         this.chains = chains;
         this.checkpoints = checkpoints;
         this.verification = verification;
@@ -136,9 +141,28 @@ public class IntegrityController {
         if (!errors.isEmpty()) {
             return Mono.error(new ValidationProblem(errors));
         }
-        return verification.verify(chain, from, to)
+        return CallerScope.current()
+                .flatMap(caller -> caller.principal().has(Role.ADMIN) ? Mono.just(true)
+                        : withinSpan(chain, from, to, fromPointer, toPointer))
+                .flatMap(allowed -> verification.verify(chain, from, to))
                 .switchIfEmpty(Mono.error(() -> new NotFoundProblem("chain", chain)))
                 .map(IntegrityController::toJson);
+    }
+
+    /**
+     * An auditor's range as the walk would run it (an open end is the head) is at most the configured
+     * span; refused before any record is read. Empty when the chain has no records (404 follows).
+     */
+    private Mono<Boolean> withinSpan(String chain, Long from, Long to, String fromPointer, String toPointer) {
+        long first = from == null ? 1 : from;
+        if (to != null && bounds.verifyRefusal(first, to, fromPointer, toPointer).isEmpty()) {
+            return Mono.just(true); // short enough whatever the head: no head read needed
+        }
+        return chains.head(chain).filter(h -> h.sequence() > 0).flatMap(head -> {
+            long last = to == null ? head.sequence() : Math.min(to, head.sequence());
+            return bounds.verifyRefusal(first, Math.max(first, last), fromPointer, toPointer)
+                    .<Mono<Boolean>>map(Mono::error).orElseGet(() -> Mono.just(true));
+        });
     }
 
     private static void requireChain(String chain, String pointer) {
