@@ -14,22 +14,20 @@ import cn.minzheng.platform.kit.problem.ForbiddenProblem;
 import cn.minzheng.platform.kit.problem.NotFoundProblem;
 import cn.minzheng.platform.kit.problem.ValidationProblem;
 import cn.minzheng.platform.kit.security.Role;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import java.util.stream.Stream;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -142,32 +140,26 @@ public class ExportController {
         });
     }
 
+    /**
+     * XLSX, streamed: the workbook is written to the response while the rows are read from the store
+     * ({@link XlsxRows}: POI's deferred SXSSF workbook, {@value XlsxRows#ROW_WINDOW} rows in memory),
+     * on a bounded-elastic thread; the store query is cancelled if the client goes away.
+     */
     @GetMapping("/records.xlsx")
-    public Mono<ResponseEntity<byte[]>> xlsx(@ParameterObject RecordFilter filter) {
+    public Mono<ResponseEntity<Flux<DataBuffer>>> xlsx(@ParameterObject RecordFilter filter,
+            ServerHttpResponse response) {
         RecordQuery query = filter.query();
-        return CallerScope.current()
-                .flatMap(caller -> search.find(caller.narrow(query), maxRows).map(RecordView::of).collectList())
-                .publishOn(Schedulers.boundedElastic())
-                .map(views -> {
-                    try (SXSSFWorkbook book = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-                        Sheet sheet = book.createSheet("审计记录");
-                        write(sheet.createRow(0), RecordView.HEADERS);
-                        for (int i = 0; i < views.size(); i++) {
-                            write(sheet.createRow(i + 1), views.get(i).cells());
-                        }
-                        book.write(out);
-                        return ResponseEntity.ok()
-                                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-records.xlsx\"")
-                                .contentType(XLSX).body(out.toByteArray());
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+        return CallerScope.current().map(caller -> {
+            Flux<RecordView> rows = search.find(caller.narrow(query), maxRows).map(RecordView::of);
+            Flux<DataBuffer> body = Flux.from(DataBufferUtils.outputStreamPublisher(out -> {
+                try (Stream<RecordView> stream = rows.toStream(XlsxRows.ROW_WINDOW)) {
+                    XlsxRows.write(stream.iterator(), out);
+                }
+            }, response.bufferFactory(), task -> Schedulers.boundedElastic().schedule(task), 64 * 1024));
+            return ResponseEntity.ok()
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-records.xlsx\"")
+                    .contentType(XLSX).body(body);
+        });
     }
 
-    private static void write(Row row, String[] cells) {
-        for (int i = 0; i < cells.length; i++) {
-            row.createCell(i).setCellValue(cells[i] == null ? "" : cells[i]);
-        }
-    }
 }
