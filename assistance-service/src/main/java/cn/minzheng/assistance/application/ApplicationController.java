@@ -55,8 +55,8 @@ public class ApplicationController {
 
     @GetMapping("/{number}")
     public Mono<ResponseEntity<ApplicationView>> get(@PathVariable String number) {
-        return CurrentPrincipal.require().flatMap(p -> workflow.read(number, p))
-                .map(c -> ResponseEntity.ok().eTag(etag(c)).body(ApplicationView.of(c)));
+        return CurrentPrincipal.require().flatMap(p -> workflow.read(number, p)
+                .flatMap(c -> workflow.view(c, p).map(v -> ResponseEntity.ok().eTag(etag(c)).body(v))));
     }
 
     /** The calculation the decision would carry, with the standard in force this month. */
@@ -248,8 +248,8 @@ public class ApplicationController {
         return Mono.defer(() -> {
             long expected = version(ifMatch);
             return CurrentPrincipal.require()
-                    .flatMap((Principal p) -> workflow.change(number, expected, p, command, change))
-                    .map(c -> ResponseEntity.ok().eTag(etag(c)).body(ApplicationView.of(c)));
+                    .flatMap((Principal p) -> workflow.change(number, expected, p, command, change)
+                            .flatMap(c -> workflow.view(c, p).map(v -> ResponseEntity.ok().eTag(etag(c)).body(v))));
         });
     }
 

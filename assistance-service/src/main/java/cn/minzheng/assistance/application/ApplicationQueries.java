@@ -58,12 +58,13 @@ public class ApplicationQueries {
         return CurrentPrincipal.require().flatMap(p -> page(Criteria.where("ownerSubject").is(p.subject()), cursor, size));
     }
 
-    /** The work queue: cases in the staff member's region, filtered. */
+    /** The work queue: cases in the staff member's region, filtered ({@code householdConflict=true}: to resolve). */
     @GetMapping
     public Mono<Page> queue(@RequestParam(required = false) List<ApplicationStatus> status,
                             @RequestParam(required = false) Program program,
                             @RequestParam(required = false) Boolean overdue,
                             @RequestParam(required = false) String region,
+                            @RequestParam(required = false) Boolean householdConflict,
                             @RequestParam(required = false) String cursor,
                             @RequestParam(required = false, defaultValue = "20") int limit) {
         int size = size(limit);
@@ -88,6 +89,10 @@ public class ApplicationQueries {
             if (Boolean.TRUE.equals(overdue)) {
                 all.add(Criteria.where("open").is(true));
                 all.add(Criteria.where("openDue").lt(workflow.today().toString()));
+            }
+            if (householdConflict != null) {
+                // the field exists only on cases with at least one conflicting case (ApplicationStore)
+                all.add(Criteria.where(ApplicationStore.HOUSEHOLD_CONFLICT).exists(householdConflict));
             }
             return page(new Criteria().andOperator(all.toArray(Criteria[]::new)), cursor, size);
         });

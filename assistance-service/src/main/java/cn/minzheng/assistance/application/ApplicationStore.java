@@ -1,14 +1,12 @@
 package cn.minzheng.assistance.application;
 
 import cn.minzheng.platform.kit.outbox.PendingEvents;
-import cn.minzheng.platform.kit.problem.ConflictProblem;
 import cn.minzheng.platform.kit.problem.StaleVersionProblem;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import org.bson.Document;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -19,8 +17,11 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +33,8 @@ import java.util.Map;
 public class ApplicationStore {
     static final String COUNTERS = "application_counters";
     static final String CLAIMS = "household_claims";
+    /** Document field beside the aggregate: numbers of other open cases listing one of the members. */
+    public static final String HOUSEHOLD_CONFLICT = "householdConflict";
     private final ReactiveMongoTemplate mongo;
 
     public ApplicationStore(ReactiveMongoTemplate mongo) {
@@ -46,6 +49,7 @@ public class ApplicationStore {
                         .flatMap(c -> Mono.from(c.createIndex(Indexes.ascending("regionCode", "status")))))
                 .then(mongo.getCollection(CLAIMS).flatMap(c -> Mono.from(c.createIndex(Indexes.ascending("number"),
                         new IndexOptions().unique(false)))))
+                .then(mongo.getCollection(CLAIMS).flatMap(c -> Mono.from(c.createIndex(Indexes.ascending("key")))))
                 .onErrorResume(e -> Mono.empty())
                 .subscribe();
     }
@@ -60,23 +64,103 @@ public class ApplicationStore {
     }
 
     /**
-     * Claims every counted member for the program, so a second open application of the same
-     * household is refused (409 naming the open case). A claim whose case is closed, or whose case
-     * was never written (the instance died in between), is taken over.
+     * Registers every counted member of the new case for the program and answers the other cases
+     * that list one of them: the household conflict a clerk resolves. Nothing is refused here — the
+     * first submitter does not "claim" a person, and the citizen never learns whether anyone else
+     * applied; staff see the conflict on both cases ({@link #markConflict}).
      *
-     * <p>Each claim remembers who submitted and with which {@code Idempotency-Key}. When the same
-     * person sends the same key again and finds the household claimed by the case that key created,
-     * that is the retry of a submission whose answer was lost — typically the instance was killed
-     * after writing the case but before the idempotency record was completed, and the key's
-     * in-flight lease has expired — so the answer is that case ({@link SameSubmission}), never a
-     * second case and never a 409 that would leave the citizen without their number.
+     * <p>A registration is one document per (program, member, case). This case's registrations are
+     * written before the others are read, so of two submissions racing for the same person at least
+     * the later reader sees the other — even before the other's case is written (a registration
+     * younger than {@link #IN_FLIGHT} without its case counts as a conflict; an older one, or one of a
+     * closed case, is stale and removed).
+     *
+     * <p>Each registration remembers who submitted and with which {@code Idempotency-Key}. When the
+     * same person sends the same key again and an open case of that key lists the household, that is
+     * the retry of a submission whose answer was lost — typically the instance was killed after
+     * writing the case but before the idempotency record was completed, and the key's in-flight lease
+     * has expired — so the answer is that case ({@link SameSubmission}), never a second case.
      */
-    public Mono<Void> claimHousehold(String number, String program, List<String> memberIds, Submitter submitter) {
-        return Flux.fromIterable(memberIds)
-                .concatMap(id -> claim(number, program + "|" + id, submitter))
-                .then()
-                .onErrorResume(e -> e instanceof ConflictProblem || e instanceof SameSubmission,
-                        e -> releaseClaims(number).then(Mono.error(e)));
+    public Mono<List<String>> claimHousehold(String number, String program, List<String> memberIds, Submitter submitter,
+                                             Instant at) {
+        List<String> keys = memberIds.stream().map(id -> program + "|" + id).distinct().toList();
+        return sameSubmission(keys, submitter)
+                .then(Flux.fromIterable(keys).map(key -> new Document("_id", key + "|" + number).append("key", key)
+                                .append("number", number).append("subject", submitter.subject())
+                                .append("idempotencyKey", submitter.idempotencyKey()).append("at", Date.from(at)))
+                        .collectList().flatMapMany(docs -> mongo.insert(docs, CLAIMS)).then())
+                .then(others(keys, number).collectList())
+                .flatMapMany(Flux::fromIterable)
+                .concatMap(claim -> conflicting(claim, submitter, at))
+                .distinct().sort().collectList()
+                .onErrorResume(SameSubmission.class, same -> releaseClaims(number).then(Mono.error(same)));
+    }
+
+    /** Registrations of the program's members by other cases (old single-claim documents included). */
+    private Flux<Document> others(List<String> keys, String number) {
+        return mongo.find(Query.query(new Criteria().andOperator(
+                        new Criteria().orOperator(Criteria.where("key").in(keys), Criteria.where("_id").in(keys)),
+                        Criteria.where("number").ne(number))), Document.class, CLAIMS);
+    }
+
+    private Mono<Void> sameSubmission(List<String> keys, Submitter submitter) {
+        if (submitter.idempotencyKey() == null) {
+            return Mono.empty();
+        }
+        return mongo.find(Query.query(new Criteria().andOperator(
+                                new Criteria().orOperator(Criteria.where("key").in(keys), Criteria.where("_id").in(keys)),
+                                Criteria.where("subject").is(submitter.subject()),
+                                Criteria.where("idempotencyKey").is(submitter.idempotencyKey()))), Document.class, CLAIMS)
+                .concatMap(claim -> find(claim.getString("number")).filter(c -> !c.status().terminal()))
+                .next()
+                .flatMap(c -> Mono.error(new SameSubmission(c.number())));
+    }
+
+    /** The other case's number if it is open (or being written); a stale registration is removed. */
+    private Mono<String> conflicting(Document claim, Submitter submitter, Instant at) {
+        String holder = claim.getString("number");
+        Date claimedAt = claim.getDate("at");
+        boolean inFlight = claimedAt != null && claimedAt.toInstant().isAfter(at.minus(IN_FLIGHT));
+        Mono<Void> removeStale = mongo.remove(Query.query(Criteria.where("_id").is(claim.get("_id"))), CLAIMS).then();
+        return find(holder).map(c -> !c.status().terminal() ? Open.OPEN : Open.CLOSED)
+                .defaultIfEmpty(inFlight ? Open.BEING_WRITTEN : Open.CLOSED)
+                .flatMap(state -> switch (state) {
+                    // the same request's case, written meanwhile (a twin whose lease expired): that case
+                    case OPEN -> submitter.sameRequestAs(claim) ? Mono.error(new SameSubmission(holder)) : Mono.just(holder);
+                    // a twin still being written: both cases stay, each flagged for the clerk
+                    case BEING_WRITTEN -> Mono.just(holder);
+                    // closed, or an earlier attempt whose case was never written
+                    case CLOSED -> removeStale.then(Mono.<String>empty());
+                });
+    }
+
+    private enum Open { OPEN, BEING_WRITTEN, CLOSED }
+
+    /** How long a registration without its case is taken for a submission still being written. */
+    static final Duration IN_FLIGHT = Duration.ofMinutes(2);
+
+    /**
+     * Adds the new case {@code number} to the household conflict of each of {@code others} (the new
+     * case carries its own from {@link #insert}). Kept beside the aggregate — never part of the state
+     * a command writes back, so a concurrent command cannot erase it — and shown to staff only.
+     */
+    public Mono<Void> markConflict(String number, List<String> others) {
+        if (others.isEmpty()) {
+            return Mono.empty();
+        }
+        return Flux.fromIterable(others)
+                .concatMap(other -> mongo.updateFirst(Query.query(Criteria.where("_id").is(other)),
+                        new Update().addToSet(HOUSEHOLD_CONFLICT, number), CaseDocuments.COLLECTION))
+                .then();
+    }
+
+    /** The other open cases this case's household conflicts with (staff only); empty when none. */
+    public Mono<List<String>> householdConflict(String number) {
+        Query q = Query.query(Criteria.where("_id").is(number));
+        q.fields().include(HOUSEHOLD_CONFLICT);
+        return mongo.findOne(q, Document.class, CaseDocuments.COLLECTION)
+                .map(d -> d.getList(HOUSEHOLD_CONFLICT, String.class, List.of()).stream().sorted().toList())
+                .defaultIfEmpty(List.of());
     }
 
     /** Who submitted, and the {@code Idempotency-Key} they sent (null when they sent none). */
@@ -101,31 +185,6 @@ public class ApplicationStore {
         }
     }
 
-    private Mono<Void> claim(String number, String key, Submitter submitter) {
-        Document claim = new Document("_id", key).append("number", number)
-                .append("subject", submitter.subject()).append("idempotencyKey", submitter.idempotencyKey());
-        return mongo.insert(claim, CLAIMS).then()
-                .onErrorResume(DuplicateKeyException.class, dup -> mongo.findById(key, Document.class, CLAIMS)
-                        .flatMap(existing -> {
-                            String holder = existing.getString("number");
-                            return find(holder).map(c -> !c.status().terminal()).defaultIfEmpty(false)
-                                    .flatMap(open -> {
-                                        if (open && submitter.sameRequestAs(existing)) {
-                                            return Mono.error(new SameSubmission(holder));
-                                        }
-                                        return open
-                                            ? Mono.error(new ConflictProblem("household-has-open-application", holder))
-                                            : mongo.updateFirst(Query.query(Criteria.where("_id").is(key)
-                                                            .and("number").is(holder)),
-                                                    new Update().set("number", number).set("subject", submitter.subject())
-                                                            .set("idempotencyKey", submitter.idempotencyKey()), CLAIMS)
-                                                    .flatMap(r -> r.getModifiedCount() == 1 ? Mono.<Void>empty()
-                                                            : Mono.error(new ConflictProblem(
-                                                                    "household-has-open-application", holder)));
-                                    });
-                        }));
-    }
-
     public Mono<Void> releaseClaims(String number) {
         return mongo.remove(Query.query(Criteria.where("number").is(number)), CLAIMS).then();
     }
@@ -141,7 +200,15 @@ public class ApplicationStore {
     }
 
     public Mono<AssistanceCase> insert(AssistanceCase c, String traceparent) {
+        return insert(c, traceparent, List.of());
+    }
+
+    /** A new case, with the other open cases its household conflicts with (none: no field). */
+    public Mono<AssistanceCase> insert(AssistanceCase c, String traceparent, List<String> householdConflict) {
         Document doc = CaseDocuments.state(c);
+        if (!householdConflict.isEmpty()) {
+            doc.put(HOUSEHOLD_CONFLICT, householdConflict);
+        }
         doc.put(PendingEvents.FIELD, PendingEvents.documents(CaseDocuments.envelopes(c, traceparent)));
         return mongo.insert(doc, CaseDocuments.COLLECTION).thenReturn(c);
     }

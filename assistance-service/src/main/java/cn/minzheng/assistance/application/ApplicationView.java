@@ -5,17 +5,33 @@ import cn.minzheng.assistance.deadlines.Deadline;
 import cn.minzheng.assistance.eligibility.Calculation;
 import cn.minzheng.assistance.household.Submission;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A case as the API shows it to its owner and to staff in scope: money as yuan strings. */
+/**
+ * A case as the API shows it to its owner and to staff in scope: money as yuan strings.
+ * {@code householdConflict} — the other open cases listing one of the members — is in staff views
+ * only ({@link #forStaff}); the owner's view never has the field.
+ */
 public record ApplicationView(String number, String program, String regionCode, String status, long version,
                               Instant submittedAt, Object submission, List<SupplementRequest> supplementRequests,
                               List<HomeVisit> homeVisits, EconomicCheck economicCheck, Opinion opinion,
                               Publicity publicity, Object decision, Object benefit, String recordCompletion,
-                              ProviderAssignment provider, List<Deadline> deadlines, List<TransitionRecord> history) {
+                              ProviderAssignment provider, List<Deadline> deadlines, List<TransitionRecord> history,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) List<String> householdConflict) {
 
+    /** The staff view: the owner's view plus the household conflict (an empty list when there is none). */
+    public static ApplicationView forStaff(AssistanceCase c, List<String> householdConflict) {
+        ApplicationView v = of(c);
+        return new ApplicationView(v.number, v.program, v.regionCode, v.status, v.version, v.submittedAt, v.submission,
+                v.supplementRequests, v.homeVisits, v.economicCheck, v.opinion, v.publicity, v.decision, v.benefit,
+                v.recordCompletion, v.provider, v.deadlines, v.history, List.copyOf(householdConflict));
+    }
+
+    /** The owner's view (no household conflict). */
     public static ApplicationView of(AssistanceCase c) {
         Map<String, Object> decision = null;
         if (c.decision() != null) {
@@ -39,7 +55,7 @@ public record ApplicationView(String number, String program, String regionCode, 
         return new ApplicationView(c.number(), c.program().name(), c.regionCode(), c.status().name(), c.version(),
                 c.submittedAt(), submission(c.submission()), c.supplementRequests(), c.homeVisits(), c.economicCheck(),
                 c.opinion(), c.publicity(), decision, benefit, c.recordCompletion(), c.provider(), c.deadlines(),
-                c.history());
+                c.history(), null);
     }
 
     static Object submission(Submission s) {

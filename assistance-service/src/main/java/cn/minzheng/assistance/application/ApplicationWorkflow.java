@@ -30,6 +30,7 @@ import java.util.List;
  */
 @Component
 public class ApplicationWorkflow {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApplicationWorkflow.class);
     private final ApplicationStore store;
     private final StandardStore standards;
     private final SubmissionValidator validator;
@@ -66,7 +67,12 @@ public class ApplicationWorkflow {
         return LocalDate.ofInstant(clock.instant(), AssistanceCase.CHINA);
     }
 
-    /** Validates, numbers, claims the household and stores a new case; returns its number. */
+    /**
+     * Validates, numbers, registers the household and stores a new case; returns its number. Another
+     * open case listing one of the members never refuses the submission (that would tell the citizen
+     * someone else applied, and let the first submitter block the person): the new case is stored
+     * with a household conflict that staff see on both cases and resolve.
+     */
     public Mono<String> submit(Principal p, SubmissionRequest request) {
         return submit(p, request, null);
     }
@@ -84,10 +90,18 @@ public class ApplicationWorkflow {
                     .flatMap(number -> {
                         AssistanceCase c = AssistanceCase.submit(number, s, actor, at);
                         return store.claimHousehold(number, s.program().name(), c.memberIds(),
-                                        new ApplicationStore.Submitter(p.subject(), idempotencyKey))
-                                .then(traceparent().flatMap(tp -> store.insert(c, tp.orElse(null))))
-                                .onErrorResume(e -> !(e instanceof cn.minzheng.platform.kit.problem.ConflictProblem)
-                                        && !(e instanceof ApplicationStore.SameSubmission)
+                                        new ApplicationStore.Submitter(p.subject(), idempotencyKey), at)
+                                .flatMap(conflicts -> traceparent()
+                                        .flatMap(tp -> store.insert(c, tp.orElse(null), conflicts))
+                                        .flatMap(saved -> store.markConflict(number, conflicts)
+                                                // the new case carries its conflict already; the others' marks are a courtesy
+                                                .onErrorResume(e -> {
+                                                    log.warn("household conflict of {} not marked on {}: {}", number,
+                                                            conflicts, e.toString());
+                                                    return Mono.empty();
+                                                })
+                                                .thenReturn(saved)))
+                                .onErrorResume(e -> !(e instanceof ApplicationStore.SameSubmission)
                                         ? store.releaseClaims(number).then(Mono.error(e)) : Mono.error(e))
                                 .doOnNext(saved -> relay.publishInBackground(CaseDocuments.COLLECTION, number))
                                 .thenReturn(number)
@@ -111,6 +125,16 @@ public class ApplicationWorkflow {
                 .flatMap(c -> AccessPolicy.mayActOn(p, c.regionCode(), c.ownerSubject()) ? Mono.just(c)
                         // not revealing whether someone else's case exists
                         : Mono.error(new NotFoundProblem("application", number)));
+    }
+
+    /**
+     * The case as this caller may see it: staff (not the case's owner) see its household conflict,
+     * the owner never does — a citizen must not learn that someone else applied for their people.
+     */
+    public Mono<ApplicationView> view(AssistanceCase c, Principal p) {
+        boolean staffViewer = (p.isStaff() || p.isAdmin()) && !p.subject().equals(c.ownerSubject());
+        return staffViewer ? store.householdConflict(c.number()).map(conflict -> ApplicationView.forStaff(c, conflict))
+                : Mono.just(ApplicationView.of(c));
     }
 
     /** One domain command on a case, under If-Match. */

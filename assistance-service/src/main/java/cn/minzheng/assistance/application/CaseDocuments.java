@@ -21,7 +21,7 @@ import java.util.List;
 public final class CaseDocuments {
     static final String COLLECTION = "applications";
     static final List<String> DERIVED = List.of("_id", "open", "openDue", "applicantName", PendingEvents.FIELD,
-            PendingEvents.CLAIM_FIELD);
+            PendingEvents.CLAIM_FIELD, ApplicationStore.HOUSEHOLD_CONFLICT);
     private static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();

@@ -23,6 +23,7 @@ class ApplicationApiTest extends ServiceTestBase {
     static final String CLERK = token("clerk-a", "CLERK", "421303001");
     static final String CLERK_2 = token("clerk-b", "CLERK", "421303001");
     static final String APPROVER = token("approver-a", "APPROVER", "421303");
+    static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     WebTestClient.ResponseSpec post(String path, String token, Object body, String ifMatch) {
         WebTestClient.RequestBodySpec spec = http.post().uri(path).contentType(MediaType.APPLICATION_JSON)
@@ -175,19 +176,21 @@ class ApplicationApiTest extends ServiceTestBase {
                 .expectBody().jsonPath("$.number").isEqualTo(first);
         assertThat(mine(citizen)).as("one case, not two").isEqualTo(1);
 
-        // another key (a new submission of the same household), or the same key by someone else: 409
-        http.post().uri("/api/v1/assistance/applications")
+        // another key (a new submission of the same household), or the same key by someone else: a new
+        // case, never the first one's number, flagged for a clerk
+        String again = http.post().uri("/api/v1/assistance/applications")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + citizen).header("Idempotency-Key", UUID.randomUUID().toString())
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                .expectStatus().isEqualTo(HttpStatus.CONFLICT)
-                .expectBody().jsonPath("$.code").isEqualTo("household-has-open-application");
-        http.post().uri("/api/v1/assistance/applications")
+                .expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(again).doesNotContain(first).doesNotContain("householdConflict");
+        String otherMember = http.post().uri("/api/v1/assistance/applications")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token("citizen-other-member", "CITIZEN", "421303001"))
                 .header("Idempotency-Key", key)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                .expectStatus().isEqualTo(HttpStatus.CONFLICT)
-                .expectBody().jsonPath("$.code").isEqualTo("household-has-open-application");
-        assertThat(mine(citizen)).isEqualTo(1);
+                .expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(otherMember).doesNotContain(first).doesNotContain("householdConflict");
+        assertThat(mine(citizen)).as("the retry made none, the new key one").isEqualTo(2);
+        assertThat(get(first, CLERK).get("householdConflict")).asList().hasSize(2);
     }
 
     @SuppressWarnings("unchecked")
@@ -199,15 +202,19 @@ class ApplicationApiTest extends ServiceTestBase {
     }
 
     @Test
-    void aSecondOpenApplicationOfTheSameHouseholdIs409NamingTheFirst() {
+    void aSecondOpenApplicationOfTheSameHouseholdIsTakenWithoutNamingTheFirstAndFlaggedForTheClerk() {
         String first = submit(CITIZEN, Requests.dibao(103, "800.00"));
-        post("/api/v1/assistance/applications", CITIZEN, Requests.dibao(103, "700.00"), null)
-                .expectStatus().isEqualTo(HttpStatus.CONFLICT)
-                .expectBody().jsonPath("$.code").isEqualTo("household-has-open-application")
-                .jsonPath("$.detail").value(d -> assertThat((String) d).contains(first));
-        // once withdrawn, the household may apply again
+        String answer = post("/api/v1/assistance/applications", CITIZEN, Requests.dibao(103, "700.00"), null)
+                .expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(answer).doesNotContain(first).doesNotContain("householdConflict");
+        String second = (String) JSON.readValue(answer, Map.class).get("number");
+        assertThat(get(second, CLERK).get("householdConflict")).isEqualTo(List.of(first));
+        assertThat(get(first, CLERK).get("householdConflict")).isEqualTo(List.of(second));
+        assertThat(get(first, CITIZEN)).doesNotContainKey("householdConflict");
+        // once withdrawn, the first is no conflict for a later application
         command(first, "withdrawal", CITIZEN, Map.of("reason", "情况好转"));
-        assertThat(submit(CITIZEN, Requests.dibao(103, "700.00"))).isNotEqualTo(first);
+        String third = submit(CITIZEN, Requests.dibao(103, "700.00"));
+        assertThat(get(third, CLERK).get("householdConflict")).isEqualTo(List.of(second));
     }
 
     @Test
