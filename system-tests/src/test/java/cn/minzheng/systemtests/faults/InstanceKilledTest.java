@@ -179,7 +179,7 @@ class InstanceKilledTest {
         Answer answer = cases.submit(citizen, body, key);
         while (answer.status() != 200 && answer.status() != 201) {
             // a 409 is retried only while the key's first request is in flight; any other conflict
-            // (e.g. household-has-open-application) is an answer, and wrong here
+            // (e.g. asked once only) is an answer, and wrong here
             boolean inFlight = answer.status() == 409 && answer.isProblem()
                     && "idempotency-in-flight".equals(answer.text("code"));
             boolean retryable = answer.status() == 0 || answer.status() >= 500 || inFlight
