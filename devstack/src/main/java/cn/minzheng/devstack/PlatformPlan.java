@@ -38,7 +38,12 @@ final class PlatformPlan {
             "org-service", Map.of(
                     "MINZHENG_CLOCK_ADJUSTABLE", "true",
                     "MINZHENG_CLOCK_PATH", "/api/v1/orgs/admin/clock",
-                    "MINZHENG_ORG_FIXTURES_ENABLED", "true"));
+                    "MINZHENG_ORG_FIXTURES_ENABLED", "true"),
+            // the services' business clocks above may be moved forward (a 7-day 公示 in a second), so their
+            // events can be dated days ahead of audit-service's wall clock; outside the devstack (where no
+            // clock moves) a time more than minutes ahead is a broken producer and is dead-lettered
+            "audit-service", Map.of(
+                    "MINZHENG_AUDIT_INGEST_EVENTTIME_MAXFUTURESKEW", "P3650D"));
 
     private final DevStackOptions options;
     private final Ports ports;

@@ -154,20 +154,22 @@ class PlatformPlanTest {
     /** docs/contracts.md "Business clock": the devstack (and only it) makes the clock adjustable. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "assistance-service | true  | /api/v1/assistance/admin/clock | ",
-            "org-service        | true  | /api/v1/orgs/admin/clock       | true",
-            "audit-service      |       |                                | ",
-            "gateway            |       |                                | ",
-            "registry-service   |       |                                | ",
+            "assistance-service | true  | /api/v1/assistance/admin/clock |      | ",
+            "org-service        | true  | /api/v1/orgs/admin/clock       | true | ",
+            "audit-service      |       |                                |      | P3650D",
+            "gateway            |       |                                |      | ",
+            "registry-service   |       |                                |      | ",
     })
     void devstackOnlySettingsGoToTheirServicesAlone(String module, String adjustable, String clockPath,
-                                                   String fixtures) {
+                                                   String fixtures, String futureSkew) {
         ComponentSpec service = new PlatformPlan(options()).stages().stream().flatMap(List::stream)
                 .filter(c -> c.name().equals(module)).findFirst().orElseThrow();
 
         assertThat(service.environment().get("MINZHENG_CLOCK_ADJUSTABLE")).isEqualTo(adjustable);
         assertThat(service.environment().get("MINZHENG_CLOCK_PATH")).isEqualTo(clockPath);
         assertThat(service.environment().get("MINZHENG_ORG_FIXTURES_ENABLED")).isEqualTo(fixtures);
+        // moved business clocks date events ahead of audit-service's wall clock: the devstack's trail accepts them
+        assertThat(service.environment().get("MINZHENG_AUDIT_INGEST_EVENTTIME_MAXFUTURESKEW")).isEqualTo(futureSkew);
     }
 
     @Test
