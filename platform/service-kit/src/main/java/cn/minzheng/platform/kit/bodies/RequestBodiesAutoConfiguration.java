@@ -1,5 +1,6 @@
 package cn.minzheng.platform.kit.bodies;
 
+import cn.minzheng.platform.kit.problem.web.ProblemWriter;
 import cn.minzheng.platform.transport.LingeringClose;
 import cn.minzheng.platform.transport.UnreadBodyDrainWebFilter;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * early answer is covered) and connections closed lingering ({@link LingeringClose}), both from
  * platform-web-transport, as in the gateway. Only the server's decoder is strict: responses the service
  * reads with its {@code WebClient} are read as leniently as before (another service may add fields).
+ * Query parameters with a control character are refused ({@link ControlCharacterQueryFilter}).
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -51,6 +53,12 @@ public class RequestBodiesAutoConfiguration {
     UnreadBodyDrainWebFilter unreadBodyDrainWebFilter(RequestBodyProperties properties) {
         return new UnreadBodyDrainWebFilter(properties.unreadBodyLimit().toBytes(), properties.unreadBodyTimeout(),
                 UNREAD_BODY_DRAIN_ORDER);
+    }
+
+    /** Query parameters are request input too: none may hold a control character. */
+    @Bean
+    ControlCharacterQueryFilter controlCharacterQueryFilter(ProblemWriter problems) {
+        return new ControlCharacterQueryFilter(problems);
     }
 
     @Bean

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
@@ -92,5 +93,28 @@ class StrictBodiesWebTest extends WebAppTestBase {
         assertThat(result.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(result.getResponseBody()).containsEntry("code", "path-rejected")
                 .containsEntry("title", "Path not accepted").containsKey("traceId");
+    }
+
+    @ParameterizedTest(name = "?{0}")
+    @CsvSource({"kind=%00", "kind=%0A", "kind=%7F", "kind=a%00b", "kind=x&other=%0D"})
+    void aQueryParameterWithAControlCharacterIsA400ProblemNamingIt(String query) {
+        // enum and boolean converters trim: a value of control characters alone would be read as absent
+        var result = client().get().uri(java.net.URI.create("http://127.0.0.1:" + port + "/test/problems/none?" + query))
+                .header("Accept-Language", "en").exchange().expectBody(JSON_OBJECT).returnResult();
+        assertThat(result.getStatus().value()).isEqualTo(400);
+        assertThat(result.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result.getResponseBody()).containsEntry("code", "invalid-parameter");
+        assertThat((String) result.getResponseBody().get("detail")).contains(query.contains("other") ? "other" : "kind");
+    }
+
+    @Test
+    void aQueryParameterWithoutControlCharactersReachesTheHandler() {
+        var result = client().get().uri(java.net.URI.create("http://127.0.0.1:" + port + "/test/problems/not-found?kind=%E5%8D%8F%20x%09"))
+                .exchange().expectBody(JSON_OBJECT).returnResult();
+        assertThat(result.getStatus().value()).as("a tab is a control character too").isEqualTo(400);
+        var plain = client().get().uri(java.net.URI.create("http://127.0.0.1:" + port + "/test/problems/not-found?kind=%E5%8D%8F%20x"))
+                .exchange().expectBody(JSON_OBJECT).returnResult();
+        assertThat(plain.getStatus().value()).as("the handler answered").isEqualTo(404);
+        assertThat(plain.getResponseBody()).containsEntry("code", "not-found");
     }
 }
