@@ -1,10 +1,12 @@
 package cn.minzheng.platform.kit.bodies;
 
+import cn.minzheng.platform.kit.problem.web.ProblemAutoConfiguration;
 import cn.minzheng.platform.kit.problem.web.ProblemWriter;
 import cn.minzheng.platform.transport.LingeringClose;
 import cn.minzheng.platform.transport.UnreadBodyDrainWebFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * reads with its {@code WebClient} are read as leniently as before (another service may add fields).
  * Query parameters with a control character are refused ({@link ControlCharacterQueryFilter}).
  */
-@AutoConfiguration
+@AutoConfiguration(after = ProblemAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @EnableConfigurationProperties(RequestBodyProperties.class)
 public class RequestBodiesAutoConfiguration {
@@ -57,6 +59,7 @@ public class RequestBodiesAutoConfiguration {
 
     /** Query parameters are request input too: none may hold a control character. */
     @Bean
+    @ConditionalOnBean(ProblemWriter.class)
     ControlCharacterQueryFilter controlCharacterQueryFilter(ProblemWriter problems) {
         return new ControlCharacterQueryFilter(problems);
     }
