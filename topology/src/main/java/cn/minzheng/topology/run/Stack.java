@@ -247,11 +247,16 @@ public final class Stack {
         ownedFolder(data.source(), postgresUid);
         boolean fresh = !Files.exists(data.source().resolve("PG_VERSION"));
         if (fresh) {
-            Path pwfile = settings.runDir().resolve("postgres-pw");
-            write(pwfile, password);
-            Shell.check("chown", "postgres", pwfile.toString());
+            // the password file reaches initdb through a mount: the run folder's parents may be closed to
+            // the postgres user (a clone in a mktemp -d folder is 0700)
+            Path initDir = ownedFolder(settings.runDir().resolve("postgres-init"), postgresUid);
+            write(initDir.resolve("pw"), password);
+            Shell.check("chown", "postgres", initDir.resolve("pw").toString());
+            List<Host.Bind> initBinds = new ArrayList<>(binds);
+            initBinds.add(new Host.Bind(initDir, "/var/run/postgresql", false));
             HostProcess init = host.start(service.name() + "-initdb", List.of(bin.resolve("initdb").toString(), "-D", data.target(),
-                    "-U", user, "--pwfile=" + pwfile, "-A", "scram-sha-256", "-E", "UTF8"), Map.of(), binds, "/tmp", postgresUid, log(service));
+                    "-U", user, "--pwfile=/var/run/postgresql/pw", "-A", "scram-sha-256", "-E", "UTF8"), Map.of(), initBinds, "/tmp",
+                    postgresUid, log(service));
             awaitOneShot(init, 120, "initdb");
             appendLine(data.source().resolve("pg_hba.conf"), "host all all all scram-sha-256");
         }
