@@ -2,7 +2,6 @@ package cn.minzheng.topology.hosts;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -65,11 +64,5 @@ public final class Shell {
             }
         }
         return false;
-    }
-
-    static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 }
