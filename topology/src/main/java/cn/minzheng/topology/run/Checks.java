@@ -100,18 +100,24 @@ final class Checks {
     // ---- a citizen applies, a clerk accepts, an auditor reads the timeline --------------------------------
 
     private String journey(String citizen, String clerk, String auditor) {
-        // while a service is not yet registered the gateway answers 503 and its circuit breaker for that
-        // service opens (failure rate over the last calls); three rounds in a row without a failure mean
-        // the half-open probes succeeded and the breakers are closed again
-        int[] roundsInARow = {0};
-        await("the gateway routes to assistance-service, org-service and audit-service (Eureka), 3 rounds in a row",
-                Duration.ofSeconds(180), () -> {
-            int a = Http.send("GET", gateway + "/api/v1/assistance/applications/mine", bearer(citizen), null).status();
-            int o = Http.send("GET", gateway + "/api/v1/orgs/public/organizations?name=" + java.net.URLEncoder.encode("协会",
-                    java.nio.charset.StandardCharsets.UTF_8), Map.of(), null).status();
-            int t = Http.send("GET", gateway + "/api/v1/audit/chains", bearer(auditor), null).status();
-            roundsInARow[0] = a == 200 && o == 200 && t == 200 ? roundsInARow[0] + 1 : 0;
-            return roundsInARow[0] >= 3;
+        // while a service is not yet registered the gateway answers 503, and its circuit breaker for that
+        // service counts each as a failure in a window of its last 20 calls (gateway/application.yml); the
+        // window is full of successes only after 20 in a row — before that one more call can open it
+        int[] inARow = {0};
+        await("the gateway routes to assistance-service, org-service and audit-service (Eureka), 20 rounds in a row",
+                Duration.ofSeconds(240), () -> {
+            while (inARow[0] < 20) {
+                int a = Http.send("GET", gateway + "/api/v1/assistance/applications/mine", bearer(citizen), null).status();
+                int o = Http.send("GET", gateway + "/api/v1/orgs/public/organizations?name=" + java.net.URLEncoder.encode("协会",
+                        java.nio.charset.StandardCharsets.UTF_8), Map.of(), null).status();
+                int t = Http.send("GET", gateway + "/api/v1/audit/chains", bearer(auditor), null).status();
+                if (a != 200 || o != 200 || t != 200) {
+                    inARow[0] = 0;
+                    return false;
+                }
+                inARow[0]++;
+            }
+            return true;
         });
         String traceId = Run.traceId();
         Map<String, String> headers = new LinkedHashMap<>(bearer(citizen));
