@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A local OAuth-style token issuer for the devstack and tests: RS256 JWTs with the claims of the
- * contract ({@code iss, sub, name, roles, region, iat, exp}), the public key at
+ * contract ({@code iss, aud, sub, name, roles, region, iat, exp}), the public key at
  * {@code GET /.well-known/jwks.json}, tokens from {@code POST /token} or {@link #mint}.
  *
  * <p>With {@link Builder#keyFile(Path)} the RSA key is generated once and kept in that file (a
@@ -53,12 +53,19 @@ public final class LocalTokenIssuer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalTokenIssuer.class);
     private static final int MAX_BODY_BYTES = 16 * 1024;
+    /**
+     * The {@code aud} every token carries unless the builder says otherwise: the audience the gateway and
+     * the services require by default ({@code minzheng.security.audience}), as Keycloak's audience mapper
+     * adds it to the realm's tokens.
+     */
+    public static final String PLATFORM_AUDIENCE = "minzheng-platform";
 
     private final int port;
     private final String issuer;
     private final Duration lifetime;
     private final Path keyFile;
     private final Clock clock;
+    private final List<String> audience;
     private RSAKey key;
     private RSAKey foreignKey;
     private HttpServer server;
@@ -70,6 +77,7 @@ public final class LocalTokenIssuer implements AutoCloseable {
         this.lifetime = builder.lifetime;
         this.keyFile = builder.keyFile == null ? null : builder.keyFile.toAbsolutePath();
         this.clock = builder.clock;
+        this.audience = List.copyOf(builder.audience);
     }
 
     public static Builder builder() {
@@ -146,6 +154,19 @@ public final class LocalTokenIssuer implements AutoCloseable {
         return sign(signingKey(), claims(subject, name, roles, region, clock.instant(), lifetime));
     }
 
+    /**
+     * A valid token with the given {@code aud} instead of the issuer's: an empty list leaves the claim out.
+     * For negative tests (a token issued to another audience, or to none).
+     */
+    public String mintForAudience(String subject, String name, List<String> roles, String region, List<String> aud) {
+        return sign(signingKey(), claims(subject, name, roles, region, clock.instant(), lifetime, aud));
+    }
+
+    /** The {@code aud} of every token this issuer mints. */
+    public List<String> audience() {
+        return audience;
+    }
+
     /** A token issued and expired an hour ago — otherwise valid — for negative tests. */
     public String mintExpired(String subject, String name, List<String> roles, String region) {
         Instant issuedAt = clock.instant().minus(Duration.ofHours(1)).minus(lifetime);
@@ -220,6 +241,11 @@ public final class LocalTokenIssuer implements AutoCloseable {
 
     private JWTClaimsSet claims(String subject, String name, List<String> roles, String region,
                                 Instant issuedAt, Duration validFor) {
+        return claims(subject, name, roles, region, issuedAt, validFor, audience);
+    }
+
+    private JWTClaimsSet claims(String subject, String name, List<String> roles, String region,
+                                Instant issuedAt, Duration validFor, List<String> aud) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .subject(subject)
@@ -230,6 +256,9 @@ public final class LocalTokenIssuer implements AutoCloseable {
                 .jwtID(UUID.randomUUID().toString());
         if (region != null) {
             claims.claim("region", region);
+        }
+        if (!aud.isEmpty()) {
+            claims.audience(List.copyOf(aud));
         }
         return claims.build();
     }
@@ -407,8 +436,15 @@ public final class LocalTokenIssuer implements AutoCloseable {
         private Duration lifetime = Duration.ofHours(8);
         private Path keyFile;
         private Clock clock = Clock.systemUTC();
+        private List<String> audience = List.of(PLATFORM_AUDIENCE);
 
         private Builder() {
+        }
+
+        /** The {@code aud} claim of every token; {@link LocalTokenIssuer#PLATFORM_AUDIENCE} when not set, none when empty. */
+        public Builder audience(List<String> audience) {
+            this.audience = List.copyOf(audience);
+            return this;
         }
 
         /** Port on 127.0.0.1; a free one when not set. */

@@ -88,6 +88,7 @@ class LocalTokenIssuerTest {
         assertThat(claims.getStringListClaim("roles")).containsExactly("CLERK", "APPROVER");
         assertThat(claims.getStringClaim("region")).isEqualTo("421303001");
         assertThat(claims.getIssuer()).isEqualTo("http://127.0.0.1:" + issuer.port());
+        assertThat(claims.getAudience()).containsExactly(LocalTokenIssuer.PLATFORM_AUDIENCE);
         assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()).isEqualTo(8L * 3600 * 1000);
     }
 
@@ -125,6 +126,16 @@ class LocalTokenIssuerTest {
 
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aTokenForAnotherAudienceOrNoneIsMintedOnlyWhenAsked() throws Exception {
+        assertThat(verify(issuer, issuer.mintForAudience("u", "u", List.of("CITIZEN"), null, List.of("other-app")))
+                .getAudience()).containsExactly("other-app");
+        assertThat(verify(issuer, issuer.mintForAudience("u", "u", List.of("CITIZEN"), null, List.of())).getAudience())
+                .isEmpty();
+        assertThat(verify(issuer, issuer.mint("u", "u", List.of("CITIZEN"), null)).getAudience())
+                .containsExactly("minzheng-platform");
     }
 
     @Test
