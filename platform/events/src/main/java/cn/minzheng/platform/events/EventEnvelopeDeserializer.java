@@ -5,7 +5,8 @@ import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * Kafka {@link Deserializer} for {@link EventEnvelope}, binary mode. Throws only
- * {@link MalformedEventException} (Kafka consumers surface it wrapped in a
+ * {@link MalformedEventException} — a malformed record, or a type its topic and source do not own
+ * ({@link EventTypes#ownershipRefusal}) — (Kafka consumers surface it wrapped in a
  * {@code RecordDeserializationException}; with Spring Kafka wrap this class in an
  * {@code ErrorHandlingDeserializer} to dead-letter such records).
  */
@@ -13,7 +14,7 @@ public class EventEnvelopeDeserializer implements Deserializer<EventEnvelope> {
 
     @Override
     public EventEnvelope deserialize(String topic, Headers headers, byte[] data) {
-        return KafkaCloudEvents.read(headers, data);
+        return KafkaCloudEvents.read(topic, headers, data);
     }
 
     /** Always fails: binary mode needs the record headers; Kafka consumers call the other method. */

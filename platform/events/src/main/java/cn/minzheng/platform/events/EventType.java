@@ -63,6 +63,26 @@ public record EventType(String name, String service, String aggregate, String ev
         return EventEnvelope.SOURCE_PREFIX + service;
     }
 
+    /**
+     * Why a record of this type read from {@code topic} with {@code source} is not this type's, or
+     * empty when it is (issue 14: an event type is accepted only from the topic and the source that
+     * own it). The source must be this type's ({@code /minzheng/<service>}) on every topic; the topic
+     * must be this type's whenever it is one of the platform's {@link Topics#ALL} — a platform type
+     * on another service's topic is a forgery or a bug, never a delivery. A topic outside the
+     * catalogue (a test's own topic, a new service's) is not judged by name: who may write it is
+     * the broker's ACLs' business.
+     */
+    public Optional<String> ownershipRefusal(String topic, String source) {
+        if (!source().equals(source)) {
+            return Optional.of("event type " + name + " is published only by source " + source() + ", not by "
+                    + source);
+        }
+        if (topic != null && Topics.ALL.contains(topic) && !this.topic.equals(topic)) {
+            return Optional.of("event type " + name + " belongs to topic " + this.topic + ", not to " + topic);
+        }
+        return Optional.empty();
+    }
+
     /** The resource path of this type's JSON Schema on the classpath. */
     public String schemaResource() {
         return SCHEMA_DIRECTORY + name + ".schema.json";

@@ -207,6 +207,16 @@ public final class EventTypes {
                 .orElseThrow(() -> new IllegalArgumentException("not a catalogued event type: " + name));
     }
 
+    /**
+     * Why an event of {@code type} read from {@code topic} with {@code source} is refused, or empty
+     * when it may be accepted: see {@link EventType#ownershipRefusal}. Ownership follows the type's
+     * service, so a type of a platform service that this version does not catalogue yet is owned
+     * too; a type outside the platform's scheme has no owner and is not refused here.
+     */
+    public static Optional<String> ownershipRefusal(String type, String topic, String source) {
+        return find(type).or(() -> EventType.parse(type)).flatMap(t -> t.ownershipRefusal(topic, source));
+    }
+
     /** The catalogued types published on {@code topic}, in declaration order. */
     public static List<EventType> onTopic(String topic) {
         List<EventType> result = new ArrayList<>();

@@ -29,7 +29,11 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Reading is strict and total: any record that is not a complete, well-formed event raises
  * {@link MalformedEventException} and nothing else. A type the catalogue does not know is not
- * malformed: it decodes like any other (the audit trail must keep it).
+ * malformed: it decodes like any other (the audit trail must keep it). A record read from a topic
+ * ({@link #fromRecord}, {@link #read(String, Headers, byte[])}, the deserializer) is also refused
+ * when its type is not owned by that topic and its source ({@link EventTypes#ownershipRefusal}):
+ * an assistance type on {@code org.events}, or any type under another service's source, is poison
+ * for the dead-letter topic, not an event.
  */
 public final class KafkaCloudEvents {
 
@@ -87,16 +91,35 @@ public final class KafkaCloudEvents {
 
     // ---- reading ------------------------------------------------------------------------------
 
-    /** Reads a consumed record (its headers and value; the key is not needed). */
+    /**
+     * Reads a consumed record (its topic, headers and value; the key is not needed), refusing a type
+     * its topic and source do not own.
+     */
     public static EventEnvelope fromRecord(ConsumerRecord<?, byte[]> record) {
         if (record == null) {
             throw new MalformedEventException("no record");
         }
-        return read(record.headers(), record.value());
+        return read(record.topic(), record.headers(), record.value());
     }
 
     /**
-     * Reads an event from record headers and value.
+     * Reads an event consumed from {@code topic}: {@link #read(Headers, byte[])}, then the ownership
+     * check of {@link EventTypes#ownershipRefusal}.
+     *
+     * @throws MalformedEventException if the record is not a well-formed event, or its type is not
+     *     owned by {@code topic} and its {@code ce_source}
+     */
+    public static EventEnvelope read(String topic, Headers headers, byte[] value) {
+        EventEnvelope event = read(headers, value);
+        EventTypes.ownershipRefusal(event.type(), topic, event.source()).ifPresent(refusal -> {
+            throw new MalformedEventException("event " + quote(event.id()) + " refused: " + refusal);
+        });
+        return event;
+    }
+
+    /**
+     * Reads an event from record headers and value, without a topic (so without the ownership
+     * check: a consumer reads with {@link #fromRecord} or {@link #read(String, Headers, byte[])}).
      *
      * @throws MalformedEventException if a required attribute is missing or invalid, or the value
      *     is not a JSON object

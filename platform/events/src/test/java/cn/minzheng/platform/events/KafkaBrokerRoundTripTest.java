@@ -114,6 +114,60 @@ class KafkaBrokerRoundTripTest {
         }
     }
 
+    /**
+     * Issue 14 item 2 on the real broker and the real {@code org.events}: a forged assistance
+     * approval on the org topic and an org type under the assistance source are each refused where
+     * records are decoded (the deserializer: at their offsets, so a container dead-letters them and
+     * goes on), and the real org event after them reads back equal.
+     */
+    @Test
+    void aTypeOffItsOwnTopicOrSourceIsPoisonAndTheNextRealEventReads() {
+        String topic = Topics.ORG_EVENTS;
+        EmbeddedInfra.shared().kafka().createTopics(topic, 1);
+        EventEnvelope forgedApproval = SampleEvents.approved().toBuilder().id(UUID.randomUUID().toString()).build();
+        EventEnvelope wrongSource = EventOwnershipTest.event(EventTypes.ORGANIZATION_REGISTRATION_APPROVED,
+                "/minzheng/assistance");
+        EventEnvelope real = EventOwnershipTest.event(EventTypes.ORGANIZATION_REGISTRATION_APPROVED, "/minzheng/org");
+        TopicPartition partition = new TopicPartition(topic, 0);
+        long start;
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProps(),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            start = consumer.endOffsets(List.of(partition)).get(partition);
+        }
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps(),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (EventEnvelope e : List.of(forgedApproval, wrongSource, real)) {
+                producer.send(new ProducerRecord<>(topic, 0, e.key(), KafkaCloudEvents.value(e),
+                        KafkaCloudEvents.toRecord(topic, e).headers()));
+            }
+            producer.flush();
+        }
+
+        try (KafkaConsumer<String, EventEnvelope> consumer = new KafkaConsumer<>(consumerProps(),
+                new StringDeserializer(), new EventEnvelopeDeserializer())) {
+            consumer.assign(List.of(partition));
+            consumer.seek(partition, start);
+            List<String> refusals = new ArrayList<>();
+            for (long offset = start; offset < start + 2; offset++) {
+                RecordDeserializationException failure = Awaitility.await().atMost(Duration.ofSeconds(30))
+                        .until(() -> pollForFailure(consumer), f -> f != null);
+                assertThat(failure.offset()).isEqualTo(offset);
+                assertThat(failure.getCause()).isInstanceOf(MalformedEventException.class);
+                refusals.add(failure.getCause().getMessage());
+                consumer.seek(partition, offset + 1); // what a container does after dead-lettering it
+            }
+            assertThat(refusals.get(0)).contains(forgedApproval.id(), "belongs to topic assistance.events");
+            assertThat(refusals.get(1)).contains(wrongSource.id(), "published only by source /minzheng/org");
+            List<ConsumerRecord<String, EventEnvelope>> read = new ArrayList<>();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(read::add);
+                return !read.isEmpty();
+            });
+            assertThat(read.get(0).offset()).isEqualTo(start + 2);
+            assertThat(read.get(0).value()).isEqualTo(real);
+        }
+    }
+
     private static RecordDeserializationException pollForFailure(KafkaConsumer<String, EventEnvelope> consumer) {
         try {
             consumer.poll(Duration.ofMillis(200));
