@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The one error this library throws for bad input: an identifier that is not well formed.
+ * The one error this library throws for bad input: an identifier or an amount that is not well formed.
  *
  * <p>{@link #reason()} is stable and meant for machines (a problem-details {@code type}, a form
  * field error code); {@link #message(Locale)} is for people, in Chinese or English, and says what is
@@ -22,7 +22,9 @@ public final class InvalidCodeException extends IllegalArgumentException {
         /** 组织机构代码, GB 11714-1997. */
         ORGANIZATION_CODE,
         /** 行政区划代码, GB/T 2260 (with the 民政 12-digit extension). */
-        REGION_CODE
+        REGION_CODE,
+        /** An amount of money written in yuan ("680", "680.5", "680.50"), see {@code money.Fen}. */
+        YUAN_AMOUNT
     }
 
     /** Why it was rejected. The names are part of the API: do not rename them. */
@@ -46,7 +48,13 @@ public final class InvalidCodeException extends IllegalArgumentException {
         /** The organization code inside a credit code fails its own GB 11714 check. */
         ORGANIZATION_CODE_CHECK,
         /** A generation argument (authority, type) is not a legal character. */
-        COMPONENT
+        COMPONENT,
+        /** An amount below zero where only zero or more has a meaning. */
+        NEGATIVE,
+        /** An amount with more than two decimals (finer than one fen). */
+        DECIMALS,
+        /** An amount of more digits than any amount the platform handles (12 before the point). */
+        TOO_LARGE
     }
 
     private final Kind kind;
