@@ -9,7 +9,7 @@ import java.util.List;
  * Command-line settings. Defaults keep one full run short (about 10 s warm-up and 20 s window per
  * run, 3 runs); every size can be raised.
  */
-public record Settings(List<String> workloads, int runs, Duration warmup, Duration window, int clients, int tokenPool,
+public record Settings(List<String> workloads, int runs, Duration warmup, Duration warmupMax, Duration window, int clients, int tokenPool,
         double lagRate, Duration pollInterval, int ingestEvents, int ingestPartitions, long verifyRecords,
         String verifyChain, int organizations, Path reportDir, boolean submitDirect) {
 
@@ -19,7 +19,9 @@ public record Settings(List<String> workloads, int runs, Duration warmup, Durati
             usage: run.sh [workload ...] [options]
               workloads: gateway submissions lag sweep ingest verify (default: all, in this order)
               --runs N              runs per workload, figures are medians (3)
-              --warmup S            warm-up seconds (10)
+              --warmup S            least warm-up seconds (10) for gateway and submissions; they warm up
+                                    further until 3 steps of 5 s run within ±5 % of each other
+              --warmup-max S        most warm-up seconds before measuring anyway, marked NOT steady (120)
               --window S            measured seconds (20)
               --clients N           concurrent clients for gateway and submissions (64)
               --token-pool N        distinct token subjects, the gateway rate-limits per subject (512)
@@ -39,6 +41,7 @@ public record Settings(List<String> workloads, int runs, Duration warmup, Durati
         List<String> workloads = new ArrayList<>();
         int runs = 3;
         int warmup = 10;
+        int warmupMax = 120;
         int window = 20;
         int clients = 64;
         int tokenPool = 512;
@@ -70,6 +73,7 @@ public record Settings(List<String> workloads, int runs, Duration warmup, Durati
             switch (a) {
                 case "--runs" -> runs = positive(a, v);
                 case "--warmup" -> warmup = nonNegative(a, v);
+                case "--warmup-max" -> warmupMax = positive(a, v);
                 case "--window" -> window = positive(a, v);
                 case "--clients" -> clients = positive(a, v);
                 case "--token-pool" -> tokenPool = positive(a, v);
@@ -91,7 +95,8 @@ public record Settings(List<String> workloads, int runs, Duration warmup, Durati
             }
         }
         List<String> chosen = workloads.isEmpty() ? ALL : ALL.stream().filter(workloads::contains).toList();
-        return new Settings(chosen, runs, Duration.ofSeconds(warmup), Duration.ofSeconds(window), clients, tokenPool,
+        return new Settings(chosen, runs, Duration.ofSeconds(warmup), Duration.ofSeconds(Math.max(warmup, warmupMax)),
+                Duration.ofSeconds(window), clients, tokenPool,
                 lagRate, Duration.ofMillis(pollMs), ingestEvents, ingestPartitions, verifyRecords, verifyChain, orgs,
                 report, direct);
     }
@@ -117,7 +122,7 @@ public record Settings(List<String> workloads, int runs, Duration warmup, Durati
     }
 
     public String describe() {
-        return "runs " + runs + ", warm-up " + warmup.toSeconds() + " s, window " + window.toSeconds() + " s, "
+        return "runs " + runs + ", warm-up " + warmup.toSeconds() + "–" + warmupMax.toSeconds() + " s (until steady), window " + window.toSeconds() + " s, "
                 + clients + " clients, " + tokenPool + " token subjects, lag rate " + (long) lagRate + "/s, ingest "
                 + ingestEvents + " events × " + ingestPartitions + " partition(s), verify "
                 + (verifyChain != null ? "chain " + verifyChain : verifyRecords + " records") + ", sweep " + organizations

@@ -11,8 +11,8 @@ final class WindowRecorder {
 
     private static final long MAX_MICROS = 600_000_000L;
 
-    private final long windowStart;
-    private final long windowEnd;
+    private volatile long windowStart;
+    private volatile long windowEnd;
     private final ConcurrentHistogram latencies = new ConcurrentHistogram(MAX_MICROS, 3);
     private final LongAdder ok = new LongAdder();
     private final LongAdder okTotal = new LongAdder();
@@ -25,19 +25,41 @@ final class WindowRecorder {
         this.perSecond = new AtomicLongArray((int) Math.max(1, (windowEndNanos - windowStartNanos + 999_999_999L) / 1_000_000_000L));
     }
 
+    /** A recorder whose window of {@code window} opens later, by {@link #open}: until then it only counts. */
+    static WindowRecorder deferred(java.time.Duration window) {
+        WindowRecorder r = new WindowRecorder(0, window.toNanos());
+        r.windowStart = Long.MAX_VALUE;
+        r.windowEnd = Long.MAX_VALUE;
+        return r;
+    }
+
+    /** Opens the deferred window at {@code startNanos}; returns its end. */
+    long open(long startNanos) {
+        long length = (long) perSecond.length() * 1_000_000_000L;
+        windowEnd = startNanos + length;
+        windowStart = startNanos;
+        return windowEnd;
+    }
+
+    /** Successes so far, warm-up included: what the warm-up watches for a steady rate. */
+    long completedOk() {
+        return okTotal.sum();
+    }
+
     /** A call started (or was due) at {@code startNanos} and answered {@code status} at {@code endNanos}. */
     void record(long startNanos, long endNanos, int status) {
         boolean success = status >= 200 && status < 300;
         if (success) {
             okTotal.increment();
         }
-        if (endNanos < windowStart || endNanos >= windowEnd) {
+        long start = windowStart;
+        if (endNanos < start || endNanos >= windowEnd) {
             return;
         }
         if (success) {
             ok.increment();
             latencies.recordValue(Math.min(MAX_MICROS, Math.max(0, (endNanos - startNanos) / 1000)));
-            perSecond.incrementAndGet((int) ((endNanos - windowStart) / 1_000_000_000L));
+            perSecond.incrementAndGet((int) Math.min(perSecond.length() - 1, (endNanos - start) / 1_000_000_000L));
         } else {
             failures.computeIfAbsent(status, s -> new LongAdder()).increment();
         }
