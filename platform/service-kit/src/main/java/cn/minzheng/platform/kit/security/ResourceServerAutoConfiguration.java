@@ -14,10 +14,17 @@ import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebS
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import java.util.List;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -30,7 +37,9 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 
 /**
  * The one security configuration: a stateless resource server validating RS256 JWTs from
- * {@code minzheng.security.jwk-set-uri} issued by {@code minzheng.security.issuer}; claim {@code roles} → {@code ROLE_<NAME>} for the known {@link Role}s; public paths and
+ * {@code minzheng.security.jwk-set-uri} issued by {@code minzheng.security.issuer} for the audience
+ * {@code minzheng.security.audience}; the gateway's roles per route family
+ * ({@code minzheng.security.route-roles}); claim {@code roles} → {@code ROLE_<NAME>} for the known {@link Role}s; public paths and
  * actuator health/info/prometheus open; the service's {@link ServiceAuthorizationRules}; everything
  * else needs a valid token. 401/403 answer with problem+json.
  */
@@ -57,8 +66,20 @@ public class ResourceServerAutoConfiguration {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer()),
+                audience(properties.audience())));
         return decoder;
+    }
+
+    /**
+     * The token must be meant for this platform: {@code aud} contains the configured audience. A token the
+     * same issuer made for another application (another client's audience, or none) is refused with 401,
+     * as at the gateway. {@code aud} rather than {@code azp}: the audience names the resource server, so a
+     * new client (console, bench, an operator's device login) needs only Keycloak's audience mapper, not a
+     * change of every service's client list.
+     */
+    public static OAuth2TokenValidator<Jwt> audience(String audience) {
+        return new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience));
     }
 
     /**
@@ -85,6 +106,11 @@ public class ResourceServerAutoConfiguration {
                 .map(role -> (GrantedAuthority) new SimpleGrantedAuthority(role.authority()))
                 .toList());
 
+        if (!properties.routeRoles().isEmpty()) {
+            // after authentication, before the path rules: the gateway's roles per route family first
+            http.addFilterBefore(new RouteRolesWebFilter(properties.routeRoles(), properties.publicPaths(), problems),
+                    SecurityWebFiltersOrder.AUTHORIZATION);
+        }
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)

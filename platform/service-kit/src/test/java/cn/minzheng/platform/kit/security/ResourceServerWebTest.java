@@ -7,6 +7,8 @@ import cn.minzheng.platform.kit.testapp.WebAppTestBase;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 
@@ -36,6 +38,22 @@ class ResourceServerWebTest extends WebAppTestBase {
                 .expectStatus().isUnauthorized().expectBody(JSON_OBJECT).returnResult();
         assertThat(result.getResponseBody()).containsEntry("code", "invalid-token").containsEntry("title", "访问令牌无效");
         assertThat(result.getResponseHeaders().getFirst("WWW-Authenticate")).contains("invalid_token");
+    }
+
+    /** Issue 14 item 7: a token the issuer made for another audience, or for none, is not for this platform. */
+    @ParameterizedTest(name = "aud {0} → {1}")
+    @CsvSource({"'', 401", "other-app, 401", "account minzheng-platform-x, 401", "minzheng-platform, 200",
+            "account minzheng-platform, 200"})
+    void theTokenMustNameThePlatformAudience(String audience, int status) {
+        List<String> aud = audience.isEmpty() ? List.of() : List.of(audience.split(" "));
+        String token = TestInfra.issuer().mintForAudience("aud-" + aud.size(), "张三", List.of("CITIZEN"), "110105", aud);
+        var result = client().get().uri("/api/me").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isEqualTo(status).expectBody(JSON_OBJECT).returnResult();
+        if (status == 401) {
+            assertThat(result.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(result.getResponseBody()).containsEntry("code", "invalid-token");
+            assertThat((String) result.getResponseBody().get("detail")).contains("不是签发给本平台的").contains("重新登录");
+        }
     }
 
     @Test

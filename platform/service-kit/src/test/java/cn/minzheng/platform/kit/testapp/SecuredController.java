@@ -30,11 +30,19 @@ class SecuredController {
         });
     }
 
+    /** A route family the gateway admits only AUDITOR and INSPECTOR on (WebAppTestBase's route-roles). */
+    @GetMapping({"/api/family/cases", "/api/family/public/list"})
+    Mono<Map<String, Object>> family() {
+        return Mono.just(Map.of("ok", true));
+    }
+
     @Configuration
     static class Rules {
         @Bean
         ServiceAuthorizationRules testRules() {
-            return rules -> rules.pathMatchers(HttpMethod.GET, "/api/clerk/**").hasAnyRole("CLERK", "ADMIN");
+            // the family's path rule admits any valid token: the route-roles gate must still refuse
+            return rules -> rules.pathMatchers(HttpMethod.GET, "/api/clerk/**").hasAnyRole("CLERK", "ADMIN")
+                    .pathMatchers("/api/family/**").authenticated();
         }
     }
 }
