@@ -15,15 +15,24 @@ import java.util.Objects;
  * @param roles       the caller's role names, most privileged first
  * @param region      the caller's {@code region} claim, {@code null} if none
  * @param traceparent the request's W3C traceparent, {@code null} if none
+ * @param targetRegion the 区划 code of the case the caller was refused on, {@code null} when the refusal
+ *                     is not about one case (a path rule)
  */
 public record Refusal(int status, String code, String method, String path, String subject, List<String> roles,
-                      String region, String traceparent) {
+                      String region, String traceparent, String targetRegion) {
 
     public Refusal {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
         roles = roles == null ? List.of() : List.copyOf(roles);
+        targetRegion = targetRegion == null || targetRegion.isBlank() ? null : targetRegion;
+    }
+
+    /** A refusal not about one case. */
+    public Refusal(int status, String code, String method, String path, String subject, List<String> roles,
+                   String region, String traceparent) {
+        this(status, code, method, path, subject, roles, region, traceparent, null);
     }
 
     /** {@code sub:<subject>}, or {@code anonymous}: the key the gateway's security events use too. */

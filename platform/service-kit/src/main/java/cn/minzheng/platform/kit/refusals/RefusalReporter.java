@@ -2,6 +2,7 @@ package cn.minzheng.platform.kit.refusals;
 
 import cn.minzheng.platform.kit.observability.RequestIdWebFilter;
 import cn.minzheng.platform.kit.outbox.EventPublisher;
+import cn.minzheng.platform.kit.problem.ForbiddenProblem;
 import cn.minzheng.platform.kit.problem.ProblemException;
 import cn.minzheng.platform.kit.problem.web.ProblemObserver;
 import cn.minzheng.platform.kit.security.CurrentPrincipal;
@@ -56,7 +57,10 @@ public class RefusalReporter implements ProblemObserver {
     }
 
     private void publishInBackground(Refusal refusal) {
-        var envelope = events.toEnvelope(refusal);
+        events.toEnvelopes(refusal).forEach(envelope -> publishInBackground(refusal, envelope));
+    }
+
+    private void publishInBackground(Refusal refusal, cn.minzheng.platform.events.EventEnvelope envelope) {
         publisher.publish(events.type().topic(), envelope.subject(), envelope).subscribe(
                 done -> { },
                 error -> {
@@ -73,7 +77,8 @@ public class RefusalReporter implements ProblemObserver {
                 .sorted(Comparator.comparingInt(Role::ordinal).reversed()).map(Role::name).toList();
         return new Refusal(problem.status(), problem.code(), request.getMethod().name(), request.getPath().value(),
                 principal == null ? null : principal.subject(), roles, principal == null ? null : principal.region(),
-                exchange.getAttribute(RequestIdWebFilter.TRACEPARENT_ATTRIBUTE));
+                exchange.getAttribute(RequestIdWebFilter.TRACEPARENT_ATTRIBUTE),
+                problem instanceof ForbiddenProblem forbidden ? forbidden.targetRegion() : null);
     }
 
     /**

@@ -34,7 +34,8 @@ public final class AccessPolicy {
     /** Like {@link #mayActOn} but throws a 403 {@link ForbiddenProblem} when not allowed. */
     public static void requireMayActOn(Principal principal, String caseRegion, String ownerSubject) {
         if (!mayActOn(principal, caseRegion, ownerSubject)) {
-            throw new ForbiddenProblem("forbidden");
+            // recorded under the case's region as well: its auditors see who probed it
+            throw ForbiddenProblem.onCaseIn(caseRegion, ForbiddenProblem.CODE);
         }
     }
 

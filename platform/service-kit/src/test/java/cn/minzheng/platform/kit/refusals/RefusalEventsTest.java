@@ -76,6 +76,38 @@ class RefusalEventsTest {
         assertThat(EventSchemaValidator.shared().validate(EventTypes.SECURITY_FORBIDDEN, envelope.data())).isEmpty();
     }
 
+    /** Issue 14 item 7: a refusal on a case is recorded where that case's auditors look, and the caller's. */
+    @ParameterizedTest(name = "caller {0}, case {1} -> {2}")
+    @CsvSource({
+            "420100,    110105,    110105:target-region 420100:caller-region",
+            "110105,    110105001, 110105001:target-region",
+            "110105001, 110105001, 110105001:target-region",
+            "4201,      110105,    110105:target-region",
+            "'',        110105,    110105:target-region",
+            "420100,    '',        420100:-",
+            "'',        '',        100000:-",
+    })
+    void aRefusalOnACaseIsRecordedUnderTheCasesRegionAndTheCallersWhenThatDoesNotContainIt(
+            String caller, String target, String expected) {
+        var refusal = new Refusal(403, "forbidden", "POST", "/api/v1/orgs/applications/A-1/approval", "registrar-9",
+                List.of("REGISTRAR"), caller.isEmpty() ? null : caller, TRACEPARENT, target.isEmpty() ? null : target);
+
+        var envelopes = new RefusalEvents("org", CLOCK).toEnvelopes(refusal);
+
+        assertThat(envelopes).extracting(e -> e.regionCode() + ":"
+                        + (e.data().has("recordedUnder") ? e.data().get("recordedUnder").asString() : "-"))
+                .containsExactly(expected.split(" "));
+        for (var envelope : envelopes) {
+            assertThat(envelope.actorId()).isEqualTo("registrar-9");
+            assertThat(EventSchemaValidator.shared().validate(EventTypes.SECURITY_FORBIDDEN, envelope.data())).isEmpty();
+            if (!target.isEmpty()) {
+                assertThat(envelope.data().get("targetRegion").asString()).isEqualTo(target);
+                assertThat(envelope.data().has("callerRegion")).isEqualTo(!caller.isEmpty());
+            }
+        }
+        assertThat(envelopes.stream().map(e -> e.id()).distinct()).hasSameSizeAs(envelopes);
+    }
+
     @Test
     void theGatewaysOwnTypeIsNotTakenByAService() {
         assertThatThrownBy(() -> new RefusalEvents("gateway", CLOCK)).isInstanceOf(IllegalArgumentException.class);

@@ -41,16 +41,40 @@ class RefusalEventsWebTest extends WebAppTestBase {
     }
 
     @Test
-    void anAccessPolicyRefusalInAHandlerIsReportedWithTheCaller() {
+    void anAccessPolicyRefusalInAHandlerIsRecordedUnderTheProbedCasesRegionAndTheCallers() {
         // a clerk of another region: the path rule lets the clerk in, AccessPolicy in the handler refuses
-        String clerk = TestInfra.issuer().mint("clerk-elsewhere", "李四", List.of("CLERK"), "420100");
+        String subject = "clerk-elsewhere-" + java.util.UUID.randomUUID();
+        String clerk = TestInfra.issuer().mint(subject, "李四", List.of("CLERK"), "420100");
 
         client().get().uri("/api/clerk/cases/110105/someone").header("Authorization", "Bearer " + clerk)
                 .exchange().expectStatus().isForbidden();
 
-        var event = refusalOf("sub:clerk-elsewhere");
-        assertThat(TopicProbe.header(event, CloudEventHeaders.ACTOR_ROLE)).isEqualTo("CLERK");
-        assertThat(TopicProbe.header(event, CloudEventHeaders.REGION_CODE)).isEqualTo("420100");
+        // issue 14 item 7: the auditors of 110105 see who probed their case; those of 420100 their clerk
+        var events = refusalsOf("sub:" + subject, 2);
+        assertThat(events).extracting(e -> TopicProbe.header(e, CloudEventHeaders.REGION_CODE))
+                .containsExactlyInAnyOrder("110105", "420100");
+        for (var event : events) {
+            assertThat(TopicProbe.header(event, CloudEventHeaders.ACTOR_ROLE)).isEqualTo("CLERK");
+            var data = KafkaCloudEvents.fromRecord(event).data();
+            assertThat(data.get("targetRegion").asString()).isEqualTo("110105");
+            assertThat(data.get("callerRegion").asString()).isEqualTo("420100");
+        }
+        assertThat(events).extracting(e -> KafkaCloudEvents.fromRecord(e).data().get("recordedUnder").asString())
+                .containsExactlyInAnyOrder("target-region", "caller-region");
+    }
+
+    @Test
+    void aCallerWithARegionPrefixIsRecordedOnceUnderTheProbedCase() {
+        // a prefix claim (3101) is no 区划 code an event can carry: one event, under the case's region
+        String subject = "clerk-prefix-" + java.util.UUID.randomUUID();
+        String clerk = TestInfra.issuer().mint(subject, "李四", List.of("CLERK"), "3101");
+
+        client().get().uri("/api/clerk/cases/110105001/someone").header("Authorization", "Bearer " + clerk)
+                .exchange().expectStatus().isForbidden();
+
+        var only = refusalsOf("sub:" + subject, 1);
+        assertThat(TopicProbe.header(only.get(0), CloudEventHeaders.REGION_CODE)).isEqualTo("110105001");
+        assertThat(KafkaCloudEvents.fromRecord(only.get(0)).data().get("callerRegion").asString()).isEqualTo("3101");
     }
 
     @Test
@@ -58,6 +82,18 @@ class RefusalEventsWebTest extends WebAppTestBase {
         new ReactiveWebApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(RefusalEventsAutoConfiguration.class))
                 .run(context -> assertThat(context).doesNotHaveBean(RefusalReporter.class));
+    }
+
+    /** At least {@code count} refusal events of the client; then exactly those found. */
+    private static List<ConsumerRecord<String, byte[]>> refusalsOf(String clientKey, int count) {
+        List<ConsumerRecord<String, byte[]>> found = List.of();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (found.size() < count && System.nanoTime() < deadline) {
+            found = TopicProbe.read(TOPIC, Integer.MAX_VALUE, Duration.ofSeconds(2)).stream()
+                    .filter(r -> clientKey.equals(r.key())).toList();
+        }
+        assertThat(found).as("refusal events of " + clientKey + " on " + TOPIC).hasSize(count);
+        return found;
     }
 
     private static ConsumerRecord<String, byte[]> refusalOf(String clientKey) {
