@@ -47,6 +47,21 @@ public final class AccessPolicy {
         return principal.isAdmin() || (principal.isStaff() && inRegion(principal.region(), regionCode));
     }
 
+    /**
+     * 回避: nobody acts as staff — accepts, investigates, decides, approves — on a case they own (its
+     * applicant, the agent of the organization concerned, the party), ADMIN included. Throws a 403
+     * {@code code} naming {@code caseRef}, recorded under the case's region; the service's message says
+     * that another staff member must act.
+     *
+     * @param ownerSubjects the token subjects linked to the case (nulls ignored)
+     */
+    public static void requireNotOwnCase(Principal principal, String caseRegion, java.util.Collection<String> ownerSubjects,
+                                         String code, String caseRef) {
+        if (principal != null && ownerSubjects.stream().anyMatch(principal.subject()::equals)) {
+            throw ForbiddenProblem.onCaseIn(caseRegion, code, caseRef);
+        }
+    }
+
     public static void requireAnyRole(Principal principal, Role... roles) {
         if (principal == null || !(principal.isAdmin() || principal.hasAny(Arrays.asList(roles)))) {
             throw new ForbiddenProblem("forbidden");

@@ -121,4 +121,22 @@ class AccessPolicyTest {
         return Arbitraries.oneOf(Arbitraries.of(Role.values()).map(Role::name),
                 Arbitraries.strings().ofMaxLength(12)).list().ofMaxSize(5);
     }
+
+    /** 回避: the owner is refused whatever their roles (ADMIN too); others pass. */
+    @ParameterizedTest(name = "{0} acting on a case owned by {1} → refused {2}")
+    @CsvSource({"me, me, true", "me, someone, false", "me, '', false"})
+    void nobodyActsAsStaffOnACaseTheyOwn(String caller, String owner, boolean refused) {
+        var principal = new Principal(caller, caller, EnumSet.of(Role.REGISTRAR, Role.ADMIN, Role.ORG_AGENT), "4213");
+        java.util.List<String> owners = owner.isEmpty() ? java.util.Arrays.asList((String) null) : java.util.List.of(owner, "other");
+        if (!refused) {
+            AccessPolicy.requireNotOwnCase(principal, "421300", owners, "own-organization-case", "A-1");
+            return;
+        }
+        assertThatThrownBy(() -> AccessPolicy.requireNotOwnCase(principal, "421300", owners, "own-organization-case", "A-1"))
+                .isInstanceOfSatisfying(ForbiddenProblem.class, f -> {
+                    assertThat(f.code()).isEqualTo("own-organization-case");
+                    assertThat(f.args()).containsExactly("A-1");
+                    assertThat(f.targetRegion()).isEqualTo("421300");
+                });
+    }
 }
