@@ -41,11 +41,14 @@ public abstract class AuditServiceTestBase {
     protected static final Path KEY_DIR;
     /** A key "rotated out" before the tests: its public key is configured as retired. */
     protected static final SigningKey RETIRED_KEY = SigningKey.generate();
+    /** The record key file, created by the service at its first start (owner-only). */
+    protected static final Path RECORD_KEY_FILE;
     private static KafkaProducer<String, byte[]> producer;
 
     static {
         try {
             KEY_DIR = Files.createTempDirectory("audit-key");
+            RECORD_KEY_FILE = KEY_DIR.resolve("record-key");
             Files.writeString(KEY_DIR.resolve("retired-1.pem"), PublicKeys.toPem(RETIRED_KEY.publicKey()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -63,6 +66,8 @@ public abstract class AuditServiceTestBase {
         registry.add("minzheng.security.jwk-set-uri", infra::jwkSetUri);
         registry.add("minzheng.security.issuer", infra::issuer);
         registry.add("minzheng.audit.checkpoint.key-file", () -> KEY_DIR.resolve("signing-key.pem").toString());
+        registry.add("minzheng.audit.record-key.file", () -> RECORD_KEY_FILE.toString());
+        registry.add("minzheng.audit.record-key.generate-if-missing", () -> "true");
         registry.add("minzheng.audit.checkpoint.retired-public-keys[0]",
                 () -> KEY_DIR.resolve("retired-1.pem").toString());
     }

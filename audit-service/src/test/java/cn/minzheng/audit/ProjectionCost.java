@@ -146,7 +146,7 @@ public final class ProjectionCost {
         Projections projections = new Projections(List.of(index, cases), database, store, Clock.systemUTC());
         projections.start().block(WAIT); // empty trail: marks the projections built
         ChainAppender appender = new ChainAppender(store, Clock.systemUTC(), new ChainHeadGauges(new SimpleMeterRegistry()),
-                withProjections ? projections : null);
+                withProjections ? projections : null, cn.minzheng.audit.chain.ChainFixture.MACS);
         System.out.printf(Locale.ROOT, "%n== ingest %s projections%n", withProjections ? "WITH" : "without");
         int batch = 500;
         int window = records / 5;

@@ -72,7 +72,8 @@ public final class TrailThroughput {
         store.createIndexes().block(wait);
         CheckpointStore checkpoints = new CheckpointStore(database);
         checkpoints.createIndexes().block(wait);
-        ChainAppender appender = new ChainAppender(store, Clock.systemUTC(), new ChainHeadGauges(new SimpleMeterRegistry()));
+        ChainAppender appender = new ChainAppender(store, Clock.systemUTC(), new ChainHeadGauges(new SimpleMeterRegistry()),
+                ChainFixture.MACS);
         String topic = "throughput.events";
         String chain = topic + "-0";
 
@@ -87,7 +88,7 @@ public final class TrailThroughput {
                 for (int o = offset; o < Math.min(background, offset + 1000); o++) {
                     events.add(ChainFixture.event("background.events", 0, o));
                 }
-                ChainHead.Extension extension = other.extend(events, java.time.Instant.now());
+                ChainHead.Extension extension = other.extend(events, java.time.Instant.now(), ChainFixture.MACS);
                 store.insert(extension.records()).block(wait);
                 other = extension.head();
             }
@@ -132,7 +133,7 @@ public final class TrailThroughput {
                 (System.nanoTime() - t) / 1e6);
 
         Verification verification = new Verification(store, checkpoints,
-                VerificationKeys.of(SigningKey.generate().publicKey(), List.of()));
+                VerificationKeys.of(SigningKey.generate().publicKey(), List.of()), ChainFixture.MACS);
         for (int run = 1; run <= 3; run++) {
             t = System.nanoTime();
             long c = cpu();

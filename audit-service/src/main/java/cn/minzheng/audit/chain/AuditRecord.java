@@ -7,9 +7,14 @@ import java.util.Map;
  * One link of a chain: an event as received, its place in the chain and its hash.
  *
  * <p>{@code hash = SHA-256(prevHash ‖ canonical JSON of every other field)}; see {@link ChainDigest}.
- * Times are kept as the strings they were hashed as, so a store can never reformat them.
+ * Times are kept as the strings they were hashed as, so a store can never reformat them. The
+ * record MAC ({@link RecordMac}: {@code macKeyId}, {@code mac}) lies outside the hash, so hashes
+ * and signed checkpoints of records written before MACs stay what they were.
  *
- * @param data the event's JSON data as a plain-Java tree (see {@link JsonText})
+ * @param data     the event's JSON data as a plain-Java tree (see {@link JsonText})
+ * @param macKeyId the id of the record key that made {@code mac}; null on a record without a MAC
+ * @param mac      HMAC-SHA-256 of the record (see {@link RecordMac}), lower-case hex; null on a
+ *                 record written before record MACs
  */
 public record AuditRecord(
         String chain,
@@ -28,7 +33,23 @@ public record AuditRecord(
         String traceId,
         Object data,
         String receivedAt,
-        String hash) {
+        String hash,
+        String macKeyId,
+        String mac) {
+
+    /** A record without a MAC (as written before record MACs; or not yet MAC'd). */
+    public AuditRecord(String chain, long sequence, String prevHash, String eventId, String topic, int partition,
+            long offset, String type, String subject, String actorId, String actorRole, String regionCode, String time,
+            String traceId, Object data, String receivedAt, String hash) {
+        this(chain, sequence, prevHash, eventId, topic, partition, offset, type, subject, actorId, actorRole,
+                regionCode, time, traceId, data, receivedAt, hash, null, null);
+    }
+
+    /** This record with a MAC (see {@link RecordMac#sign}). */
+    public AuditRecord withMac(String keyId, String mac) {
+        return new AuditRecord(chain, sequence, prevHash, eventId, topic, partition, offset, type, subject, actorId,
+                actorRole, regionCode, time, traceId, data, receivedAt, hash, keyId, mac);
+    }
 
     /** Field names as they appear in the canonical JSON, exports and the store. */
     public static final String[] FIELDS = {
@@ -62,10 +83,14 @@ public record AuditRecord(
         return ChainDigest.hash(prevHash, hashedContent());
     }
 
-    /** The record with its hash, as exported. */
+    /** The record with its hash (and its MAC when it has one), as exported. */
     public Map<String, Object> toJson() {
         Map<String, Object> m = hashedContent();
         m.put("hash", hash);
+        if (macKeyId != null || mac != null) {
+            m.put("macKeyId", macKeyId);
+            m.put("mac", mac);
+        }
         return m;
     }
 
@@ -88,7 +113,9 @@ public record AuditRecord(
                 text(m, "traceId", false),
                 m.get("data"),
                 text(m, "receivedAt", true),
-                text(m, "hash", true));
+                text(m, "hash", true),
+                text(m, "macKeyId", false),
+                text(m, "mac", false));
     }
 
     private static String text(Map<String, ?> m, String field, boolean required) {

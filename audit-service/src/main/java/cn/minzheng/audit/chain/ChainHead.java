@@ -41,8 +41,14 @@ public record ChainHead(String chain, long sequence, String hash) {
         return new ChainHead(chain, record.sequence(), record.hash());
     }
 
-    /** Chains the events, in the order given, after this head. */
-    public Extension extend(List<IncomingEvent> events, Instant receivedAt) {
+    /** Chains the events, in the order given, after this head; each record MAC'd by the current key. */
+    public Extension extend(List<IncomingEvent> events, Instant receivedAt, RecordMac macs) {
+        Extension hashed = extend(events, receivedAt);
+        return new Extension(hashed.records().stream().map(macs::sign).toList(), hashed.head());
+    }
+
+    /** Chains the events without MACs: the records as written before record MACs (tests of such trails). */
+    Extension extend(List<IncomingEvent> events, Instant receivedAt) {
         String received = receivedAt.truncatedTo(ChronoUnit.MILLIS).toString();
         List<AuditRecord> records = new ArrayList<>(events.size());
         long seq = sequence;

@@ -44,6 +44,9 @@ public final class RecordDocuments {
                 .append("data", CanonicalJson.write(r.data()))
                 .append("receivedAt", r.receivedAt())
                 .append("hash", r.hash());
+        if (r.macKeyId() != null || r.mac() != null) {
+            d.append("macKeyId", r.macKeyId()).append("mac", r.mac());
+        }
         long timeMs = epochMillis(r.time(), r.receivedAt());
         d.append("timeMs", timeMs)
                 .append("day", Instant.ofEpochMilli(timeMs).atZone(STATISTICS_ZONE).toLocalDate().toString())
@@ -74,7 +77,9 @@ public final class RecordDocuments {
                 d.getString("traceId"),
                 JsonText.parse(d.getString("data")),
                 d.getString("receivedAt"),
-                d.getString("hash"));
+                d.getString("hash"),
+                d.get("macKeyId") instanceof String k ? k : null,
+                d.get("mac") instanceof String m ? m : null);
     }
 
     /** {@code minzheng.<service>.…} gives the service; a type outside the scheme falls back to the topic. */

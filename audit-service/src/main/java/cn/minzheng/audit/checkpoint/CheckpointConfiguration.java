@@ -2,6 +2,7 @@ package cn.minzheng.audit.checkpoint;
 
 import cn.minzheng.audit.chain.ChainHeadGauges;
 import cn.minzheng.audit.chain.ChainStore;
+import cn.minzheng.audit.chain.RecordMac;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,8 +55,9 @@ public class CheckpointConfiguration {
 
     @Bean
     Checkpointing checkpointing(ChainStore chains, CheckpointStore store, SigningKey key, Clock clock,
-            MeterRegistry meters, CheckpointFreshness freshness, ChainHeadGauges headGauges, VerificationKeys keys) {
-        return new Checkpointing(chains, store, key, clock, meters, freshness, headGauges, keys);
+            MeterRegistry meters, CheckpointFreshness freshness, ChainHeadGauges headGauges, VerificationKeys keys,
+            RecordMac recordMac) {
+        return new Checkpointing(chains, store, key, clock, meters, freshness, headGauges, keys, recordMac);
     }
 
     @Bean

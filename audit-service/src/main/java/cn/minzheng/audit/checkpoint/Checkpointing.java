@@ -4,6 +4,7 @@ import cn.minzheng.audit.chain.ChainDigest;
 import cn.minzheng.audit.chain.ChainHead;
 import cn.minzheng.audit.chain.ChainHeadGauges;
 import cn.minzheng.audit.chain.ChainStore;
+import cn.minzheng.audit.chain.RecordMac;
 import cn.minzheng.audit.verify.ChainVerdict;
 import cn.minzheng.audit.verify.ChainWalk;
 import io.micrometer.core.instrument.Counter;
@@ -20,7 +21,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Signs every chain head that moved since its last checkpoint — after re-walking the records since
- * that checkpoint, so a record altered in between is reported instead of being vouched for.
+ * that checkpoint, their MACs included, so a record altered in between, or appended by someone
+ * without the record key, is reported instead of being vouched for.
  */
 public class Checkpointing {
 
@@ -34,9 +36,12 @@ public class Checkpointing {
     private final CheckpointFreshness freshness;
     private final ChainHeadGauges headGauges;
     private final VerificationKeys keys;
+    private final RecordMac macs;
 
     public Checkpointing(ChainStore chains, CheckpointStore checkpoints, SigningKey key, Clock clock,
-            MeterRegistry meters, CheckpointFreshness freshness, ChainHeadGauges headGauges, VerificationKeys keys) {
+            MeterRegistry meters, CheckpointFreshness freshness, ChainHeadGauges headGauges, VerificationKeys keys,
+            RecordMac macs) {
+        this.macs = macs;
         this.chains = chains;
         this.checkpoints = checkpoints;
         this.key = key;
@@ -81,7 +86,7 @@ public class Checkpointing {
 
     private Mono<Checkpoint> walkAndSign(ChainHead lastSigned, ChainHead head, AtomicBoolean refusedAny) {
         ChainWalk walk = new ChainWalk(head.chain(), lastSigned.sequence() + 1,
-                lastSigned.sequence() == 0 ? ChainDigest.GENESIS : lastSigned.hash(), Map.of());
+                lastSigned.sequence() == 0 ? ChainDigest.GENESIS : lastSigned.hash(), Map.of(), macs);
         return chains.range(head.chain(), lastSigned.sequence() + 1, head.sequence())
                 .publishOn(Schedulers.boundedElastic())
                 .takeWhile(walk::accept)

@@ -1,18 +1,17 @@
 package cn.minzheng.audit.checkpoint;
 
+import cn.minzheng.audit.chain.OwnerOnlyFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Loads the signing key from its file, or (devstack) creates the file once with a new key. */
+/** Loads the signing key from its file, or (devstack) creates the file once with a new key, owner-only from its first byte. */
 public final class SigningKeyFile {
 
     private SigningKeyFile() {
@@ -53,18 +52,10 @@ public final class SigningKeyFile {
                         + " is missing and minzheng.audit.checkpoint.generate-if-missing is false");
             }
             SigningKey key = SigningKey.generate();
-            if (file.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-            }
             try {
-                Files.writeString(file, key.toPem(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+                OwnerOnlyFile.create(file, key.toPem().getBytes(StandardCharsets.UTF_8));
             } catch (FileAlreadyExistsException anotherInstanceWasFirst) {
                 return read(file);
-            }
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the directory's ACL applies.
             }
             return key;
         } catch (IOException e) {

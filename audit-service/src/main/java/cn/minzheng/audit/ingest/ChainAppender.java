@@ -4,6 +4,7 @@ import cn.minzheng.audit.chain.ChainHead;
 import cn.minzheng.audit.chain.ChainHeadGauges;
 import cn.minzheng.audit.chain.ChainStore;
 import cn.minzheng.audit.chain.IncomingEvent;
+import cn.minzheng.audit.chain.RecordMac;
 import cn.minzheng.audit.projection.Projections;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,17 +46,21 @@ public class ChainAppender {
     private final Clock clock;
     private final ChainHeadGauges heads;
     private final Projections projections;
+    private final RecordMac macs;
 
     /** An appender without projections (tests of the chain alone). */
-    public ChainAppender(ChainStore store, Clock clock, ChainHeadGauges heads) {
-        this(store, clock, heads, null);
+    public ChainAppender(ChainStore store, Clock clock, ChainHeadGauges heads, RecordMac macs) {
+        this(store, clock, heads, null, macs);
     }
 
-    public ChainAppender(ChainStore store, Clock clock, ChainHeadGauges heads, Projections projections) {
+    /** Every record it stores carries a MAC of the current record key ({@link RecordMac}). */
+    public ChainAppender(ChainStore store, Clock clock, ChainHeadGauges heads, Projections projections,
+            RecordMac macs) {
         this.store = store;
         this.clock = clock;
         this.heads = heads;
         this.projections = projections;
+        this.macs = java.util.Objects.requireNonNull(macs, "macs");
     }
 
     /** An event the store refused for its own sake, and why. */
@@ -92,16 +97,9 @@ public class ChainAppender {
 
     /** The fresh events in one ordered write; after a refusal, one by one. */
     private List<Refused> insert(String chain, List<IncomingEvent> fresh) {
-        ChainHead.Extension extension = store.head(chain).block(WAIT).extend(fresh, clock.instant());
-        try {
-            store.insert(extension.records()).block(WAIT);
-        } catch (ChainStore.ChainConflict conflict) {
-            throw conflict;
-        } catch (RuntimeException failure) {
-            Optional<String> refusal = RecordRefusal.reasonOf(failure);
-            if (refusal.isEmpty()) {
-                throw failure;
-            }
+        ChainHead.Extension extension = store.head(chain).block(WAIT).extend(fresh, clock.instant(), macs);
+        Optional<String> refusal = insertOrRefusal(extension);
+        if (refusal.isPresent()) {
             log.warn("chain {}: the store refused a record of a batch of {} ({}); storing them one at a time", chain,
                     fresh.size(), refusal.get());
             return insertOneByOne(chain, fresh);
@@ -109,6 +107,26 @@ public class ChainAppender {
         store.advanceHead(extension.head()).block(WAIT);
         heads.observe(extension.head());
         return List.of();
+    }
+
+    /**
+     * Inserts the records; empty when stored, the reason when the store refused a record for its
+     * own sake ({@link RecordRefusal}). A conflict or any other failure (the store unavailable)
+     * propagates.
+     */
+    private Optional<String> insertOrRefusal(ChainHead.Extension extension) {
+        try {
+            store.insert(extension.records()).block(WAIT);
+            return Optional.empty();
+        } catch (ChainStore.ChainConflict conflict) {
+            throw conflict;
+        } catch (RuntimeException failure) {
+            Optional<String> refusal = RecordRefusal.reasonOf(failure);
+            if (refusal.isEmpty()) {
+                throw failure;
+            }
+            return refusal;
+        }
     }
 
     /**
@@ -123,18 +141,12 @@ public class ChainAppender {
             if (stored.contains(event.eventId())) {
                 continue; // stored by the batched insert before it stopped
             }
-            ChainHead.Extension one = head.extend(List.of(event), clock.instant());
-            try {
-                store.insert(one.records()).block(WAIT);
-                head = one.head();
-            } catch (ChainStore.ChainConflict conflict) {
-                throw conflict;
-            } catch (RuntimeException failure) {
-                Optional<String> refusal = RecordRefusal.reasonOf(failure);
-                if (refusal.isEmpty()) {
-                    throw failure;
-                }
+            ChainHead.Extension one = head.extend(List.of(event), clock.instant(), macs);
+            Optional<String> refusal = insertOrRefusal(one);
+            if (refusal.isPresent()) {
                 refused.add(new Refused(event, refusal.get()));
+            } else {
+                head = one.head();
             }
         }
         if (head.sequence() > 0) { // an empty chain whose only events were refused gets no head document

@@ -2,6 +2,7 @@ package cn.minzheng.audit.ingest;
 
 import cn.minzheng.audit.chain.ChainHeadGauges;
 import cn.minzheng.audit.chain.ChainStore;
+import cn.minzheng.audit.chain.RecordMac;
 import cn.minzheng.audit.projection.Projections;
 import cn.minzheng.platform.events.Topics;
 import cn.minzheng.platform.kit.messaging.ConsumerTraceInterceptor;
@@ -34,8 +35,9 @@ import org.springframework.kafka.core.KafkaAdmin;
 public class IngestConfiguration {
 
     @Bean
-    ChainAppender chainAppender(ChainStore store, Clock clock, ChainHeadGauges heads, Projections projections) {
-        return new ChainAppender(store, clock, heads, projections);
+    ChainAppender chainAppender(ChainStore store, Clock clock, ChainHeadGauges heads, Projections projections,
+            RecordMac recordMac) {
+        return new ChainAppender(store, clock, heads, projections, recordMac);
     }
 
     @Bean

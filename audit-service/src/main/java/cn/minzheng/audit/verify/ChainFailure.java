@@ -23,6 +23,18 @@ public record ChainFailure(Kind kind, long sequence, Long foundSequence, String 
         /** A record of another chain sits in this one. */
         FOREIGN_RECORD,
         /** The hash at a signed checkpoint is not the signed one: the chain was rewritten. */
-        CHECKPOINT_MISMATCH
+        CHECKPOINT_MISMATCH,
+        /**
+         * The record's MAC does not match it: altered, moved or made without the record key (a record
+         * appended or rewritten with the database credential alone).
+         */
+        MAC_INVALID,
+        /** The record's MAC names a record key the verifier does not hold (forged, or a retired key not configured). */
+        MAC_UNKNOWN_KEY,
+        /**
+         * The record carries no MAC although a record before it in the walk does: MACs are written
+         * from the upgrade on, so a later record without one was added or stripped in the store.
+         */
+        MAC_MISSING
     }
 }

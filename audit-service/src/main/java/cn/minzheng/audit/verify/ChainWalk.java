@@ -2,6 +2,7 @@ package cn.minzheng.audit.verify;
 
 import cn.minzheng.audit.chain.AuditRecord;
 import cn.minzheng.audit.chain.ChainDigest;
+import cn.minzheng.audit.chain.RecordMac;
 import java.util.Map;
 import java.util.Objects;
 
@@ -14,6 +15,14 @@ import java.util.Objects;
  * signed checkpoint at its sequence, if there is one. Edits, deletions, insertions and reorders
  * each break one of these at the first affected sequence; a rewrite of the whole tail is caught by
  * the next signed checkpoint.
+ *
+ * <p>With the record keys ({@link RecordMac}) it also checks each record's MAC, after its hash and
+ * link: a record appended, altered or reordered by someone holding only the database credential is
+ * named at its sequence ({@code MAC_INVALID}, {@code MAC_UNKNOWN_KEY}, {@code MAC_MISSING}) even when
+ * its hashes are consistent and no checkpoint covers it yet. Records without a MAC before the first
+ * record with one are the trail written before record MACs: counted in the verdict's
+ * {@code unauthenticated} range, never passed silently; a record without a MAC after one with a MAC
+ * is a failure.
  */
 public final class ChainWalk {
 
@@ -21,7 +30,12 @@ public final class ChainWalk {
     private final Map<Long, String> signedHeads;
     private final long firstSequence;
     private final String anchorHash;
+    private final RecordMac macs;
     private long expectedSequence;
+    private long authenticated;
+    private boolean sawMac;
+    private Long unauthenticatedFrom;
+    private Long unauthenticatedTo;
     private String previousHash;
     private long count;
     private ChainFailure failure;
@@ -34,6 +48,16 @@ public final class ChainWalk {
      * @param signedHeads    sequence → head hash of checkpoints whose signatures were checked
      */
     public ChainWalk(String chain, long firstSequence, String anchorHash, Map<Long, String> signedHeads) {
+        this(chain, firstSequence, anchorHash, signedHeads, null);
+    }
+
+    /**
+     * @param macs the record keys, or {@code null} when MACs cannot be checked (an offline check
+     *             without the key file): MACs are then neither checked nor required
+     */
+    public ChainWalk(String chain, long firstSequence, String anchorHash, Map<Long, String> signedHeads,
+            RecordMac macs) {
+        this.macs = macs;
         if (firstSequence < 1) {
             throw new IllegalArgumentException("sequences start at 1");
         }
@@ -72,6 +96,9 @@ public final class ChainWalk {
             return fail(new ChainFailure(ChainFailure.Kind.LINK_BROKEN, expectedSequence, r.sequence(),
                     previousHash, r.prevHash(), "prevHash is not the previous record's hash"));
         }
+        if (!macFits(r)) {
+            return false;
+        }
         String signed = signedHeads.get(r.sequence());
         if (signed != null && !signed.equals(r.hash())) {
             return fail(new ChainFailure(ChainFailure.Kind.CHECKPOINT_MISMATCH, expectedSequence, r.sequence(),
@@ -81,6 +108,39 @@ public final class ChainWalk {
         expectedSequence++;
         count++;
         return true;
+    }
+
+    private boolean macFits(AuditRecord r) {
+        boolean hasMac = r.mac() != null || r.macKeyId() != null;
+        if (!hasMac) {
+            if (sawMac) {
+                return fail(new ChainFailure(ChainFailure.Kind.MAC_MISSING, expectedSequence, r.sequence(), null,
+                        r.hash(), "record carries no MAC although the records before it do: added or stripped "
+                        + "in the store"));
+            }
+            if (unauthenticatedFrom == null) {
+                unauthenticatedFrom = r.sequence();
+            }
+            unauthenticatedTo = r.sequence();
+            return true;
+        }
+        sawMac = true;
+        if (macs == null) {
+            return true;
+        }
+        RecordMac.Outcome outcome = macs.check(r);
+        return switch (outcome) {
+            case VALID -> {
+                authenticated++;
+                yield true;
+            }
+            case UNKNOWN_KEY -> fail(new ChainFailure(ChainFailure.Kind.MAC_UNKNOWN_KEY, expectedSequence,
+                    r.sequence(), null, r.hash(), "record MAC names key " + r.macKeyId() + ", not one of "
+                    + macs.keyIds()));
+            case WRONG, NO_MAC -> fail(new ChainFailure(ChainFailure.Kind.MAC_INVALID, expectedSequence,
+                    r.sequence(), null, r.hash(), "record MAC does not match the record: altered, moved or "
+                    + "made without the record key"));
+        };
     }
 
     /**
@@ -108,7 +168,9 @@ public final class ChainWalk {
         long signedUpTo = signedHeads.keySet().stream()
                 .filter(s -> s >= firstSequence && s <= last).mapToLong(Long::longValue).max().orElse(0);
         return new ChainVerdict(chain, failure == null, count, firstSequence, count == 0 ? null : last,
-                failure == null ? previousHash : null, signedUpTo, failure, anchorHash);
+                failure == null ? previousHash : null, signedUpTo, failure, anchorHash, macs != null, authenticated,
+                unauthenticatedFrom == null ? null
+                        : new ChainVerdict.Unauthenticated(unauthenticatedFrom, unauthenticatedTo));
     }
 
     private boolean fail(ChainFailure f) {

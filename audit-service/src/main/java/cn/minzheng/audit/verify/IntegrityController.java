@@ -175,12 +175,28 @@ public class IntegrityController {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("chain", v.chain());
         m.put("ok", v.ok());
+        m.put("verdict", v.status());
+        m.put("authenticated", v.authenticated());
         m.put("count", v.count());
         m.put("fromSequence", v.fromSequence());
         m.put("toSequence", v.toSequence());
         m.put("anchorHash", v.anchorHash());
         m.put("headHash", v.headHash());
         m.put("signedUpTo", v.signedUpTo());
+        Map<String, Object> macs = new LinkedHashMap<>();
+        macs.put("checked", v.macsChecked());
+        macs.put("valid", v.authenticatedCount());
+        if (v.unauthenticated() != null) {
+            Map<String, Object> range = new LinkedHashMap<>();
+            range.put("fromSequence", v.unauthenticated().fromSequence());
+            range.put("toSequence", v.unauthenticated().toSequence());
+            range.put("count", v.unauthenticated().count());
+            range.put("reason", v.unauthenticated().reason());
+            macs.put("unauthenticated", range);
+        } else {
+            macs.put("unauthenticated", null);
+        }
+        m.put("recordMacs", macs);
         if (v.failure() != null) {
             ChainFailure f = v.failure();
             Map<String, Object> failure = new LinkedHashMap<>();

@@ -2,6 +2,8 @@ package cn.minzheng.audit.verify;
 
 import cn.minzheng.audit.chain.AuditRecord;
 import cn.minzheng.audit.chain.JsonText;
+import cn.minzheng.audit.chain.RecordKeyFile;
+import cn.minzheng.audit.chain.RecordMac;
 import cn.minzheng.audit.checkpoint.Checkpoint;
 import cn.minzheng.audit.checkpoint.PublicKeys;
 import cn.minzheng.audit.checkpoint.VerificationKeys;
@@ -21,7 +23,7 @@ import java.util.Map;
 
 /**
  * Checks an NDJSON export against the audit service's public key(s), without the service:
- * {@code java -cp audit-service.jar cn.minzheng.audit.verify.OfflineVerifier export.ndjson publickey.pem [more.pem ...]}
+ * {@code java -cp audit-service.jar cn.minzheng.audit.verify.OfflineVerifier [--record-key keyfile ...] export.ndjson publickey.pem [more.pem ...]}
  * (each key file may hold several PUBLIC KEY blocks, e.g. {@code /public/keys.pem}: current and
  * retired keys; each checkpoint is checked against the key its {@code keyId} names)
  * (with the Boot jar: {@code java -cp target/audit-service-0.1.0-SNAPSHOT.jar
@@ -31,30 +33,56 @@ import java.util.Map;
  * re-walked; the records up to the last valid checkpoint are proven unaltered. A query export
  * ({@link QueryExportCheck}): each record, each link between consecutive records and each
  * checkpoint is checked, and the gaps the file cannot prove are listed with their online checks.
- * Exit code 0: intact; 1: tampered; 2: unreadable.
+ *
+ * <p>With {@code --record-key <file>} (the service's record key file, and any retired one: each
+ * record names its key) every record's MAC is checked too, so a record appended, altered or moved
+ * by someone who could write the database but does not hold the key is named. Without it MACs are
+ * not checked (a NOTE says so): the checkpoints' public keys are public, the record key is not.
+ * Exit code 0: intact (and every record MAC valid when a key was given); 1: tampered; 2:
+ * unreadable; 3: intact, but records without a MAC (written before record MACs) — named as a range.
  */
 public final class OfflineVerifier {
 
     private OfflineVerifier() {
     }
 
+    /** Exit code of an intact export whose records (some) carry no MAC. */
+    public static final int UNAUTHENTICATED = 3;
+
     public static void main(String[] args) throws IOException {
-        if (args.length < 2) {
-            System.err.println("usage: OfflineVerifier <export.ndjson> <publickey.pem> [<publickey.pem> ...]");
+        List<String> positional = new ArrayList<>();
+        List<RecordMac.Key> recordKeys = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--record-key") && i + 1 < args.length) {
+                try {
+                    recordKeys.add(RecordKeyFile.read(Path.of(args[++i])));
+                } catch (IllegalStateException e) {
+                    System.err.println(e.getMessage());
+                    System.exit(2);
+                    return;
+                }
+            } else {
+                positional.add(args[i]);
+            }
+        }
+        if (positional.size() < 2) {
+            System.err.println("usage: OfflineVerifier [--record-key <record-key-file> ...] <export.ndjson> "
+                    + "<publickey.pem> [<publickey.pem> ...]");
             System.exit(2);
         }
         List<PublicKey> keys = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
+        for (String file : positional.subList(1, positional.size())) {
             try {
-                keys.addAll(PublicKeys.parseAll(Files.readString(Path.of(args[i]), StandardCharsets.UTF_8)));
+                keys.addAll(PublicKeys.parseAll(Files.readString(Path.of(file), StandardCharsets.UTF_8)));
             } catch (IllegalArgumentException | IOException e) {
-                System.err.println("cannot read the public key " + args[i] + ": " + e.getMessage());
+                System.err.println("cannot read the public key " + file + ": " + e.getMessage());
                 System.exit(2);
                 return;
             }
         }
-        try (Reader in = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)) {
-            System.exit(verify(in, VerificationKeys.trusted(keys), System.out).exitCode());
+        RecordMac macs = recordKeys.isEmpty() ? null : RecordMac.verifying(recordKeys);
+        try (Reader in = Files.newBufferedReader(Path.of(positional.get(0)), StandardCharsets.UTF_8)) {
+            System.exit(verify(in, VerificationKeys.trusted(keys), macs, System.out).exitCode());
         }
     }
 
@@ -66,12 +94,15 @@ public final class OfflineVerifier {
 
         public int exitCode() {
             if (query != null) {
-                return query.intact() ? 0 : 1;
+                return !query.intact() ? 1 : query.withoutMac() > 0 ? UNAUTHENTICATED : 0;
             }
             if (problem != null && verdict == null) {
                 return 2;
             }
-            return verdict != null && verdict.ok() && problem == null ? 0 : 1;
+            if (verdict == null || !verdict.ok() || problem != null) {
+                return 1;
+            }
+            return verdict.unauthenticated() != null ? UNAUTHENTICATED : 0;
         }
     }
 
@@ -79,8 +110,17 @@ public final class OfflineVerifier {
         return verify(input, VerificationKeys.trusted(List.of(key)), out);
     }
 
-    /** Checks the export; each checkpoint against the trusted key its {@code keyId} names. */
+    /** Checks the export; each checkpoint against the trusted key its {@code keyId} names; record MACs not checked. */
     public static Report verify(Reader input, VerificationKeys keys, PrintStream out) throws IOException {
+        return verify(input, keys, null, out);
+    }
+
+    /**
+     * Checks the export; each checkpoint against the trusted key its {@code keyId} names and, when
+     * {@code macs} is given, each record's MAC against the record key its {@code macKeyId} names.
+     */
+    public static Report verify(Reader input, VerificationKeys keys, RecordMac macs, PrintStream out)
+            throws IOException {
         BufferedReader lines = new BufferedReader(input);
         String headerLine = lines.readLine();
         Map<String, Object> header;
@@ -91,7 +131,7 @@ public final class OfflineVerifier {
         }
         if (header != null && NdjsonLines.QUERY_HEADER.equals(header.get(NdjsonLines.TYPE))) {
             try {
-                QueryExportCheck.Result result = QueryExportCheck.check(header, lines, keys);
+                QueryExportCheck.Result result = QueryExportCheck.check(header, lines, keys, macs);
                 QueryExportCheck.print(result, out);
                 return new Report(null, result.checkpoints(), null, result);
             } catch (IllegalArgumentException e) {
@@ -129,7 +169,7 @@ public final class OfflineVerifier {
                 }
                 Checkpoint c = Checkpoint.fromJson(m);
                 if (!chain.equals(c.chain()) || !keys.valid(c)) {
-                    return report(out, new Report(new ChainWalk(chain, from, null, Map.of()).finish(null), checkpoints,
+                    return report(out, new Report(new ChainWalk(chain, from, null, Map.of(), macs).finish(null), checkpoints,
                             "line " + lineNo + ": checkpoint at sequence " + c.sequence()
                             + " has no valid signature by " + (keys.knows(c.keyId())
                                     ? "its key " + c.keyId() : "any given key (it names key " + c.keyId()
@@ -139,7 +179,7 @@ public final class OfflineVerifier {
                 checkpoints++;
             } else if (NdjsonLines.RECORD.equals(type)) {
                 if (walk == null) {
-                    walk = new ChainWalk(chain, from, null, signed);
+                    walk = new ChainWalk(chain, from, null, signed, macs);
                 }
                 AuditRecord r;
                 try {
@@ -157,7 +197,7 @@ public final class OfflineVerifier {
             }
         }
         if (walk == null) {
-            walk = new ChainWalk(chain, from, null, signed);
+            walk = new ChainWalk(chain, from, null, signed, macs);
         }
         return report(out, new Report(walk.finish(to), checkpoints, null));
     }
@@ -174,6 +214,14 @@ public final class OfflineVerifier {
             if (v.toSequence() != null && v.signedUpTo() < v.toSequence()) {
                 out.printf("NOTE records after sequence %d are chained but not yet covered by a signed checkpoint%n",
                         v.signedUpTo());
+            }
+            if (v.macsChecked()) {
+                out.printf("OK %d record MACs valid%n", v.authenticatedCount());
+            } else {
+                out.println("NOTE record MACs not checked: no record key given (--record-key <file>)");
+            }
+            if (v.unauthenticated() != null) {
+                out.printf("UNAUTHENTICATED chain=%s %s%n", v.chain(), v.unauthenticated().reason());
             }
         } else if (v != null) {
             ChainFailure f = v.failure();

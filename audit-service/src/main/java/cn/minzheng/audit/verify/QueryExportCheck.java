@@ -1,6 +1,7 @@
 package cn.minzheng.audit.verify;
 
 import cn.minzheng.audit.chain.AuditRecord;
+import cn.minzheng.audit.chain.RecordMac;
 import cn.minzheng.audit.chain.JsonText;
 import cn.minzheng.audit.checkpoint.Checkpoint;
 import cn.minzheng.audit.checkpoint.VerificationKeys;
@@ -52,7 +53,7 @@ public final class QueryExportCheck {
     /** What the file proved and what it left to the online checks. */
     public record Result(Map<String, Object> query, long records, int chains, long selfConsistent, long links,
             int checkpoints, int checkpointsOnRecords, long anchored, int gaps, List<OnlineCheck> online,
-            List<Finding> findings) {
+            List<Finding> findings, boolean macsChecked, long macsValid, long withoutMac) {
         public boolean intact() {
             return findings.isEmpty();
         }
@@ -62,6 +63,9 @@ public final class QueryExportCheck {
     }
 
     private final VerificationKeys keys;
+    private final RecordMac macs;
+    private long macsValid;
+    private long withoutMac;
     private final Map<String, TreeMap<Long, Entry>> chains = new LinkedHashMap<>();
     private final Map<String, List<Checkpoint>> signed = new LinkedHashMap<>();
     private final List<Finding> findings = new ArrayList<>();
@@ -69,8 +73,9 @@ public final class QueryExportCheck {
     private long records;
     private Long trailerRecords;
 
-    private QueryExportCheck(VerificationKeys keys) {
+    private QueryExportCheck(VerificationKeys keys, RecordMac macs) {
         this.keys = keys;
+        this.macs = macs;
     }
 
     /**
@@ -80,7 +85,13 @@ public final class QueryExportCheck {
      */
     public static Result check(Map<String, Object> header, BufferedReader lines, VerificationKeys keys)
             throws IOException {
-        QueryExportCheck check = new QueryExportCheck(keys);
+        return check(header, lines, keys, null);
+    }
+
+    /** As {@link #check(Map, BufferedReader, VerificationKeys)}, checking each record's MAC when {@code macs} is given. */
+    public static Result check(Map<String, Object> header, BufferedReader lines, VerificationKeys keys, RecordMac macs)
+            throws IOException {
+        QueryExportCheck check = new QueryExportCheck(keys, macs);
         String line;
         int lineNo = 1;
         while ((line = lines.readLine()) != null) {
@@ -120,6 +131,7 @@ public final class QueryExportCheck {
                 findings.add(new Finding(lineNo, r.chain(), r.sequence(), ChainFailure.Kind.CONTENT_CHANGED.name(),
                         "content and prevHash give " + computed + ", the line states " + r.hash()));
             }
+            checkMac(lineNo, r);
             Entry before = chains.computeIfAbsent(r.chain(), c -> new TreeMap<>())
                     .putIfAbsent(r.sequence(), new Entry(lineNo, r.sequence(), r.prevHash(), r.hash(), consistent));
             if (before != null) {
@@ -150,6 +162,22 @@ public final class QueryExportCheck {
             }
         } else {
             throw new IllegalArgumentException("line " + lineNo + " has an unknown @type " + type);
+        }
+    }
+
+    /** A record's MAC, when the record keys were given; a record without one is counted, not passed silently. */
+    private void checkMac(int lineNo, AuditRecord r) {
+        RecordMac.Outcome outcome = macs == null ? null : macs.check(r);
+        if (r.mac() == null && r.macKeyId() == null) {
+            withoutMac++;
+        } else if (outcome == RecordMac.Outcome.VALID) {
+            macsValid++;
+        } else if (outcome == RecordMac.Outcome.UNKNOWN_KEY) {
+            findings.add(new Finding(lineNo, r.chain(), r.sequence(), ChainFailure.Kind.MAC_UNKNOWN_KEY.name(),
+                    "record MAC names key " + r.macKeyId() + ", not one given (" + macs.keyIds() + ")"));
+        } else if (outcome != null) {
+            findings.add(new Finding(lineNo, r.chain(), r.sequence(), ChainFailure.Kind.MAC_INVALID.name(),
+                    "record MAC does not match the record: altered, moved or made without the record key"));
         }
     }
 
@@ -230,7 +258,7 @@ public final class QueryExportCheck {
             }
         }
         return new Result(query, records, chains.size(), selfConsistent, links, checkpoints, onRecords, anchored, gaps,
-                List.copyOf(online), List.copyOf(findings));
+                List.copyOf(online), List.copyOf(findings), macs != null, macsValid, withoutMac);
     }
 
     /** Records of a run at or before its last matching checkpoint. */
@@ -251,6 +279,16 @@ public final class QueryExportCheck {
                 r.checkpoints());
         out.printf("%s %d records self-consistent (hash recomputed from content and stated prevHash)%n",
                 r.selfConsistent() == r.records() ? "OK" : "!!", r.selfConsistent());
+        if (r.macsChecked()) {
+            out.printf("%s %d record MACs valid (record key given)%n",
+                    r.macsValid() + r.withoutMac() == r.records() ? "OK" : "!!", r.macsValid());
+        } else {
+            out.println("NOTE record MACs not checked: no record key given (--record-key <file>)");
+        }
+        if (r.withoutMac() > 0) {
+            out.printf("UNAUTHENTICATED %d records carry no record MAC (written before record MACs, or stripped):"
+                    + " proven by the hash chain and signed checkpoints only%n", r.withoutMac());
+        }
         out.printf("OK %d links verified (consecutive exported records of one chain)%n", r.links());
         out.printf("OK %d checkpoints signed by a given key, %d of them on exported records; %d records anchored to a"
                 + " signed checkpoint%n", r.checkpoints() - (int) r.findings().stream()

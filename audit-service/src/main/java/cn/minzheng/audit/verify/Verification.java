@@ -3,6 +3,7 @@ package cn.minzheng.audit.verify;
 import cn.minzheng.audit.chain.ChainDigest;
 import cn.minzheng.audit.chain.ChainHead;
 import cn.minzheng.audit.chain.ChainStore;
+import cn.minzheng.audit.chain.RecordMac;
 import cn.minzheng.audit.checkpoint.Checkpoint;
 import cn.minzheng.audit.checkpoint.CheckpointStore;
 import cn.minzheng.audit.checkpoint.VerificationKeys;
@@ -14,8 +15,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Re-walks a stored chain (or a range of it) against its signed checkpoints. Hashing runs on the
- * bounded-elastic scheduler, off the event loop.
+ * Re-walks a stored chain (or a range of it) against its signed checkpoints and every record's MAC
+ * ({@link RecordMac}). Hashing runs on the bounded-elastic scheduler, off the event loop.
  */
 public class Verification {
 
@@ -24,8 +25,10 @@ public class Verification {
     private final ChainStore chains;
     private final CheckpointStore checkpoints;
     private final VerificationKeys keys;
+    private final RecordMac macs;
 
-    public Verification(ChainStore chains, CheckpointStore checkpoints, VerificationKeys keys) {
+    public Verification(ChainStore chains, CheckpointStore checkpoints, VerificationKeys keys, RecordMac macs) {
+        this.macs = macs;
         this.chains = chains;
         this.checkpoints = checkpoints;
         this.keys = keys;
@@ -43,7 +46,7 @@ public class Verification {
             Mono<String> anchor = first == 1 ? Mono.just(ChainDigest.GENESIS)
                     : chains.record(chain, first - 1).map(r -> r.hash()).defaultIfEmpty("");
             return Mono.zip(anchor, signedHeads(chain, first, last)).flatMap(t -> {
-                ChainWalk walk = new ChainWalk(chain, first, t.getT1().isEmpty() ? null : t.getT1(), t.getT2());
+                ChainWalk walk = new ChainWalk(chain, first, t.getT1().isEmpty() ? null : t.getT1(), t.getT2(), macs);
                 return chains.range(chain, first, last)
                         .publishOn(Schedulers.boundedElastic())
                         .takeWhile(walk::accept)

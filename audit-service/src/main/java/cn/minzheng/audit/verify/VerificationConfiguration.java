@@ -1,6 +1,7 @@
 package cn.minzheng.audit.verify;
 
 import cn.minzheng.audit.chain.ChainStore;
+import cn.minzheng.audit.chain.RecordMac;
 import cn.minzheng.audit.checkpoint.CheckpointStore;
 import cn.minzheng.audit.checkpoint.VerificationKeys;
 import org.springframework.context.annotation.Bean;
@@ -10,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 public class VerificationConfiguration {
 
     @Bean
-    Verification verification(ChainStore chains, CheckpointStore checkpoints, VerificationKeys keys) {
-        return new Verification(chains, checkpoints, keys);
+    Verification verification(ChainStore chains, CheckpointStore checkpoints, VerificationKeys keys,
+            RecordMac recordMac) {
+        return new Verification(chains, checkpoints, keys, recordMac);
     }
 }

@@ -24,12 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +37,10 @@ import org.springframework.kafka.support.KafkaHeaders;
 import reactor.core.publisher.Mono;
 
 class IngestTest extends AuditServiceTestBase {
+
+    /** The service's record keys: hand-made appenders MAC as the service does, so its verification accepts them. */
+    @Autowired
+    cn.minzheng.audit.chain.RecordMac recordMac;
 
     @Autowired
     MongoDatabase database;
@@ -116,7 +116,7 @@ class IngestTest extends AuditServiceTestBase {
         send(topic, unknown);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> storedOf(topic) == 2);
-        List<ConsumerRecord<String, byte[]>> dead = readAll(topic + ".dlt", 2);
+        List<ConsumerRecord<String, byte[]>> dead = DeadLetterTopic.readAll(topic + ".dlt", 2);
         assertThat(dead).hasSize(2);
         assertThat(new String(dead.get(0).headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE).value(),
                 StandardCharsets.UTF_8)).startsWith("malformed event");
@@ -179,8 +179,10 @@ class IngestTest extends AuditServiceTestBase {
         String topic = "race-" + UUID.randomUUID().toString().substring(0, 8) + ".events";
         String chain = topic + "-0";
         ChainHeadGauges gauges = new ChainHeadGauges(new SimpleMeterRegistry());
-        ChainAppender zombie = new ChainAppender(chains, java.time.Clock.systemUTC(), gauges);
-        ChainAppender owner = new ChainAppender(chains, java.time.Clock.systemUTC(), gauges);
+        ChainAppender zombie = new ChainAppender(chains, java.time.Clock.systemUTC(), gauges,
+                recordMac);
+        ChainAppender owner = new ChainAppender(chains, java.time.Clock.systemUTC(), gauges,
+                recordMac);
         List<cn.minzheng.audit.chain.IncomingEvent> events = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             events.add(cn.minzheng.audit.chain.ChainFixture.event(topic, 0, i));
@@ -223,22 +225,6 @@ class IngestTest extends AuditServiceTestBase {
             return lag;
         } catch (Exception e) {
             return -1;
-        }
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> readAll(String topic, int expected) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfra.shared().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-                return out.size() >= expected;
-            });
-            return out;
         }
     }
 }

@@ -30,7 +30,6 @@ import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,12 +44,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -74,6 +69,10 @@ import reactor.core.publisher.Mono;
 class StoreTimePoisonTest extends AuditServiceTestBase {
 
     private static final String APPROVED = "minzheng.assistance.application.approved.v1";
+
+    /** The service's record keys: hand-made appenders MAC as the service does, so its verification accepts them. */
+    @Autowired
+    cn.minzheng.audit.chain.RecordMac recordMac;
 
     @Autowired
     MongoDatabase database;
@@ -111,13 +110,13 @@ class StoreTimePoisonTest extends AuditServiceTestBase {
         assertThat(storedOf(topic)).isEqualTo(3);
         assertChain(topic + "-0", approvals.stream().map(EventEnvelope::id).toList());
 
-        List<ConsumerRecord<String, byte[]>> dead = readAll(topic + ".dlt", 2);
-        assertThat(dead).extracting(r -> header(r, "ce_id")).containsExactly(jsDateMax.id(), overflowing.id());
-        assertThat(dead).extracting(r -> header(r, KafkaHeaders.DLT_ORIGINAL_OFFSET)).containsExactly("0", "1");
-        assertThat(header(dead.get(0), KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(topic);
-        assertThat(header(dead.get(0), KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains(jsDateMax.id())
+        List<ConsumerRecord<String, byte[]>> dead = DeadLetterTopic.readAll(topic + ".dlt", 2);
+        assertThat(dead).extracting(r -> DeadLetterTopic.header(r, "ce_id")).containsExactly(jsDateMax.id(), overflowing.id());
+        assertThat(dead).extracting(r -> DeadLetterTopic.header(r, KafkaHeaders.DLT_ORIGINAL_OFFSET)).containsExactly("0", "1");
+        assertThat(DeadLetterTopic.header(dead.get(0), KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(topic);
+        assertThat(DeadLetterTopic.header(dead.get(0), KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains(jsDateMax.id())
                 .contains("event time +275760-09-13T00:00:00Z is outside the range the trail holds");
-        assertThat(header(dead.get(1), KafkaHeaders.DLT_EXCEPTION_MESSAGE))
+        assertThat(DeadLetterTopic.header(dead.get(1), KafkaHeaders.DLT_EXCEPTION_MESSAGE))
                 .contains("event time +300000000-01-01T00:00:00Z is outside");
         assertThat(dead.get(1).value()).isEqualTo(KafkaCloudEvents.value(overflowing)); // the exact bytes
         assertThat(scrape("kafka_dead_letters_total", "topic=\"" + topic + "\"")).hasValue(2.0);
@@ -148,11 +147,11 @@ class StoreTimePoisonTest extends AuditServiceTestBase {
         await().atMost(Duration.ofSeconds(60)).until(() -> storedOf(topic) >= 1);
         assertChain(topic + "-0", List.of(real.id()));
 
-        List<ConsumerRecord<String, byte[]>> dead = readAll(topic + ".dlt", 2);
-        assertThat(dead).extracting(r -> header(r, "ce_id")).containsExactly(preDated.id(), fortyYearsOld.id());
-        assertThat(header(dead.get(0), KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains(preDated.id())
+        List<ConsumerRecord<String, byte[]>> dead = DeadLetterTopic.readAll(topic + ".dlt", 2);
+        assertThat(dead).extracting(r -> DeadLetterTopic.header(r, "ce_id")).containsExactly(preDated.id(), fortyYearsOld.id());
+        assertThat(DeadLetterTopic.header(dead.get(0), KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains(preDated.id())
                 .contains("is more than PT5M ahead of ingest time");
-        assertThat(header(dead.get(1), KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains(fortyYearsOld.id())
+        assertThat(DeadLetterTopic.header(dead.get(1), KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains(fortyYearsOld.id())
                 .contains("is more than P30Y before ingest time");
         assertThat(dead.get(0).value()).isEqualTo(KafkaCloudEvents.value(preDated));
         assertThat(scrape("audit_ingest_dead_letters_total", "topic=\"" + topic + "\"", "stage=\"store\"",
@@ -180,11 +179,11 @@ class StoreTimePoisonTest extends AuditServiceTestBase {
         assertChain(topic + "-0", expected); // event 8 took sequence 8, linked to event 6
         assertThat(store.refusals.get()).isGreaterThanOrEqualTo(2); // refused in the batch, then alone
 
-        List<ConsumerRecord<String, byte[]>> dead = readAll(topic + ".dlt", 1);
+        List<ConsumerRecord<String, byte[]>> dead = DeadLetterTopic.readAll(topic + ".dlt", 1);
         assertThat(dead).hasSize(1);
-        assertThat(header(dead.get(0), "ce_id")).isEqualTo(refusedEvent.id());
-        assertThat(header(dead.get(0), KafkaHeaders.DLT_ORIGINAL_OFFSET)).isEqualTo("7");
-        assertThat(header(dead.get(0), KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains(refusedEvent.id())
+        assertThat(DeadLetterTopic.header(dead.get(0), "ce_id")).isEqualTo(refusedEvent.id());
+        assertThat(DeadLetterTopic.header(dead.get(0), KafkaHeaders.DLT_ORIGINAL_OFFSET)).isEqualTo("7");
+        assertThat(DeadLetterTopic.header(dead.get(0), KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains(refusedEvent.id())
                 .contains("refused by the store (error 121): Document failed validation");
         assertThat(meters.counter(IngestBatch.DEAD_LETTERS, "topic", topic, "stage", "store", "reason",
                 "refused-by-store").count()).isEqualTo(1.0);
@@ -225,7 +224,7 @@ class StoreTimePoisonTest extends AuditServiceTestBase {
         }
         String refusedId = events.get(4).eventId();
         ChainAppender appender = new ChainAppender(new RefusingStore(database, refusedId), Clock.systemUTC(),
-                new ChainHeadGauges(new SimpleMeterRegistry()));
+                new ChainHeadGauges(new SimpleMeterRegistry()), recordMac);
 
         ChainAppender.Appended first = appender.append(chain, events.subList(0, 6));
         ChainAppender.Appended again = appender.append(chain, events); // redelivered with the rest
@@ -345,7 +344,8 @@ class StoreTimePoisonTest extends AuditServiceTestBase {
 
     /** Ingest of {@code topic} alone (outside the service's topic pattern) through {@code store}. */
     private void withIngest(String topic, String group, ChainStore store, SimpleMeterRegistry meters, Runnable body) {
-        IngestBatch batch = new IngestBatch(new ChainAppender(store, Clock.systemUTC(), new ChainHeadGauges(meters)),
+        IngestBatch batch = new IngestBatch(new ChainAppender(store, Clock.systemUTC(), new ChainHeadGauges(meters),
+                recordMac),
                 deadLetters, traces, EventTimeRange.DEFAULT, EventTimeWindow.DEFAULT, Clock.systemUTC(), meters);
         ConcurrentMessageListenerContainer<String, byte[]> container = containerFactory.createContainer(
                 Pattern.compile(Pattern.quote(topic)));
@@ -372,7 +372,7 @@ class StoreTimePoisonTest extends AuditServiceTestBase {
 
     private static EventEnvelope acceptance(String subject, Instant time) {
         return EventEnvelope.builder("minzheng.assistance.application.accepted.v1")
-                .source("/minzheng/assistance-service").subject(subject).actor("clerk-421303", "CLERK")
+                .source("/minzheng/assistance").subject(subject).actor("clerk-421303", "CLERK")
                 .regionCode("421303").time(time).aggregateVersion(2)
                 .data(EventData.of(subject, "application").transition("SUBMITTED", "ACCEPTED").reason("材料齐全")).build();
     }
@@ -404,27 +404,6 @@ class StoreTimePoisonTest extends AuditServiceTestBase {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", EmbeddedInfra.shared().bootstrapServers()))) {
             TopicPartition tp = new TopicPartition(topic, 0);
             return admin.listOffsets(Map.of(tp, OffsetSpec.latest())).partitionResult(tp).get().offset();
-        }
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var h = record.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> readAll(String topic, int expected) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfra.shared().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-                return out.size() >= expected;
-            });
-            return out;
         }
     }
 }

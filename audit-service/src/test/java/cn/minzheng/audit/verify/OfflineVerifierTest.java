@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.minzheng.audit.chain.AuditRecord;
 import cn.minzheng.audit.chain.ChainFixture;
 import cn.minzheng.audit.chain.ChainHead;
+import cn.minzheng.audit.chain.RecordMac;
 import cn.minzheng.audit.checkpoint.PublicKeys;
 import cn.minzheng.audit.checkpoint.SigningKey;
 import cn.minzheng.audit.checkpoint.VerificationKeys;
@@ -71,6 +72,48 @@ class OfflineVerifierTest {
         OfflineVerifier.Report report = verify(export(ChainFixture.chain(3), 3), SigningKey.generate());
         assertThat(report.exitCode()).isEqualTo(1);
         assertThat(report.problem()).contains("no valid signature");
+    }
+
+    private OfflineVerifier.Report verifyWithRecordKey(String text, RecordMac.Key... recordKeys) throws IOException {
+        return OfflineVerifier.verify(new StringReader(text), VerificationKeys.trusted(List.of(KEY.publicKey())),
+                RecordMac.verifying(List.of(recordKeys)), new PrintStream(printed, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void givenTheRecordKeyEveryRecordMacIsChecked() throws IOException {
+        OfflineVerifier.Report report = verifyWithRecordKey(export(ChainFixture.chain(12), 12), ChainFixture.RECORD_KEY);
+        assertThat(report.exitCode()).as(printed.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(report.verdict().status()).isEqualTo("AUTHENTICATED");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("OK 12 record MACs valid");
+
+        printed.reset();
+        OfflineVerifier.Report keyless = verify(export(ChainFixture.chain(12), 12), KEY);
+        assertThat(keyless.exitCode()).isZero();
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("NOTE record MACs not checked");
+    }
+
+    @Test
+    void aRecordAppendedWithoutTheRecordKeyIsNamedEvenPastTheLastCheckpoint() throws IOException {
+        List<AuditRecord> records = new java.util.ArrayList<>(ChainFixture.chain(12));
+        AuditRecord last = records.get(11);
+        AuditRecord forged = ChainFixture.extendWithoutKey(new ChainHead(last.chain(), 12, last.hash()),
+                List.of(ChainFixture.event(ChainFixture.TOPIC, 0, 999)), ChainFixture.RECEIVED).records().get(0)
+                .withMac(last.macKeyId(), last.mac());
+        records.add(forged);
+        String text = export(records, 12);
+        OfflineVerifier.Report report = verifyWithRecordKey(text, ChainFixture.RECORD_KEY);
+        assertThat(report.exitCode()).isEqualTo(1);
+        assertThat(report.verdict().failure().kind()).isEqualTo(ChainFailure.Kind.MAC_INVALID);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("TAMPERED", "sequence=13", "kind=MAC_INVALID");
+    }
+
+    @Test
+    void anExportOfRecordsWrittenBeforeRecordMacsIsIntactButNamedUnauthenticated() throws IOException {
+        List<AuditRecord> legacy = ChainFixture.legacyChain(ChainFixture.TOPIC, 0, 6);
+        OfflineVerifier.Report report = verifyWithRecordKey(export(legacy, 6), ChainFixture.RECORD_KEY);
+        assertThat(report.exitCode()).isEqualTo(OfflineVerifier.UNAUTHENTICATED);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("OK chain=assistance.events-0 records=6",
+                "UNAUTHENTICATED chain=assistance.events-0 sequences 1..6 carry no record MAC");
     }
 
     @Test
