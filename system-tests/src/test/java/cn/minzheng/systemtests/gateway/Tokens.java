@@ -1,11 +1,16 @@
 package cn.minzheng.systemtests.gateway;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import cn.minzheng.systemtests.platform.Platform;
 
-/** Real tokens from the local issuer ({@code POST http://127.0.0.1:9000/token}), one per person, cached. */
+/**
+ * Real tokens from the local issuer ({@code POST http://127.0.0.1:9000/token}), one per person and
+ * roles, cached. The issuer puts the platform's audience ({@code aud}) in every token it mints.
+ */
 public final class Tokens {
 
     private final Gateway issuer;
@@ -17,14 +22,19 @@ public final class Tokens {
 
     /** A token for {@code sub} with one role; {@code region} may be null (a citizen without one). */
     public String of(String sub, String role, String region) {
-        return cache.computeIfAbsent(sub + "|" + role + "|" + region, k -> mint(sub, role, region));
+        return of(sub, List.of(role), region);
     }
 
-    private String mint(String sub, String role, String region) {
-        Map<String, Object> request = new java.util.LinkedHashMap<>();
+    /** A token for {@code sub} holding every role of {@code roles} (e.g. CITIZEN and APPROVER at once). */
+    public String of(String sub, List<String> roles, String region) {
+        return cache.computeIfAbsent(sub + "|" + String.join(",", roles) + "|" + region, k -> mint(sub, roles, region));
+    }
+
+    private String mint(String sub, List<String> roles, String region) {
+        Map<String, Object> request = new LinkedHashMap<>();
         request.put("sub", sub);
         request.put("name", "测试" + sub);
-        request.put("roles", java.util.List.of(role));
+        request.put("roles", List.copyOf(roles));
         if (region != null) {
             request.put("region", region);
         }
