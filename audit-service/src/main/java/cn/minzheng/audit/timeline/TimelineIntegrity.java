@@ -1,0 +1,130 @@
+package cn.minzheng.audit.timeline;
+
+import cn.minzheng.audit.chain.AuditRecord;
+import cn.minzheng.audit.chain.RecordDocuments;
+import cn.minzheng.audit.chain.RecordMac;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
+
+/**
+ * A timeline confirmed against the chain (issue 14 item 3): the subjects index is a projection any
+ * holder of the database credential could edit, so it is never believed alone. The entries are the
+ * subject's records found in the trail itself (the scan by {@code subject}); each is checked — its
+ * hash recomputes and its record MAC is valid — and the index is compared with them: an id the
+ * index lists whose record is gone, a record of the subject the index does not list, and a record
+ * the index lists that no longer names this subject are each reported, never silently dropped.
+ */
+final class TimelineIntegrity {
+
+    /** Per-entry outcome, shown as the entry's {@code integrity}. */
+    static final String VERIFIED = "verified";
+    static final String NO_MAC = "no-mac";
+
+    private TimelineIntegrity() {
+    }
+
+    /** The checked entries and what the check found. */
+    record Confirmed(List<Document> entries, Map<String, String> entryIntegrity, Map<String, Boolean> indexed,
+            Map<String, Object> report) {
+        boolean nothingToShow() {
+            return entries.isEmpty() && ((List<?>) report.get("missingRecords")).isEmpty()
+                    && ((List<?>) report.get("notThisSubject")).isEmpty();
+        }
+    }
+
+    /**
+     * @param scanned    the subject's records in the caller's scope, found by the subject field
+     * @param listed     the event ids the subjects index lists, or {@code null} when the index is not
+     *                   built yet (it is then not compared)
+     * @param byIndex    every record the listed ids lead to (any subject, type or region)
+     * @param inScope    whether a record is one the caller may see and asked for (region, type)
+     */
+    static Confirmed confirm(String subject, List<Document> scanned, List<String> listed, List<Document> byIndex,
+            java.util.function.Predicate<Document> inScope, RecordMac macs) {
+        Map<String, String> integrity = new LinkedHashMap<>();
+        Map<String, Boolean> indexed = new LinkedHashMap<>();
+        List<Map<String, Object>> failures = new ArrayList<>();
+        long verified = 0;
+        long withoutMac = 0;
+        Set<String> listedIds = listed == null ? Set.of() : new HashSet<>(listed);
+        for (Document d : scanned) {
+            String outcome = check(d, macs);
+            integrity.put(d.getString("eventId"), outcome);
+            if (outcome.equals(VERIFIED)) {
+                verified++;
+            } else if (outcome.equals(NO_MAC)) {
+                withoutMac++;
+            } else {
+                failures.add(where(d, outcome));
+            }
+            if (listed != null) {
+                indexed.put(d.getString("eventId"), listedIds.contains(d.getString("eventId")));
+            }
+        }
+        Map<String, Object> report = new LinkedHashMap<>();
+        List<Map<String, Object>> notInIndex = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        List<Map<String, Object>> notThisSubject = new ArrayList<>();
+        if (listed != null) {
+            scanned.stream().filter(d -> !listedIds.contains(d.getString("eventId")))
+                    .forEach(d -> notInIndex.add(where(d, "a record of this subject in the chain that the subjects "
+                            + "index does not list")));
+            Set<String> found = new HashSet<>();
+            for (Document d : byIndex) {
+                found.add(d.getString("eventId"));
+                if (!subject.equals(d.getString("subject")) && inScope.test(d)) {
+                    String outcome = check(d, macs);
+                    notThisSubject.add(where(d, "listed for this subject, the record names subject "
+                            + d.getString("subject") + " (record " + outcome + ")"));
+                }
+            }
+            new LinkedHashSet<>(listed).stream().filter(id -> !found.contains(id)).forEach(missing::add);
+        }
+        boolean ok = failures.isEmpty() && notInIndex.isEmpty() && missing.isEmpty() && notThisSubject.isEmpty();
+        report.put("verified", ok && withoutMac == 0 && listed != null);
+        report.put("checked", "each entry's hash and record MAC; the subjects index against the records of the subject"
+                + (listed == null ? " (index not built yet: not compared)" : ""));
+        report.put("indexCompared", listed != null);
+        report.put("entriesVerified", verified);
+        report.put("entriesWithoutMac", withoutMac);
+        report.put("failedEntries", failures);
+        report.put("missingRecords", missing);
+        report.put("notInIndex", notInIndex);
+        report.put("notThisSubject", notThisSubject);
+        return new Confirmed(scanned, integrity, indexed, report);
+    }
+
+    /** {@value #VERIFIED}, {@value #NO_MAC}, or what is wrong with the record. */
+    static String check(Document d, RecordMac macs) {
+        AuditRecord r;
+        try {
+            r = RecordDocuments.fromDocument(d);
+        } catch (RuntimeException unreadable) {
+            return "unreadable: " + unreadable.getMessage();
+        }
+        if (r.hash() == null || !r.computedHash().equals(r.hash())) {
+            return "hash-mismatch";
+        }
+        return switch (macs.check(r)) {
+            case VALID -> VERIFIED;
+            case NO_MAC -> NO_MAC;
+            case UNKNOWN_KEY -> "mac-unknown-key";
+            case WRONG -> "mac-invalid";
+        };
+    }
+
+    private static Map<String, Object> where(Document d, String problem) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("eventId", d.getString("eventId"));
+        m.put("chain", d.getString("chain"));
+        m.put("sequence", d.get("sequence"));
+        m.put("problem", problem);
+        return m;
+    }
+}
