@@ -217,6 +217,9 @@ final class PlatformPlan {
         Path workDir = options.dataDir().resolve(module);
         if (module.equals("audit-service")) {
             env.put("MINZHENG_AUDIT_CHECKPOINT_KEYFILE", workDir.resolve("audit-signing-key.pem").toString());
+            // the record MAC key (issue 14 item 3): created owner-only on first start, kept with the data dir
+            env.put("MINZHENG_AUDIT_RECORDKEY_FILE", workDir.resolve("audit-record-key").toString());
+            env.put("MINZHENG_AUDIT_RECORDKEY_GENERATEIFMISSING", "true");
         }
         Readiness readiness = Readiness.actuatorHealth(port);
         if (registers) {
