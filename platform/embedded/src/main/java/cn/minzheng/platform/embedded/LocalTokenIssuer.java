@@ -367,7 +367,9 @@ public final class LocalTokenIssuer implements AutoCloseable {
             return;
         }
         Map<String, Object> response = new LinkedHashMap<>();
-        response.put("access_token", mint(request.subject(), request.name(), request.roles(), request.region()));
+        response.put("access_token", request.audience() == null
+                ? mint(request.subject(), request.name(), request.roles(), request.region())
+                : mintForAudience(request.subject(), request.name(), request.roles(), request.region(), request.audience()));
         response.put("token_type", "Bearer");
         response.put("expires_in", lifetime.toSeconds());
         respond(exchange, 200, "application/json", JSONObjectUtils.toJSONString(response));

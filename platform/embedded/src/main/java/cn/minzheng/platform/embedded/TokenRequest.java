@@ -7,10 +7,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * What {@code POST /token} accepts: {@code {"sub","name","roles":[...],"region"}}. Parsing never
- * throws anything but {@link InvalidTokenRequest}.
+ * What {@code POST /token} accepts: {@code {"sub","name","roles":[...],"region","aud":[...]}}; {@code aud} is
+ * optional (absent: the issuer's platform audience; {@code []}: a token without one, for negative tests).
+ * Parsing never throws anything but {@link InvalidTokenRequest}.
+ *
+ * @param audience the requested {@code aud}, {@code null} for the issuer's own
  */
-record TokenRequest(String subject, String name, List<String> roles, String region) {
+record TokenRequest(String subject, String name, List<String> roles, String region, List<String> audience) {
 
     /** The role names of the contract (docs/contracts.md, Identity). */
     static final Set<String> ROLES = Set.of("CITIZEN", "ORG_AGENT", "CLERK", "APPROVER", "REGISTRAR",
@@ -48,11 +51,21 @@ record TokenRequest(String subject, String name, List<String> roles, String regi
         if (region != null && !(region instanceof String r && REGION.matcher(r).matches())) {
             errors.add(new FieldError("/region", "INVALID", "region 必须是 2 至 12 位数字的行政区划代码前缀"));
         }
+        List<String> audience = null;
+        Object rawAudience = json.get("aud");
+        if (rawAudience != null) {
+            if (rawAudience instanceof List<?> list && list.size() <= 10
+                    && list.stream().allMatch(a -> a instanceof String text && !text.isBlank() && text.length() <= 128)) {
+                audience = list.stream().map(String.class::cast).toList();
+            } else {
+                errors.add(new FieldError("/aud", "INVALID", "aud 必须是至多 10 个非空字符串的数组"));
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidTokenRequest(errors);
         }
         String subject = (String) sub;
-        return new TokenRequest(subject, name == null ? subject : (String) name, List.copyOf(roles), (String) region);
+        return new TokenRequest(subject, name == null ? subject : (String) name, List.copyOf(roles), (String) region, audience);
     }
 
     record FieldError(String pointer, String code, String message) {

@@ -101,6 +101,8 @@ class LocalTokenIssuerTest {
             "'{\"sub\":\"u\",\"roles\":[\"CLERK\",\"KING\"]}'    | 400 | /roles/1",
             "'{\"sub\":\"u\",\"roles\":[\"CLERK\"],\"region\":\"Hubei\"}' | 400 | /region",
             "'{\"sub\":\"u\",\"roles\":[\"CLERK\"],\"name\":7}'  | 400 | /name",
+            "'{\"sub\":\"u\",\"roles\":[\"CLERK\"],\"aud\":\"x\"}' | 400 | /aud",
+            "'{\"sub\":\"u\",\"roles\":[\"CLERK\"],\"aud\":[\"\"]}' | 400 | /aud",
             "'not json'                                          | 400 | ''",
             "'[1,2]'                                             | 400 | ''",
     })
@@ -126,6 +128,16 @@ class LocalTokenIssuerTest {
 
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    }
+
+    @ParameterizedTest(name = "aud {0}")
+    @CsvSource(delimiter = '|', value = {"'[\"other-app\"]' | other-app", "'[]' | ''"})
+    void theHttpEndpointMintsAnotherAudienceOrNoneWhenAsked(String aud, String expected) throws Exception {
+        HttpResponse<String> response = postToken("{\"sub\":\"u-aud\",\"roles\":[\"CLERK\"],\"aud\":" + aud + "}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JWTClaimsSet claims = verify(issuer, (String) JSONObjectUtils.parse(response.body()).get("access_token"));
+        assertThat(claims.getAudience()).isEqualTo(expected.isEmpty() ? List.of() : List.of(expected));
     }
 
     @Test
