@@ -145,7 +145,8 @@ public class ApplicationQueries {
         if (own.startsWith(requested)) {
             return own;
         }
-        throw new ForbiddenProblem("region-out-of-scope");
+        // recorded under the probed region as well: its auditors see who asked for its cases
+        throw ForbiddenProblem.onCaseIn(requested, "region-out-of-scope");
     }
 
     /** A case number as {@code ApplicationStore} issues them: region, date, sequence. */

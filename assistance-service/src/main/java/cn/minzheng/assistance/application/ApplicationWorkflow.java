@@ -147,11 +147,17 @@ public class ApplicationWorkflow {
             Actor actor = actor(p, command);
             return notSelfDealing(c, command, actor)
                     .then(Mono.defer(() -> change.apply(c, actor, clock.instant())))
-                    .flatMap(next -> traceparent().flatMap(tp -> store.update(next, expectedVersion, tp.orElse(null))));
+                    .flatMap(next -> traceparent().flatMap(tp -> store.update(next, expectedVersion, tp.orElse(null))))
+                    // a refusal on this case is recorded under its region too (issue 14 item 7)
+                    .onErrorMap(e -> onCase(DomainProblems.translate(e), c));
         }).flatMap(saved -> (saved.status().terminal() ? store.releaseClaims(saved.number()) : Mono.<Void>empty())
                         .thenReturn(saved))
                 .doOnNext(saved -> relay.publishInBackground(CaseDocuments.COLLECTION, saved.number()))
                 .onErrorMap(DomainProblems::translate);
+    }
+
+    private static Throwable onCase(Throwable e, AssistanceCase c) {
+        return e instanceof ForbiddenProblem forbidden ? forbidden.inRegion(c.regionCode()) : e;
     }
 
     /**

@@ -265,7 +265,8 @@ class ApplicationApiTest extends ServiceTestBase {
                 new Case(token("clerk-wuhan", "CLERK", "420100"), 404),
                 new Case(APPROVER, 200),
                 new Case(token("auditor-a", "AUDITOR", "421303"), 200),
-                new Case(token("org-agent", "ORG_AGENT", "421303"), 404));
+                // not a role of this service at all (the gateway's route roles, issue 14 item 7): 403 for any case
+                new Case(token("org-agent", "ORG_AGENT", "421303"), 403));
         for (Case c : cases) {
             http.get().uri("/api/v1/assistance/applications/" + number)
                     .header(HttpHeaders.AUTHORIZATION, "Bearer " + c.token()).exchange()

@@ -2,6 +2,7 @@ package cn.minzheng.platform.kit.security;
 
 import cn.minzheng.platform.kit.problem.ForbiddenProblem;
 import cn.minzheng.platform.kit.problem.web.ProblemWriter;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +12,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -60,7 +62,19 @@ final class RouteRolesWebFilter implements WebFilter {
                         : problems.write(exchange, new ForbiddenProblem("role-not-admitted", family.get().names())));
     }
 
+    /**
+     * The role names as the gateway reads them: the {@code roles} claim exactly (a list, or one string split
+     * on spaces, case-sensitive), so a name the gateway does not know ({@code auditor}) is not admitted here
+     * either; other authentications by their {@code ROLE_} authorities.
+     */
     private static Set<String> roles(Authentication authentication) {
+        if (authentication.getPrincipal() instanceof Jwt jwt) {
+            Object raw = jwt.getClaims().get("roles");
+            if (raw instanceof Collection<?> names) {
+                return names.stream().map(String::valueOf).collect(Collectors.toSet());
+            }
+            return raw instanceof String names ? java.util.Arrays.stream(names.trim().split(" +")).collect(Collectors.toSet()) : Set.of();
+        }
         return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring("ROLE_".length()))
                 .collect(Collectors.toSet());

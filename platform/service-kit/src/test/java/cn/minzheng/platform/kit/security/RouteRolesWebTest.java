@@ -24,6 +24,8 @@ class RouteRolesWebTest extends WebAppTestBase {
             "CITIZEN,           /api/family/cases,       403",
             "CLERK,             /api/family/cases,       403",
             "ADMIN,             /api/family/cases,       403",
+            // the gateway reads role names exactly: a lower-case name is no role there, so none here
+            "auditor,           /api/family/cases,       403",
             "CITIZEN,           /api/family/public/list, 200",
             "-,                 /api/family/public/list, 200",
             "-,                 /api/family/cases,       401",
