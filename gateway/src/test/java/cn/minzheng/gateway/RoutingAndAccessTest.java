@@ -84,12 +84,15 @@ class RoutingAndAccessTest extends GatewayTestSupport {
     }
 
     @ParameterizedTest(name = "{0} token is 401")
-    @CsvSource({"expired", "foreign-key", "garbage"})
+    @CsvSource({"expired", "foreign-key", "garbage", "no-audience", "other-audience"})
     void badTokensAre401(String kind) {
         var issuer = EmbeddedInfra.shared().tokenIssuer();
         String token = switch (kind) {
             case "expired" -> issuer.mintExpired("c1", "张三", List.of("CITIZEN"), "421303");
             case "foreign-key" -> issuer.mintWithForeignKey("c1", "张三", List.of("CITIZEN"), "421303");
+            // issue 14 item 7: a token of the same issuer for another application, or for none
+            case "no-audience" -> issuer.mintForAudience("c1", "张三", List.of("CITIZEN"), "421303", List.of());
+            case "other-audience" -> issuer.mintForAudience("c1", "张三", List.of("CITIZEN"), "421303", List.of("account"));
             default -> "not.a.jwt";
         };
         int before = ASSISTANCE.requests();
@@ -102,6 +105,16 @@ class RoutingAndAccessTest extends GatewayTestSupport {
                 .expectBody().returnResult().getResponseBody();
         assertThat(json(body).get("code").asString()).isEqualTo("GATEWAY_UNAUTHORIZED");
         assertThat(ASSISTANCE.requests()).isEqualTo(before);
+    }
+
+    @Test
+    void aTokenForThePlatformAudienceAmongOthersPasses() {
+        String token = EmbeddedInfra.shared().tokenIssuer().mintForAudience("aud-ok", "张三", List.of("CITIZEN"), "421303",
+                List.of("account", "minzheng-platform"));
+        int before = ASSISTANCE.requests();
+        client().get().uri("/api/v1/assistance/applications").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk();
+        assertThat(ASSISTANCE.requests()).isEqualTo(before + 1);
     }
 
     @ParameterizedTest(name = "{1} may not use {0}")

@@ -19,6 +19,8 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -80,7 +82,8 @@ public class GatewaySecurity {
         return problems.write(exchange, ProblemKind.UNAUTHORIZED,
                 headers -> headers.set("WWW-Authenticate", "Bearer error=\"invalid_token\""),
                 ProblemResponses.language(exchange) == ProblemKind.Language.EN
-                        ? "the token is invalid or expired" : "令牌无效或已过期");
+                        ? "the token is invalid, expired or not issued for this platform; sign in again for a new token"
+                        : "令牌无效、已过期或不是签发给本平台的，请重新登录获取新令牌");
     }
 
     /**
@@ -95,12 +98,17 @@ public class GatewaySecurity {
                         : "路径中含有不允许的字符（编码的斜杠、反斜杠、百分号、分号或空字符），请去掉后重试");
     }
 
-    /** RS256 tokens verified with the issuer's key set, fetched again for an unknown {@code kid} at most once per cool-down. */
+    /**
+     * RS256 tokens verified with the issuer's key set, fetched again for an unknown {@code kid} at most once
+     * per cool-down, issued by the configured issuer for the platform's audience ({@code aud} contains
+     * {@code minzheng.security.audience}: a token the issuer made for another application is not ours).
+     */
     @Bean
     ReactiveJwtDecoder jwtDecoder(SecurityProperties security, KeySetProperties keySet, Clock clock, MeterRegistry meters) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(
                 new JwkSetCooldown(security.jwkSetUri(), keySet.refetchCooldown(), clock, meters)).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(security.issuer())));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(security.issuer()),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(security.audience()))));
         return decoder;
     }
 
