@@ -287,6 +287,11 @@ public class InspectionService {
                                     LocalDate due, String traceparent) {
         return report(p, id).flatMap(r -> {
             AccessPolicy.requireAnyRole(p, Role.REGISTRAR);
+            // 回避: not the report of an organization one acts for
+            return registrations.organization(r.organizationId()).doOnNext(s -> AccessPolicy.requireNotOwnCase(p,
+                    r.authorityCode(), java.util.Arrays.asList(s.agentSubject()),
+                    cn.minzheng.org.registration.RegistrationService.OWN_ORGANIZATION_CASE, r.id())).thenReturn(r);
+        }).flatMap(r -> {
             if (r.version() != ifMatch) {
                 return Mono.error(new StaleVersionProblem(ifMatch, r.version()));
             }

@@ -76,6 +76,9 @@ public class CreditListService {
     public Mono<OwnedEntry> verifyRemoval(Principal p, String id, long ifMatch) {
         return entry(p, id).flatMap(o -> {
             AccessPolicy.requireAnyRole(p, Role.REGISTRAR);
+            // 回避: not the entry of an organization one acts for
+            AccessPolicy.requireNotOwnCase(p, o.entry().authorityCode(), java.util.Arrays.asList(o.agentSubject()),
+                    cn.minzheng.org.registration.RegistrationService.OWN_ORGANIZATION_CASE, o.entry().id());
             CreditListEntry e = o.entry();
             if (e.version() != ifMatch) {
                 return Mono.error(new StaleVersionProblem(ifMatch, e.version()));

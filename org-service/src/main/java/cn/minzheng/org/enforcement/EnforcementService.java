@@ -80,8 +80,11 @@ public class EnforcementService {
                 .flatMap(s -> {
                     Organization o = s.organization();
                     if (!AccessPolicy.mayActInRegion(p, o.authorityCode())) {
-                        return Mono.error(new ForbiddenProblem());
+                        return Mono.error(ForbiddenProblem.onCaseIn(o.authorityCode(), ForbiddenProblem.CODE));
                     }
+                    // 回避: not against an organization one acts for
+                    AccessPolicy.requireNotOwnCase(p, o.authorityCode(), Arrays.asList(s.agentSubject()),
+                            RegistrationService.OWN_ORGANIZATION_CASE, o.id());
                     String id = "EC-" + o.authorityCode() + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
                     var t = EnforcementCase.open(id, o.id(), o.authorityCode(), violation, facts, benchmarks, policy, today());
                     EnforcementCase c = t.next();
@@ -153,6 +156,7 @@ public class EnforcementService {
     public Mono<StoredCase> deliver(Principal p, String id, long ifMatch, String traceparent) {
         return enforcementCase(p, id).flatMap(s -> {
             AccessPolicy.requireAnyRole(p, Role.REGISTRAR);
+            notParty(p, s);
             EnforcementCase c = s.enforcementCase();
             if (c.version() != ifMatch) {
                 return Mono.error(new StaleVersionProblem(ifMatch, c.version()));
@@ -195,17 +199,31 @@ public class EnforcementService {
         return enforcementCase(p, id).flatMap(s -> {
             AccessPolicy.requireAnyRole(p, roles);
             boolean party = p.subject().equals(s.agentSubject());
+            String region = s.enforcementCase().authorityCode();
             if (p.has(Role.ORG_AGENT) && !p.isStaff() && !(partyMay && party)) {
-                return Mono.error(new ForbiddenProblem());
+                return Mono.error(ForbiddenProblem.onCaseIn(region, ForbiddenProblem.CODE));
             }
-            if (!party && !AccessPolicy.mayActInRegion(p, s.enforcementCase().authorityCode())) {
-                return Mono.error(new ForbiddenProblem());
+            if (!partyMay) {
+                notParty(p, s);
+            }
+            if (!party && !AccessPolicy.mayActInRegion(p, region)) {
+                return Mono.error(ForbiddenProblem.onCaseIn(region, ForbiddenProblem.CODE));
             }
             if (s.enforcementCase().version() != ifMatch) {
                 return Mono.error(new StaleVersionProblem(ifMatch, s.enforcementCase().version()));
             }
             return save(s, change.apply(s.enforcementCase()), p, traceparent, Map.of(), roles);
         });
+    }
+
+    /**
+     * 回避: a staff act (investigate, propose, review, decide, deliver, …) on a case against an organization
+     * the caller acts for (its agent, who filed its registration) is refused; another staff member must act.
+     * The party's own acts (statement, hearing request) stay theirs.
+     */
+    private static void notParty(Principal p, StoredCase s) {
+        AccessPolicy.requireNotOwnCase(p, s.enforcementCase().authorityCode(), Arrays.asList(s.agentSubject()),
+                RegistrationService.OWN_ORGANIZATION_CASE, s.enforcementCase().id());
     }
 
     private Mono<StoredCase> save(StoredCase s, Transitioned<EnforcementCase> t, Principal p, String traceparent, Map<String, Object> extra,

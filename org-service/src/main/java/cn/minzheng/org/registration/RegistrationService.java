@@ -41,6 +41,9 @@ import java.util.UUID;
  * with name claim and credit-code issuance, 撤销 as a penalty outcome. Every write carries its events.
  */
 public class RegistrationService {
+
+    /** 403 code: the caller filed the matter or acts for the organization it concerns (回避). */
+    public static final String OWN_ORGANIZATION_CASE = "own-organization-case";
     private final RegistrationStore store;
     private final NameRegistryStore names;
     private final SerialCounter serials;
@@ -169,14 +172,16 @@ public class RegistrationService {
     public Mono<RegistrationApplication> approve(Principal p, String id, long ifMatch, String traceparent) {
         return application(p, id).flatMap(a -> {
             AccessPolicy.requireAnyRole(p, Role.REGISTRAR);
-            checkVersion(a, ifMatch);
-            var approved = a.approve(today()); // checks the transition before anything is written
-            Mono<?> effect = switch (a.matter()) {
-                case FOUNDING -> found(p, a, traceparent);
-                case CHANGE -> applyApprovedChange(p, a, traceparent);
-                case DEREGISTRATION -> deregister(p, a, traceparent);
-            };
-            return effect.then(save(a, approved, p, Role.REGISTRAR, traceparent));
+            return notOwnApplication(p, a).then(Mono.defer(() -> {
+                checkVersion(a, ifMatch);
+                var approved = a.approve(today()); // checks the transition before anything is written
+                Mono<?> effect = switch (a.matter()) {
+                    case FOUNDING -> found(p, a, traceparent);
+                    case CHANGE -> applyApprovedChange(p, a, traceparent);
+                    case DEREGISTRATION -> deregister(p, a, traceparent);
+                };
+                return effect.then(save(a, approved, p, Role.REGISTRAR, traceparent));
+            }));
         });
     }
 
@@ -193,6 +198,7 @@ public class RegistrationService {
         AccessPolicy.requireAnyRole(p, Role.REGISTRAR);
         return organization(p, id).flatMap(s -> {
             Organization o = s.organization();
+            AccessPolicy.requireNotOwnCase(p, o.authorityCode(), java.util.Arrays.asList(s.agentSubject()), OWN_ORGANIZATION_CASE, o.id());
             if (o.version() != ifMatch) {
                 return Mono.error(new StaleVersionProblem(ifMatch, o.version()));
             }
@@ -376,13 +382,31 @@ public class RegistrationService {
                         : Mono.error(new ForbiddenProblem()));
     }
 
+    /**
+     * 回避: a registrar who filed the application, or is the agent of the organization it concerns (a change
+     * or deregistration), does not handle it; another registrar must. Refused with 403
+     * {@value #OWN_ORGANIZATION_CASE}, recorded under the application's authority.
+     */
+    private Mono<Void> notOwnApplication(Principal p, RegistrationApplication a) {
+        AccessPolicy.requireNotOwnCase(p, a.authorityCode(), java.util.Arrays.asList(a.applicantSubject()), OWN_ORGANIZATION_CASE, a.id());
+        if (a.matter() == Matter.FOUNDING || a.organizationId() == null) {
+            return Mono.empty();
+        }
+        return store.organization(a.organizationId())
+                .doOnNext(s -> AccessPolicy.requireNotOwnCase(p, a.authorityCode(), java.util.Arrays.asList(s.agentSubject()),
+                        OWN_ORGANIZATION_CASE, a.id()))
+                .then();
+    }
+
     private Mono<RegistrationApplication> staffCommand(Principal p, String id, long ifMatch, Role role,
                                                        java.util.function.Function<RegistrationApplication, Mono<Transitioned<RegistrationApplication>>> command,
                                                        String traceparent) {
         return application(p, id).flatMap(a -> {
             AccessPolicy.requireAnyRole(p, role);
-            checkVersion(a, ifMatch);
-            return command.apply(a).flatMap(t -> save(a, t, p, role, traceparent));
+            return notOwnApplication(p, a).then(Mono.defer(() -> {
+                checkVersion(a, ifMatch);
+                return command.apply(a).flatMap(t -> save(a, t, p, role, traceparent));
+            }));
         });
     }
 

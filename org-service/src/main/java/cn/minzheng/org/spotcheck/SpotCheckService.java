@@ -218,6 +218,11 @@ public class SpotCheckService {
                                          String findings, String traceparent) {
         return plan(p, id).flatMap(s -> {
             AccessPolicy.requireAnyRole(p, Role.INSPECTOR);
+            // 回避: not the check of an organization one acts for
+            return registrations.organization(organizationId).doOnNext(o -> AccessPolicy.requireNotOwnCase(p,
+                    o.organization().authorityCode(), java.util.Arrays.asList(o.agentSubject()),
+                    cn.minzheng.org.registration.RegistrationService.OWN_ORGANIZATION_CASE, organizationId)).thenReturn(s);
+        }).flatMap(s -> {
             var t = s.plan().recordResult(organizationId,
                     new SpotCheckPlan.CheckResult(p.subject(), problemsFound, findings, LocalDate.now(clock)));
             return save(s, ifMatch, t, "result-recorded", p, Role.INSPECTOR, traceparent);
