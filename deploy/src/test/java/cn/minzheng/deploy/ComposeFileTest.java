@@ -181,6 +181,63 @@ class ComposeFileTest {
         assertThat(env).containsKey("KAFKA_CONTROLLER_QUORUM_VOTERS");
     }
 
+    /** Every secret file compose mounts is the operator's: said how to make in the README, never committed. */
+    @Test
+    void everySecretFileIsDocumentedAndKeptOutOfGit() throws IOException {
+        Map<String, Object> secrets = map(readDocument().get("secrets"));
+        String readme = Files.readString(root.resolve("deploy/secrets/README.md"));
+        List<String> ignored = Files.readAllLines(root.resolve("deploy/secrets/.gitignore"));
+        assertThat(ignored).as("deploy/secrets/.gitignore keeps every secret file out of git").contains("*", "!README.md", "!.gitignore");
+        assertThat(secrets).as("compose's secrets").isNotEmpty();
+        secrets.forEach((name, definition) -> {
+            String file = String.valueOf(map(definition).get("file"));
+            assertThat(file).as("secret " + name).startsWith("./deploy/secrets/");
+            assertThat(readme).as("deploy/secrets/README.md says how to make " + file)
+                    .contains("`" + file.substring("./deploy/secrets/".length()) + "`");
+        });
+    }
+
+    /** Every topic of platform/events Topics.java, and its dead-letter topic, is made by kafka-init (no auto-creation). */
+    @Test
+    void kafkaInitMakesEveryTopicAndEveryServiceWaitsForIt() throws IOException {
+        String topicsJava = Files.readString(root.resolve("platform/events/src/main/java/cn/minzheng/platform/events/Topics.java"));
+        Matcher constant = Pattern.compile("static final String [A-Z_]+_EVENTS = \"([^\"]+)\"").matcher(topicsJava);
+        List<String> topics = new ArrayList<>();
+        while (constant.find()) {
+            topics.add(constant.group(1));
+        }
+        assertThat(topics).contains("assistance.events", "org.events");
+        String init = Files.readString(root.resolve("deploy/kafka/kafka-init.sh"));
+        Matcher list = Pattern.compile("(?m)^EVENT_TOPICS=\\(([^)]*)\\)").matcher(init);
+        assertThat(list.find()).as("kafka-init.sh EVENT_TOPICS=(...)").isTrue();
+        assertThat(List.of(list.group(1).trim().split("\\s+"))).as("topics kafka-init makes (each with its .dlt)")
+                .containsExactlyInAnyOrderElementsOf(topics);
+        Map<String, Object> job = map(services.get("kafka-init"));
+        assertThat(job.get("restart")).as("a job: restarted only when it fails").isEqualTo("on-failure");
+        assertThat(String.valueOf(job.get("volumes"))).contains("./deploy/kafka/kafka-init.sh:/init/kafka-init.sh:ro");
+        List<String> jobSecrets = ((List<?>) job.get("secrets")).stream().map(String::valueOf).toList();
+        for (String module : deployableModules()) {
+            Map<String, Object> service = map(services.get(module));
+            Map<String, Object> env = map(service.get("environment"));
+            if (!env.containsKey("SPRING_KAFKA_BOOTSTRAP_SERVERS")) {
+                continue;
+            }
+            assertThat(String.valueOf(map(map(service.get("depends_on")).get("kafka-init")).get("condition")))
+                    .as(module + " waits for kafka-init").isEqualTo("service_completed_successfully");
+            for (Object secret : (List<?>) service.get("secrets")) {
+                if (secret instanceof Map<?, ?> m && "kafka_password".equals(m.get("target"))) {
+                    assertThat(jobSecrets).as("kafka-init sets the credential of " + module).contains(String.valueOf(m.get("source")));
+                }
+            }
+        }
+    }
+
+    private static Map<String, Object> readDocument() throws IOException {
+        try (Reader reader = Files.newBufferedReader(root.resolve("docker-compose.yml"))) {
+            return new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+        }
+    }
+
     @Test
     void everyMountedSideFileExists() {
         for (Map.Entry<String, Object> entry : services.entrySet()) {

@@ -53,6 +53,9 @@ final class DeploymentChecks {
                 new Check("Kafka writes its log into its volume under a fixed cluster id",
                         "no KAFKA_LOG_DIRS: data outside the kafka-data volume; no fixed cluster id",
                         DeploymentChecks::kafkaData),
+                new Check("Kafka authenticates every client, authorises by ACL and makes no topic on a produce",
+                        "PLAINTEXT with no authentication or ACLs and topic auto-creation on: anyone on the network writes the evidence (issue 14)",
+                        DeploymentChecks::kafkaSecurity),
                 new Check("Mongo's replica-set key is made once and kept on a volume",
                         "keyfile regenerated on every start (breaks adding members later)",
                         DeploymentChecks::mongoKeyFile),
@@ -218,6 +221,84 @@ final class DeploymentChecks {
             violations.add("kafka: no fixed CLUSTER_ID — a recreated container formats a new cluster");
         }
         return violations;
+    }
+
+    private static final Pattern JAAS_USER = Pattern.compile("username=\"([^\"]+)\"");
+    private static final Pattern JAAS_PASSWORD = Pattern.compile("password=\"([^\"]*)\"");
+
+    static List<String> kafkaSecurity(Deployment d) {
+        List<String> violations = new ArrayList<>();
+        Map<String, String> kafka = d.environment("kafka");
+        String protocols = kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP");
+        if (protocols == null) {
+            violations.add("kafka: no KAFKA_LISTENER_SECURITY_PROTOCOL_MAP — its listeners are PLAINTEXT (no authentication)");
+        } else {
+            for (String entry : protocols.split(",")) {
+                String[] pair = entry.trim().split(":");
+                if (pair.length != 2 || !pair[1].startsWith("SASL_")) {
+                    violations.add("kafka: listener " + entry.trim() + " authenticates no one");
+                }
+            }
+        }
+        if (!String.valueOf(kafka.get("KAFKA_AUTHORIZER_CLASS_NAME")).endsWith("StandardAuthorizer")) {
+            violations.add("kafka: no authorizer (KAFKA_AUTHORIZER_CLASS_NAME) — every principal may do anything");
+        }
+        if (!"false".equals(kafka.get("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND"))) {
+            violations.add("kafka: KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND is not \"false\"");
+        }
+        if (!"false".equals(kafka.get("KAFKA_AUTO_CREATE_TOPICS_ENABLE"))) {
+            violations.add("kafka: KAFKA_AUTO_CREATE_TOPICS_ENABLE is not \"false\" — a produce to any name makes a topic");
+        }
+        kafka.forEach((name, value) -> {
+            Matcher password = JAAS_PASSWORD.matcher(value);
+            while (password.find()) {
+                if (!password.group(1).startsWith("$${dir:")) {
+                    violations.add("kafka: " + name + " holds a password in the environment instead of reading its secret");
+                }
+            }
+        });
+        Map<String, String> principals = new LinkedHashMap<>();
+        d.springConfigs().keySet().forEach(service -> {
+            Map<String, String> env = d.environment(service);
+            if (!env.containsKey("SPRING_KAFKA_BOOTSTRAP_SERVERS")) {
+                return;
+            }
+            if (!String.valueOf(env.get("SPRING_KAFKA_SECURITY_PROTOCOL")).startsWith("SASL_")) {
+                violations.add(service + ": its Kafka clients do not authenticate (SPRING_KAFKA_SECURITY_PROTOCOL)");
+            }
+            String jaas = env.getOrDefault("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", "");
+            Matcher user = JAAS_USER.matcher(jaas);
+            Matcher password = JAAS_PASSWORD.matcher(jaas);
+            if (!user.find() || !password.find()) {
+                violations.add(service + ": no principal of its own (SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG)");
+                return;
+            }
+            String previous = principals.put(user.group(1), service);
+            if (previous != null) {
+                violations.add(service + " and " + previous + " share the Kafka principal " + user.group(1));
+            }
+            Matcher placeholder = Pattern.compile("\\$\\$\\{([A-Za-z0-9_.\\-]+)}").matcher(password.group(1));
+            String configTree = String.valueOf(env.get("SPRING_CONFIG_IMPORT")).replaceFirst("^optional:", "");
+            if (!placeholder.matches()) {
+                violations.add(service + ": its Kafka password is written in the environment, not read from a secret");
+            } else if (!configTree.startsWith("configtree:")
+                    || !mountedSecretFiles(d, service).contains(configTree.substring("configtree:".length()) + placeholder.group(1))) {
+                violations.add(service + ": the password property " + placeholder.group(1) + " is no secret file under "
+                        + configTree + " (mounted: " + mountedSecretFiles(d, service) + ")");
+            }
+        });
+        return violations;
+    }
+
+    /** The files a service's secrets become inside the container. */
+    static Set<String> mountedSecretFiles(Deployment d, String service) {
+        Set<String> files = new LinkedHashSet<>();
+        for (Object secret : list(d.service(service).get("secrets"))) {
+            String target = secret instanceof Map<?, ?> m ? String.valueOf(m.get("target") != null ? m.get("target") : m.get("source"))
+                    : String.valueOf(secret);
+            files.add(target.startsWith("/") ? target : "/run/secrets/" + target);
+        }
+        return files;
     }
 
     static List<String> mongoKeyFile(Deployment d) {

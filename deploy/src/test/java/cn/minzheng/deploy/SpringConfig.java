@@ -37,7 +37,25 @@ record SpringConfig(Map<String, Object> properties, Set<String> placeholders) {
             "MANAGEMENT_TRACING_SAMPLING_PROBABILITY",
             // Boot 4's name (Boot 3's MANAGEMENT_OTLP_TRACING_ENDPOINT is ignored by Boot 4)
             "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
-            "EUREKA_INSTANCE_PREFER_IP_ADDRESS");
+            "EUREKA_INSTANCE_PREFER_IP_ADDRESS",
+            // Kafka clients authenticate (issue 14): the protocol, and the secret files imported as properties
+            "SPRING_KAFKA_SECURITY_PROTOCOL",
+            "SPRING_CONFIG_IMPORT");
+
+    /**
+     * Map properties of Spring Boot that compose may fill key by key: {@code spring.kafka.properties.*}
+     * reaches every producer, consumer and admin client Boot's KafkaProperties builds (the service kit's
+     * included: it builds from {@code KafkaProperties.buildProducerProperties()} and friends).
+     */
+    /**
+     * Variables compose sets by a contract agreed before the service's code that reads them is merged:
+     * each names the property it binds to. Remove an entry once the service's application.yml names it.
+     */
+    static final Map<String, String> AGREED_AHEAD = Map.of(
+            // issue 14 item 3: audit-service's record MAC key (RecordKeyProperties, minzheng.audit.record-key.file)
+            "MINZHENG_AUDIT_RECORDKEY_FILE", "minzheng.audit.record-key.file");
+
+    static final Set<String> FRAMEWORK_MAP_PREFIXES = Set.of("SPRING_KAFKA_PROPERTIES_");
 
     static SpringConfig read(Path applicationYml) {
         Map<String, Object> properties = new LinkedHashMap<>();
@@ -56,7 +74,8 @@ record SpringConfig(Map<String, Object> properties, Set<String> placeholders) {
 
     /** Whether Spring would hand this environment variable to the service (property, placeholder or framework). */
     boolean binds(String variable) {
-        if (FRAMEWORK_PROPERTIES.contains(variable) || placeholders.contains(variable)) {
+        if (FRAMEWORK_PROPERTIES.contains(variable) || placeholders.contains(variable)
+                || FRAMEWORK_MAP_PREFIXES.stream().anyMatch(variable::startsWith) || AGREED_AHEAD.containsKey(variable)) {
             return true;
         }
         for (String key : properties.keySet()) {
