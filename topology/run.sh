@@ -27,4 +27,4 @@ if [[ ! -f "$KC_ZIP" ]]; then
   "${MVN[@]}" dependency:get -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" -Dtransitive=false
 fi
 
-exec java -cp "topology/target/classes:$(cat topology/target/run-classpath.txt)" cn.minzheng.topology.TopologyRun --root . "$@"
+exec java -Dslf4j.internal.verbosity=ERROR -cp "topology/target/classes:$(cat topology/target/run-classpath.txt)" cn.minzheng.topology.TopologyRun --root . "$@"

@@ -32,6 +32,11 @@ public final class TopologyRun {
     public static void main(String[] args) throws IOException {
         Map<String, String> options = parse(args);
         Path root = Path.of(options.getOrDefault("root", ".")).toAbsolutePath().normalize();
+        Path runDir = root.resolve(options.getOrDefault("run-dir", "topology/target/run"));
+        // this JVM resolves compose's service names as a client on the network does (a Kafka client is sent
+        // to the advertised kafka:9092): from the run's hosts file, written once the hosts exist. Set
+        // before anything resolves a name, the only time the JDK reads it.
+        System.setProperty("jdk.net.hosts.file", Run.machineHostsFile(runDir).toString());
         Path composeFile = root.resolve("docker-compose.yml");
         String keycloakVersion = Run.keycloakVersion(composeFile);
         Path keycloakZip = Path.of(System.getProperty("user.home"), ".m2", "repository", "org", "keycloak", "keycloak-quarkus-dist",
@@ -46,7 +51,7 @@ public final class TopologyRun {
         }
         RunSettings settings = new RunSettings(root, composeFile,
                 root.resolve(options.getOrDefault("env-file", "topology/topology.env")),
-                root.resolve(options.getOrDefault("run-dir", "topology/target/run")),
+                runDir,
                 null, keycloakZip,
                 Path.of(options.getOrDefault("keycloak-cache", System.getProperty("user.home") + "/.cache/minzheng-topology")),
                 classpath);

@@ -98,13 +98,35 @@ public final class ComposeService {
         return mounts;
     }
 
-    /** {@code secrets} (short syntax): each is mounted at {@code /run/secrets/<name>}. */
+    /** The top-level secrets the service mounts (short or long syntax). */
     public List<String> secrets() {
-        List<String> secrets = new ArrayList<>();
+        return secretMounts().stream().map(SecretMount::source).toList();
+    }
+
+    /**
+     * {@code secrets}: short syntax mounts {@code /run/secrets/<name>}; long syntax
+     * {@code {source, target}} mounts the secret {@code source} at {@code /run/secrets/<target>}
+     * (an absolute target as it is).
+     */
+    public List<SecretMount> secretMounts() {
+        List<SecretMount> mounts = new ArrayList<>();
         if (definition.get("secrets") instanceof List<?> l) {
-            l.forEach(s -> secrets.add(String.valueOf(s)));
+            for (Object item : l) {
+                if (item instanceof Map<?, ?> m) {
+                    String source = String.valueOf(m.get("source"));
+                    String target = m.get("target") == null ? source : String.valueOf(m.get("target"));
+                    mounts.add(new SecretMount(source, target.startsWith("/") ? target : "/run/secrets/" + target));
+                } else {
+                    mounts.add(new SecretMount(String.valueOf(item), "/run/secrets/" + item));
+                }
+            }
         }
-        return secrets;
+        return mounts;
+    }
+
+    /** {@code user}: who the image's command runs as, when compose says. */
+    public Optional<String> user() {
+        return Optional.ofNullable(definition.get("user")).map(String::valueOf);
     }
 
     public Optional<Healthcheck> healthcheck() {
@@ -167,6 +189,10 @@ public final class ComposeService {
         public boolean onAllInterfaces() {
             return hostAddress.equals("0.0.0.0") || hostAddress.equals("::");
         }
+    }
+
+    /** A secret of the compose file and the file it is inside the container. */
+    public record SecretMount(String source, String target) {
     }
 
     /** A volume, bind mount or secret inside the container. */

@@ -18,10 +18,11 @@ import org.apache.kafka.server.common.Feature;
 import org.apache.kafka.server.common.MetadataVersion;
 
 /**
- * The Apache Kafka broker (KRaft) as the {@code apache/kafka} image runs it: format the log
- * directories with the cluster id once ({@code kafka-storage.sh format}, skipped when formatted),
- * then run the server ({@code kafka-server-start.sh}) with the given {@code server.properties}.
- * {@code KafkaBroker <server.properties> <CLUSTER_ID>}.
+ * The Apache Kafka broker (KRaft) as the {@code apache/kafka} image's command runs it: the
+ * {@code KAFKA_*} environment written to {@code server.properties} by the image's rules
+ * ({@link KafkaSettings}), the log directories formatted with {@code CLUSTER_ID} unless they are
+ * (the image tolerates "already formatted": a volume formatted before, e.g. with SCRAM credentials, is
+ * kept), then the server ({@code kafka-server-start.sh}). {@code KafkaBroker <server.properties to write>}.
  */
 public final class KafkaBroker {
 
@@ -29,16 +30,26 @@ public final class KafkaBroker {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            System.err.println("usage: KafkaBroker <server.properties> <CLUSTER_ID>");
+        if (args.length != 1) {
+            System.err.println("usage: KafkaBroker <server.properties to write>");
             System.exit(2);
         }
+        String clusterId = System.getenv("CLUSTER_ID");
+        if (clusterId == null || clusterId.isBlank()) {
+            System.err.println("CLUSTER_ID environment variable not set");
+            System.exit(1);
+        }
+        Path file = Path.of(args[0]);
+        StringBuilder text = new StringBuilder("# from the KAFKA_* environment (apache/kafka image rules)\n");
+        KafkaSettings.brokerProperties(System.getenv()).forEach((k, v) -> text.append(k).append('=').append(escaped(v)).append('\n'));
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
         Properties properties = new Properties();
-        try (InputStream in = Files.newInputStream(Path.of(args[0]))) {
+        try (InputStream in = Files.newInputStream(file)) {
             properties.load(in);
         }
         KafkaConfig config = new KafkaConfig(properties, true);
-        format(config, args[1]);
+        format(config, clusterId);
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.shutdown();
@@ -47,6 +58,11 @@ public final class KafkaBroker {
         server.startup();
         System.out.println("Kafka broker (KRaft) started, node " + config.nodeId() + ", logs in " + config.logDirs());
         new CountDownLatch(1).await();
+    }
+
+    /** A value as a properties file keeps it (the image writes values as they are; backslashes are rare). */
+    private static String escaped(String value) {
+        return value.replace("\\", "\\\\");
     }
 
     private static void format(KafkaConfig config, String clusterId) throws Exception {

@@ -84,6 +84,7 @@ public final class Run {
                 network.addHost(service.name());
             }
             network.writeHostsFiles();
+            writeMachineHosts(network);
             report.step("network " + network.subnet() + " (this machine: " + network.gatewayAddress() + "); hosts:");
             network.hosts().values().forEach(h -> report.step("    " + h.address() + "  " + h.name() + "  (namespace " + h.namespace() + ")"));
             Stack stack = new Stack(compose, network, settings, recipe, report);
@@ -108,6 +109,23 @@ public final class Run {
             report.summary();
         }
         return report.failed() ? 1 : 0;
+    }
+
+    /** The hosts file this JVM resolves names with ({@code jdk.net.hosts.file}, set by TopologyRun). */
+    public static Path machineHostsFile(Path runDir) {
+        return runDir.resolve("machine-hosts");
+    }
+
+    /** Every compose service's name, as its own hosts file has them, for this JVM's clients. */
+    private void writeMachineHosts(Network network) throws IOException {
+        StringBuilder hosts = new StringBuilder("127.0.0.1 localhost\n::1 localhost\n");
+        network.hosts().values().forEach(h -> hosts.append(h.address()).append(' ').append(h.name()).append('\n'));
+        Path file = machineHostsFile(settings.runDir());
+        Files.writeString(file, hosts);
+        String kafka = network.hosts().containsKey("kafka") ? network.host("kafka").address() : null;
+        if (kafka != null && !java.net.InetAddress.getByName("kafka").getHostAddress().equals(kafka)) {
+            throw new IllegalStateException("this JVM does not resolve kafka from " + file + " (jdk.net.hosts.file not set first?)");
+        }
     }
 
     /** Compose refuses to start without each required variable, and says which: checked for every one. */
@@ -147,25 +165,27 @@ public final class Run {
     }
 
     /**
-     * Compose's secret files are the operator's and are not in the repository: the run makes its own
-     * (an Ed25519 key for the audit checkpoints), owned by the services' user with mode 0400, as
-     * docs/operations.md tells the operator to.
+     * Compose's secret files are the operator's and are not in the repository: the run makes its own,
+     * each as deploy/secrets/README.md tells the operator to ({@link SecretFile}): owner-only from the
+     * first byte, then given to the user that reads it — the services' uid for what a service of this
+     * repository mounts, the Kafka image's appuser for what only the Kafka containers mount — mode 0400.
      */
     private void prepareSecrets(ComposeProject compose, ImageRecipe recipe) {
-        Set<String> secrets = new java.util.LinkedHashSet<>();
-        compose.services().values().forEach(s -> secrets.addAll(s.secrets()));
-        for (String secret : secrets) {
+        Map<String, Set<String>> mountedBy = new LinkedHashMap<>();
+        compose.services().values().forEach(s -> s.secrets().forEach(secret ->
+                mountedBy.computeIfAbsent(secret, k -> new java.util.LinkedHashSet<>()).add(s.name())));
+        for (Map.Entry<String, Set<String>> entry : mountedBy.entrySet()) {
+            String secret = entry.getKey();
+            boolean byServices = entry.getValue().stream().anyMatch(s -> compose.service(s).buildModule().isPresent());
+            int uid = byServices ? recipe.uid() : SecretFile.KAFKA_IMAGE_UID;
             Path file = settings.runDir().resolve("secrets").resolve(secret);
-            try {
-                Files.createDirectories(file.getParent());
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            Shell.check("openssl", "genpkey", "-algorithm", "ed25519", "-out", file.toString());
-            Shell.check("chown", recipe.uid() + ":" + recipe.uid(), file.toString());
+            SecretFile kind = SecretFile.of(compose.secretFile(secret));
+            kind.write(file);
+            Shell.check("chown", uid + ":" + uid, file.toString());
             Shell.check("chmod", "0400", file.toString());
-            report.step("secret " + secret + ": compose reads " + compose.secretFile(secret) + " (the operator's, not in the"
-                    + " repository); the run made a fresh Ed25519 key, uid " + recipe.uid() + ", mode 0400");
+            report.step("secret " + secret + ": compose reads " + settings.root().relativize(compose.secretFile(secret))
+                    + " (the operator's, not in the repository); the run made " + kind.description() + ", uid " + uid
+                    + ", mode 0400, mounted by " + entry.getValue());
         }
     }
 

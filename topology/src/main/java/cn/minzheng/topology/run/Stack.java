@@ -21,6 +21,7 @@ import cn.minzheng.topology.hosts.Host;
 import cn.minzheng.topology.hosts.HostProcess;
 import cn.minzheng.topology.hosts.Network;
 import cn.minzheng.topology.hosts.Shell;
+import cn.minzheng.topology.kafka.KafkaImage;
 import cn.minzheng.topology.kafka.KafkaSettings;
 
 /**
@@ -31,7 +32,7 @@ import cn.minzheng.topology.kafka.KafkaSettings;
 public final class Stack {
 
     /** What stands in for an image here. */
-    public enum Kind { SPRING_SERVICE, KAFKA, MONGO_STAND_IN, MONGO_INIT, POSTGRES, KEYCLOAK, PROMETHEUS, ALERTMANAGER, NOT_AVAILABLE }
+    public enum Kind { SPRING_SERVICE, KAFKA, KAFKA_JOB, MONGO_STAND_IN, MONGO_INIT, POSTGRES, KEYCLOAK, PROMETHEUS, ALERTMANAGER, NOT_AVAILABLE }
 
     private final ComposeProject compose;
     private final Network network;
@@ -54,7 +55,7 @@ public final class Stack {
         }
         String image = service.image().orElse("");
         if (image.startsWith("apache/kafka")) {
-            return Kind.KAFKA;
+            return oneShot(service) ? Kind.KAFKA_JOB : Kind.KAFKA;
         }
         if (image.startsWith("mongo")) {
             return service.restart().filter(r -> r.equals("unless-stopped") || r.equals("always")).isPresent()
@@ -75,6 +76,12 @@ public final class Stack {
         return Kind.NOT_AVAILABLE;
     }
 
+    /** Restart policy {@code on-failure} or {@code no}: a job that runs once and exits. */
+    static boolean oneShot(ComposeService service) {
+        String restart = service.restart().orElse("no");
+        return restart.startsWith("on-failure") || restart.equals("no");
+    }
+
     public Optional<HostProcess> process(String service) {
         return Optional.ofNullable(running.get(service));
     }
@@ -89,6 +96,7 @@ public final class Stack {
         HostProcess process = switch (kindOf(service)) {
             case SPRING_SERVICE -> springService(service, host);
             case KAFKA -> kafka(service, host);
+            case KAFKA_JOB -> kafkaJob(service, host);
             case MONGO_STAND_IN -> mongo(service, host);
             case POSTGRES -> postgres(service, host);
             case KEYCLOAK -> keycloak(service, host);
@@ -194,7 +202,7 @@ public final class Stack {
     // ---- Kafka: the real broker, configured from KAFKA_* ------------------------------------------------------
 
     private HostProcess kafka(ComposeService service, Host host) {
-        Map<String, String> env = service.environment();
+        Map<String, String> env = new LinkedHashMap<>(service.environment());
         String clusterId = env.get("CLUSTER_ID");
         if (clusterId == null || clusterId.isBlank()) {
             throw new IllegalStateException("kafka: compose sets no CLUSTER_ID — the image would format a new cluster on every recreate");
@@ -204,16 +212,72 @@ public final class Stack {
         if (logDirs == null || volumeBinds(service).stream().noneMatch(b -> logDirs.equals(b.target()) || logDirs.startsWith(b.target() + "/"))) {
             throw new IllegalStateException("kafka: log.dirs (" + logDirs + ") is not on a volume — its data would be lost on recreate");
         }
-        Path config = settings.runDir().resolve("kafka").resolve("server.properties");
-        StringBuilder text = new StringBuilder("# from docker-compose.yml's KAFKA_* settings (apache/kafka image rules)\n");
-        properties.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
-        write(config, text.toString());
-        List<String> command = new ArrayList<>(List.of(javaOf17()));
-        command.addAll(List.of(env.getOrDefault("KAFKA_HEAP_OPTS", "-Xmx1g -Xms1g").split("\\s+")));
-        memoryLimit(service).ifPresent(limit -> command.add("-XX:MaxRAM=" + limit));
-        command.addAll(List.of("-cp", settings.classpath(), "cn.minzheng.topology.kafka.KafkaBroker", config.toString(), clusterId));
-        report.step("kafka: real Apache Kafka broker, KRaft, " + properties.size() + " settings from compose (" + config + ")");
-        return host.start(service.name(), command, Map.of(), volumeBinds(service), "/", 0, log(service));
+        memoryLimit(service).ifPresent(limit -> env.put("TOPOLOGY_MAX_RAM", "-XX:MaxRAM=" + limit));
+        if (service.user().isEmpty()) {
+            report.override(service.name(), "runs as root here; the image runs as its appuser (uid 1000), so that its secret files"
+                    + " (made for uid 1000 as deploy/secrets/README.md says) are readable by it is not proven by this run");
+        }
+        List<Host.Bind> binds = kafkaImageBinds(service);
+        // the image's server.properties folder, private to this host
+        binds.add(new Host.Bind(folder(settings.runDir().resolve("kafka").resolve("config")), KafkaImage.CONFIG, false));
+        report.step("kafka: real Apache Kafka broker, KRaft, " + properties.size() + " settings from compose by the image's rules"
+                + (service.entrypoint().isEmpty() ? "" : "; compose's entrypoint runs first (bash, with the image's "
+                + KafkaImage.BIN + " scripts as their Kafka tool classes)") + " (config in " + settings.runDir().resolve("kafka/config") + ")");
+        return host.start(service.name(), imageCommand(service, List.of(KafkaImage.DOCKER + "/run")), env, binds, "/",
+                userOf(service), log(service));
+    }
+
+    /**
+     * A one-shot job on the Kafka image (kafka-init): compose's entrypoint and command with the image's
+     * scripts, its mounts and secrets; waited for until it exits, which must be 0
+     * ({@code service_completed_successfully}).
+     */
+    private HostProcess kafkaJob(ComposeService service, Host host) {
+        report.step(service.name() + ": a one-shot job on the Kafka image: " + String.join(" ", imageCommand(service, List.of())));
+        HostProcess job = host.start(service.name(), imageCommand(service, List.of(KafkaImage.DOCKER + "/run")),
+                service.environment(), kafkaImageBinds(service), "/", userOf(service), log(service));
+        awaitOneShot(job, 300, service.name());
+        report.pass(service.name() + " completed successfully (exit 0): " + String.join("; ", Logs.tail(job.log(), 20).lines()
+                .filter(l -> !l.startsWith("SLF4J")).toList()));
+        return job;
+    }
+
+    /** What the container runs: entrypoint + command, the image's CMD when compose sets neither. */
+    private static List<String> imageCommand(ComposeService service, List<String> imageCmd) {
+        List<String> command = new ArrayList<>(service.entrypoint());
+        command.addAll(service.entrypoint().isEmpty() && service.command().isEmpty() ? imageCmd : service.command());
+        return command;
+    }
+
+    /** The apache/kafka image runs as appuser (uid 1000) unless compose says otherwise; here as root unless asked. */
+    private static int userOf(ComposeService service) {
+        return service.user().map(u -> u.equals("root") ? "0" : u.split(":")[0]).map(Integer::parseInt).orElse(0);
+    }
+
+    private List<Host.Bind> kafkaImageBinds(ComposeService service) {
+        KafkaImage image = kafkaImage();
+        List<Host.Bind> binds = new ArrayList<>();
+        image.mounts().forEach(m -> binds.add(new Host.Bind(m.getKey(), m.getValue(), true)));
+        binds.addAll(volumeBinds(service));
+        binds.addAll(secretBinds(service));
+        return binds;
+    }
+
+    private KafkaImage kafkaImage;
+
+    private synchronized KafkaImage kafkaImage() {
+        if (kafkaImage == null) {
+            kafkaImage = KafkaImage.create(settings.runDir().resolve("kafka-image"), javaOf17(), settings.classpath());
+        }
+        return kafkaImage;
+    }
+
+    private static Path folder(Path path) {
+        try {
+            return Files.createDirectories(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     // ---- MongoDB: the one stand-in --------------------------------------------------------------------------
@@ -378,12 +442,12 @@ public final class Stack {
 
     private List<Host.Bind> secretBinds(ComposeService service) {
         List<Host.Bind> binds = new ArrayList<>();
-        for (String secret : service.secrets()) {
-            Path file = settings.runDir().resolve("secrets").resolve(secret);
+        for (ComposeService.SecretMount secret : service.secretMounts()) {
+            Path file = settings.runDir().resolve("secrets").resolve(secret.source());
             if (!Files.exists(file)) {
-                throw new IllegalStateException(service.name() + ": secret " + secret + " was not prepared");
+                throw new IllegalStateException(service.name() + ": secret " + secret.source() + " was not prepared");
             }
-            binds.add(new Host.Bind(file, "/run/secrets/" + secret, true));
+            binds.add(new Host.Bind(file, secret.target(), true));
         }
         return binds;
     }

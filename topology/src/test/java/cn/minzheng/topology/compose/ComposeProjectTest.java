@@ -28,7 +28,10 @@ class ComposeProjectTest {
         assertThat(gateway.get("EUREKA_CLIENT_SERVICEURL_DEFAULTZONE"))
                 .isEqualTo("http://eureka:" + EnvFile.read(TOPOLOGY_ENV).get("EUREKA_PASSWORD") + "@registry-service:8761/eureka");
         assertThat(compose.service("audit-service").buildModule()).hasValue("audit-service");
-        assertThat(compose.service("audit-service").secrets()).contains("audit-signing-key");
+        assertThat(compose.service("audit-service").secrets()).contains("audit-signing-key", "audit_record_key");
+        assertThat(compose.service("gateway").secretMounts())
+                .contains(new ComposeService.SecretMount("kafka_gateway_password", "/run/secrets/kafka_password"));
+        assertThat(compose.service("kafka-init").user()).hasValue("root");
     }
 
     @Test
