@@ -50,6 +50,8 @@ class DefenceInDepthApiTest extends OrgServiceTestBase {
 
     @Autowired
     RegistrationStore registrations;
+    @Autowired
+    cn.minzheng.org.creditlist.CreditListStore creditEntries;
 
     static String dual() {
         return EmbeddedInfra.shared().mint(DUAL, "赵六", List.of("ORG_AGENT", "REGISTRAR", "INSPECTOR", "LEGAL_REVIEWER"), COUNTY);
@@ -232,6 +234,15 @@ class DefenceInDepthApiTest extends OrgServiceTestBase {
                 .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
         String reportId = report.get("id").asString();
         refusedAsOwn("/annual-reports/" + reportId + "/grading", report.get("version").asLong(), Map.of("grade", "QUALIFIED"), reportId);
+
+        // a credit-list entry of it: the removal is not verified by the organization's own agent
+        Organization listed = registrations.organization(org).block().organization();
+        String entryId = "CL-DID-" + RUN;
+        LocalDate listedOn = LocalDate.now().minusDays(30);
+        creditEntries.insert(cn.minzheng.org.creditlist.CreditListEntry.list(entryId, org, COUNTY,
+                        cn.minzheng.org.creditlist.EntryGround.UNREACHABLE, "事实", listedOn, listedOn).next(),
+                listed.name().fullName(), listed.creditCode(), List.of()).block();
+        refusedAsOwn("/credit-list-entries/" + entryId + "/removal", 1L, null, entryId);
 
         // an enforcement case against it, opened by another inspector
         JsonNode opened = client().post().uri("/api/v1/orgs/enforcement-cases")
