@@ -64,7 +64,6 @@ public record EventEnvelope(
     public static final String NATIONAL_REGION = "100000";
 
     private static final Pattern SOURCE = Pattern.compile("/minzheng/[a-z][a-z0-9-]*");
-    private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 
     /**
      * Checks the shape of the envelope.
@@ -97,7 +96,7 @@ public record EventEnvelope(
         if (aggregateVersion < 0) {
             throw new IllegalArgumentException("aggregateVersion must not be negative: " + aggregateVersion);
         }
-        if (traceparent != null && !TRACEPARENT.matcher(traceparent).matches()) {
+        if (traceparent != null && !TraceContext.isTraceparent(traceparent)) {
             throw new IllegalArgumentException("traceparent must be W3C trace context: " + traceparent);
         }
         Objects.requireNonNull(data, "data must not be null");
