@@ -9,7 +9,7 @@ import cn.minzheng.audit.checkpoint.CheckpointStore;
 import cn.minzheng.audit.checkpoint.SigningKey;
 import cn.minzheng.audit.checkpoint.VerificationKeys;
 import cn.minzheng.audit.ingest.ChainAppender;
-import cn.minzheng.audit.verify.ChainVerdict;
+import cn.minzheng.audit.chain.ChainVerdict;
 import cn.minzheng.audit.verify.Verification;
 import cn.minzheng.platform.embedded.EmbeddedMongo;
 import com.mongodb.reactivestreams.client.MongoClient;

@@ -1,5 +1,7 @@
 package cn.minzheng.audit.verify;
 
+import cn.minzheng.audit.chain.ChainFailure;
+import cn.minzheng.audit.chain.ChainVerdict;
 import cn.minzheng.audit.chain.ChainStore;
 import cn.minzheng.audit.checkpoint.Checkpoint;
 import cn.minzheng.audit.checkpoint.CheckpointStore;

@@ -1,5 +1,8 @@
 package cn.minzheng.audit.verify;
 
+import cn.minzheng.audit.chain.ChainFailure;
+import cn.minzheng.audit.chain.ChainVerdict;
+import cn.minzheng.audit.chain.ChainWalk;
 import cn.minzheng.audit.chain.AuditRecord;
 import cn.minzheng.audit.chain.JsonText;
 import cn.minzheng.audit.chain.RecordKeyFile;

@@ -1,5 +1,6 @@
 package cn.minzheng.audit.verify;
 
+import cn.minzheng.audit.chain.ChainFailure;
 import cn.minzheng.audit.chain.AuditRecord;
 import cn.minzheng.audit.chain.RecordMac;
 import cn.minzheng.audit.chain.JsonText;

@@ -1,5 +1,7 @@
 package cn.minzheng.audit.verify;
 
+import cn.minzheng.audit.chain.ChainVerdict;
+import cn.minzheng.audit.chain.ChainWalk;
 import cn.minzheng.audit.chain.ChainDigest;
 import cn.minzheng.audit.chain.ChainHead;
 import cn.minzheng.audit.chain.ChainStore;

@@ -2,9 +2,9 @@ package cn.minzheng.audit.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.minzheng.audit.verify.ChainFailure;
-import cn.minzheng.audit.verify.ChainVerdict;
-import cn.minzheng.audit.verify.ChainWalk;
+import cn.minzheng.audit.chain.ChainFailure;
+import cn.minzheng.audit.chain.ChainVerdict;
+import cn.minzheng.audit.chain.ChainWalk;
 import cn.minzheng.platform.embedded.EmbeddedInfra;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.minzheng.audit.AuditServiceTestBase;
-import cn.minzheng.audit.verify.ChainVerdict;
+import cn.minzheng.audit.chain.ChainVerdict;
 import cn.minzheng.audit.verify.Verification;
 import cn.minzheng.platform.events.EventData;
 import cn.minzheng.platform.events.EventEnvelope;

@@ -7,7 +7,7 @@ import cn.minzheng.audit.AuditServiceTestBase;
 import cn.minzheng.audit.chain.AuditRecord;
 import cn.minzheng.audit.chain.ChainHeadGauges;
 import cn.minzheng.audit.chain.ChainStore;
-import cn.minzheng.audit.verify.ChainVerdict;
+import cn.minzheng.audit.chain.ChainVerdict;
 import cn.minzheng.audit.verify.Verification;
 import cn.minzheng.platform.embedded.EmbeddedInfra;
 import cn.minzheng.platform.events.EventEnvelope;

@@ -10,7 +10,7 @@ import cn.minzheng.audit.chain.ChainStore;
 import cn.minzheng.audit.chain.EventTimeRange;
 import cn.minzheng.audit.chain.EventTimeWindow;
 import cn.minzheng.audit.chain.IncomingEvent;
-import cn.minzheng.audit.verify.ChainVerdict;
+import cn.minzheng.audit.chain.ChainVerdict;
 import cn.minzheng.audit.verify.Verification;
 import cn.minzheng.platform.embedded.EmbeddedInfra;
 import cn.minzheng.platform.events.EventData;

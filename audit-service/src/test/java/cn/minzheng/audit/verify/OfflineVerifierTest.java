@@ -1,5 +1,6 @@
 package cn.minzheng.audit.verify;
 
+import cn.minzheng.audit.chain.ChainFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.minzheng.audit.chain.AuditRecord;

@@ -1,4 +1,4 @@
-package cn.minzheng.audit.verify;
+package cn.minzheng.audit.chain;
 
 /**
  * The first record of a walk that does not fit.

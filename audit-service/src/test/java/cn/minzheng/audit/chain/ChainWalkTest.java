@@ -1,4 +1,4 @@
-package cn.minzheng.audit.verify;
+package cn.minzheng.audit.chain;
 
 import static cn.minzheng.audit.chain.ChainFixture.chain;
 import static cn.minzheng.audit.chain.ChainFixture.rehashed;
@@ -7,12 +7,7 @@ import static cn.minzheng.audit.chain.ChainFixture.withPrevHash;
 import static cn.minzheng.audit.chain.ChainFixture.withSequence;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.minzheng.audit.chain.AuditRecord;
-import cn.minzheng.audit.chain.ChainFixture;
-import cn.minzheng.audit.chain.ChainHead;
-import cn.minzheng.audit.chain.IncomingEvent;
-import cn.minzheng.audit.chain.RecordMac;
-import cn.minzheng.audit.verify.ChainFailure.Kind;
+import cn.minzheng.audit.chain.ChainFailure.Kind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,9 +1,7 @@
-package cn.minzheng.audit.verify;
+package cn.minzheng.audit.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.minzheng.audit.chain.AuditRecord;
-import cn.minzheng.audit.chain.ChainFixture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

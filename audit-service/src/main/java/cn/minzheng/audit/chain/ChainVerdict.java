@@ -1,4 +1,4 @@
-package cn.minzheng.audit.verify;
+package cn.minzheng.audit.chain;
 
 /**
  * The answer of a verification: OK with the number of records checked, or the first failure.

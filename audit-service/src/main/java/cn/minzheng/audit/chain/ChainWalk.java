@@ -1,8 +1,5 @@
-package cn.minzheng.audit.verify;
+package cn.minzheng.audit.chain;
 
-import cn.minzheng.audit.chain.AuditRecord;
-import cn.minzheng.audit.chain.ChainDigest;
-import cn.minzheng.audit.chain.RecordMac;
 import java.util.Map;
 import java.util.Objects;
 
