@@ -21,6 +21,14 @@ import cn.minzheng.devstack.StartupFailure;
  */
 public final class SystemTestDevStack {
 
+    /**
+     * The one setting that differs from the devstack's: an AUDITOR verifies at most 100 records a call
+     * (audit-service's default is 100,000), so a system test can show the refusal of a longer range on
+     * chains a run can fill (hostile.BoundedAuditReadsTest); the tests verify whole chains in slices,
+     * as an auditor must (fixtures.Trail). Keep in step with Platform.AUDIT_VERIFY_MAX_SPAN.
+     */
+    static final String VERIFY_MAX_SPAN = "-Dminzheng.audit.reads.verify-max-span=100";
+
     private static volatile DevStack stack;
 
     public static void main(String[] args) throws Exception {
@@ -33,7 +41,9 @@ public final class SystemTestDevStack {
             System.out.println("ports: gateway=" + ports.gateway() + " registry=" + ports.registry() + " issuer=" + ports.issuer()
                     + " kafka=" + ports.kafka() + " kafkaController=" + ports.kafkaController() + " mongo=" + ports.mongo()
                     + " assistance=" + ports.assistance() + " org=" + ports.org() + " audit=" + ports.audit());
-            DevStackOptions options = DevStackOptions.defaults(root).withPorts(ports).withDataDir(data).withReset(true);
+            DevStackOptions defaults = DevStackOptions.defaults(root);
+            DevStackOptions options = defaults.withPorts(ports).withDataDir(data).withReset(true)
+                    .withJvmFlags(withVerifyMaxSpan(defaults.jvmFlags()));
             try {
                 stack = DevStack.start(options);
             } catch (StartupFailure.PortInUse e) {
@@ -60,6 +70,12 @@ public final class SystemTestDevStack {
         }
         System.out.println("standard input ended (the test JVM is gone): stopping");
         System.exit(0);
+    }
+
+    private static List<String> withVerifyMaxSpan(List<String> flags) {
+        List<String> all = new java.util.ArrayList<>(flags);
+        all.add(VERIFY_MAX_SPAN);
+        return all;
     }
 
     /** Stops the stack, or, while it is still starting, every process this JVM started. */

@@ -133,6 +133,15 @@ public final class Platform {
         return "mongodb://127.0.0.1:" + ports.mongo();
     }
 
+    /**
+     * Records an AUDITOR may verify in one call: the system tests' own devstack lowers audit-service's
+     * {@code verify-max-span} to this ({@code SystemTestDevStack.VERIFY_MAX_SPAN}), an attached devstack
+     * keeps the default.
+     */
+    public long auditVerifyMaxSpan() {
+        return attached ? 100_000 : 100;
+    }
+
     public boolean attached() {
         return attached;
     }
