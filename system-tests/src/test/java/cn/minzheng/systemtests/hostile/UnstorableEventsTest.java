@@ -1,6 +1,5 @@
 package cn.minzheng.systemtests.hostile;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -9,31 +8,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import cn.minzheng.systemtests.fixtures.Cases;
+import cn.minzheng.systemtests.fixtures.ForgedEvents;
 import cn.minzheng.systemtests.fixtures.Households;
 import cn.minzheng.systemtests.fixtures.Trail;
 import cn.minzheng.systemtests.gateway.Answer;
 import cn.minzheng.systemtests.gateway.Gateway;
-import cn.minzheng.systemtests.gateway.Json;
 import cn.minzheng.systemtests.gateway.Tokens;
 import cn.minzheng.systemtests.platform.Platform;
 import cn.minzheng.systemtests.report.RunSummary;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -59,7 +47,6 @@ class UnstorableEventsTest {
 
     static final String TOPIC = "assistance.events";
     static final String DLT = TOPIC + ".dlt";
-    static final String APPROVED = "minzheng.assistance.application.approved.v1";
     static final Duration NEXT_EVENT_LIMIT = Duration.ofSeconds(20);
 
     /** An unstorable event time and the words its dead-letter reason must carry. */
@@ -95,7 +82,7 @@ class UnstorableEventsTest {
         Map<String, Poison> sent = new LinkedHashMap<>();
         Map<String, String> subjects = new LinkedHashMap<>();
         String forgedReason = "伪造审批-" + run;
-        try (KafkaProducer<String, byte[]> kafka = producer(platform)) {
+        try (KafkaProducer<String, byte[]> kafka = ForgedEvents.producer(platform)) {
             List<PartitionInfo> partitions = kafka.partitionsFor(TOPIC);
             for (Poison poison : poisons) {
                 for (PartitionInfo p : partitions) {
@@ -103,15 +90,16 @@ class UnstorableEventsTest {
                     String subject = "ATTACK-" + run + "-" + poison.kind() + "-" + p.partition();
                     sent.put(id, poison);
                     subjects.put(id, subject);
-                    kafka.send(new ProducerRecord<>(TOPIC, p.partition(), subject, data(subject, "伪造审批"),
-                            headers(id, subject, poison.time()))).get();
+                    kafka.send(new ProducerRecord<>(TOPIC, p.partition(), subject, ForgedEvents.approval(subject, "伪造审批"),
+                            ForgedEvents.headers(ForgedEvents.APPROVED, ForgedEvents.ASSISTANCE, id, subject, poison.time()))).get();
                     RunSummary.hostileInputTried();
                 }
             }
             // the first case's submitted event again under its own id and key, its content changed
             JsonNode original = beforeRecords.get(0);
-            kafka.send(new ProducerRecord<>(TOPIC, null, before, data(before, forgedReason),
-                    headers(original.path("eventId").asString(), before, iso(now)))).get();
+            kafka.send(new ProducerRecord<>(TOPIC, null, before, ForgedEvents.approval(before, forgedReason),
+                    ForgedEvents.headers(ForgedEvents.APPROVED, ForgedEvents.ASSISTANCE, original.path("eventId").asString(),
+                            before, iso(now)))).get();
             RunSummary.hostileInputTried();
         }
         System.out.printf("[UnstorableEventsTest] %d unstorable events on %d partitions of %s, then a forged copy of %s%n",
@@ -129,19 +117,7 @@ class UnstorableEventsTest {
         System.out.printf("[UnstorableEventsTest] %s in its timeline %d ms after it was submitted%n", next,
                 Duration.between(submitted, Instant.now()).toMillis());
 
-        Map<String, List<String>> reasons = new LinkedHashMap<>();
-        try (KafkaConsumer<String, byte[]> kafka = consumer(platform)) {
-            kafka.subscribe(List.of(DLT));
-            await("every unstorable event in " + DLT).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ZERO).untilAsserted(() -> {
-                for (ConsumerRecord<String, byte[]> r : kafka.poll(Duration.ofMillis(500))) {
-                    String id = header(r, "ce_id");
-                    if (sent.containsKey(id)) {
-                        reasons.computeIfAbsent(id, k -> new ArrayList<>()).add(header(r, "kafka_dlt-exception-message"));
-                    }
-                }
-                assertThat(reasons.keySet()).containsAll(sent.keySet());
-            });
-        }
+        Map<String, List<String>> reasons = ForgedEvents.deadLettered(platform, List.of(DLT), sent.keySet(), Duration.ofSeconds(60));
         int lost = 0;
         for (Map.Entry<String, Poison> e : sent.entrySet()) {
             String reason = reasons.get(e.getKey()).get(0);
@@ -173,57 +149,5 @@ class UnstorableEventsTest {
 
     private static String iso(Instant t) {
         return DateTimeFormatter.ISO_INSTANT.format(t);
-    }
-
-    /** The ce_ headers of a well-formed event: assistance-service's source, an approval by an approver of the region. */
-    static RecordHeaders headers(String id, String subject, String time) {
-        RecordHeaders h = new RecordHeaders();
-        h.add("ce_specversion", utf8("1.0"));
-        h.add("ce_id", utf8(id));
-        h.add("ce_source", utf8("/minzheng/assistance-service"));
-        h.add("ce_type", utf8(APPROVED));
-        h.add("ce_subject", utf8(subject));
-        h.add("ce_time", utf8(time));
-        h.add("content-type", utf8("application/json"));
-        h.add("ce_actorid", utf8("approver-421303"));
-        h.add("ce_actorrole", utf8("APPROVER"));
-        h.add("ce_regioncode", utf8(Households.TOWNSHIP));
-        h.add("ce_aggregateversion", utf8("7"));
-        return h;
-    }
-
-    static byte[] data(String subject, String reason) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("aggregateId", subject);
-        data.put("aggregateType", "application");
-        data.put("fromStatus", "REVIEWED");
-        data.put("toStatus", "APPROVED");
-        data.put("reason", reason);
-        return Json.write(data).getBytes(StandardCharsets.UTF_8);
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    static String header(ConsumerRecord<?, ?> r, String name) {
-        Header h = r.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-    }
-
-    static KafkaProducer<String, byte[]> producer(Platform platform) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
-    }
-
-    static KafkaConsumer<String, byte[]> consumer(Platform platform) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "system-tests-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     }
 }
