@@ -2,6 +2,7 @@ package cn.minzheng.gateway.securityevents;
 
 import cn.minzheng.platform.events.EventData;
 import cn.minzheng.platform.events.EventEnvelope;
+import cn.minzheng.platform.events.TraceContext;
 import java.time.Clock;
 import java.util.regex.Pattern;
 
@@ -12,7 +13,6 @@ public final class SecurityEventMapping {
     public static final String AGGREGATE_TYPE = "security";
 
     private static final Pattern REGION_CODE = Pattern.compile("\\d{6}|\\d{9}|\\d{12}");
-    private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 
     private final Clock clock;
 
@@ -62,8 +62,7 @@ public final class SecurityEventMapping {
                         anonymous || denial.roles().isEmpty() ? EventEnvelope.ANONYMOUS_ROLE : denial.roles().get(0))
                 .regionCode(denial.region() != null && REGION_CODE.matcher(denial.region()).matches()
                         ? denial.region() : EventEnvelope.NATIONAL_REGION)
-                .traceparent(denial.traceparent() != null && TRACEPARENT.matcher(denial.traceparent()).matches()
-                        ? denial.traceparent() : null)
+                .traceparent(TraceContext.wellFormedOrNull(denial.traceparent()))
                 .data(data)
                 .build();
     }

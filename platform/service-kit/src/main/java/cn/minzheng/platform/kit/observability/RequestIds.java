@@ -1,7 +1,9 @@
 package cn.minzheng.platform.kit.observability;
 
+import cn.minzheng.platform.events.TraceContext;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -12,8 +14,6 @@ import java.util.regex.Pattern;
 public final class RequestIds {
 
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
-    private static final Pattern TRACEPARENT =
-            Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
     private static final String INVALID_TRACE_ID = "0".repeat(32);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -27,22 +27,12 @@ public final class RequestIds {
 
     /** The trace id from a {@code traceparent} header, or null when absent or malformed. */
     public static String traceIdFromTraceparent(String traceparent) {
-        if (traceparent == null) {
-            return null;
-        }
-        var m = TRACEPARENT.matcher(traceparent.trim());
-        if (!m.matches() || INVALID_TRACE_ID.equals(m.group(1))) {
-            return null;
-        }
-        return m.group(1);
+        return usable(traceparent).map(TraceContext::traceId).orElse(null);
     }
 
     /** The parent-id (span id) of a {@code traceparent}, or null when absent or malformed. */
     public static String spanIdFromTraceparent(String traceparent) {
-        if (traceIdFromTraceparent(traceparent) == null) {
-            return null;
-        }
-        return traceparent.trim().substring(36, 52);
+        return usable(traceparent).map(TraceContext::parentId).orElse(null);
     }
 
     /**
@@ -50,13 +40,17 @@ public final class RequestIds {
      * span id (the caller's span becomes its parent). Null when {@code traceparent} is malformed.
      */
     public static String childOf(String traceparent) {
-        if (traceIdFromTraceparent(traceparent) == null) {
-            return null;
-        }
-        String t = traceparent.trim();
-        byte[] span = new byte[8];
-        RANDOM.nextBytes(span);
-        return t.substring(0, 36) + HexFormat.of().formatHex(span) + t.substring(52);
+        return usable(traceparent).map(c -> {
+            byte[] span = new byte[8];
+            RANDOM.nextBytes(span);
+            return new TraceContext(c.version(), c.traceId(), HexFormat.of().formatHex(span), c.flags()).traceparent();
+        }).orElse(null);
+    }
+
+    /** A header value parsed by the platform's one parser ({@link TraceContext}), surrounding blanks ignored; the all-zero trace id is invalid (W3C). */
+    private static Optional<TraceContext> usable(String traceparent) {
+        return traceparent == null ? Optional.empty()
+                : TraceContext.parse(traceparent.trim()).filter(c -> !INVALID_TRACE_ID.equals(c.traceId()));
     }
 
     public static String newTraceId() {

@@ -3,6 +3,7 @@ package cn.minzheng.platform.kit.refusals;
 import cn.minzheng.platform.events.EventData;
 import cn.minzheng.platform.events.EventEnvelope;
 import cn.minzheng.platform.events.EventType;
+import cn.minzheng.platform.events.TraceContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -27,7 +28,6 @@ public final class RefusalEvents {
     /** The gateway reports its own refusals under {@code minzheng.gateway.security.*}. */
     private static final String GATEWAY = "gateway";
     private static final Pattern REGION_CODE = Pattern.compile("\\d{6}|\\d{9}|\\d{12}");
-    private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 
     private final EventType type;
     private final Clock clock;
@@ -90,8 +90,7 @@ public final class RefusalEvents {
                 .actor(anonymous ? EventEnvelope.ANONYMOUS_ACTOR : refusal.subject(),
                         anonymous || refusal.roles().isEmpty() ? EventEnvelope.ANONYMOUS_ROLE : refusal.roles().get(0))
                 .regionCode(region)
-                .traceparent(refusal.traceparent() != null && TRACEPARENT.matcher(refusal.traceparent()).matches()
-                        ? refusal.traceparent() : null)
+                .traceparent(TraceContext.wellFormedOrNull(refusal.traceparent()))
                 .data(data)
                 .build();
     }
