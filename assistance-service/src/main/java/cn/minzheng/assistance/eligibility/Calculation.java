@@ -10,7 +10,7 @@ import java.util.List;
  * standard used, the asset tests, the result. Money in fen. Enough for a clerk or an auditor to
  * redo it by hand.
  *
- * @param perCapitaFen per-capita counted income, rounded down to the fen (in the applicant's favour)
+ * @param perCapitaFen per-capita counted income, rounded down to the fen: shown, never an input to the amount
  * @param thresholdFen the figure income was compared with (the standard, or 1.5 × it for 低保边缘)
  * @param notes        asset tests and other reasons, in order
  */

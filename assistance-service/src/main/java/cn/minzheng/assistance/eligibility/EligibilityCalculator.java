@@ -21,7 +21,10 @@ import java.util.List;
  * Eligibility and monthly amount per program, with the full trace.
  * <ul>
  * <li>低保: per-capita counted income below the standard and assets within the rules; amount is
- *     补差 = (standard − per-capita) × counted members [57]§23. Otherwise, a member qualifying for
+ *     补差 = standard × counted members − counted household income [57]§23, exact in fen. The per-capita
+ *     figure is shown, never an input: every comparison "per-capita &lt; x" is made exactly as
+ *     "income &lt; x × members", so rounding the per-capita figure can neither move a household across a
+ *     line nor add a fen to its amount. Otherwise, a member qualifying for
  *     单人保 in a family below the 边缘 threshold is enrolled alone [57]§8 with
  *     standard − that member's own net income.</li>
  * <li>低保边缘: not 低保-eligible, per-capita below 1.5 × the standard, assets within the rules.</li>
@@ -82,6 +85,9 @@ public final class EligibilityCalculator {
         }
         long net = Math.max(0, counted - deducted);
         long perCapita = members == 0 ? 0 : net / members;
+        if (members == 0) {
+            notes.add("无计入的家庭成员 [57]§7");
+        }
 
         long financialCap = standard * policy.financialAssetMonths();
         long financialPerCapita = members == 0 ? financial : financial / members;
@@ -101,19 +107,21 @@ public final class EligibilityCalculator {
         }
 
         return switch (s.program()) {
-            case DIBAO_URBAN, DIBAO_RURAL -> dibao(s, month, dibao, lines, counted, deducted, members, perCapita,
-                    assetsOk, notes);
+            case DIBAO_URBAN, DIBAO_RURAL -> dibao(s, month, dibao, lines, counted, deducted, net, members,
+                    perCapita, assetsOk, notes);
             case DIBAO_EDGE -> {
                 long threshold = percentOf(standard, policy.edgeMultiplePercent());
-                boolean ok = perCapita >= standard && perCapita < threshold && assetsOk;
-                if (perCapita < standard) {
+                boolean below = belowStandard(net, standard, members);
+                boolean ok = !below && belowPercentOfStandard(net, standard, policy.edgeMultiplePercent(), members)
+                        && assetsOk;
+                if (below) {
                     notes.add("人均收入低于低保标准: 应申请低保而非边缘认定");
                 }
                 yield new Calculation(month, dibao.kind(), dibao.regionPrefix(), standard, lines, counted, deducted,
                         members, perCapita, threshold, assetsOk, ok ? Outcome.ELIGIBLE : Outcome.NOT_ELIGIBLE, 0, notes);
             }
-            case TEKUN -> tekun(s, month, today, area, dibao, lines, counted, deducted, members, perCapita, assetsOk,
-                    supporterAble, notes);
+            case TEKUN -> tekun(s, month, today, area, dibao, lines, counted, deducted, net, members, perCapita,
+                    assetsOk, supporterAble, notes);
             case TEMPORARY -> {
                 long cap = standard * policy.temporaryCapMonths();
                 long amount = Math.min(s.requestedAmountFen(), cap);
@@ -128,17 +136,18 @@ public final class EligibilityCalculator {
     }
 
     private Calculation dibao(Submission s, YearMonth month, AssistanceStandard dibao, List<CalculationLine> lines,
-                              long counted, long deducted, int members, long perCapita, boolean assetsOk,
+                              long counted, long deducted, long net, int members, long perCapita, boolean assetsOk,
                               List<String> notes) {
         long standard = dibao.monthlyFen();
-        if (perCapita < standard && assetsOk) {
-            long amount = (standard - perCapita) * members;
-            notes.add("补差: (" + standard + " − " + perCapita + ") × " + members + " = " + amount + " 分");
+        boolean below = belowStandard(net, standard, members);
+        if (below && assetsOk) {
+            long amount = gap(standard, members, net);
+            notes.add("补差: " + standard + " × " + members + " − " + net + " = " + amount + " 分");
             return new Calculation(month, dibao.kind(), dibao.regionPrefix(), standard, lines, counted, deducted,
                     members, perCapita, standard, true, Outcome.ELIGIBLE, amount, notes);
         }
         long edge = percentOf(standard, policy.edgeMultiplePercent());
-        if (perCapita < edge && assetsOk) {
+        if (belowPercentOfStandard(net, standard, policy.edgeMultiplePercent(), members) && assetsOk) {
             for (HouseholdMember m : s.members()) {
                 if (m.counted() && m.qualifiesForSinglePersonEnrolment()) {
                     long own = ownNetIncome(m);
@@ -151,7 +160,7 @@ public final class EligibilityCalculator {
                 }
             }
         }
-        if (perCapita >= standard) {
+        if (!below && members > 0) {
             notes.add("人均收入 " + perCapita + " 分 不低于标准 " + standard + " 分");
         }
         return new Calculation(month, dibao.kind(), dibao.regionPrefix(), standard, lines, counted, deducted, members,
@@ -159,8 +168,8 @@ public final class EligibilityCalculator {
     }
 
     private Calculation tekun(Submission s, YearMonth month, LocalDate today, Area area, AssistanceStandard dibao,
-                              List<CalculationLine> lines, long counted, long deducted, int members, long perCapita,
-                              boolean assetsOk, boolean supporterAble, List<String> notes) {
+                              List<CalculationLine> lines, long counted, long deducted, long net, int members,
+                              long perCapita, boolean assetsOk, boolean supporterAble, List<String> notes) {
         long dibaoStandard = dibao.monthlyFen();
         StandardKind tekunKind = StandardKind.tekun(area);
         long tekunStandard;
@@ -186,7 +195,7 @@ public final class EligibilityCalculator {
             ok = false;
             notes.add("具有劳动能力 [43]§6");
         }
-        if (perCapita >= dibaoStandard) {
+        if (!belowStandard(net, dibaoStandard, members)) {
             ok = false;
             notes.add("收入不低于低保标准 " + dibaoStandard + " 分 [43]§7");
         }
@@ -212,6 +221,24 @@ public final class EligibilityCalculator {
             }
         }
         return Math.max(0, c - d);
+    }
+
+    /**
+     * 补差: the household's gap to the standard, standard × counted members − counted net income, in
+     * fen, never negative [57]§23.
+     */
+    static long gap(long standardFen, int members, long netIncomeFen) {
+        return Math.max(0, standardFen * members - netIncomeFen);
+    }
+
+    /** per-capita income &lt; standard, exactly: income &lt; standard × members (false with no member counted). */
+    static boolean belowStandard(long netIncomeFen, long standardFen, int members) {
+        return netIncomeFen < standardFen * members;
+    }
+
+    /** per-capita income &lt; percent % of the standard, exactly: income × 100 &lt; standard × percent × members. */
+    static boolean belowPercentOfStandard(long netIncomeFen, long standardFen, int percent, int members) {
+        return netIncomeFen * 100 < standardFen * percent * members;
     }
 
     /** percent of a fen amount, rounded half up to the fen. */

@@ -23,7 +23,7 @@ public final class CalculationInPlainTerms {
             out.add(line.memberName() + " 每月 " + Money.yuan(line.monthlyFen()) + " 元，" + treatment(line) + "："
                     + line.reason() + "。");
         }
-        long net = Math.max(0, c.countedIncomeFen() - c.deductedFen());
+        long net = netIncome(c);
         if (c.countedMembers() > 0) {
             out.add("计入收入合计 " + Money.yuan(c.countedIncomeFen()) + " 元，扣减 " + Money.yuan(c.deductedFen())
                     + " 元；人均月收入 " + Money.yuan(net) + " ÷ " + c.countedMembers() + " = "
@@ -41,6 +41,10 @@ public final class CalculationInPlainTerms {
         return out;
     }
 
+    private static long netIncome(Calculation c) {
+        return Math.max(0, c.countedIncomeFen() - c.deductedFen());
+    }
+
     private static String treatment(CalculationLine line) {
         return switch (line.treatment()) {
             case COUNTED -> "计入";
@@ -52,15 +56,17 @@ public final class CalculationInPlainTerms {
     private static String result(Program program, Calculation c) {
         String amount = Money.yuan(c.monthlyAmountFen());
         return switch (c.outcome()) {
-            case NOT_ELIGIBLE -> program == Program.TEMPORARY || c.perCapitaFen() < c.thresholdFen()
+            case NOT_ELIGIBLE -> program == Program.TEMPORARY || c.countedMembers() == 0
+                    || netIncome(c) < c.thresholdFen() * c.countedMembers()
                     ? "经计算不符合条件（原因见决定理由和计算明细）。"
                     : "人均月收入 " + Money.yuan(c.perCapitaFen()) + " 元不低于 " + Money.yuan(c.thresholdFen())
                     + " 元，不符合条件。";
             case ELIGIBLE_SINGLE_PERSON -> "家庭人均收入不低于低保标准、但低于低保边缘标准 " + Money.yuan(c.thresholdFen())
                     + " 元，按单人保发放每月 " + amount + " 元。";
             case ELIGIBLE -> switch (program) {
-                case DIBAO_URBAN, DIBAO_RURAL -> "人均收入低于标准，按差额补足：(" + Money.yuan(c.standardFen()) + " − "
-                        + Money.yuan(c.perCapitaFen()) + ") × " + c.countedMembers() + " = 每月 " + amount + " 元。";
+                // 补差 [57]§23: the household's gap, standard × members − income; the per-capita figure is not an input
+                case DIBAO_URBAN, DIBAO_RURAL -> "人均收入低于标准，按差额补足：" + Money.yuan(c.standardFen()) + " × "
+                        + c.countedMembers() + " − " + Money.yuan(netIncome(c)) + " = 每月 " + amount + " 元。";
                 case TEKUN -> "符合特困人员条件，按特困人员基本生活标准每月发放 " + amount + " 元。";
                 case DIBAO_EDGE -> "人均收入不低于低保标准、低于低保边缘标准 " + Money.yuan(c.thresholdFen())
                         + " 元，认定为低保边缘家庭。";

@@ -70,8 +70,8 @@ class AssistanceCaseTest {
         c = c.approve(APPROVER, on("2026-09-17"), calc, false, RULES, planner);
 
         assertThat(c.status()).isEqualTo(ApplicationStatus.ACTIVE);
-        // (680 − 1100/3 = 366.66) × 3 = 940.02
-        assertThat(c.benefit().monthlyFen()).isEqualTo(94002);
+        // 680 × 3 − 1100 = 940.00 (was 940.02 from (680 − 366.66) × 3)
+        assertThat(c.benefit().monthlyFen()).isEqualTo(94000);
         assertThat(c.benefit().firstMonth()).isEqualTo(YearMonth.of(2026, 10));
         assertThat(c.benefit().nextRecheckDue()).isEqualTo(LocalDate.of(2027, 10, 1));
         assertThat(c.decision().calculation()).isEqualTo(calc);
@@ -92,7 +92,7 @@ class AssistanceCaseTest {
         assertThat(c.pendingEvents()).extracting(DomainEvent::aggregateVersion)
                 .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
         assertThat(c.pendingEvents().get(9).name()).isEqualTo("approved");
-        assertThat(c.pendingEvents().get(9).changes()).containsEntry("monthlyAmountFen", 94002L);
+        assertThat(c.pendingEvents().get(9).changes()).containsEntry("monthlyAmountFen", 94000L);
         assertThat(c.pendingEvents()).extracting(DomainEvent::id).doesNotHaveDuplicates();
     }
 

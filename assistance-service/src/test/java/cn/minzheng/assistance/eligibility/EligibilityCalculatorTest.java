@@ -60,10 +60,22 @@ class EligibilityCalculatorTest {
                 LabourCapacity.FULL, 0, false, false, List.of(income(WAGES, 5000)), List.of(), true,
                 ExclusionReason.CONFINED);
         return Stream.of(
-                // 1200 wages counted, 300 优抚金 excluded, 100 work cost deducted: (1200−100)/3 = 366.66 → 36666 fen;
-                // (680.00 − 366.66) × 3 = 940.02
+                // 1200 wages counted, 300 优抚金 excluded, 100 work cost deducted: (1200−100)/3 = 366.66 shown;
+                // 补差 680.00 × 3 − 1100.00 = 940.00 (940.02 when the rounded per-capita figure was the input)
                 Arguments.of("urban 低保 补差", sub(Program.DIBAO_URBAN, family(income(WAGES, 1200),
-                        income(PREFERENTIAL_PENSION, 300), income(WORK_COST, 100))), 36666L, Outcome.ELIGIBLE, 94002L),
+                        income(PREFERENTIAL_PENSION, 300), income(WORK_COST, 100))), 36666L, Outcome.ELIGIBLE, 94000L),
+                // issue 17: 1000 for 3 against 680: 680.00 × 3 − 1000.00 = 1040.00, never (680.00 − 333.33) × 3 = 1040.01
+                Arguments.of("1000 for three against 680", sub(Program.DIBAO_URBAN, family(income(WAGES, 1000))), 33333L,
+                        Outcome.ELIGIBLE, 104000L),
+                // 2039.99 for 3: per capita 679.99(66…) < 680, gap 0.01 — the household is a fen short of the standard
+                Arguments.of("a fen below the standard", sub(Program.DIBAO_URBAN, family(new cn.minzheng.assistance.household.IncomeItem(WAGES, 203999))),
+                        67999L, Outcome.ELIGIBLE, 1L),
+                // 2040.00 for 3: exactly the standard per head, not below it
+                Arguments.of("exactly at the standard", sub(Program.DIBAO_URBAN, family(income(WAGES, 2040))), 68000L,
+                        Outcome.NOT_ELIGIBLE, 0L),
+                // 1.00 for 3, rural: per capita 0.33 shown; 617.00 × 3 − 1.00 = 1850.00 (was 1850.01)
+                Arguments.of("rural, one yuan for three", sub(Program.DIBAO_RURAL, family(new cn.minzheng.assistance.household.IncomeItem(WAGES, 100))),
+                        33L, Outcome.ELIGIBLE, 185000L),
                 // rural standard 617: 1500/3 = 500; (617 − 500) × 3 = 351
                 Arguments.of("rural 低保 补差", sub(Program.DIBAO_RURAL, family(income(WAGES, 1500))), 50000L,
                         Outcome.ELIGIBLE, 35100L),
@@ -131,7 +143,7 @@ class EligibilityCalculatorTest {
         assertThat(c.countedIncomeFen()).isEqualTo(120000);
         assertThat(c.deductedFen()).isEqualTo(10000);
         assertThat(c.countedMembers()).isEqualTo(3);
-        assertThat(c.notes()).anyMatch(n -> n.contains("94002"));
+        assertThat(c.notes()).anyMatch(n -> n.contains("68000 × 3 − 110000 = 94000"));
     }
 
     static Stream<Arguments> tekun() {
@@ -187,23 +199,59 @@ class EligibilityCalculatorTest {
                 .isInstanceOf(NoStandardException.class);
     }
 
-    @Property(tries = 300)
-    void dibaoAmountIsTheGapTimesMembersAndNeverNegative(@ForAll @LongRange(min = 0, max = 1_000_000) long wagesFen,
-                                                         @ForAll @LongRange(min = 0, max = 1_000_000) long costFen,
-                                                         @ForAll @IntRange(min = 1, max = 3) int members) {
-        List<HouseholdMember> fam = new ArrayList<>(family().subList(0, members));
+    /** n members: the fixture family, then further children (the calculator does not validate ids). */
+    private static List<HouseholdMember> household(int n, long wagesFen, long costFen) {
+        List<HouseholdMember> fam = new ArrayList<>(family());
+        for (int i = 3; i < n; i++) {
+            fam.add(member("张" + i, id("20120404", 40 + i), Relation.CHILD));
+        }
+        fam = new ArrayList<>(fam.subList(0, n));
         fam.set(0, new HouseholdMember("张三", fam.get(0).idNumber(), Relation.SELF, LabourCapacity.FULL, 0, false, false,
                 List.of(new cn.minzheng.assistance.household.IncomeItem(WAGES, wagesFen),
                         new cn.minzheng.assistance.household.IncomeItem(WORK_COST, costFen)), List.of(), true, null));
-        Calculation c = calc.calculate(sub(Program.DIBAO_URBAN, fam), MAY_2023, TODAY, false);
-        long net = Math.max(0, wagesFen - costFen);
-        assertThat(c.perCapitaFen() * members).isLessThanOrEqualTo(net);
-        assertThat((c.perCapitaFen() + 1) * members).isGreaterThan(net);
+        return fam;
+    }
+
+    private static EligibilityCalculator withStandard(long standardFen) {
+        return new EligibilityCalculator(new StandardCatalogue(List.of(new AssistanceStandard("421303",
+                StandardKind.DIBAO_URBAN, YearMonth.of(2023, 1), standardFen, "property"))), EligibilityPolicy.typical());
+    }
+
+    /** 补差 [57]§23 is the household's gap, standard × n − income, exact in fen; never the rounded per-capita gap × n. */
+    @Property(tries = 500)
+    void dibaoAmountIsStandardTimesMembersMinusIncome(@ForAll @LongRange(min = 0, max = 5_000_000) long wagesFen,
+                                                      @ForAll @LongRange(min = 0, max = 1_000_000) long costFen,
+                                                      @ForAll @IntRange(min = 1, max = 10) int members,
+                                                      @ForAll @LongRange(min = 1, max = 300_000) long standardFen) {
+        Calculation c = withStandard(standardFen).calculate(sub(Program.DIBAO_URBAN, household(members, wagesFen, costFen)),
+                MAY_2023, TODAY, false);
+        long income = Math.max(0, wagesFen - costFen);
+        assertThat(c.countedMembers()).isEqualTo(members);
+        // the per-capita figure is shown rounded down to the fen
+        assertThat(c.perCapitaFen() * members).isLessThanOrEqualTo(income);
+        assertThat((c.perCapitaFen() + 1) * members).isGreaterThan(income);
         assertThat(c.monthlyAmountFen()).isNotNegative();
+        boolean below = income < standardFen * members;
         if (c.outcome() == Outcome.ELIGIBLE) {
-            assertThat(c.monthlyAmountFen()).isEqualTo((68000 - c.perCapitaFen()) * members);
+            assertThat(below).as("eligible only below the standard").isTrue();
+            assertThat(c.monthlyAmountFen()).isEqualTo(standardFen * members - income);
         } else {
-            assertThat(c.perCapitaFen()).isGreaterThanOrEqualTo(68000);
+            // 单人保 needs a disabled or ill member, which this household lacks
+            assertThat(c.outcome()).isEqualTo(Outcome.NOT_ELIGIBLE);
+            assertThat(below).as("below the standard is eligible").isFalse();
+            assertThat(c.monthlyAmountFen()).isZero();
         }
+    }
+
+    /** 低保边缘: standard × n ≤ income &lt; 1.5 × standard × n, compared exactly (no rounded per-capita figure). */
+    @Property(tries = 300)
+    void edgeIsDecidedOnExactIncome(@ForAll @LongRange(min = 0, max = 5_000_000) long wagesFen,
+                                    @ForAll @IntRange(min = 1, max = 10) int members,
+                                    @ForAll @LongRange(min = 1, max = 300_000) long standardFen) {
+        Calculation c = withStandard(standardFen).calculate(sub(Program.DIBAO_EDGE, household(members, wagesFen, 0)),
+                MAY_2023, TODAY, false);
+        boolean expected = wagesFen >= standardFen * members && wagesFen * 2 < standardFen * 3 * members;
+        assertThat(c.outcome()).isEqualTo(expected ? Outcome.ELIGIBLE : Outcome.NOT_ELIGIBLE);
+        assertThat(c.monthlyAmountFen()).isZero();
     }
 }

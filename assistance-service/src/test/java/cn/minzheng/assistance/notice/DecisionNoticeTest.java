@@ -80,8 +80,9 @@ class DecisionNoticeTest {
         assertThat(notice.outcome()).isEqualTo("APPROVED");
         assertThat(notice.programName()).isEqualTo("城市最低生活保障");
         assertThat(notice.decidedOn()).isEqualTo("2026-09-16");
-        // (680.00 − 1100.00 / 3 = 366.66) × 3 = 940.02, paid from the month after approval [57]§24
-        assertThat(notice.monthlyAmount()).isEqualTo("940.02");
+        // 680.00 × 3 − 1100.00 = 940.00 (was 940.02 from the rounded per-capita figure), paid from the month
+        // after approval [57]§24
+        assertThat(notice.monthlyAmount()).isEqualTo("940.00");
         assertThat(notice.startMonth()).isEqualTo("2026-10");
         assertThat(notice.householdSize()).isEqualTo(3);
         assertThat(notice.reasons()).isNull();
@@ -93,8 +94,8 @@ class DecisionNoticeTest {
                 "计入收入合计 1100.00 元，扣减 0.00 元；人均月收入 1100.00 ÷ 3 = 366.66 元（不足一分的舍去）。",
                 "适用的低保标准为每人每月 680.00 元（2026-09 在用，地区 421303）。",
                 "家庭财产符合当地规定。",
-                "人均收入低于标准，按差额补足：(680.00 − 366.66) × 3 = 每月 940.02 元。");
-        assertThat(notice.calculation()).containsEntry("monthlyAmount", "940.02").containsEntry("standard", "680.00");
+                "人均收入低于标准，按差额补足：680.00 × 3 − 1100.00 = 每月 940.00 元。");
+        assertThat(notice.calculation()).containsEntry("monthlyAmount", "940.00").containsEntry("standard", "680.00");
         assertThat(notice.remedies().routes()).containsExactly("行政复议", "行政诉讼");
         assertThat(notice.remedies().basis()).isEqualTo("[57]§38");
     }
@@ -122,7 +123,7 @@ class DecisionNoticeTest {
 
     @ParameterizedTest(name = "{0} {1}: {6}")
     @CsvSource(delimiter = '|', value = {
-            "DIBAO_URBAN | ELIGIBLE               | 50000 | 68000  | 36000  | true  | 人均收入低于标准，按差额补足：(680.00 − 500.00) × 2 = 每月 360.00 元。",
+            "DIBAO_URBAN | ELIGIBLE               | 50000 | 68000  | 36000  | true  | 人均收入低于标准，按差额补足：680.00 × 2 − 1000.00 = 每月 360.00 元。",
             "DIBAO_RURAL | NOT_ELIGIBLE           | 70000 | 68000  | 0      | true  | 人均月收入 700.00 元不低于 680.00 元，不符合条件。",
             "DIBAO_URBAN | NOT_ELIGIBLE           | 50000 | 68000  | 0      | false | 经计算不符合条件（原因见决定理由和计算明细）。",
             "DIBAO_URBAN | ELIGIBLE_SINGLE_PERSON | 70000 | 102000 | 68000  | true  | 家庭人均收入不低于低保标准、但低于低保边缘标准 1020.00 元，按单人保发放每月 680.00 元。",

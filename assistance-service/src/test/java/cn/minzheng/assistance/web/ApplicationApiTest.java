@@ -101,8 +101,8 @@ class ApplicationApiTest extends ServiceTestBase {
         assertThat(approved.get("status")).isEqualTo("ACTIVE");
         @SuppressWarnings("unchecked")
         Map<String, Object> benefit = (Map<String, Object>) approved.get("benefit");
-        // (680.00 − 1000.00 / 3 = 333.33) × 3 = 1040.01
-        assertThat(benefit.get("monthlyAmount")).isEqualTo("1040.01");
+        // 补差 680.00 × 3 − 1000.00 = 1040.00 (1040.01 when the rounded per-capita 333.33 was the input)
+        assertThat(benefit.get("monthlyAmount")).isEqualTo("1040.00");
         @SuppressWarnings("unchecked")
         Map<String, Object> calc = (Map<String, Object>) ((Map<String, Object>) approved.get("decision")).get("calculation");
         assertThat(calc.get("standard")).isEqualTo("680.00");

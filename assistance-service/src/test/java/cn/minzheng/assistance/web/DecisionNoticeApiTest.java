@@ -44,14 +44,14 @@ class DecisionNoticeApiTest extends ServiceTestBase {
                 .jsonPath("$.number").isEqualTo(number)
                 .jsonPath("$.outcome").isEqualTo("APPROVED")
                 .jsonPath("$.decidedOn").isEqualTo(decidedOn.toString())
-                // (680.00 − 600.00 / 3) × 3 = 1440.00 元, from the month after the decision
+                // 680.00 × 3 − 600.00 = 1440.00 元, from the month after the decision
                 .jsonPath("$.monthlyAmount").isEqualTo("1440.00")
                 .jsonPath("$.startMonth").isEqualTo(YearMonth.from(decidedOn).plusMonths(1).toString())
                 .jsonPath("$.householdSize").isEqualTo(3)
                 .jsonPath("$.reasons").doesNotExist()
                 .jsonPath("$.calculation.perCapitaIncome").isEqualTo("200.00")
                 .jsonPath("$.calculation.standard").isEqualTo("680.00")
-                .jsonPath("$.explanation[-1:]").isEqualTo("人均收入低于标准，按差额补足：(680.00 − 200.00) × 3 = 每月 1440.00 元。")
+                .jsonPath("$.explanation[-1:]").isEqualTo("人均收入低于标准，按差额补足：680.00 × 3 − 600.00 = 每月 1440.00 元。")
                 .jsonPath("$.remedies.routes").isEqualTo(List.of("行政复议", "行政诉讼"))
                 .jsonPath("$.remedies.basis").isEqualTo("[57]§38");
         // staff in scope read the same notice
