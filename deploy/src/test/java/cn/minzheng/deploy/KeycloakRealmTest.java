@@ -43,6 +43,33 @@ class KeycloakRealmTest {
         throw new AssertionError("no client " + clientId);
     }
 
+    /**
+     * The gateway and every service refuse a token whose aud lacks minzheng-platform (issue 14 item 7).
+     * Keycloak puts a client into aud when the user holds one of its roles (audience resolve, default
+     * roles scope): every platform role includes the bearer-only client's platform-user, so a token
+     * from any client of the realm — the console, the CLI, one an operator adds — carries it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {PRODUCTION, DEV})
+    void everyPlatformRoleBringsThePlatformAudience(String file) throws IOException {
+        JsonNode realm = read(file);
+        JsonNode platform = client(realm, "minzheng-platform");
+        assertThat(platform.path("bearerOnly").asBoolean()).as("the audience client signs nobody in").isTrue();
+        Set<String> clientRoles = new HashSet<>();
+        realm.path("roles").path("client").path("minzheng-platform").forEach(r -> clientRoles.add(r.path("name").asString()));
+        assertThat(clientRoles).contains("platform-user");
+        Set<String> withAudience = new HashSet<>();
+        realm.path("roles").path("realm").forEach(r -> {
+            JsonNode composites = r.path("composites").path("client").path("minzheng-platform");
+            composites.forEach(c -> {
+                if ("platform-user".equals(c.asString()) && r.path("composite").asBoolean()) {
+                    withAudience.add(r.path("name").asString());
+                }
+            });
+        });
+        assertThat(withAudience).as("roles of " + file + " that bring aud minzheng-platform").containsAll(ROLES);
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {PRODUCTION, DEV})
     void bothRealmsAreMinzhengWithEveryRoleAndTheRegionInTheUserProfile(String file) throws IOException {
