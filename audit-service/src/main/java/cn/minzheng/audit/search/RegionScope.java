@@ -5,6 +5,10 @@ import java.util.Optional;
 /**
  * Which records an auditor may read: those whose region code starts with the auditor's region
  * (行政区划 prefix); an administrator reads all. Plain Java, so it is tested as a table.
+ *
+ * @see CallerScope where a request's token becomes a scope, and the other gates it names
+ *      (the gateway's route {@code audit}, {@code minzheng.security.route-roles})
+ * @see cn.minzheng.audit.timeline.TimelineQuery
  */
 public record RegionScope(String prefix) {
 
