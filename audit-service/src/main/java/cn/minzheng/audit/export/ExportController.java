@@ -1,27 +1,10 @@
 package cn.minzheng.audit.export;
 
-import cn.minzheng.audit.chain.ChainStore;
-import cn.minzheng.audit.chain.RecordDocuments;
-import cn.minzheng.audit.checkpoint.CheckpointStore;
-import cn.minzheng.audit.checkpoint.SigningKey;
-import cn.minzheng.audit.search.CallerScope;
 import cn.minzheng.audit.search.RecordFilter;
-import cn.minzheng.audit.search.RecordQuery;
-import cn.minzheng.audit.search.RecordSearchStore;
 import cn.minzheng.audit.search.RecordView;
-import cn.minzheng.platform.kit.problem.FieldProblem;
-import cn.minzheng.platform.kit.problem.ForbiddenProblem;
-import cn.minzheng.platform.kit.problem.NotFoundProblem;
-import cn.minzheng.platform.kit.problem.ValidationProblem;
-import cn.minzheng.platform.kit.security.Role;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
@@ -46,26 +29,14 @@ import reactor.core.scheduler.Schedulers;
 @RequestMapping("/api/v1/audit/exports")
 public class ExportController {
 
-    private static final Pattern CHAIN = Pattern.compile("[A-Za-z0-9._-]{1,200}-\\d{1,6}");
     static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
     static final MediaType XLSX = MediaType.parseMediaType(
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-    private final ChainStore chains;
-    private final CheckpointStore checkpoints;
-    private final RecordSearchStore search;
-    private final SigningKey key;
-    private final Clock clock;
-    private final int maxRows;
+    private final Exports exports;
 
-    public ExportController(ChainStore chains, CheckpointStore checkpoints, RecordSearchStore search, SigningKey key,
-            Clock clock, @Value("${minzheng.audit.export.max-rows:100000}") int maxRows) {
-        this.chains = chains;
-        this.checkpoints = checkpoints;
-        this.search = search;
-        this.key = key;
-        this.clock = clock;
-        this.maxRows = maxRows;
+    public ExportController(Exports exports) {
+        this.exports = exports;
     }
 
     /**
@@ -75,27 +46,9 @@ public class ExportController {
     @GetMapping(value = "/chains/{chain}.ndjson", produces = "application/x-ndjson")
     public Mono<ResponseEntity<Flux<String>>> chain(@PathVariable String chain,
             @RequestParam(required = false) Long from, @RequestParam(required = false) Long to) {
-        if (!CHAIN.matcher(chain).matches() || (from != null && from < 1) || (to != null && from != null && to < from)) {
-            return Mono.error(new ValidationProblem(
-                    FieldProblem.withMessage("/chain", "invalid-range", "chain <topic>-<partition>, 1 <= from <= to")));
-        }
-        long first = from == null ? 1 : from;
-        return CallerScope.current()
-                .filter(c -> c.principal().has(Role.ADMIN))
-                .switchIfEmpty(Mono.error(() -> new ForbiddenProblem("chain-export-admin-only")))
-                .flatMap(c -> chains.head(chain))
-                .filter(h -> h.sequence() >= first)
-                .switchIfEmpty(Mono.error(() -> new NotFoundProblem("chain", chain)))
-                .map(head -> {
-                    long last = to == null ? head.sequence() : Math.min(to, head.sequence());
-                    Flux<String> body = Flux.concat(
-                            Mono.just(NdjsonLines.header(chain, first, last, key.keyId(), clock.instant().toString())),
-                            checkpoints.of(chain, first, last).map(NdjsonLines::checkpoint),
-                            chains.range(chain, first, last).map(NdjsonLines::record));
-                    return ResponseEntity.ok()
-                            .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + chain + ".ndjson\"")
-                            .contentType(NDJSON).body(body);
-                });
+        return exports.chainLines(ChainRange.parse(chain, from, to)).map(body -> ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + chain + ".ndjson\"")
+                .contentType(NDJSON).body(body));
     }
 
     /**
@@ -107,33 +60,16 @@ public class ExportController {
      */
     @GetMapping(value = "/records.ndjson", produces = "application/x-ndjson")
     public Mono<ResponseEntity<Flux<String>>> ndjson(@ParameterObject RecordFilter filter) {
-        RecordQuery query = filter.query();
-        return CallerScope.current().map(caller -> {
-            RecordQuery scoped = caller.narrow(query);
-            Map<String, Object> asRun = new LinkedHashMap<>();
-            asRun.put("actor", scoped.actor());
-            asRun.put("type", scoped.type());
-            asRun.put("region", scoped.region());
-            asRun.put("subject", scoped.subject());
-            asRun.put("from", scoped.from() == null ? null : scoped.from().toString());
-            asRun.put("to", scoped.to() == null ? null : scoped.to().toString());
-            QueryExport export = new QueryExport(maxRows, (chain, first, last) -> checkpoints.of(chain, first, last));
-            Flux<String> body = Flux.concat(
-                    Mono.just(NdjsonLines.queryHeader(asRun, key.keyId(), clock.instant().toString(), maxRows)),
-                    Flux.defer(() -> export.lines(search.findInChainOrder(scoped, maxRows + 1)
-                            .map(RecordDocuments::fromDocument))));
-            return ResponseEntity.ok()
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-records.ndjson\"")
-                    .contentType(NDJSON).body(body);
-        });
+        return exports.queryLines(filter.query()).map(body -> ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-records.ndjson\"")
+                .contentType(NDJSON).body(body));
     }
 
     @GetMapping(value = "/records.csv", produces = "text/csv")
     public Mono<ResponseEntity<Flux<String>>> csv(@ParameterObject RecordFilter filter) {
-        RecordQuery query = filter.query();
-        return CallerScope.current().map(caller -> {
+        return exports.rows(filter.query()).map(records -> {
             Flux<String> rows = Flux.concat(Mono.just(CsvRows.BOM + CsvRows.row(RecordView.HEADERS)),
-                    search.find(caller.narrow(query), maxRows).map(d -> CsvRows.row(RecordView.of(d).cells())));
+                    records.map(r -> CsvRows.row(r.cells())));
             return ResponseEntity.ok()
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-records.csv\"")
                     .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(rows);
@@ -148,9 +84,7 @@ public class ExportController {
     @GetMapping("/records.xlsx")
     public Mono<ResponseEntity<Flux<DataBuffer>>> xlsx(@ParameterObject RecordFilter filter,
             ServerHttpResponse response) {
-        RecordQuery query = filter.query();
-        return CallerScope.current().map(caller -> {
-            Flux<RecordView> rows = search.find(caller.narrow(query), maxRows).map(RecordView::of);
+        return exports.rows(filter.query()).map(rows -> {
             Flux<DataBuffer> body = Flux.from(DataBufferUtils.outputStreamPublisher(out -> {
                 try (Stream<RecordView> stream = rows.toStream(XlsxRows.ROW_WINDOW)) {
                     XlsxRows.write(stream.iterator(), out);
@@ -161,5 +95,4 @@ public class ExportController {
                     .contentType(XLSX).body(body);
         });
     }
-
 }

@@ -15,6 +15,6 @@ public record RecordFilter(String actor, String type, String region, String subj
 
     /** The query with a page: {@code cursor} from the previous page, {@code limit} rows. */
     public RecordQuery query(String cursor, String limit) {
-        return SearchController.parsed(RecordQuery.parse(actor, type, region, subject, from, to, cursor, limit));
+        return RecordQuery.parse(actor, type, region, subject, from, to, cursor, limit).orThrow();
     }
 }

@@ -1,5 +1,7 @@
 package cn.minzheng.audit.search;
 
+import cn.minzheng.platform.kit.problem.FieldProblem;
+import cn.minzheng.platform.kit.problem.ValidationProblem;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -47,6 +49,19 @@ public record RecordQuery(String actor, String type, String region, String subje
     public record Parsed(RecordQuery query, List<FieldError> errors) {
         public boolean ok() {
             return errors.isEmpty();
+        }
+
+        /** The query, or the 400 problem naming each bad parameter. */
+        public RecordQuery orThrow() {
+            if (!ok()) {
+                throw new ValidationProblem(problems());
+            }
+            return query;
+        }
+
+        /** What is wrong, as the problem details' {@code errors[]}. */
+        public List<FieldProblem> problems() {
+            return errors.stream().map(e -> FieldProblem.withMessage(e.pointer(), e.code(), e.message())).toList();
         }
     }
 

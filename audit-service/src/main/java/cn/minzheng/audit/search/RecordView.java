@@ -1,10 +1,11 @@
 package cn.minzheng.audit.search;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.bson.Document;
 
 /** A record as search, timeline and CSV/XLSX show it: who did what, when, and where it sits in its chain. */
+@JsonPropertyOrder({"time", "type", "subject", "actorId", "actorRole", "regionCode", "fromStatus", "toStatus", "reason",
+    "chain", "sequence", "hash", "eventId", "traceId"})
 public record RecordView(String time, String type, String subject, String actorId, String actorRole,
         String regionCode, String fromStatus, String toStatus, String reason, String chain, long sequence,
         String hash, String eventId, String traceId) {
@@ -23,24 +24,5 @@ public record RecordView(String time, String type, String subject, String actorI
     public String[] cells() {
         return new String[] {time, type, subject, actorId, actorRole, regionCode, fromStatus, toStatus, reason, chain,
             Long.toString(sequence), hash, eventId, traceId};
-    }
-
-    public Map<String, Object> toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("time", time);
-        m.put("type", type);
-        m.put("subject", subject);
-        m.put("actorId", actorId);
-        m.put("actorRole", actorRole);
-        m.put("regionCode", regionCode);
-        m.put("fromStatus", fromStatus);
-        m.put("toStatus", toStatus);
-        m.put("reason", reason);
-        m.put("chain", chain);
-        m.put("sequence", sequence);
-        m.put("hash", hash);
-        m.put("eventId", eventId);
-        m.put("traceId", traceId);
-        return m;
     }
 }

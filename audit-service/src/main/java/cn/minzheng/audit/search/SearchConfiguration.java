@@ -11,4 +11,9 @@ public class SearchConfiguration {
     RecordSearchStore recordSearchStore(MongoDatabase auditDatabase) {
         return new RecordSearchStore(auditDatabase);
     }
+
+    @Bean
+    RecordSearch recordSearch(RecordSearchStore store) {
+        return new RecordSearch(store);
+    }
 }

@@ -1,6 +1,10 @@
 package cn.minzheng.audit.statistics;
 
+import cn.minzheng.audit.projection.Projections;
+import cn.minzheng.audit.reads.ReadBounds;
+import cn.minzheng.audit.search.RecordSearchStore;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,5 +15,15 @@ public class StatisticsConfiguration {
     @Bean
     HandlingCaseStore handlingCaseStore(MongoDatabase auditDatabase) {
         return new HandlingCaseStore(auditDatabase);
+    }
+
+    @Bean
+    RecordCounts recordCounts(RecordSearchStore store, ReadBounds bounds) {
+        return new RecordCounts(store, bounds);
+    }
+
+    @Bean
+    OnTimeRates onTimeRates(HandlingCaseStore cases, Projections projections, Clock clock) {
+        return new OnTimeRates(cases, projections, clock);
     }
 }

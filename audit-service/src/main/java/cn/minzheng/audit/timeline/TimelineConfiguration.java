@@ -1,5 +1,8 @@
 package cn.minzheng.audit.timeline;
 
+import cn.minzheng.audit.chain.RecordMac;
+import cn.minzheng.audit.projection.Projections;
+import cn.minzheng.audit.search.RecordSearchStore;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +26,12 @@ public class TimelineConfiguration {
     TimelineReads timelineReads(KafkaTemplate<String, byte[]> template, Clock clock,
             @Value("${minzheng.audit.timeline.record-timeout:PT10S}") Duration timeout) {
         return new TimelineReads(template, clock, timeout);
+    }
+
+    @Bean
+    TimelineQuery timelineQuery(RecordSearchStore store, TimelineReads reads, SubjectIndex index, Projections projections,
+            RecordMac recordMac) {
+        return new TimelineQuery(store, reads, index, projections, recordMac);
     }
 
     /** audit-service produces audit.events; make sure it exists. */

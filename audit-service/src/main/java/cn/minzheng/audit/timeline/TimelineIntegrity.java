@@ -3,6 +3,7 @@ package cn.minzheng.audit.timeline;
 import cn.minzheng.audit.chain.AuditRecord;
 import cn.minzheng.audit.chain.RecordDocuments;
 import cn.minzheng.audit.chain.RecordMac;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,11 +32,26 @@ final class TimelineIntegrity {
 
     /** The checked entries and what the check found. */
     record Confirmed(List<Document> entries, Map<String, String> entryIntegrity, Map<String, Boolean> indexed,
-            Map<String, Object> report) {
+            Report report) {
         boolean nothingToShow() {
-            return entries.isEmpty() && ((List<?>) report.get("missingRecords")).isEmpty()
-                    && ((List<?>) report.get("notThisSubject")).isEmpty();
+            return entries.isEmpty() && report.missingRecords().isEmpty() && report.notThisSubject().isEmpty();
         }
+    }
+
+    /** The answer's {@code integrity}: what was checked and every finding. */
+    @JsonPropertyOrder({"verified", "checked", "indexCompared", "entriesVerified", "entriesWithoutMac", "failedEntries",
+        "missingRecords", "notInIndex", "notThisSubject"})
+    record Report(boolean verified, String checked, boolean indexCompared, long entriesVerified, long entriesWithoutMac,
+            List<Finding> failedEntries, List<String> missingRecords, List<Finding> notInIndex,
+            List<Finding> notThisSubject) {
+    }
+
+    /**
+     * One record found wrong, where it sits and what is wrong. {@code sequence} as the stored document
+     * holds it (a tampered document may hold anything there).
+     */
+    @JsonPropertyOrder({"eventId", "chain", "sequence", "problem"})
+    record Finding(String eventId, String chain, Object sequence, String problem) {
     }
 
     /**
@@ -49,7 +65,7 @@ final class TimelineIntegrity {
             java.util.function.Predicate<Document> inScope, RecordMac macs) {
         Map<String, String> integrity = new LinkedHashMap<>();
         Map<String, Boolean> indexed = new LinkedHashMap<>();
-        List<Map<String, Object>> failures = new ArrayList<>();
+        List<Finding> failures = new ArrayList<>();
         long verified = 0;
         long withoutMac = 0;
         Set<String> listedIds = listed == null ? Set.of() : new HashSet<>(listed);
@@ -67,10 +83,9 @@ final class TimelineIntegrity {
                 indexed.put(d.getString("eventId"), listedIds.contains(d.getString("eventId")));
             }
         }
-        Map<String, Object> report = new LinkedHashMap<>();
-        List<Map<String, Object>> notInIndex = new ArrayList<>();
+        List<Finding> notInIndex = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        List<Map<String, Object>> notThisSubject = new ArrayList<>();
+        List<Finding> notThisSubject = new ArrayList<>();
         if (listed != null) {
             scanned.stream().filter(d -> !listedIds.contains(d.getString("eventId")))
                     .forEach(d -> notInIndex.add(where(d, "a record of this subject in the chain that the subjects "
@@ -87,16 +102,10 @@ final class TimelineIntegrity {
             new LinkedHashSet<>(listed).stream().filter(id -> !found.contains(id)).forEach(missing::add);
         }
         boolean ok = failures.isEmpty() && notInIndex.isEmpty() && missing.isEmpty() && notThisSubject.isEmpty();
-        report.put("verified", ok && withoutMac == 0 && listed != null);
-        report.put("checked", "each entry's hash and record MAC; the subjects index against the records of the subject"
-                + (listed == null ? " (index not built yet: not compared)" : ""));
-        report.put("indexCompared", listed != null);
-        report.put("entriesVerified", verified);
-        report.put("entriesWithoutMac", withoutMac);
-        report.put("failedEntries", failures);
-        report.put("missingRecords", missing);
-        report.put("notInIndex", notInIndex);
-        report.put("notThisSubject", notThisSubject);
+        Report report = new Report(ok && withoutMac == 0 && listed != null,
+                "each entry's hash and record MAC; the subjects index against the records of the subject"
+                        + (listed == null ? " (index not built yet: not compared)" : ""),
+                listed != null, verified, withoutMac, failures, missing, notInIndex, notThisSubject);
         return new Confirmed(scanned, integrity, indexed, report);
     }
 
@@ -119,12 +128,7 @@ final class TimelineIntegrity {
         };
     }
 
-    private static Map<String, Object> where(Document d, String problem) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("eventId", d.getString("eventId"));
-        m.put("chain", d.getString("chain"));
-        m.put("sequence", d.get("sequence"));
-        m.put("problem", problem);
-        return m;
+    private static Finding where(Document d, String problem) {
+        return new Finding(d.getString("eventId"), d.getString("chain"), d.get("sequence"), problem);
     }
 }

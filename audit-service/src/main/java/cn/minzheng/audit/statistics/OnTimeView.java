@@ -1,0 +1,29 @@
+package cn.minzheng.audit.statistics;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Map;
+
+/**
+ * The answer of {@code GET /api/v1/audit/statistics/on-time}: what was asked (with the effective,
+ * scoped region), the moment the figures stand at, the rule, a tally per group (in group order) and
+ * the total.
+ */
+@JsonPropertyOrder({"by", "period", "region", "service", "from", "to", "asOf", "today", "rule", "groups", "total"})
+public record OnTimeView(String by, String period, String region, String service, String from, String to, String asOf,
+        String today, String rule, Map<String, Tally> groups, Tally total) {
+
+    /** One {@link OnTimeTally} as the API shows it; {@code rate} rounded to four places, null when nothing counts. */
+    @JsonPropertyOrder({"cases", "decided", "onTime", "late", "openOverdue", "openWithinLimit", "unknown",
+        "withdrawnExcluded", "rate"})
+    public record Tally(long cases, long decided, long onTime, long late, long openOverdue, long openWithinLimit,
+            long unknown, long withdrawnExcluded, Double rate) {
+
+        static Tally of(OnTimeTally t) {
+            Double rate = t.rate();
+            return new Tally(t.cases(), t.decided(), t.count(HandlingCase.Outcome.ON_TIME),
+                    t.count(HandlingCase.Outcome.LATE), t.count(HandlingCase.Outcome.OPEN_OVERDUE),
+                    t.count(HandlingCase.Outcome.OPEN_WITHIN_LIMIT), t.count(HandlingCase.Outcome.UNKNOWN),
+                    t.count(HandlingCase.Outcome.WITHDRAWN), rate == null ? null : Math.round(rate * 10000) / 10000.0);
+        }
+    }
+}
