@@ -9,6 +9,7 @@ import cn.minzheng.assistance.household.SubmissionLimits;
 import cn.minzheng.assistance.standards.AssistanceStandard;
 import cn.minzheng.assistance.standards.Program;
 import cn.minzheng.assistance.standards.StandardKind;
+import cn.minzheng.platform.codes.money.Fen;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.YearMonth;
@@ -52,7 +53,7 @@ public record AssistanceProperties(List<String> regions, Submission submission, 
     public record SeedStandard(String regionPrefix, StandardKind kind, String effectiveFrom, String yuan,
                                String source) {
         public AssistanceStandard toStandard() {
-            return new AssistanceStandard(regionPrefix, kind, YearMonth.parse(effectiveFrom), Money.parseYuan(yuan),
+            return new AssistanceStandard(regionPrefix, kind, YearMonth.parse(effectiveFrom), Fen.parseYuan(yuan).value(),
                     source);
         }
     }

@@ -1,6 +1,6 @@
 package cn.minzheng.assistance.application;
 
-import cn.minzheng.assistance.Money;
+import cn.minzheng.platform.codes.money.Fen;
 import cn.minzheng.assistance.deadlines.Deadline;
 import cn.minzheng.assistance.eligibility.Calculation;
 import cn.minzheng.assistance.household.Submission;
@@ -47,7 +47,7 @@ public record ApplicationView(String number, String program, String regionCode, 
         Map<String, Object> benefit = null;
         if (c.benefit() != null) {
             benefit = new java.util.LinkedHashMap<>();
-            benefit.put("monthlyAmount", Money.yuan(c.benefit().monthlyFen()));
+            benefit.put("monthlyAmount", Fen.of(c.benefit().monthlyFen()).yuan());
             benefit.put("firstMonth", String.valueOf(c.benefit().firstMonth()));
             benefit.put("nextRecheckDue", c.benefit().nextRecheckDue());
             benefit.put("phaseOutUntil", c.benefit().phaseOutUntil());
@@ -63,7 +63,7 @@ public record ApplicationView(String number, String program, String regionCode, 
                 "program", s.program().name(),
                 "applicantIdNumber", s.applicantIdNumber(),
                 "regionCode", s.regionCode(),
-                "requestedAmount", Money.yuan(s.requestedAmountFen()),
+                "requestedAmount", Fen.of(s.requestedAmountFen()).yuan(),
                 "truthfulnessCommitment", s.truthfulnessCommitment(),
                 "pledgeInsteadOfCertificates", s.pledgeInsteadOfCertificates(),
                 "members", s.members().stream().map(m -> Map.of(
@@ -73,9 +73,9 @@ public record ApplicationView(String number, String program, String regionCode, 
                         "labourCapacity", m.labourCapacity().name(),
                         "disabilityGrade", m.disabilityGrade(),
                         "incomes", m.incomes().stream().map(i -> Map.of("category", i.category().name(),
-                                "monthlyAmount", Money.yuan(i.monthlyFen()))).toList(),
+                                "monthlyAmount", Fen.of(i.monthlyFen()).yuan())).toList(),
                         "assets", m.assets().stream().map(a -> Map.of("type", a.type().name(),
-                                "value", Money.yuan(a.valueFen()), "count", a.count())).toList(),
+                                "value", Fen.of(a.valueFen()).yuan(), "count", a.count())).toList(),
                         "counted", m.counted())).toList());
     }
 
@@ -85,18 +85,18 @@ public record ApplicationView(String number, String program, String regionCode, 
         out.put("month", c.month().toString());
         out.put("standardKind", c.standardKind().name());
         out.put("standardRegion", c.standardRegion());
-        out.put("standard", Money.yuan(c.standardFen()));
+        out.put("standard", Fen.of(c.standardFen()).yuan());
         out.put("lines", c.lines().stream().map(l -> Map.of("member", l.memberName(), "category", l.category().name(),
-                "monthlyAmount", Money.yuan(l.monthlyFen()), "treatment", l.treatment().name(), "reason", l.reason()))
+                "monthlyAmount", Fen.of(l.monthlyFen()).yuan(), "treatment", l.treatment().name(), "reason", l.reason()))
                 .toList());
-        out.put("countedIncome", Money.yuan(c.countedIncomeFen()));
-        out.put("deducted", Money.yuan(c.deductedFen()));
+        out.put("countedIncome", Fen.of(c.countedIncomeFen()).yuan());
+        out.put("deducted", Fen.of(c.deductedFen()).yuan());
         out.put("countedMembers", c.countedMembers());
-        out.put("perCapitaIncome", Money.yuan(c.perCapitaFen()));
-        out.put("threshold", Money.yuan(c.thresholdFen()));
+        out.put("perCapitaIncome", Fen.of(c.perCapitaFen()).yuan());
+        out.put("threshold", Fen.of(c.thresholdFen()).yuan());
         out.put("assetsWithinRules", c.assetsWithinRules());
         out.put("outcome", c.outcome().name());
-        out.put("monthlyAmount", Money.yuan(c.monthlyAmountFen()));
+        out.put("monthlyAmount", Fen.of(c.monthlyAmountFen()).yuan());
         out.put("notes", c.notes());
         return out;
     }

@@ -1,6 +1,7 @@
 package cn.minzheng.assistance.application;
 
-import cn.minzheng.assistance.Money;
+import cn.minzheng.platform.codes.InvalidCodeException;
+import cn.minzheng.platform.codes.money.Fen;
 import cn.minzheng.platform.kit.problem.FieldProblem;
 import cn.minzheng.platform.kit.problem.ValidationProblem;
 import cn.minzheng.assistance.selfcare.CareItem;
@@ -116,11 +117,11 @@ public final class CommandBodies {
     /** 先行救助: an amount in yuan (two-decimal string) and why. */
     public record Payment(String amount, String reason) {
         public long amountFen() {
-            if (!Money.isYuan(amount)) {
-                throw new ValidationProblem(FieldProblem.withMessage("/amount", "AMOUNT_FORMAT",
-                        "a yuan amount with at most two decimals, e.g. \"2000.00\""));
+            try {
+                return Fen.parseYuan(amount).value();
+            } catch (InvalidCodeException e) {
+                throw new ValidationProblem(FieldProblem.withMessage("/amount", "AMOUNT_FORMAT", e.messageZh()));
             }
-            return Money.parseYuan(amount);
         }
     }
 

@@ -1,6 +1,7 @@
 package cn.minzheng.assistance.application;
 
-import cn.minzheng.assistance.Money;
+import cn.minzheng.platform.codes.InvalidCodeException;
+import cn.minzheng.platform.codes.money.Fen;
 import cn.minzheng.assistance.eligibility.IncomeCategory;
 import cn.minzheng.assistance.household.AssetItem;
 import cn.minzheng.assistance.household.AssetType;
@@ -83,12 +84,12 @@ public record SubmissionRequest(Program program, String applicantIdNumber, Strin
     }
 
     private static long fen(String yuan, String pointer, List<FieldProblem> problems) {
-        if (!Money.isYuan(yuan)) {
-            problems.add(new FieldProblem(pointer, "AMOUNT_FORMAT",
-                    "a non-negative yuan amount with at most two decimals, e.g. \"680.00\""));
+        try {
+            return Fen.parseYuan(yuan).value();
+        } catch (InvalidCodeException e) {
+            problems.add(new FieldProblem(pointer, "AMOUNT_FORMAT", e.messageZh()));
             return 0;
         }
-        return Money.parseYuan(yuan);
     }
 
     static void throwIfAny(List<FieldProblem> problems) {

@@ -1,6 +1,6 @@
 package cn.minzheng.assistance.notice;
 
-import cn.minzheng.assistance.Money;
+import cn.minzheng.platform.codes.money.Fen;
 import cn.minzheng.assistance.application.ApplicationView;
 import cn.minzheng.assistance.application.AssistanceCase;
 import cn.minzheng.assistance.application.Decision;
@@ -43,7 +43,7 @@ public record DecisionNotice(String number, String program, String programName, 
         boolean approved = d.approved();
         return Optional.of(new DecisionNotice(c.number(), c.program().name(), name(c.program()),
                 approved ? "APPROVED" : "DENIED", d.decidedOn().toString(),
-                approved && calc != null ? Money.yuan(calc.monthlyAmountFen()) : null,
+                approved && calc != null ? Fen.of(calc.monthlyAmountFen()).yuan() : null,
                 approved && c.benefit() != null ? c.benefit().firstMonth().toString() : null,
                 calc == null ? null : calc.countedMembers(),
                 approved ? null : d.reasons(),

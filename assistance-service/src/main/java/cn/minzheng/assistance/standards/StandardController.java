@@ -1,7 +1,8 @@
 package cn.minzheng.assistance.standards;
 
-import cn.minzheng.assistance.Money;
 import cn.minzheng.assistance.application.DomainProblems;
+import cn.minzheng.platform.codes.InvalidCodeException;
+import cn.minzheng.platform.codes.money.Fen;
 import cn.minzheng.platform.kit.problem.FieldProblem;
 import cn.minzheng.platform.kit.problem.ValidationProblem;
 import cn.minzheng.platform.kit.security.CurrentPrincipal;
@@ -37,7 +38,7 @@ public class StandardController {
     public record StandardView(String regionPrefix, StandardKind kind, String effectiveFrom, String monthlyAmount,
                                String source) {
         static StandardView of(AssistanceStandard s) {
-            return new StandardView(s.regionPrefix(), s.kind(), s.effectiveFrom().toString(), Money.yuan(s.monthlyFen()),
+            return new StandardView(s.regionPrefix(), s.kind(), s.effectiveFrom().toString(), Fen.of(s.monthlyFen()).yuan(),
                     s.source());
         }
     }
@@ -73,10 +74,15 @@ public class StandardController {
         } catch (DateTimeParseException e) {
             problems.add(FieldProblem.withMessage("/effectiveFrom", "MONTH_FORMAT", "yyyy-MM"));
         }
-        if (!Money.isYuan(v.monthlyAmount()) || Money.parseYuan(v.monthlyAmount()) <= 0
-                || Money.parseYuan(v.monthlyAmount()) > MAX_MONTHLY_FEN) {
-            problems.add(FieldProblem.withMessage("/monthlyAmount", "AMOUNT_FORMAT",
-                    "a positive yuan amount up to " + Money.yuan(MAX_MONTHLY_FEN)));
+        long monthlyFen = 0;
+        try {
+            monthlyFen = Fen.parseYuan(v.monthlyAmount()).value();
+            if (monthlyFen <= 0 || monthlyFen > MAX_MONTHLY_FEN) {
+                problems.add(FieldProblem.withMessage("/monthlyAmount", "AMOUNT_FORMAT",
+                        "标准应大于 0 元、不超过 " + Fen.of(MAX_MONTHLY_FEN).yuan() + " 元"));
+            }
+        } catch (InvalidCodeException e) {
+            problems.add(FieldProblem.withMessage("/monthlyAmount", "AMOUNT_FORMAT", e.messageZh()));
         }
         if (v.source() == null || v.source().isBlank()) {
             problems.add(FieldProblem.withMessage("/source", "SOURCE_REQUIRED", "name the document that sets the standard"));
@@ -86,6 +92,6 @@ public class StandardController {
         if (!problems.isEmpty()) {
             throw new ValidationProblem(problems);
         }
-        return new AssistanceStandard(v.regionPrefix(), v.kind(), from, Money.parseYuan(v.monthlyAmount()), v.source());
+        return new AssistanceStandard(v.regionPrefix(), v.kind(), from, monthlyFen, v.source());
     }
 }

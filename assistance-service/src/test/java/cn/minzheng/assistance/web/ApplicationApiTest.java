@@ -230,7 +230,10 @@ class ApplicationApiTest extends ServiceTestBase {
                 .jsonPath("$.code").isEqualTo("validation-failed")
                 .jsonPath("$.errors[?(@.pointer == '/regionCode')].code").isEqualTo("REGION_UNKNOWN")
                 .jsonPath("$.errors[?(@.pointer == '/applicantIdNumber')].code").isEqualTo("APPLICANT_NOT_MEMBER")
-                .jsonPath("$.errors[?(@.pointer == '/members/0/incomes/0/monthlyAmount')].code").isEqualTo("AMOUNT_FORMAT");
+                .jsonPath("$.errors[?(@.pointer == '/members/0/incomes/0/monthlyAmount')].code").isEqualTo("AMOUNT_FORMAT")
+                // the platform's one money rule (platform-codes Fen) tells the person what to write
+                .jsonPath("$.errors[?(@.pointer == '/members/0/incomes/0/monthlyAmount')].message")
+                .isEqualTo("金额不能为负数，请填写 0 或以上的金额（元）");
         http.get().uri("/api/v1/assistance/applications/mine").header(HttpHeaders.AUTHORIZATION, "Bearer " + citizen)
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(0);
         http.post().uri("/api/v1/assistance/applications").header(HttpHeaders.AUTHORIZATION, "Bearer " + citizen)
@@ -336,6 +339,12 @@ class ApplicationApiTest extends ServiceTestBase {
         Map<String, Object> paid = command(number, "emergency-payment", CLERK,
                 Map.of("amount", "2000.00", "reason", "火灾, 先行救助"));
         assertThat(paid.get("status")).isEqualTo("PAID_FIRST");
+        post("/api/v1/assistance/applications/" + number + "/emergency-payment", CLERK,
+                Map.of("amount", "2,000.00", "reason", "火灾"), "\"" + paid.get("version") + "\"")
+                .expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].pointer").isEqualTo("/amount")
+                .jsonPath("$.errors[0].code").isEqualTo("AMOUNT_FORMAT")
+                .jsonPath("$.errors[0].message").isEqualTo("金额只能由数字和一个小数点组成，例如 680 或 680.50；请去掉正负号、空格和千位分隔符");
         assertThat(command(number, "record-completion", CLERK, Map.of("reason", "经办 clerk-a; 原因 火灾; 2000.00 元; 已签字"))
                 .get("status")).isEqualTo("RECORD_COMPLETED");
     }

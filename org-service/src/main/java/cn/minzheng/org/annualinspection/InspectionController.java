@@ -1,8 +1,9 @@
 package cn.minzheng.org.annualinspection;
 
+import cn.minzheng.org.problems.AmountFields;
+import cn.minzheng.platform.codes.money.Fen;
 import cn.minzheng.org.problems.FieldProblem;
 import cn.minzheng.org.problems.ProblemTranslation;
-import cn.minzheng.org.registration.Money;
 import cn.minzheng.platform.kit.concurrency.Versions;
 import cn.minzheng.org.web.Traces;
 import cn.minzheng.platform.kit.security.CurrentPrincipal;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -52,8 +52,8 @@ public class InspectionController {
                              String netAssets, LocalDate filedOn, long version) {
         static ReportView of(AnnualReport r) {
             return new ReportView(r.id(), r.organizationId(), r.year(), r.status(), r.grade(), r.findings(), r.rectificationOrder(),
-                    r.rectificationDue(), Money.yuan(r.finances().incomeFen()), Money.yuan(r.finances().expenditureFen()),
-                    Money.yuan(r.finances().netAssetsFen()), r.filedOn(), r.version());
+                    r.rectificationDue(), Fen.of(r.finances().incomeFen()).yuan(), Fen.of(r.finances().expenditureFen()).yuan(),
+                    Fen.of(r.finances().netAssetsFen()).yuan(), r.filedOn(), r.version());
         }
     }
 
@@ -94,8 +94,8 @@ public class InspectionController {
         if (body.year() == null) {
             problems.add(new FieldProblem("/year", "REQUIRED", "请填写报告年度"));
         }
-        Finances finances = body.finances() == null ? null : new Finances(fen(body.finances().income(), "/finances/income", problems),
-                fen(body.finances().expenditure(), "/finances/expenditure", problems), fen(body.finances().netAssets(), "/finances/netAssets", problems));
+        Finances finances = body.finances() == null ? null : new Finances(AmountFields.fen(body.finances().income(), "/finances/income", problems),
+                AmountFields.fen(body.finances().expenditure(), "/finances/expenditure", problems), AmountFields.fen(body.finances().netAssets(), "/finances/netAssets", problems));
         ProblemTranslation.throwIfAny(problems);
         return CurrentPrincipal.require().flatMap(p -> service.file(p, id, body.year(), Boolean.TRUE.equals(body.boardElectedOnTime()),
                         body.governance(), body.activities(), finances, body.auditedReportReference(), Traces.traceparent(exchange)))
@@ -119,11 +119,4 @@ public class InspectionController {
                 .map(r -> ResponseEntity.ok().eTag(Versions.etag(r.version())).body(ReportView.of(r)));
     }
 
-    private static long fen(String yuan, String pointer, List<FieldProblem> problems) {
-        if (yuan == null || !yuan.matches("-?\\d{1,13}(\\.\\d{1,2})?")) {
-            problems.add(new FieldProblem(pointer, "INVALID_AMOUNT", "金额应为元，最多两位小数"));
-            return 0;
-        }
-        return new BigDecimal(yuan).movePointRight(2).longValueExact();
-    }
 }

@@ -1,5 +1,6 @@
 package cn.minzheng.org.enforcement;
 
+import cn.minzheng.platform.codes.money.Fen;
 import cn.minzheng.org.problems.FieldProblem;
 
 import java.util.ArrayList;
@@ -52,8 +53,8 @@ public record DiscretionBenchmarks(Map<String, Map<Severity, Band>> violations) 
                 problems.add(new FieldProblem(at + "/kind", "KIND_OUTSIDE_BENCHMARK",
                         "该违法行为" + severityText(severity) + "情节下，裁量基准不允许" + p.kind() + "；允许：" + band.kinds()));
             } else if (p.kind() == PenaltyKind.FINE && (p.amountFen() < band.minFineFen() || p.amountFen() > band.maxFineFen())) {
-                problems.add(new FieldProblem(at + "/amount", "FINE_OUTSIDE_BENCHMARK", "罚款应在" + yuan(band.minFineFen()) + "元至"
-                        + yuan(band.maxFineFen()) + "元之间（裁量基准）"));
+                problems.add(new FieldProblem(at + "/amount", "FINE_OUTSIDE_BENCHMARK", "罚款应在" + Fen.of(band.minFineFen()).yuan() + "元至"
+                        + Fen.of(band.maxFineFen()).yuan() + "元之间（裁量基准）"));
             } else if (p.kind() == PenaltyKind.SUSPENSION && p.months() > band.maxSuspensionMonths()) {
                 problems.add(new FieldProblem(at + "/months", "SUSPENSION_OUTSIDE_BENCHMARK",
                         "限期停止活动不得超过" + band.maxSuspensionMonths() + "个月（裁量基准）"));
@@ -70,7 +71,4 @@ public record DiscretionBenchmarks(Map<String, Map<Severity, Band>> violations) 
         };
     }
 
-    private static String yuan(long fen) {
-        return java.math.BigDecimal.valueOf(fen, 2).toPlainString();
-    }
 }

@@ -1,9 +1,10 @@
 package cn.minzheng.org.enforcement;
 
+import cn.minzheng.org.problems.AmountFields;
+import cn.minzheng.platform.codes.money.Fen;
 import cn.minzheng.org.enforcement.EnforcementStore.StoredCase;
 import cn.minzheng.org.problems.FieldProblem;
 import cn.minzheng.org.problems.ProblemTranslation;
-import cn.minzheng.org.registration.Money;
 import cn.minzheng.org.web.Page;
 import cn.minzheng.org.web.Traces;
 import cn.minzheng.platform.kit.concurrency.Versions;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -75,7 +75,7 @@ public class EnforcementController {
 
     public record PenaltyView(PenaltyKind kind, String amount, Integer months) {
         static List<PenaltyView> of(List<Penalty> penalties) {
-            return penalties.stream().map(p -> new PenaltyView(p.kind(), p.amountFen() == 0 ? null : Money.yuan(p.amountFen()),
+            return penalties.stream().map(p -> new PenaltyView(p.kind(), p.amountFen() == 0 ? null : Fen.of(p.amountFen()).yuan(),
                     p.months() == 0 ? null : p.months())).toList();
         }
     }
@@ -223,7 +223,7 @@ public class EnforcementController {
         service.benchmarks().violations().forEach((violation, bands) -> {
             Map<Severity, Map<String, Object>> m = new TreeMap<>();
             bands.forEach((severity, b) -> m.put(severity, Map.of("kinds", b.kinds().stream().sorted().toList(),
-                    "minFine", Money.yuan(b.minFineFen()), "maxFine", Money.yuan(b.maxFineFen()),
+                    "minFine", Fen.of(b.minFineFen()).yuan(), "maxFine", Fen.of(b.maxFineFen()).yuan(),
                     "maxSuspensionMonths", b.maxSuspensionMonths(), "legalBasis", b.legalBasis() == null ? "" : b.legalBasis())));
             out.put(violation, m);
         });
@@ -254,14 +254,7 @@ public class EnforcementController {
                 problems.add(new FieldProblem("/penalties/" + i + "/kind", "REQUIRED", "请填写处罚种类"));
                 continue;
             }
-            long fen = 0;
-            if (b.amount() != null) {
-                if (!b.amount().matches("\\d{1,13}(\\.\\d{1,2})?")) {
-                    problems.add(new FieldProblem("/penalties/" + i + "/amount", "INVALID_AMOUNT", "金额应为元，最多两位小数"));
-                } else {
-                    fen = new BigDecimal(b.amount()).movePointRight(2).longValueExact();
-                }
-            }
+            long fen = b.amount() == null ? 0 : AmountFields.fen(b.amount(), "/penalties/" + i + "/amount", problems);
             out.add(new Penalty(b.kind(), fen, b.months() == null ? 0 : b.months()));
         }
         return out;

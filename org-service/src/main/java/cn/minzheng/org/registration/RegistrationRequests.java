@@ -1,9 +1,9 @@
 package cn.minzheng.org.registration;
 
+import cn.minzheng.org.problems.AmountFields;
 import cn.minzheng.org.naming.OrganizationName;
 import cn.minzheng.org.problems.FieldProblem;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,13 +30,13 @@ public final class RegistrationRequests {
             if (name == null) {
                 problems.add(new FieldProblem("/name", "REQUIRED", "请填写名称"));
             }
-            fen(funds, "/funds", problems);
+            AmountFields.fen(funds, "/funds", problems);
             return problems;
         }
 
         public Particulars particulars() {
             return new Particulars(type, name, residence, purpose, businessScope, activityArea, legalRepresentative,
-                    fen(funds, "/funds", new ArrayList<>()), Boolean.TRUE.equals(fundsInCash), foundationKind, sector,
+                    AmountFields.fen(funds, "/funds", new ArrayList<>()), Boolean.TRUE.equals(fundsInCash), foundationKind, sector,
                     sponsorUnit, members, officers, documents);
         }
     }
@@ -44,7 +44,7 @@ public final class RegistrationRequests {
     public record ChangeBody(OrganizationName name, String residence, Person legalRepresentative, String businessScope,
                              String funds, LocalDate sponsorConsentOn, Set<DocumentKind> documents) {
         public ChangeRequest toChange(List<FieldProblem> problems) {
-            Long fen = funds == null ? null : fen(funds, "/funds", problems);
+            Long fen = funds == null ? null : AmountFields.fen(funds, "/funds", problems);
             return new ChangeRequest(name, residence, legalRepresentative, businessScope, fen, sponsorConsentOn, documents);
         }
     }
@@ -64,12 +64,4 @@ public final class RegistrationRequests {
     public record RevocationBody(String decisionReference, String reason) {
     }
 
-    /** Two-decimal yuan → fen; a problem (and 0) when it is not such a string. */
-    static long fen(String yuan, String pointer, List<FieldProblem> problems) {
-        if (yuan == null || !yuan.matches("-?\\d{1,13}(\\.\\d{1,2})?")) {
-            problems.add(new FieldProblem(pointer, "INVALID_AMOUNT", "金额应为元，最多两位小数，如 \"30000.00\""));
-            return 0;
-        }
-        return new BigDecimal(yuan).movePointRight(2).longValueExact();
-    }
 }

@@ -1,5 +1,6 @@
 package cn.minzheng.org.registration;
 
+import cn.minzheng.platform.codes.money.Fen;
 import cn.minzheng.org.problems.FieldProblem;
 
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ public final class RegistrationRules {
         long min = authority.national() ? policy.socialGroupFundsNationalFen() : policy.socialGroupFundsLocalFen();
         if (p.fundsFen() < min) {
             problems.add(new FieldProblem("/funds", "FUNDS_BELOW_MINIMUM",
-                    (authority.national() ? "全国性" : "地方性") + "社会团体活动资金不得少于" + Money.yuan(min) + "元"));
+                    (authority.national() ? "全国性" : "地方性") + "社会团体活动资金不得少于" + Fen.of(min).yuan() + "元"));
         }
         if (representsAnother) {
             problems.add(new FieldProblem("/legalRepresentative/idNumber", "ALREADY_REPRESENTS_SOCIAL_GROUP",
@@ -97,7 +98,7 @@ public final class RegistrationRules {
         long min = policy.privateNonEnterpriseMinimum(p.sector());
         if (p.fundsFen() < min) {
             problems.add(new FieldProblem("/funds", "FUNDS_BELOW_MINIMUM",
-                    "开办资金不得少于本行业最低限额" + Money.yuan(min) + "元"));
+                    "开办资金不得少于本行业最低限额" + Fen.of(min).yuan() + "元"));
         }
     }
 
@@ -115,7 +116,7 @@ public final class RegistrationRules {
             case NON_PUBLIC -> policy.foundationNonPublicFen();
         };
         if (p.fundsFen() < min) {
-            problems.add(new FieldProblem("/funds", "FUNDS_BELOW_MINIMUM", "基金会原始基金不得少于" + Money.yuan(min) + "元"));
+            problems.add(new FieldProblem("/funds", "FUNDS_BELOW_MINIMUM", "基金会原始基金不得少于" + Fen.of(min).yuan() + "元"));
         }
         if (!p.fundsInCash()) {
             problems.add(new FieldProblem("/fundsInCash", "FOUNDATION_FUNDS_NOT_CASH", "基金会原始基金必须为到账货币资金"));

@@ -1,5 +1,6 @@
 package cn.minzheng.org.registration;
 
+import cn.minzheng.platform.codes.money.Fen;
 import cn.minzheng.org.creditcode.CreditCodeIssuance;
 import cn.minzheng.org.creditcode.SerialCounter;
 import cn.minzheng.org.deadlines.MatterLimit;
@@ -315,7 +316,7 @@ public class RegistrationService {
                     if (c.fundsFen() != null) {
                         long min = fundsMinimum(o);
                         if (c.fundsFen() < min) {
-                            checks = checks.then(Mono.error(new ConflictProblem("funds-below-minimum", Money.yuan(min))));
+                            checks = checks.then(Mono.error(new ConflictProblem("funds-below-minimum", Fen.of(min).yuan())));
                         }
                     }
                     NameClaim oldClaim = NameClaim.of(o.authorityCode(), o.type(), o.name());

@@ -1,5 +1,6 @@
 package cn.minzheng.org.registration;
 
+import cn.minzheng.platform.codes.money.Fen;
 import cn.minzheng.platform.codes.masking.Masking;
 
 import java.time.LocalDate;
@@ -31,7 +32,7 @@ public final class RegistrationViews {
         public static OrganizationView of(Organization o) {
             return new OrganizationView(o.id(), o.creditCode(), o.name().fullName(), o.type(), o.status(), o.authorityCode(),
                     o.residence(), o.purpose(), o.businessScope(), o.activityArea(),
-                    o.legalRepresentative() == null ? null : o.legalRepresentative().name(), Money.yuan(o.fundsFen()),
+                    o.legalRepresentative() == null ? null : o.legalRepresentative().name(), Fen.of(o.fundsFen()).yuan(),
                     o.sponsorUnit(), o.registeredOn(), o.endedOn(), o.abnormalListed(), o.seriousListed(), o.version());
         }
     }

@@ -147,6 +147,14 @@ class RegistrationApiTest extends OrgServiceTestBase {
         JsonNode badMoney = json(post("/api/v1/orgs/applications", t, socialGroup(uniqueField(), 60, "3万", ALL_DOCS, "420102199001015555"), null),
                 HttpStatus.BAD_REQUEST);
         assertThat(badMoney.get("errors").findValuesAsString("pointer")).contains("/funds");
+        // negative yuan passed before the platform's one money rule; now refused in Fen's words
+        JsonNode negative = json(post("/api/v1/orgs/applications", t, socialGroup(uniqueField(), 60, "-30000.00", ALL_DOCS, "420102199001015555"), null),
+                HttpStatus.BAD_REQUEST);
+        assertThat(negative.get("errors")).anySatisfy(e -> {
+            assertThat(e.get("pointer").asString()).isEqualTo("/funds");
+            assertThat(e.get("code").asString()).isEqualTo("invalid-amount");
+            assertThat(e.get("message").asString()).isEqualTo("金额不能为负数，请填写 0 或以上的金额（元）");
+        });
 
         JsonNode mine = client().get().uri("/api/v1/orgs/applications").header("Authorization", "Bearer " + t).exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();

@@ -1,0 +1,29 @@
+package cn.minzheng.org.problems;
+
+import cn.minzheng.platform.codes.InvalidCodeException;
+import cn.minzheng.platform.codes.money.Fen;
+
+import java.util.List;
+
+/**
+ * A yuan amount typed into a request field, read by the platform's one money rule
+ * ({@link Fen#parseYuan}: digits, at most 12 before the point and two after, never negative). A
+ * field that breaks it is listed as a {@link FieldProblem} at the field's pointer with Fen's Chinese
+ * message, under the code org-service has always answered, {@value #CODE}.
+ */
+public final class AmountFields {
+    public static final String CODE = "INVALID_AMOUNT";
+
+    private AmountFields() {
+    }
+
+    /** Fen of the amount, or 0 with a problem added. */
+    public static long fen(String yuan, String pointer, List<FieldProblem> problems) {
+        try {
+            return Fen.parseYuan(yuan).value();
+        } catch (InvalidCodeException e) {
+            problems.add(new FieldProblem(pointer, CODE, e.messageZh()));
+            return 0;
+        }
+    }
+}
