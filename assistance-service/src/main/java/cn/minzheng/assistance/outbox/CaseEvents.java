@@ -3,6 +3,7 @@ package cn.minzheng.assistance.outbox;
 import cn.minzheng.assistance.application.DomainEvent;
 import cn.minzheng.platform.events.EventData;
 import cn.minzheng.platform.events.EventEnvelope;
+import cn.minzheng.platform.events.TraceContext;
 
 import java.util.Map;
 
@@ -17,13 +18,9 @@ public final class CaseEvents {
         return "minzheng.assistance." + aggregateType + "." + name + ".v1";
     }
 
-    private static final java.util.regex.Pattern TRACEPARENT =
-            java.util.regex.Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
-
+    /** The event's envelope; a caller's traceparent is carried only when well-formed ({@link TraceContext}). */
     public static EventEnvelope envelope(DomainEvent e, String traceparent) {
-        if (traceparent != null && !TRACEPARENT.matcher(traceparent).matches()) {
-            traceparent = null;
-        }
+        traceparent = TraceContext.wellFormedOrNull(traceparent);
         EventData data = EventData.of(e.aggregateId(), e.aggregateType())
                 .transition(e.fromStatus() == null ? null : e.fromStatus().name(),
                         e.toStatus() == null ? null : e.toStatus().name())

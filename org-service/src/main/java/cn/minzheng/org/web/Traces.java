@@ -1,18 +1,18 @@
 package cn.minzheng.org.web;
 
+import cn.minzheng.platform.events.TraceContext;
 import org.springframework.web.server.ServerWebExchange;
 
-import java.util.regex.Pattern;
-
-/** The W3C traceparent of the request, to carry into events; null when the client sent none or a bad one. */
+/**
+ * The W3C traceparent of the request, to carry into events; null when the client sent none or a bad one
+ * (the platform's one parser, {@link TraceContext}, decides).
+ */
 public final class Traces {
-    private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
-
     private Traces() {
     }
 
     public static String traceparent(ServerWebExchange exchange) {
         String value = exchange.getRequest().getHeaders().getFirst("traceparent");
-        return value != null && TRACEPARENT.matcher(value).matches() ? value : null;
+        return TraceContext.wellFormedOrNull(value);
     }
 }
