@@ -43,18 +43,19 @@ record SpringConfig(Map<String, Object> properties, Set<String> placeholders) {
             "SPRING_CONFIG_IMPORT");
 
     /**
+     * Variables compose sets for properties that have no default on purpose — the service refuses to
+     * start without them, so its application.yml cannot name them with a value: each names the property
+     * it binds to and the class that declares it.
+     */
+    static final Map<String, String> REQUIRED_WITHOUT_DEFAULT = Map.of(
+            // issue 14 item 3: audit-service's record MAC key (audit chain.RecordKeyProperties)
+            "MINZHENG_AUDIT_RECORDKEY_FILE", "minzheng.audit.record-key.file");
+
+    /**
      * Map properties of Spring Boot that compose may fill key by key: {@code spring.kafka.properties.*}
      * reaches every producer, consumer and admin client Boot's KafkaProperties builds (the service kit's
      * included: it builds from {@code KafkaProperties.buildProducerProperties()} and friends).
      */
-    /**
-     * Variables compose sets by a contract agreed before the service's code that reads them is merged:
-     * each names the property it binds to. Remove an entry once the service's application.yml names it.
-     */
-    static final Map<String, String> AGREED_AHEAD = Map.of(
-            // issue 14 item 3: audit-service's record MAC key (RecordKeyProperties, minzheng.audit.record-key.file)
-            "MINZHENG_AUDIT_RECORDKEY_FILE", "minzheng.audit.record-key.file");
-
     static final Set<String> FRAMEWORK_MAP_PREFIXES = Set.of("SPRING_KAFKA_PROPERTIES_");
 
     static SpringConfig read(Path applicationYml) {
@@ -75,7 +76,7 @@ record SpringConfig(Map<String, Object> properties, Set<String> placeholders) {
     /** Whether Spring would hand this environment variable to the service (property, placeholder or framework). */
     boolean binds(String variable) {
         if (FRAMEWORK_PROPERTIES.contains(variable) || placeholders.contains(variable)
-                || FRAMEWORK_MAP_PREFIXES.stream().anyMatch(variable::startsWith) || AGREED_AHEAD.containsKey(variable)) {
+                || FRAMEWORK_MAP_PREFIXES.stream().anyMatch(variable::startsWith) || REQUIRED_WITHOUT_DEFAULT.containsKey(variable)) {
             return true;
         }
         for (String key : properties.keySet()) {
