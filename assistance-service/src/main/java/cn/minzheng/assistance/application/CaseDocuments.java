@@ -1,7 +1,6 @@
 package cn.minzheng.assistance.application;
 
 import cn.minzheng.assistance.deadlines.Deadline;
-import cn.minzheng.assistance.outbox.CaseEvents;
 import cn.minzheng.platform.events.EventEnvelope;
 import cn.minzheng.platform.kit.outbox.PendingEvents;
 import org.bson.Document;
@@ -44,7 +43,7 @@ public final class CaseDocuments {
     }
 
     public static List<EventEnvelope> envelopes(AssistanceCase c, String traceparent) {
-        return c.pendingEvents().stream().map(e -> CaseEvents.envelope(e, traceparent)).toList();
+        return c.pendingEvents().stream().map(e -> CaseEnvelopes.of(e, traceparent)).toList();
     }
 
     /** The case as stored, with an empty outbox (published or not, old events are the relay's business). */

@@ -2,8 +2,6 @@ package cn.minzheng.assistance.application;
 
 import cn.minzheng.assistance.eligibility.NoStandardException;
 import cn.minzheng.assistance.household.SubmissionInvalidException;
-import cn.minzheng.assistance.standards.StandardCatalogue;
-import cn.minzheng.platform.kit.problem.ConflictProblem;
 import cn.minzheng.platform.kit.problem.FieldProblem;
 import cn.minzheng.platform.kit.problem.ForbiddenProblem;
 import cn.minzheng.platform.kit.problem.IllegalTransitionProblem;
@@ -37,9 +35,6 @@ public final class DomainProblems {
         }
         if (e instanceof NoStandardException) {
             return new UnprocessableProblem("no-standard", e.getMessage());
-        }
-        if (e instanceof StandardCatalogue.DuplicateStandardException) {
-            return new ConflictProblem("standard-exists", e.getMessage());
         }
         return e;
     }

@@ -2,7 +2,7 @@ package cn.minzheng.assistance.application;
 
 import cn.minzheng.platform.codes.InvalidCodeException;
 import cn.minzheng.platform.codes.money.Fen;
-import cn.minzheng.assistance.eligibility.IncomeCategory;
+import cn.minzheng.assistance.household.IncomeCategory;
 import cn.minzheng.assistance.household.AssetItem;
 import cn.minzheng.assistance.household.AssetType;
 import cn.minzheng.assistance.household.EmergencyKind;

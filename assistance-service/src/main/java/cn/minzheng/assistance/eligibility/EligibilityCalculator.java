@@ -1,5 +1,6 @@
 package cn.minzheng.assistance.eligibility;
 
+import cn.minzheng.assistance.household.IncomeTreatment;
 import cn.minzheng.assistance.household.AssetItem;
 import cn.minzheng.assistance.household.HouseholdMember;
 import cn.minzheng.assistance.household.IncomeItem;

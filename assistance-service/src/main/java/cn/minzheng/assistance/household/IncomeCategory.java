@@ -1,4 +1,4 @@
-package cn.minzheng.assistance.eligibility;
+package cn.minzheng.assistance.household;
 
 /** Income categories of [57]§13 with how each is treated and why. */
 public enum IncomeCategory {

@@ -1,8 +1,8 @@
 package cn.minzheng.assistance.standards;
 
-import cn.minzheng.assistance.application.DomainProblems;
 import cn.minzheng.platform.codes.InvalidCodeException;
 import cn.minzheng.platform.codes.money.Fen;
+import cn.minzheng.platform.kit.problem.ConflictProblem;
 import cn.minzheng.platform.kit.problem.FieldProblem;
 import cn.minzheng.platform.kit.problem.ValidationProblem;
 import cn.minzheng.platform.kit.security.CurrentPrincipal;
@@ -52,7 +52,9 @@ public class StandardController {
     @ResponseStatus(HttpStatus.CREATED)
     public Mono<StandardView> add(@RequestBody StandardView body) {
         return CurrentPrincipal.require().flatMap(p -> store.add(parse(body), p.subject(), "ADMIN", clock.instant()))
-                .map(StandardView::of).onErrorMap(DomainProblems::translate);
+                .map(StandardView::of)
+                .onErrorMap(StandardCatalogue.DuplicateStandardException.class,
+                        e -> new ConflictProblem("standard-exists", e.getMessage()));
     }
 
     /** The name of the notice that sets a standard. */

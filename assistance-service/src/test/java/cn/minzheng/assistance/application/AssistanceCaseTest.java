@@ -5,7 +5,7 @@ import cn.minzheng.assistance.deadlines.Step;
 import cn.minzheng.assistance.eligibility.Calculation;
 import cn.minzheng.assistance.eligibility.EligibilityCalculator;
 import cn.minzheng.assistance.eligibility.EligibilityPolicy;
-import cn.minzheng.assistance.eligibility.IncomeCategory;
+import cn.minzheng.assistance.household.IncomeCategory;
 import cn.minzheng.assistance.fixtures.Households;
 import cn.minzheng.assistance.fixtures.Schedules;
 import cn.minzheng.assistance.household.Submission;

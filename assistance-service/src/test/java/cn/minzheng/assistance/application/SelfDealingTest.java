@@ -1,6 +1,6 @@
 package cn.minzheng.assistance.application;
 
-import cn.minzheng.assistance.eligibility.IncomeCategory;
+import cn.minzheng.assistance.household.IncomeCategory;
 import cn.minzheng.assistance.fixtures.Households;
 import cn.minzheng.assistance.household.ExclusionReason;
 import cn.minzheng.assistance.household.HouseholdMember;

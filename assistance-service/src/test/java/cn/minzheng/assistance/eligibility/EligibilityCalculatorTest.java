@@ -1,5 +1,7 @@
 package cn.minzheng.assistance.eligibility;
 
+import cn.minzheng.assistance.household.IncomeCategory;
+import cn.minzheng.assistance.household.IncomeTreatment;
 import cn.minzheng.assistance.household.AssetItem;
 import cn.minzheng.assistance.household.AssetType;
 import cn.minzheng.assistance.household.ExclusionReason;
@@ -26,7 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import static cn.minzheng.assistance.eligibility.IncomeCategory.*;
+import static cn.minzheng.assistance.household.IncomeCategory.*;
 import static cn.minzheng.assistance.fixtures.Households.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

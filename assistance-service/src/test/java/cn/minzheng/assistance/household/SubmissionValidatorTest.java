@@ -1,6 +1,6 @@
 package cn.minzheng.assistance.household;
 
-import cn.minzheng.assistance.eligibility.IncomeCategory;
+import cn.minzheng.assistance.household.IncomeCategory;
 import cn.minzheng.assistance.fixtures.Households;
 import cn.minzheng.assistance.standards.Area;
 import cn.minzheng.assistance.standards.Program;

@@ -1,0 +1,66 @@
+package cn.minzheng.assistance.architecture;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import java.util.Set;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The boundaries of architecture.md as tests (the way ddd-by-examples/library's
+ * NoSpringInDomainLogicTest keeps its domain plain): domain classes import no Spring, Mongo, Kafka or
+ * Jackson; the feature packages form no cycle; a web handler calls its feature, never a store.
+ */
+@AnalyzeClasses(packages = "cn.minzheng.assistance", importOptions = ImportOption.DoNotIncludeTests.class)
+class BoundariesTest {
+
+    /** Adapters and wiring, by the names the house gives them; every other class of a feature is domain. */
+    private static final Set<String> ADAPTER_SUFFIXES = Set.of("Controller", "Store", "Workflow", "Queries", "View",
+            "Bodies", "Documents", "Listener", "Scheduler", "Client", "Properties", "Configuration", "Metrics",
+            "AccessRules", "Assignments", "Problems");
+
+    static final DescribedPredicate<JavaClass> DOMAIN = new DescribedPredicate<>("domain classes of a feature") {
+        @Override
+        public boolean test(JavaClass c) {
+            String pkg = c.getPackageName();
+            if (pkg.equals("cn.minzheng.assistance") || !pkg.startsWith("cn.minzheng.assistance.")) {
+                return false;
+            }
+            String name = c.isNestedClass() ? c.getEnclosingClass().orElseThrow().getSimpleName() : c.getSimpleName();
+            return ADAPTER_SUFFIXES.stream().noneMatch(name::endsWith);
+        }
+    };
+
+    @ArchTest
+    static final ArchRule domainIsPlainJava = noClasses().that(DOMAIN)
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..",
+                    "org.apache.kafka..", "com.fasterxml.jackson..", "tools.jackson..")
+            .because("domain classes (state machines, rules, calculations) are plain Java, unit-tested without Spring");
+
+    @ArchTest
+    static final ArchRule featuresFormNoCycle = slices().matching("cn.minzheng.assistance.(*)..")
+            .should().beFreeOfCycles();
+
+    /** Controllers that still read a store directly; the list only shrinks (#15 item 1). */
+    private static final Set<String> CONTROLLERS_READING_A_STORE_TODAY = Set.of(
+            // GET/POST of standards: no standards service exists yet; the store is the feature's whole back end
+            "cn.minzheng.assistance.standards.StandardController",
+            // the provider read model, fed by org.events: reads only
+            "cn.minzheng.assistance.providers.ProviderController",
+            // the public 公示 list: a paged read of application's store
+            "cn.minzheng.assistance.publicity.PublicityController");
+
+    @ArchTest
+    static final ArchRule webHandlersCallTheFeatureNotAStore = noClasses()
+            .that().haveSimpleNameEndingWith("Controller")
+            .and(DescribedPredicate.describe("not among the controllers that read a store today",
+                    (JavaClass c) -> !CONTROLLERS_READING_A_STORE_TODAY.contains(c.getName())))
+            .should().dependOnClassesThat().haveSimpleNameEndingWith("Store")
+            .because("a web handler calls the feature's application service, never a store");
+}
