@@ -4,7 +4,7 @@ import cn.minzheng.org.events.DomainEvent;
 import cn.minzheng.org.problems.FieldProblem;
 import cn.minzheng.org.problems.IllegalTransition;
 import cn.minzheng.org.problems.RuleViolation;
-import cn.minzheng.org.registration.OrganizationType;
+import cn.minzheng.org.organization.OrganizationType;
 import cn.minzheng.org.registration.Transitioned;
 
 import java.time.LocalDate;

@@ -25,7 +25,7 @@ import cn.minzheng.platform.kit.outbox.OutboxRelay;
 import cn.minzheng.org.registration.RegistrationRules;
 import cn.minzheng.org.registration.RegistrationService;
 import cn.minzheng.org.registration.RegistrationStore;
-import cn.minzheng.org.registration.OrganizationType;
+import cn.minzheng.org.organization.OrganizationType;
 import cn.minzheng.org.spotcheck.InspectorRoster;
 import cn.minzheng.org.spotcheck.SpotCheckService;
 import cn.minzheng.org.spotcheck.SpotCheckStore;

@@ -6,7 +6,7 @@ import cn.minzheng.org.enforcement.DiscretionBenchmarks;
 import cn.minzheng.org.enforcement.EnforcementPolicy;
 import cn.minzheng.org.enforcement.Severity;
 import cn.minzheng.org.naming.NamePolicy;
-import cn.minzheng.org.registration.Matter;
+import cn.minzheng.org.organization.Matter;
 import cn.minzheng.org.registration.RegistrationPolicy;
 import cn.minzheng.org.spotcheck.Inspector;
 import cn.minzheng.org.spotcheck.SpotCheckPolicy;

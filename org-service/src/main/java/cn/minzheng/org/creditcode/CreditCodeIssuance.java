@@ -1,6 +1,6 @@
 package cn.minzheng.org.creditcode;
 
-import cn.minzheng.org.registration.OrganizationType;
+import cn.minzheng.org.organization.OrganizationType;
 import cn.minzheng.platform.codes.credit.CreditCode;
 
 /**

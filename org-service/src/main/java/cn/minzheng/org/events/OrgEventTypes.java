@@ -1,6 +1,6 @@
 package cn.minzheng.org.events;
 
-import cn.minzheng.org.registration.Matter;
+import cn.minzheng.org.organization.Matter;
 import cn.minzheng.platform.events.EventTypes;
 
 import java.util.Optional;

@@ -14,7 +14,7 @@ import cn.minzheng.org.enforcement.CaseStatus;
 import cn.minzheng.org.enforcement.EnforcementStore;
 import cn.minzheng.org.registration.ApplicationStatus;
 import cn.minzheng.org.registration.OrganizationStatus;
-import cn.minzheng.org.registration.OrganizationType;
+import cn.minzheng.org.organization.OrganizationType;
 import cn.minzheng.org.registration.RegistrationStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

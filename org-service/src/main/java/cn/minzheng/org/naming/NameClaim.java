@@ -1,6 +1,6 @@
 package cn.minzheng.org.naming;
 
-import cn.minzheng.org.registration.OrganizationType;
+import cn.minzheng.org.organization.OrganizationType;
 
 /**
  * What uniqueness compares: within one registration authority, the same field and the same form,

@@ -1,6 +1,6 @@
 package cn.minzheng.org.naming;
 
-import cn.minzheng.org.registration.OrganizationType;
+import cn.minzheng.org.organization.OrganizationType;
 
 import java.time.Period;
 import java.util.List;

@@ -1,4 +1,4 @@
-package cn.minzheng.org.registration;
+package cn.minzheng.org.organization;
 
 /** Level of a registration authority (民政部门). */
 public enum AuthorityLevel {

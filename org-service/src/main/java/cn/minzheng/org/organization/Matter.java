@@ -1,4 +1,4 @@
-package cn.minzheng.org.registration;
+package cn.minzheng.org.organization;
 
 /** Registration matters (登记事项) an application can be about; each has its own time limits. */
 public enum Matter {

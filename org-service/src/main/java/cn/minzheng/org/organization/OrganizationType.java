@@ -1,4 +1,4 @@
-package cn.minzheng.org.registration;
+package cn.minzheng.org.organization;
 
 /** The three kinds of social organization, with their type digit in the 统一社会信用代码 (GB 32100). */
 public enum OrganizationType {

@@ -1,4 +1,4 @@
-package cn.minzheng.org.registration;
+package cn.minzheng.org.organization;
 
 import java.util.Objects;
 import java.util.regex.Pattern;

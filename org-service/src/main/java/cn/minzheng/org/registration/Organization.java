@@ -1,5 +1,6 @@
 package cn.minzheng.org.registration;
 
+import cn.minzheng.org.organization.OrganizationType;
 import cn.minzheng.org.events.DomainEvent;
 import cn.minzheng.org.naming.OrganizationName;
 import cn.minzheng.org.problems.FieldProblem;

@@ -1,5 +1,6 @@
 package cn.minzheng.org.registration;
 
+import cn.minzheng.org.organization.Matter;
 import cn.minzheng.org.deadlines.DueDates;
 import cn.minzheng.org.deadlines.MatterLimit;
 import cn.minzheng.org.events.DomainEvent;

@@ -1,5 +1,6 @@
 package cn.minzheng.org.registration;
 
+import cn.minzheng.org.organization.OrganizationType;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;

@@ -1,5 +1,7 @@
 package cn.minzheng.org.registration;
 
+import cn.minzheng.org.organization.OrganizationType;
+import cn.minzheng.org.organization.RegistrationAuthority;
 import cn.minzheng.org.problems.AmountFields;
 import cn.minzheng.org.naming.OrganizationName;
 import cn.minzheng.org.problems.FieldProblem;

@@ -1,5 +1,8 @@
 package cn.minzheng.org.registration;
 
+import cn.minzheng.org.organization.OrganizationType;
+import cn.minzheng.org.organization.RegistrationAuthority;
+import cn.minzheng.org.organization.AuthorityLevel;
 import cn.minzheng.platform.codes.money.Fen;
 import cn.minzheng.org.problems.FieldProblem;
 

@@ -1,5 +1,6 @@
 package cn.minzheng.org.registration;
 
+import cn.minzheng.org.organization.OrganizationType;
 import cn.minzheng.org.outbox.AggregateDocuments;
 import cn.minzheng.platform.events.EventEnvelope;
 import cn.minzheng.platform.kit.security.AccessScope;

@@ -1,5 +1,7 @@
 package cn.minzheng.org.registration;
 
+import cn.minzheng.org.organization.OrganizationType;
+import cn.minzheng.org.organization.Matter;
 import cn.minzheng.platform.codes.money.Fen;
 import cn.minzheng.platform.codes.masking.Masking;
 

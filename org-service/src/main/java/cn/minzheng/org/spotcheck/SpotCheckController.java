@@ -2,8 +2,8 @@ package cn.minzheng.org.spotcheck;
 
 import cn.minzheng.org.problems.FieldProblem;
 import cn.minzheng.org.problems.ProblemTranslation;
-import cn.minzheng.org.registration.OrganizationType;
-import cn.minzheng.org.registration.RegistrationAuthority;
+import cn.minzheng.org.organization.OrganizationType;
+import cn.minzheng.org.organization.RegistrationAuthority;
 import cn.minzheng.org.spotcheck.SpotCheckStore.StoredPlan;
 import cn.minzheng.org.web.Page;
 import cn.minzheng.org.web.Traces;

@@ -5,8 +5,8 @@ import cn.minzheng.org.problems.ClosedGate;
 import cn.minzheng.org.problems.FieldProblem;
 import cn.minzheng.org.problems.IllegalTransition;
 import cn.minzheng.org.problems.RuleViolation;
-import cn.minzheng.org.registration.OrganizationType;
-import cn.minzheng.org.registration.RegistrationAuthority;
+import cn.minzheng.org.organization.OrganizationType;
+import cn.minzheng.org.organization.RegistrationAuthority;
 import cn.minzheng.org.registration.Transitioned;
 
 import java.time.LocalDate;

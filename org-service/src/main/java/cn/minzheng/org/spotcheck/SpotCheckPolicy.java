@@ -1,6 +1,6 @@
 package cn.minzheng.org.spotcheck;
 
-import cn.minzheng.org.registration.AuthorityLevel;
+import cn.minzheng.org.organization.AuthorityLevel;
 
 import java.util.Map;
 

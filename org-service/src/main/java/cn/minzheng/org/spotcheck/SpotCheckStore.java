@@ -1,7 +1,7 @@
 package cn.minzheng.org.spotcheck;
 
 import cn.minzheng.org.outbox.AggregateDocuments;
-import cn.minzheng.org.registration.OrganizationType;
+import cn.minzheng.org.organization.OrganizationType;
 import cn.minzheng.platform.events.EventEnvelope;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;

@@ -3,7 +3,7 @@ package cn.minzheng.org.annualinspection;
 import cn.minzheng.org.problems.FieldProblem;
 import cn.minzheng.org.problems.IllegalTransition;
 import cn.minzheng.org.problems.RuleViolation;
-import cn.minzheng.org.registration.OrganizationType;
+import cn.minzheng.org.organization.OrganizationType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

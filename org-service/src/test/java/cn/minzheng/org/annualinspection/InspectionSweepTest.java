@@ -1,6 +1,6 @@
 package cn.minzheng.org.annualinspection;
 
-import cn.minzheng.org.registration.OrganizationType;
+import cn.minzheng.org.organization.OrganizationType;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;

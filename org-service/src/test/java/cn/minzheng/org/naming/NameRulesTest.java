@@ -1,8 +1,8 @@
 package cn.minzheng.org.naming;
 
 import cn.minzheng.org.problems.FieldProblem;
-import cn.minzheng.org.registration.OrganizationType;
-import cn.minzheng.org.registration.RegistrationAuthority;
+import cn.minzheng.org.organization.OrganizationType;
+import cn.minzheng.org.organization.RegistrationAuthority;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.params.ParameterizedTest;

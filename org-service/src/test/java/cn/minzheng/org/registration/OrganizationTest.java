@@ -1,5 +1,6 @@
 package cn.minzheng.org.registration;
 
+import cn.minzheng.org.organization.OrganizationType;
 import cn.minzheng.org.naming.OrganizationName;
 import cn.minzheng.org.problems.IllegalTransition;
 import cn.minzheng.org.problems.RuleViolation;

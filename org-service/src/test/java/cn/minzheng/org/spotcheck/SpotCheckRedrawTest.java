@@ -4,7 +4,7 @@ import cn.minzheng.org.events.Actor;
 import cn.minzheng.org.events.OrgEventFactory;
 import cn.minzheng.org.problems.ClosedGate;
 import cn.minzheng.org.problems.RuleViolation;
-import cn.minzheng.org.registration.OrganizationType;
+import cn.minzheng.org.organization.OrganizationType;
 import cn.minzheng.platform.events.EventSchemaValidator;
 import cn.minzheng.platform.events.EventTypes;
 import org.junit.jupiter.api.Test;

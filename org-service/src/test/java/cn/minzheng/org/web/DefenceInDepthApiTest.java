@@ -5,7 +5,7 @@ import cn.minzheng.org.creditcode.CreditCodeIssuance;
 import cn.minzheng.org.naming.OrganizationName;
 import cn.minzheng.org.registration.Members;
 import cn.minzheng.org.registration.Organization;
-import cn.minzheng.org.registration.OrganizationType;
+import cn.minzheng.org.organization.OrganizationType;
 import cn.minzheng.org.registration.Particulars;
 import cn.minzheng.org.registration.Person;
 import cn.minzheng.org.registration.RegistrationStore;
