@@ -30,13 +30,28 @@ public final class Tokens {
         return cache.computeIfAbsent(sub + "|" + String.join(",", roles) + "|" + region, k -> mint(sub, roles, region));
     }
 
+    /**
+     * A token like {@link #of} but naming {@code audience} instead of the platform's (an empty list:
+     * no aud at all) — a token the same issuer minted for another application (issue 14 item 7).
+     */
+    public String forAudience(String sub, String role, String region, List<String> audience) {
+        return mint(sub, List.of(role), region, audience);
+    }
+
     private String mint(String sub, List<String> roles, String region) {
+        return mint(sub, roles, region, null);
+    }
+
+    private String mint(String sub, List<String> roles, String region, List<String> audience) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("sub", sub);
         request.put("name", "测试" + sub);
         request.put("roles", List.copyOf(roles));
         if (region != null) {
             request.put("region", region);
+        }
+        if (audience != null) {
+            request.put("aud", List.copyOf(audience));
         }
         Answer answer = issuer.post("/token").json(request).send();
         String token = answer.text("access_token");
