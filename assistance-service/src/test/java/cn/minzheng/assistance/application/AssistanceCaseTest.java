@@ -94,6 +94,18 @@ class AssistanceCaseTest {
         assertThat(c.pendingEvents().get(9).name()).isEqualTo("approved");
         assertThat(c.pendingEvents().get(9).changes()).containsEntry("monthlyAmountFen", 94000L);
         assertThat(c.pendingEvents()).extracting(DomainEvent::id).doesNotHaveDuplicates();
+
+        // amount-change under a raised standard (720 from 2027-01) computes the household's gap again:
+        // 720 × 3 − 1100 = 1060.00 (the rounded per-capita figure as input gave 1060.02)
+        EligibilityCalculator raised = new EligibilityCalculator(new StandardCatalogue(List.of(
+                new AssistanceStandard("421303", StandardKind.DIBAO_URBAN, YearMonth.of(2023, 1), 68000, "seed"),
+                new AssistanceStandard("421303", StandardKind.DIBAO_URBAN, YearMonth.of(2027, 1), 72000, "test"))),
+                EligibilityPolicy.typical());
+        AssistanceCase reassessed = c.changeAmount(APPROVER, on("2027-01-05"),
+                raised.calculate(c.submission(), YearMonth.of(2027, 1), LocalDate.of(2027, 1, 5), false), "新标准");
+        assertThat(reassessed.benefit().monthlyFen()).isEqualTo(106000);
+        assertThat(lastEvent(reassessed).changes()).containsEntry("monthlyAmountFen", 106000L)
+                .containsEntry("previousAmountFen", 94000L);
     }
 
     static DomainEvent lastEvent(AssistanceCase c) {
