@@ -95,7 +95,7 @@ public class InspectionController {
             problems.add(new FieldProblem("/year", "REQUIRED", "请填写报告年度"));
         }
         Finances finances = body.finances() == null ? null : new Finances(AmountFields.fen(body.finances().income(), "/finances/income", problems),
-                AmountFields.fen(body.finances().expenditure(), "/finances/expenditure", problems), AmountFields.fen(body.finances().netAssets(), "/finances/netAssets", problems));
+                AmountFields.fen(body.finances().expenditure(), "/finances/expenditure", problems), AmountFields.signedFen(body.finances().netAssets(), "/finances/netAssets", problems));
         ProblemTranslation.throwIfAny(problems);
         return CurrentPrincipal.require().flatMap(p -> service.file(p, id, body.year(), Boolean.TRUE.equals(body.boardElectedOnTime()),
                         body.governance(), body.activities(), finances, body.auditedReportReference(), Traces.traceparent(exchange)))

@@ -26,4 +26,17 @@ public final class AmountFields {
             return 0;
         }
     }
+
+    /**
+     * Fen of a balance that may be a deficit (an organization's net assets: {@code "-1200.50"},
+     * {@link Fen#parseSignedYuan}), or 0 with a problem added.
+     */
+    public static long signedFen(String yuan, String pointer, List<FieldProblem> problems) {
+        try {
+            return Fen.parseSignedYuan(yuan).value();
+        } catch (InvalidCodeException e) {
+            problems.add(new FieldProblem(pointer, CODE, e.messageZh()));
+            return 0;
+        }
+    }
 }

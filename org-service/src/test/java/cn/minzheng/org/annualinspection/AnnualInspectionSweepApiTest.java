@@ -112,6 +112,27 @@ class AnnualInspectionSweepApiTest extends OrgServiceTestBase {
     }
 
     @Test
+    void anOrganizationInDeficitFilesItsNegativeNetAssetsButNoNegativeIncome() {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        int year = today.getYear() - 1;
+        // another authority, so the sweep test's population of AUTHORITY stays what it counts
+        new SocialGroups(registrations, "421322", "随县", "协会", "刘一", agent)
+                .register("ORG-SW-DEFC7", "庚", LocalDate.of(year - 3, 3, 1), serial++);
+        JsonNode filed = client().post().uri("/api/v1/orgs/organizations/ORG-SW-DEFC7/annual-reports")
+                .header("Authorization", "Bearer " + agentToken).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("year", year, "boardElectedOnTime", true, "governance", "按期换届", "activities", "开展活动",
+                        "finances", Map.of("income", "100.00", "expenditure", "1300.50", "netAssets", "-1200.50")))
+                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(filed.get("netAssets").asString()).isEqualTo("-1200.50");
+        client().post().uri("/api/v1/orgs/organizations/ORG-SW-DEFC7/annual-reports")
+                .header("Authorization", "Bearer " + agentToken).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("year", year - 1, "governance", "g", "activities", "a",
+                        "finances", Map.of("income", "-100.00", "expenditure", "1.00", "netAssets", "-1.00")))
+                .exchange().expectStatus().isBadRequest().expectBody(JsonNode.class)
+                .value(b -> assertThat(b.get("errors").findValuesAsString("pointer")).containsExactly("/finances/income"));
+    }
+
+    @Test
     void foundationsMustAttachTheAuditedReportAndTheSweepWaitsForTheDeadline() {
         client().post().uri("/api/v1/orgs/organizations/ORG-none/annual-reports").header("Authorization", "Bearer " + agentToken)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("year", 2024, "governance", "g", "activities", "a",

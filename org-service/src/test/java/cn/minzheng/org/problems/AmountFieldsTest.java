@@ -53,4 +53,20 @@ class AmountFieldsTest {
             assertThat(p.message()).contains("金额").doesNotContain("amount");
         });
     }
+
+    @ParameterizedTest
+    @CsvSource({"-1200.50, -120050", "0, 0", "50.00, 5000"})
+    void netAssetsMayBeADeficit(String yuan, long fen) {
+        List<FieldProblem> problems = new ArrayList<>();
+        assertThat(AmountFields.signedFen(yuan, "/finances/netAssets", problems)).isEqualTo(fen);
+        assertThat(problems).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--5", "-", "-1,200", "-0.001"})
+    void aDeficitFollowsTheSameRule(String yuan) {
+        List<FieldProblem> problems = new ArrayList<>();
+        assertThat(AmountFields.signedFen(yuan, "/finances/netAssets", problems)).isZero();
+        assertThat(problems).singleElement().satisfies(p -> assertThat(p.code()).isEqualTo("INVALID_AMOUNT"));
+    }
 }

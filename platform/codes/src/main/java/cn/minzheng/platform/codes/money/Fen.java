@@ -14,8 +14,10 @@ import cn.minzheng.platform.codes.InvalidCodeException.Reason;
  * <p>One rule for every amount a person types ({@link #parseYuan}): digits, at most 12 before the
  * point, at most two after it — {@code "680"}, {@code "680.5"}, {@code "680.50"}. A sign, a
  * thousands separator, a space, an exponent or full-width digits are refused, and so is a negative
- * amount: no amount a citizen, an organization or a clerk enters is below zero. Arithmetic
- * ({@link #minus}) may give a negative difference, e.g. a reduction; it formats with a minus sign.
+ * amount: no amount a citizen, an organization or a clerk enters is below zero — except a balance
+ * that can be a deficit (an organization's net assets), read by {@link #parseSignedYuan}, the same
+ * rule with an optional leading minus. Arithmetic ({@link #minus}) may give a negative difference,
+ * e.g. a reduction; it formats with a minus sign.
  *
  * @param value the amount in fen
  */
@@ -65,6 +67,25 @@ public record Fen(long value) implements Comparable<Fen> {
         }
         throw invalid(Reason.TOO_LARGE, "at most " + MAX_YUAN_DIGITS + " digits before the decimal point",
                 "金额整数部分最多 " + MAX_YUAN_DIGITS + " 位，请核对金额是否多输了数字");
+    }
+
+    /**
+     * A balance that may be below zero (net assets, a deficit): {@code "-1200.50"} or any form
+     * {@link #parseYuan} accepts. Only where a negative figure has a meaning; amounts paid, asked for
+     * or owned use {@link #parseYuan}.
+     *
+     * @throws InvalidCodeException as {@link #parseYuan}, never with reason {@code NEGATIVE}
+     */
+    public static Fen parseSignedYuan(String yuan) {
+        if (yuan != null && yuan.startsWith("-") && !yuan.startsWith("--")) {
+            String magnitude = yuan.substring(1);
+            if (magnitude.isEmpty()) {
+                throw invalid(Reason.CHARACTERS, "a minus sign needs an amount after it, e.g. -680.50",
+                        "负号后面应有金额，例如 -680.50");
+            }
+            return new Fen(-parseYuan(magnitude).value());
+        }
+        return parseYuan(yuan);
     }
 
     /** Whether {@link #parseYuan} accepts the string. */

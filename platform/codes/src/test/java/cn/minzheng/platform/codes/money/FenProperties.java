@@ -20,6 +20,11 @@ class FenProperties {
     }
 
     @Property
+    void everyBalanceRoundTripsThroughItsSignedYuanForm(@ForAll @LongRange(min = -99_999_999_999_999L, max = 99_999_999_999_999L) long fen) {
+        assertThat(Fen.parseSignedYuan(Fen.of(fen).yuan())).isEqualTo(Fen.of(fen));
+    }
+
+    @Property
     void aNegativeAmountIsNeverAccepted(@ForAll @LongRange(min = Long.MIN_VALUE / 1000, max = -1) long fen) {
         assertThat(Fen.isYuan(Fen.of(fen).yuan())).isFalse();
     }

@@ -63,6 +63,26 @@ class FenTest {
                 .isInstanceOfSatisfying(InvalidCodeException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MISSING));
     }
 
+    @ParameterizedTest(name = "signed \"{0}\" → {1} fen")
+    @CsvSource({"-1200.50, -120050", "-0.01, -1", "0, 0", "680.5, 68050", "-999999999999.99, -99999999999999"})
+    void aBalanceMayBeBelowZero(String yuan, long fen) {
+        assertThat(Fen.parseSignedYuan(yuan)).isEqualTo(Fen.of(fen));
+    }
+
+    @ParameterizedTest(name = "signed \"{0}\" → {1}")
+    @CsvSource(delimiter = '|', value = {
+            "-          | CHARACTERS",
+            "--5        | CHARACTERS",
+            "-+5        | CHARACTERS",
+            "-0.001     | DECIMALS",
+            "-1000000000000 | TOO_LARGE",
+            "''         | MISSING",
+    })
+    void aSignedBalanceFollowsTheSameRule(String yuan, Reason reason) {
+        assertThatThrownBy(() -> Fen.parseSignedYuan(yuan))
+                .isInstanceOfSatisfying(InvalidCodeException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+    }
+
     @ParameterizedTest(name = "{0} fen → \"{1}\"")
     @CsvSource({"0, 0.00", "5, 0.05", "68050, 680.50", "104000, 1040.00", "-1230, -12.30"})
     void formatsTwoDecimals(long fen, String yuan) {
