@@ -21,9 +21,11 @@ public class DecisionNoticeController {
     static final String NOT_DECIDED = "decision-not-made";
 
     private final ApplicationWorkflow workflow;
+    private final IssuingAuthorities authorities;
 
-    public DecisionNoticeController(ApplicationWorkflow workflow) {
+    public DecisionNoticeController(ApplicationWorkflow workflow, IssuingAuthorities authorities) {
         this.workflow = workflow;
+        this.authorities = authorities;
     }
 
     @GetMapping("/{number}/decision")
@@ -32,7 +34,7 @@ public class DecisionNoticeController {
                 // a citizen reads only their own decisions: refused (and audited) alike whether the number
                 // is someone else's or unknown, so the answer does not tell which numbers exist
                 .onErrorMap(NotFoundProblem.class, e -> citizen(p) ? new ForbiddenProblem(OWN_CASES_ONLY, number) : e))
-                .flatMap(c -> Mono.justOrEmpty(DecisionNotice.of(c)).switchIfEmpty(Mono.error(() ->
+                .flatMap(c -> Mono.justOrEmpty(DecisionNotice.of(c, authorities)).switchIfEmpty(Mono.error(() ->
                         new ProblemException(404, NOT_DECIDED, number, c.status().name()))));
     }
 

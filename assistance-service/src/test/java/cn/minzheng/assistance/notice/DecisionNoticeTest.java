@@ -42,6 +42,8 @@ class DecisionNoticeTest {
     static final Actor CITIZEN = new Actor("citizen-1", "张三", Role.CITIZEN, "421303001001");
     static final Actor CLERK = new Actor("clerk-1", "刘办", Role.CLERK, "421303001");
     static final Actor APPROVER = new Actor("approver-1", "陈审", Role.APPROVER, "421303");
+    static final IssuingAuthorities AUTHORITIES = new IssuingAuthorities(List.of(
+            new IssuingAuthorities.Authority("421303", "随州市曾都区民政局", "随州市曾都区人民政府")));
     final DeadlinePlanner planner = Schedules.planner();
     final EligibilityCalculator calculator = new EligibilityCalculator(new StandardCatalogue(List.of(
             new AssistanceStandard("421303", StandardKind.DIBAO_URBAN, YearMonth.of(2023, 1), 68000, "seed"))),
@@ -72,11 +74,11 @@ class DecisionNoticeTest {
     @Test
     void anApprovalTellsTheAmountTheFirstMonthAndTheCalculationInPlainTerms() {
         AssistanceCase waiting = awaitingDecision(1100);
-        assertThat(DecisionNotice.of(waiting)).isEmpty();
+        assertThat(DecisionNotice.of(waiting, AUTHORITIES)).isEmpty();
         AssistanceCase approved = waiting.approve(APPROVER, on("2026-09-16"), calculation(waiting), false,
                 CaseRules.national(), planner);
 
-        DecisionNotice notice = DecisionNotice.of(approved).orElseThrow();
+        DecisionNotice notice = DecisionNotice.of(approved, AUTHORITIES).orElseThrow();
         assertThat(notice.outcome()).isEqualTo("APPROVED");
         assertThat(notice.programName()).isEqualTo("城市最低生活保障");
         assertThat(notice.decidedOn()).isEqualTo("2026-09-16");
@@ -105,13 +107,57 @@ class DecisionNoticeTest {
         AssistanceCase waiting = awaitingDecision(2400);
         AssistanceCase denied = waiting.deny(APPROVER, on("2026-09-16"), "家庭人均收入高于当地低保标准",
                 calculation(waiting), planner);
-        DecisionNotice notice = DecisionNotice.of(denied).orElseThrow();
+        DecisionNotice notice = DecisionNotice.of(denied, AUTHORITIES).orElseThrow();
         assertThat(notice.outcome()).isEqualTo("DENIED");
         assertThat(notice.reasons()).isEqualTo("家庭人均收入高于当地低保标准");
         assertThat(notice.monthlyAmount()).isNull();
         assertThat(notice.startMonth()).isNull();
         assertThat(notice.explanation()).last().isEqualTo("人均月收入 800.00 元不低于 680.00 元，不符合条件。");
         assertThat(notice.remedies().text()).contains("行政复议").contains("行政诉讼");
+    }
+
+    @Test
+    void theNoticeNamesTheDecidingAuthorityTheOfficersRoleAndWhereAndWhenToContestIt() {
+        AssistanceCase waiting = awaitingDecision(2400);
+        DecisionNotice notice = DecisionNotice.of(waiting.deny(APPROVER, on("2026-09-16"), "家庭人均收入高于当地低保标准",
+                calculation(waiting), planner), AUTHORITIES).orElseThrow();
+        assertThat(notice.authority()).isEqualTo("随州市曾都区民政局");
+        assertThat(notice.decidedByRole()).isEqualTo("审批人");
+        assertThat(notice.remedies().options()).extracting(DecisionNotice.Remedy::route, DecisionNotice.Remedy::timeLimit,
+                DecisionNotice.Remedy::where, DecisionNotice.Remedy::source).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("行政复议", "自收到本通知书之日起 60 日内", "随州市曾都区人民政府",
+                        "《中华人民共和国行政复议法》第二十条"),
+                org.assertj.core.groups.Tuple.tuple("行政诉讼", "自知道或者应当知道作出本决定之日起 6 个月内",
+                        "有管辖权的人民法院", "《中华人民共和国行政诉讼法》第四十六条"));
+        assertThat(notice.remedies().text()).isEqualTo("对本决定不服的，可以自收到本通知书之日起 60 日内向随州市曾都区人民政府"
+                + "申请行政复议；也可以自知道或者应当知道作出本决定之日起 6 个月内直接向有管辖权的人民法院提起行政诉讼。");
+        // sources stay out of the sentence the applicant reads
+        assertThat(notice.remedies().text()).doesNotContain("《").doesNotContain("[").doesNotContain("§");
+    }
+
+    @ParameterizedTest(name = "{0} → {1} / {2}")
+    @CsvSource(delimiter = '|', value = {
+            "421303001001 | 随州市曾都区民政局                   | 随州市曾都区人民政府",
+            "421303       | 随州市曾都区民政局                   | 随州市曾都区人民政府",
+            "421381002003 | 广水市民政局                         | 广水市人民政府",
+            "420102001001 | 行政区划 420102 的县级人民政府民政部门 | 行政区划 420102 的县级人民政府",
+            "4213         | 行政区划 4213 的县级人民政府民政部门   | 行政区划 4213 的县级人民政府",
+    })
+    void theAuthorityIsTheLongestConfiguredPrefixElseTheRegionCodeIsNamed(String region, String name, String reviewBody) {
+        IssuingAuthorities authorities = new IssuingAuthorities(List.of(
+                new IssuingAuthorities.Authority("4213", "随州市民政局", null),
+                new IssuingAuthorities.Authority("421303", "随州市曾都区民政局", "随州市曾都区人民政府"),
+                new IssuingAuthorities.Authority("421381", "广水市民政局", "广水市人民政府")));
+        IssuingAuthorities.Authority a = authorities.forRegion(region);
+        if (region.equals("4213")) {
+            // a prefix entry without a review body still names the county by code, never a guess
+            assertThat(a.name()).isEqualTo("随州市民政局");
+            assertThat(a.reviewBody()).isEqualTo(reviewBody);
+            return;
+        }
+        assertThat(a.name()).isEqualTo(name);
+        assertThat(a.reviewBody()).isEqualTo(reviewBody);
+        assertThat(IssuingAuthorities.none().forRegion(region).name()).doesNotContain("曾都").doesNotContain("广水");
     }
 
     static Calculation calc(Outcome outcome, long perCapitaFen, long thresholdFen, long amountFen, boolean assetsOk) {

@@ -53,7 +53,19 @@ class DecisionNoticeApiTest extends ServiceTestBase {
                 .jsonPath("$.calculation.standard").isEqualTo("680.00")
                 .jsonPath("$.explanation[-1:]").isEqualTo("人均收入低于标准，按差额补足：680.00 × 3 − 600.00 = 每月 1440.00 元。")
                 .jsonPath("$.remedies.routes").isEqualTo(List.of("行政复议", "行政诉讼"))
-                .jsonPath("$.remedies.basis").isEqualTo("[57]§38");
+                .jsonPath("$.remedies.basis").isEqualTo("[57]§38")
+                .jsonPath("$.authority").isEqualTo("随州市曾都区民政局")
+                .jsonPath("$.decidedByRole").isEqualTo("审批人")
+                .jsonPath("$.remedies.options[0].route").isEqualTo("行政复议")
+                .jsonPath("$.remedies.options[0].timeLimit").isEqualTo("自收到本通知书之日起 60 日内")
+                .jsonPath("$.remedies.options[0].where").isEqualTo("随州市曾都区人民政府")
+                .jsonPath("$.remedies.options[0].source").isEqualTo("《中华人民共和国行政复议法》第二十条")
+                .jsonPath("$.remedies.options[1].route").isEqualTo("行政诉讼")
+                .jsonPath("$.remedies.options[1].timeLimit").isEqualTo("自知道或者应当知道作出本决定之日起 6 个月内")
+                .jsonPath("$.remedies.options[1].where").isEqualTo("有管辖权的人民法院")
+                .jsonPath("$.remedies.options[1].source").isEqualTo("《中华人民共和国行政诉讼法》第四十六条")
+                .jsonPath("$.remedies.text").value(t -> assertThat((String) t).contains("60 日内向随州市曾都区人民政府申请行政复议")
+                        .contains("6 个月内直接向有管辖权的人民法院提起行政诉讼").doesNotContain("《"));
         // staff in scope read the same notice
         read(number, CLERK, null).expectStatus().isOk().expectBody().jsonPath("$.monthlyAmount").isEqualTo("1440.00");
     }
