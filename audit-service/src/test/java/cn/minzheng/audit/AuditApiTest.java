@@ -365,6 +365,8 @@ class AuditApiTest extends AuditServiceTestBase {
         assertThat(lines[0]).startsWith("\uFEFF\"时间\",\"事件类型\"");
         assertThat(lines).hasSize(4);
         assertThat(lines[2]).contains("\"材料齐全\"");
+        // China time in the time column, the instant kept (issue 16 item 4)
+        assertThat(lines[1]).matches("\"\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?\\+08:00\",.*");
 
         byte[] xlsx = client().get().uri("/api/v1/audit/exports/records.xlsx?region=110105" + WINDOW)
                 .headers(h -> h.setBearerAuth(auditor("110105"))).exchange().expectStatus().isOk()
@@ -374,6 +376,7 @@ class AuditApiTest extends AuditServiceTestBase {
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("时间");
             assertThat(sheet.getLastRowNum()).isEqualTo(1);
             assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo(CASE_B);
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).endsWith("+08:00");
         }
     }
 

@@ -16,6 +16,9 @@ import java.util.Map;
  *     that chain's signed checkpoints between the first and last exported sequence, then a
  *     trailer ({@value #END}) with the counts — its absence means the download was cut.</li>
  * </ul>
+ * NDJSON is the verification format, so its times stay the instants as recorded (UTC, {@code Z}), not
+ * China time like the views and the CSV/XLSX rows: each record line is the very text its hash and MAC
+ * cover, and {@code OfflineVerifier} recomputes them from it — a re-rendered time would fail every record.
  */
 public final class NdjsonLines {
 

@@ -1,16 +1,35 @@
 package cn.minzheng.audit.statistics;
 
+import cn.minzheng.audit.search.ChinaTime;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Map;
 
 /**
  * The answer of {@code GET /api/v1/audit/statistics/on-time}: what was asked (with the effective,
  * scoped region), the moment the figures stand at, the rule, a tally per group (in group order) and
- * the total.
+ * the total. The instants are also shown at {@code +08:00} ({@code fromChina}, {@code toChina},
+ * {@code asOfChina}).
  */
-@JsonPropertyOrder({"by", "period", "region", "service", "from", "to", "asOf", "today", "rule", "groups", "total"})
+@JsonPropertyOrder({"by", "period", "region", "service", "from", "fromChina", "to", "toChina", "asOf", "asOfChina",
+    "today", "rule", "groups", "total"})
 public record OnTimeView(String by, String period, String region, String service, String from, String to, String asOf,
         String today, String rule, Map<String, Tally> groups, Tally total) {
+
+    @JsonProperty("fromChina")
+    public String fromChina() {
+        return ChinaTime.of(from);
+    }
+
+    @JsonProperty("toChina")
+    public String toChina() {
+        return ChinaTime.of(to);
+    }
+
+    @JsonProperty("asOfChina")
+    public String asOfChina() {
+        return ChinaTime.of(asOf);
+    }
 
     /** One {@link OnTimeTally} as the API shows it; {@code rate} rounded to four places, null when nothing counts. */
     @JsonPropertyOrder({"cases", "decided", "onTime", "late", "openOverdue", "openWithinLimit", "unknown",

@@ -21,7 +21,8 @@ class StatisticsViewsJsonTest {
         counts.put("2026-03-01", 2L);
         counts.put("2026-03-02", 1L);
         assertThat(JSON.writeValueAsString(new CountsView("day", "421303", "2026-02-28T16:00:00Z", null, counts, 3)))
-                .isEqualTo("{\"by\":\"day\",\"region\":\"421303\",\"from\":\"2026-02-28T16:00:00Z\",\"to\":null,"
+                .isEqualTo("{\"by\":\"day\",\"region\":\"421303\",\"from\":\"2026-02-28T16:00:00Z\","
+                        + "\"fromChina\":\"2026-03-01T00:00:00+08:00\",\"to\":null,\"toChina\":null,"
                         + "\"counts\":{\"2026-03-01\":2,\"2026-03-02\":1},\"total\":3}");
     }
 
@@ -36,7 +37,8 @@ class StatisticsViewsJsonTest {
         OnTimeView view = new OnTimeView("service", null, "", null, null, null, "2026-03-01T00:00:00Z", "2026-03-01",
                 "rule", groups, OnTimeView.Tally.of(tally));
         assertThat(JSON.writeValueAsString(view)).isEqualTo("{\"by\":\"service\",\"period\":null,\"region\":\"\","
-                + "\"service\":null,\"from\":null,\"to\":null,\"asOf\":\"2026-03-01T00:00:00Z\",\"today\":\"2026-03-01\","
+                + "\"service\":null,\"from\":null,\"fromChina\":null,\"to\":null,\"toChina\":null,"
+                + "\"asOf\":\"2026-03-01T00:00:00Z\",\"asOfChina\":\"2026-03-01T08:00:00+08:00\",\"today\":\"2026-03-01\","
                 + "\"rule\":\"rule\",\"groups\":{"
                 + "\"assistance\":{\"cases\":3,\"decided\":3,\"onTime\":2,\"late\":1,\"openOverdue\":0,\"openWithinLimit\":0,"
                 + "\"unknown\":0,\"withdrawnExcluded\":1,\"rate\":0.6667},"
