@@ -9,6 +9,7 @@ import cn.minzheng.assistance.application.Role;
 import cn.minzheng.assistance.application.TransitionRecord;
 import cn.minzheng.assistance.standards.Program;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,14 +22,20 @@ import java.util.Optional;
  *
  * @param authority     the deciding authority: the county 民政局 of the case's region (configuration)
  * @param decidedByRole the deciding officer's role in words (审批人), from the decision's own record
- * @param monthlyAmount the amount decided, null for a denial
+ * <p>A 急难型 临时救助 paid by 先行救助 [临救2018]§二(二) has no decision yet; its notice tells the one-off
+ * payment instead (outcome {@code PAID_FIRST}): amount, reason, who paid and when, that the record is
+ * completed afterwards, and the same remedies. It never carries a monthly amount.
+ *
+ * @param monthlyAmount the amount decided, null for a denial and for a one-off payment
+ * @param oneOffAmount  先行救助: the amount paid once, null otherwise
+ * @param followUp      先行救助: what happens to the record afterwards, in Chinese
  * @param startMonth    the first month paid (the month after approval), null for a denial
- * @param reasons       the written reasons of a denial, null for an approval
+ * @param reasons       the written reasons of a denial, or why 先行救助 was paid; null for an approval
  */
 public record DecisionNotice(String number, String program, String programName, String outcome, String decidedOn,
-                             String authority, String decidedByRole, String monthlyAmount, String startMonth, Integer householdSize, String reasons,
+                             String authority, String decidedByRole, String monthlyAmount, String oneOffAmount, String startMonth, Integer householdSize, String reasons,
                              String selfCareLevel, List<String> explanation, Map<String, Object> calculation,
-                             String nextRecheckDue, Remedies remedies) {
+                             String nextRecheckDue, String followUp, Remedies remedies) {
 
     /**
      * 行政复议 / 行政诉讼 [57]§38: the routes, one sentence the applicant reads, and each route with its
@@ -51,11 +58,11 @@ public record DecisionNotice(String number, String program, String programName, 
     public record Remedy(String route, String timeLimit, String where, String source) {
     }
 
-    /** The notice of a decided case; empty while no decision was made. */
+    /** The notice of a decided case, or of a 先行救助 payment; empty while neither was made. */
     public static Optional<DecisionNotice> of(AssistanceCase c, IssuingAuthorities authorities) {
         Decision d = c.decision();
         if (d == null) {
-            return Optional.empty();
+            return paidFirst(c, authorities);
         }
         var calc = d.calculation();
         boolean approved = d.approved();
@@ -65,7 +72,7 @@ public record DecisionNotice(String number, String program, String programName, 
                 roleName(recordOf(c, approved ? ApplicationCommand.APPROVE : ApplicationCommand.DENY)
                         .map(TransitionRecord::actorRole).orElse(Role.APPROVER)),
                 approved && calc != null ? Fen.of(calc.monthlyAmountFen()).yuan() : null,
-                approved && c.benefit() != null ? c.benefit().firstMonth().toString() : null,
+                null, approved && c.benefit() != null ? c.benefit().firstMonth().toString() : null,
                 calc == null ? null : calc.countedMembers(),
                 approved ? null : d.reasons(),
                 d.selfCareLevel() == null ? null : d.selfCareLevel().name(),
@@ -73,7 +80,30 @@ public record DecisionNotice(String number, String program, String programName, 
                 calc == null ? Map.of() : ApplicationView.calculation(calc),
                 approved && c.benefit() != null && c.benefit().nextRecheckDue() != null
                         ? c.benefit().nextRecheckDue().toString() : null,
-                Remedies.of(authority)));
+                null, Remedies.of(authority)));
+    }
+
+    /** 先行救助: paid once before the record is complete; the notice of that payment. */
+    static Optional<DecisionNotice> paidFirst(AssistanceCase c, IssuingAuthorities authorities) {
+        Optional<TransitionRecord> paid = recordOf(c, ApplicationCommand.PAY_FIRST);
+        if (paid.isEmpty() || c.benefit() == null) {
+            return Optional.empty();
+        }
+        TransitionRecord r = paid.get();
+        IssuingAuthorities.Authority authority = authorities.forRegion(c.regionCode());
+        String amount = Fen.of(c.benefit().monthlyFen()).yuan();
+        String paidOn = LocalDate.ofInstant(r.at(), AssistanceCase.CHINA).toString();
+        String followUp = recordOf(c, ApplicationCommand.COMPLETE_RECORD)
+                .map(done -> "先行救助的记录已于 " + LocalDate.ofInstant(done.at(), AssistanceCase.CHINA)
+                        + " 补齐（经办人、原因、金额和签字），本次发放到此完成，无需您再办理。")
+                .orElse("这是先行救助：先发放、后补齐记录。经办人员将在事后补齐调查和审批记录（经办人、原因、金额和签字），"
+                        + "您无需重新申请；如需您补充材料，会另行通知。您可以在“我的申请”中查看办理进度。");
+        return Optional.of(new DecisionNotice(c.number(), c.program().name(), name(c.program()), "PAID_FIRST", paidOn,
+                authority.name(), roleName(r.actorRole()), null, amount, null, null, r.reason(), null,
+                List.of("急难型临时救助，已先行发放一次性救助金 " + amount + " 元（一次性发放，不是每月发放）。",
+                        "发放原因：" + r.reason().strip().replaceAll("[。.]+$", "") + "。",
+                        "发放日期：" + paidOn + "，由" + authority.name() + "（" + roleName(r.actorRole()) + "）办理。"),
+                Map.of(), null, followUp, Remedies.of(authority)));
     }
 
     /** The latest record of {@code command} in the case's own history (全过程记录), if any. */

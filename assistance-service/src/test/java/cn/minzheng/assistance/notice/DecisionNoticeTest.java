@@ -135,6 +135,42 @@ class DecisionNoticeTest {
         assertThat(notice.remedies().text()).doesNotContain("《").doesNotContain("[").doesNotContain("§");
     }
 
+    @ParameterizedTest(name = "paid by {0}, record completed {1}")
+    @CsvSource(delimiter = '|', value = {
+            "CLERK    | false | 经办人 | 这是先行救助：先发放、后补齐记录。",
+            "APPROVER | false | 审批人 | 这是先行救助：先发放、后补齐记录。",
+            "CLERK    | true  | 经办人 | 先行救助的记录已于 2026-09-10 补齐",
+    })
+    void aPaymentFirstGetsItsOwnNoticeOfAOneOffAmountNeverAMonthlyOne(String payer, boolean completed, String role,
+                                                                       String followUp) {
+        Actor actor = payer.equals("CLERK") ? CLERK : APPROVER;
+        AssistanceCase c = AssistanceCase.submit("421303001001-20260902-0002", Households.urgentTemporary(3000), CITIZEN,
+                on("2026-09-02"));
+        assertThat(DecisionNotice.of(c, AUTHORITIES)).isEmpty();
+        c = c.payFirst(actor, on("2026-09-03"), 200000, "住房失火，生活无着。");
+        if (completed) {
+            c = c.completeRecord(CLERK, on("2026-09-10"), "经办: 刘办; 原因: 火灾; 金额 2000.00; 签字: 刘办 陈审");
+        }
+        DecisionNotice notice = DecisionNotice.of(c, AUTHORITIES).orElseThrow();
+        assertThat(notice.outcome()).isEqualTo("PAID_FIRST");
+        assertThat(notice.programName()).isEqualTo("临时救助");
+        assertThat(notice.oneOffAmount()).isEqualTo("2000.00");
+        assertThat(notice.monthlyAmount()).isNull();
+        assertThat(notice.startMonth()).isNull();
+        assertThat(notice.nextRecheckDue()).isNull();
+        assertThat(notice.decidedOn()).isEqualTo("2026-09-03");
+        assertThat(notice.authority()).isEqualTo("随州市曾都区民政局");
+        assertThat(notice.decidedByRole()).isEqualTo(role);
+        assertThat(notice.reasons()).isEqualTo("住房失火，生活无着。");
+        assertThat(notice.explanation()).containsExactly(
+                "急难型临时救助，已先行发放一次性救助金 2000.00 元（一次性发放，不是每月发放）。",
+                "发放原因：住房失火，生活无着。",
+                "发放日期：2026-09-03，由随州市曾都区民政局（" + role + "）办理。");
+        assertThat(notice.followUp()).startsWith(followUp);
+        assertThat(notice.remedies().options()).extracting(DecisionNotice.Remedy::where)
+                .containsExactly("随州市曾都区人民政府", "有管辖权的人民法院");
+    }
+
     @ParameterizedTest(name = "{0} → {1} / {2}")
     @CsvSource(delimiter = '|', value = {
             "421303001001 | 随州市曾都区民政局                   | 随州市曾都区人民政府",

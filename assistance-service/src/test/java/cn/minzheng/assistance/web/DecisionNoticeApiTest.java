@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * submit → … → decision → the applicant GETs the decision; nobody else's citizen does. Households 351–354
+ * submit → … → decision → the applicant GETs the decision; nobody else's citizen does. Households 351–355
  * (StrictBodiesTest counts up from 400, HostileInputTest from 600: a shared household would be a 409).
  */
 class DecisionNoticeApiTest extends ServiceTestBase {
@@ -117,5 +117,39 @@ class DecisionNoticeApiTest extends ServiceTestBase {
                 .jsonPath("$.monthlyAmount").doesNotExist()
                 .jsonPath("$.explanation[-1:]").isEqualTo("人均月收入 800.00 元不低于 680.00 元，不符合条件。")
                 .jsonPath("$.remedies.routes[0]").isEqualTo("行政复议");
+    }
+
+    @Test
+    void anUrgentTemporaryCasePaidFirstGivesTheNoticeOfThatOneOffPayment() {
+        String citizen = token("citizen-notice-5", "CITIZEN", "421303001");
+        Map<String, Object> body = Requests.with(Requests.dibao(355, null), "program", "TEMPORARY");
+        body = Requests.with(body, "emergencyKind", "URGENT");
+        body = Requests.with(body, "requestedAmount", "3000.00");
+        Map<String, Object> c = submitted(citizen, body);
+        String number = (String) c.get("number");
+        read(number, citizen, null).expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("decision-not-made");
+        Map<String, Object> paid = post("/api/v1/assistance/applications/" + number + "/emergency-payment", CLERK,
+                Map.of("amount", "2000.00", "reason", "住房失火，生活无着"), c.get("version"));
+        LocalDate paidOn = LocalDate.ofInstant(now(), ZoneId.of("Asia/Shanghai"));
+
+        read(number, citizen, null).expectStatus().isOk().expectBody()
+                .jsonPath("$.outcome").isEqualTo("PAID_FIRST")
+                .jsonPath("$.oneOffAmount").isEqualTo("2000.00")
+                .jsonPath("$.monthlyAmount").doesNotExist()
+                .jsonPath("$.startMonth").doesNotExist()
+                .jsonPath("$.decidedOn").isEqualTo(paidOn.toString())
+                .jsonPath("$.reasons").isEqualTo("住房失火，生活无着")
+                .jsonPath("$.authority").isEqualTo("随州市曾都区民政局")
+                .jsonPath("$.decidedByRole").isEqualTo("经办人")
+                .jsonPath("$.explanation[0]").isEqualTo("急难型临时救助，已先行发放一次性救助金 2000.00 元（一次性发放，不是每月发放）。")
+                .jsonPath("$.followUp").value(f -> assertThat((String) f).contains("事后补齐").contains("无需重新申请"))
+                .jsonPath("$.remedies.options[0].timeLimit").isEqualTo("自收到本通知书之日起 60 日内")
+                .jsonPath("$.remedies.options[1].where").isEqualTo("有管辖权的人民法院");
+
+        post("/api/v1/assistance/applications/" + number + "/record-completion", CLERK,
+                Map.of("reason", "经办 clerk-notice; 原因 火灾; 2000.00 元; 已签字"), paid.get("version"));
+        read(number, citizen, null).expectStatus().isOk().expectBody()
+                .jsonPath("$.oneOffAmount").isEqualTo("2000.00")
+                .jsonPath("$.followUp").value(f -> assertThat((String) f).startsWith("先行救助的记录已于 " + paidOn + " 补齐"));
     }
 }
