@@ -77,7 +77,7 @@ public class ApplicationController {
     public Mono<ResponseEntity<ApplicationView>> supplement(@PathVariable String number, @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @RequestBody Supplement body) {
         return apply(number, ifMatch, ApplicationCommand.REQUEST_SUPPLEMENT,
-                (c, a, at) -> c.requestSupplement(a, at, body.items()));
+                (c, a, at) -> c.requestSupplement(a, at, body.items(), workflow.rules(), workflow.planner()));
     }
 
     @PostMapping("/{number}/resubmission")

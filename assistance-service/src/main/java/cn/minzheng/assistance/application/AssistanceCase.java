@@ -75,16 +75,29 @@ public record AssistanceCase(String number, Program program, String regionCode, 
 
     // ---- acceptance -------------------------------------------------------------------------
 
-    /** 一次性告知: all missing items in one request; allowed only once per (re)submission. */
-    public AssistanceCase requestSupplement(Actor a, Instant at, List<String> missingItems) {
+    /**
+     * 一次性告知: all missing items in one request; allowed only once per (re)submission. The applicant's
+     * reply is due {@code rules.supplementReplyWorkingDays()} working days later: that clock is open while
+     * the case waits, so the case appears in the clerks' due list, and closes with the resubmission.
+     */
+    public AssistanceCase requestSupplement(Actor a, Instant at, List<String> missingItems, CaseRules rules,
+                                            DeadlinePlanner planner) {
         guard(ApplicationCommand.REQUEST_SUPPLEMENT, a);
         if (missingItems == null || missingItems.isEmpty() || missingItems.stream().anyMatch(i -> i == null || i.isBlank())) {
             throw new RuleViolationException("MISSING_ITEMS_REQUIRED", "list every missing item, at once");
         }
-        return move(ApplicationCommand.REQUEST_SUPPLEMENT, a, at, null, Map.of("missingItems", missingItems), d -> {
+        LocalDate today = LocalDate.ofInstant(at, CHINA);
+        Deadline reply = planner.startFixed(Step.SUPPLEMENT_REPLY, today, rules.supplementReplyWorkingDays());
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("missingItems", missingItems);
+        changes.put("replyBy", reply.promisedDue().toString());
+        return move(ApplicationCommand.REQUEST_SUPPLEMENT, a, at, null, changes, d -> {
             List<SupplementRequest> list = new ArrayList<>(d.supplementRequests);
-            list.add(new SupplementRequest(missingItems, at, a.id()));
+            list.add(SupplementRequest.of(missingItems, at, a.id(), reply.promisedDue()));
             d.supplementRequests = list;
+            List<Deadline> deadlines = new ArrayList<>(d.deadlines);
+            deadlines.add(reply);
+            d.deadlines = deadlines;
         });
     }
 
@@ -98,8 +111,11 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         if (changed.program() != program || !changed.regionCode().equals(regionCode)) {
             throw new RuleViolationException("PROGRAM_OR_REGION_CHANGED", "program and region stay as first submitted");
         }
+        LocalDate today = LocalDate.ofInstant(at, CHINA);
         return move(ApplicationCommand.RESUBMIT, a, at, null, Map.of("householdSize", changed.members().stream().filter(HouseholdMember::counted).count()), d -> {
             d.submission = changed;
+            d.deadlines = d.deadlines.stream()
+                    .map(dl -> dl.open() && dl.step() == Step.SUPPLEMENT_REPLY ? dl.met(today) : dl).toList();
             d.memberIds = changed.members().stream().filter(HouseholdMember::counted)
                     .map(m -> m.idNumber().toUpperCase()).toList();
         });

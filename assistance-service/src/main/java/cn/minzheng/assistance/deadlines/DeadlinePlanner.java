@@ -32,6 +32,12 @@ public final class DeadlinePlanner {
         return Optional.of(new Deadline(step, on, promised, statutory, provisional, null));
     }
 
+    /** A clock of {@code workingDays} that no schedule declares (the configured reply time of a 一次性告知). */
+    public Deadline startFixed(Step step, LocalDate on, int workingDays) {
+        LocalDate due = addWorkingDays(on, workingDays);
+        return new Deadline(step, on, due, due, !calendar.covers(due) || !calendar.covers(on), null);
+    }
+
     /**
      * The step whose limit the decision must meet: the whole case where the program (or the region)
      * declares one ([57]§22, counted from acceptance), else the county decision's own limit ([43]§17,

@@ -11,5 +11,10 @@ public enum Step {
     /** written refusal notice after a denial or non-acceptance — 3 working days [57]§21 */
     REFUSAL_NOTICE,
     /** whole case from acceptance — 低保 30 working days [57]§22 */
-    WHOLE_CASE
+    WHOLE_CASE,
+    /**
+     * the applicant's reply to a 一次性告知 [57]§10: by when the missing items must be supplied, counted
+     * in working days from the request (configuration, caseRules.supplementReplyWorkingDays)
+     */
+    SUPPLEMENT_REPLY
 }

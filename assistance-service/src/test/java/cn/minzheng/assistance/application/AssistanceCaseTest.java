@@ -51,7 +51,7 @@ class AssistanceCaseTest {
     @Test
     void aDibaoCaseFromSubmissionToPaymentRecordsEveryStepAndEvent() {
         AssistanceCase c = submitted()
-                .requestSupplement(CLERK, on("2026-09-02"), List.of("户口簿复印件", "残疾证"));
+                .requestSupplement(CLERK, on("2026-09-02"), List.of("户口簿复印件", "残疾证"), RULES, planner);
         Submission changed = Households.submission(Program.DIBAO_URBAN, family(income(IncomeCategory.WAGES, 1100)));
         c = c.resubmit(CITIZEN, on("2026-09-03"), changed)
                 .accept(CLERK, on("2026-09-04"), planner);
@@ -115,7 +115,7 @@ class AssistanceCaseTest {
     @Test
     void acceptanceAfterAOneTimeNoticeRoundPublishesTheDecisionDueDateCountedFromAcceptance() {
         AssistanceCase accepted = submitted()
-                .requestSupplement(CLERK, on("2026-09-02"), List.of("户口簿复印件"))
+                .requestSupplement(CLERK, on("2026-09-02"), List.of("户口簿复印件"), RULES, planner)
                 .resubmit(CITIZEN, on("2026-09-21"), Households.submission(Program.DIBAO_URBAN,
                         family(income(IncomeCategory.WAGES, 1100))))
                 .accept(CLERK, on("2026-09-22"), planner);
@@ -163,23 +163,64 @@ class AssistanceCaseTest {
                 .containsEntry("limitWorkingDays", 15).containsEntry("statutoryDueDate", "2026-10-22");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "requested {0}, {1} working days → reply by {2}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            // Wed + 10 working days
+            "2026-09-02 | 10 | 2026-09-16 | false",
+            // across 中秋 (9/25–27 off) and 国庆 (10/1–7 off), 10/10 (Sat) a make-up working day
+            "2026-09-24 | 10 | 2026-10-15 | false",
+            "2026-09-30 | 5  | 2026-10-13 | false",
+            // a request on a rest day counts from the next working day
+            "2026-10-03 | 1  | 2026-10-08 | false",
+            // beyond the calendar data: weekends only, marked provisional
+            "2026-12-28 | 10 | 2027-01-11 | true",
+    })
+    void aOneTimeNoticeSaysByWhenToReplyAndThatClockRunsUntilTheResubmission(String requested, int days, String replyBy,
+                                                                             boolean provisional) {
+        CaseRules rules = new CaseRules(7, 2, 6, 12, 6, days);
+        AssistanceCase c = submitted().requestSupplement(CLERK, on(requested), List.of("户口簿复印件", "残疾证"), rules, planner);
+        SupplementRequest request = c.supplementRequests().get(0);
+        assertThat(request.replyBy()).isEqualTo(LocalDate.parse(replyBy));
+        assertThat(request.instruction()).isEqualTo("请在 " + replyBy + "（含当日）前补齐以下全部材料：户口簿复印件、残疾证。"
+                + "补齐后请在本申请中重新提交（补正材料）；如有疑问，请联系受理您申请的乡镇（街道）经办人员。");
+        assertThat(c.pendingEvents()).last().satisfies(e -> assertThat(e.changes()).containsEntry("replyBy", replyBy));
+        assertThat(c.deadlines()).singleElement().satisfies(d -> {
+            assertThat(d.step()).isEqualTo(Step.SUPPLEMENT_REPLY);
+            assertThat(d.promisedDue()).isEqualTo(LocalDate.parse(replyBy));
+            assertThat(d.provisional()).isEqualTo(provisional);
+            assertThat(d.open()).isTrue();
+        });
+        Submission changed = Households.submission(Program.DIBAO_URBAN, family(income(IncomeCategory.WAGES, 1100)));
+        AssistanceCase answered = c.resubmit(CITIZEN, on(replyBy), changed);
+        assertThat(answered.deadlines()).singleElement().satisfies(d -> {
+            assertThat(d.open()).isFalse();
+            assertThat(d.metInTime()).isTrue();
+        });
+    }
+
+    @Test
+    void theReplyTimeDefaultsToTenWorkingDaysWhenNotConfigured() {
+        assertThat(new CaseRules(7, 2, 6, 12, 6, 0).supplementReplyWorkingDays()).isEqualTo(10);
+        assertThat(CaseRules.national().supplementReplyWorkingDays()).isEqualTo(10);
+    }
+
     @Test
     void oneTimeNoticeASecondRequestWithoutResubmissionIsRefused() {
-        AssistanceCase c = submitted().requestSupplement(CLERK, on("2026-09-02"), List.of("户口簿"));
-        assertThatThrownBy(() -> c.requestSupplement(CLERK, on("2026-09-03"), List.of("身份证")))
+        AssistanceCase c = submitted().requestSupplement(CLERK, on("2026-09-02"), List.of("户口簿"), RULES, planner);
+        assertThatThrownBy(() -> c.requestSupplement(CLERK, on("2026-09-03"), List.of("身份证"), RULES, planner))
                 .isInstanceOf(IllegalTransitionException.class);
     }
 
     @Test
     void aResubmissionMustChangeSomething() {
-        AssistanceCase c = submitted().requestSupplement(CLERK, on("2026-09-02"), List.of("户口簿"));
+        AssistanceCase c = submitted().requestSupplement(CLERK, on("2026-09-02"), List.of("户口簿"), RULES, planner);
         assertThatThrownBy(() -> c.resubmit(CITIZEN, on("2026-09-03"), dibao()))
                 .isInstanceOf(RuleViolationException.class).hasMessageContaining("changes nothing");
     }
 
     @Test
     void aSupplementRequestListsItems() {
-        assertThatThrownBy(() -> submitted().requestSupplement(CLERK, on("2026-09-02"), List.of()))
+        assertThatThrownBy(() -> submitted().requestSupplement(CLERK, on("2026-09-02"), List.of(), RULES, planner))
                 .isInstanceOf(RuleViolationException.class);
     }
 
