@@ -362,7 +362,7 @@ class AuditApiTest extends AuditServiceTestBase {
                 .headers(h -> h.setBearerAuth(auditor("421303"))).exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         String[] lines = csv.split("\r\n");
-        assertThat(lines[0]).startsWith("\uFEFF\"时间\",\"事件类型\"");
+        assertThat(lines[0]).startsWith("\uFEFF\"时间\",\"事件类型\",\"事件名称\"");
         assertThat(lines).hasSize(4);
         assertThat(lines[2]).contains("\"材料齐全\"");
         // China time in the time column, the instant kept (issue 16 item 4)
@@ -375,7 +375,8 @@ class AuditApiTest extends AuditServiceTestBase {
             var sheet = book.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("时间");
             assertThat(sheet.getLastRowNum()).isEqualTo(1);
-            assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo(CASE_B);
+            assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("事件名称");
+            assertThat(sheet.getRow(1).getCell(3).getStringCellValue()).isEqualTo(CASE_B);
             assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).endsWith("+08:00");
         }
     }

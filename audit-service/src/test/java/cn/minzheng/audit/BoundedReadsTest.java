@@ -237,7 +237,8 @@ class BoundedReadsTest extends AuditServiceTestBase {
             var sheet = book.getSheet("审计记录");
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("时间");
             assertThat(sheet.getLastRowNum()).isEqualTo(EVENTS);
-            assertThat(sheet.getRow(EVENTS).getCell(2).getStringCellValue()).startsWith("DB-" + REGION + "-20261102-");
+            // the subject column follows 时间, 事件类型 and 事件名称 (the type's Chinese name, issue 16 item 4)
+            assertThat(sheet.getRow(EVENTS).getCell(3).getStringCellValue()).startsWith("DB-" + REGION + "-20261102-");
         }
     }
 }

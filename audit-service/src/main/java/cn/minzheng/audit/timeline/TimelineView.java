@@ -1,6 +1,7 @@
 package cn.minzheng.audit.timeline;
 
 import cn.minzheng.audit.search.ChinaTime;
+import cn.minzheng.platform.events.EventTypes;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -19,9 +20,10 @@ public record TimelineView(String subject, int count, List<Entry> entries, Timel
      * One record as the timeline shows it: the fields of {@code search.RecordView}, the event's
      * {@code changes}, its own {@code integrity} ({@code verified}, {@code no-mac} or what is wrong)
      * and, once the subjects index is compared, whether the index lists it ({@code indexed}; absent
-     * before). {@code timeChina} is {@code time} at {@code +08:00}, the same instant.
+     * before). {@code timeChina} is {@code time} at {@code +08:00}, the same instant;
+     * {@code typeName} the type's Chinese name (its code when it has none).
      */
-    @JsonPropertyOrder({"time", "timeChina", "type", "subject", "actorId", "actorRole", "regionCode", "fromStatus", "toStatus",
+    @JsonPropertyOrder({"time", "timeChina", "type", "typeName", "subject", "actorId", "actorRole", "regionCode", "fromStatus", "toStatus",
         "reason", "chain", "sequence", "hash", "eventId", "traceId", "changes", "integrity", "indexed"})
     public record Entry(String time, String type, String subject, String actorId, String actorRole, String regionCode,
             String fromStatus, String toStatus, String reason, String chain, long sequence, String hash, String eventId,
@@ -32,6 +34,12 @@ public record TimelineView(String subject, int count, List<Entry> entries, Timel
         @JsonProperty("timeChina")
         public String timeChina() {
             return ChinaTime.of(time);
+        }
+
+        /** The Chinese name of {@link #type}, or the code for a type without one. */
+        @JsonProperty("typeName")
+        public String typeName() {
+            return EventTypes.displayName(type);
         }
     }
 }

@@ -27,11 +27,11 @@ class TimelineViewJsonTest {
         String json = JSON.writeValueAsString(new TimelineView("S-1", 2, List.of(indexed, beforeIndex), report, "r1"));
 
         assertThat(json).isEqualTo("{\"subject\":\"S-1\",\"count\":2,\"entries\":["
-                + "{\"time\":\"2026-03-01T00:00:00Z\",\"timeChina\":\"2026-03-01T08:00:00+08:00\",\"type\":\"t\",\"subject\":\"S-1\",\"actorId\":\"a\","
+                + "{\"time\":\"2026-03-01T00:00:00Z\",\"timeChina\":\"2026-03-01T08:00:00+08:00\",\"type\":\"t\",\"typeName\":\"t\",\"subject\":\"S-1\",\"actorId\":\"a\","
                 + "\"actorRole\":\"CLERK\",\"regionCode\":\"421303\",\"fromStatus\":null,\"toStatus\":\"ACCEPTED\","
                 + "\"reason\":null,\"chain\":\"assistance.events-0\",\"sequence\":6,\"hash\":\"h\",\"eventId\":\"e1\","
                 + "\"traceId\":null,\"changes\":{\"status\":1},\"integrity\":\"verified\",\"indexed\":true},"
-                + "{\"time\":\"2026-03-01T00:00:00Z\",\"timeChina\":\"2026-03-01T08:00:00+08:00\",\"type\":\"t\",\"subject\":\"S-1\",\"actorId\":\"a\","
+                + "{\"time\":\"2026-03-01T00:00:00Z\",\"timeChina\":\"2026-03-01T08:00:00+08:00\",\"type\":\"t\",\"typeName\":\"t\",\"subject\":\"S-1\",\"actorId\":\"a\","
                 + "\"actorRole\":\"CLERK\",\"regionCode\":\"421303\",\"fromStatus\":null,\"toStatus\":null,"
                 + "\"reason\":null,\"chain\":\"assistance.events-0\",\"sequence\":7,\"hash\":\"h\",\"eventId\":\"e2\","
                 + "\"traceId\":null,\"changes\":null,\"integrity\":\"mac-invalid\"}],"

@@ -1,6 +1,12 @@
 package cn.minzheng.platform.events;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
 
 /**
  * The catalogue of every event type of the platform, in one place. A producer may only emit a type
@@ -16,7 +24,8 @@ import java.util.Optional;
  *
  * <p>The constants are compile-time strings so consumers can {@code switch} on {@code ce_type}.
  * {@link #ALL} is built from the constants themselves, so adding a constant is the one step that
- * adds a type to the catalogue (then add its schema: a test fails until you do).
+ * adds a type to the catalogue (then add its schema and its Chinese name in {@value #NAMES_RESOURCE}:
+ * a test fails until you do).
  */
 public final class EventTypes {
 
@@ -165,6 +174,14 @@ public final class EventTypes {
 
     private static final Map<String, EventType> BY_NAME;
 
+    /**
+     * The Chinese name of each catalogued type, keyed by type name (UTF-8 properties on the classpath).
+     * Not public: every public String constant of this class is read as a type.
+     */
+    static final String NAMES_RESOURCE = "events/type-names.zh-CN.properties";
+
+    private static final Map<String, String> CHINESE_NAMES;
+
     static {
         Map<String, EventType> byName = new LinkedHashMap<>();
         for (Field field : EventTypes.class.getDeclaredFields()) {
@@ -186,6 +203,24 @@ public final class EventTypes {
         }
         BY_NAME = Collections.unmodifiableMap(byName);
         ALL = List.copyOf(byName.values());
+        CHINESE_NAMES = Map.copyOf(chineseNames());
+    }
+
+    private static Map<String, String> chineseNames() {
+        Properties names = new Properties();
+        try (InputStream in = EventTypes.class.getClassLoader().getResourceAsStream(NAMES_RESOURCE)) {
+            if (in == null) {
+                throw new ExceptionInInitializerError("missing resource " + NAMES_RESOURCE);
+            }
+            try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                names.load(reader);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> result = new LinkedHashMap<>();
+        names.stringPropertyNames().forEach(type -> result.put(type, names.getProperty(type).strip()));
+        return result;
     }
 
     private EventTypes() {
@@ -194,6 +229,24 @@ public final class EventTypes {
     /** The catalogued type of that name, or empty for a type this version does not know. */
     public static Optional<EventType> find(String name) {
         return Optional.ofNullable(name == null ? null : BY_NAME.get(name));
+    }
+
+    /**
+     * The Chinese name people read beside the type code (e.g. 受理申请 for
+     * {@link #APPLICATION_ACCEPTED}), or empty for a type this version does not know.
+     */
+    public static Optional<String> chineseName(String name) {
+        return Optional.ofNullable(name == null ? null : CHINESE_NAMES.get(name));
+    }
+
+    /** The Chinese name of {@code name}, or the code itself for a type without one (an unknown type shows its code). */
+    public static String displayName(String name) {
+        return chineseName(name).orElse(name);
+    }
+
+    /** The types that have a Chinese name: the catalogue's, nothing else (a test holds both directions). */
+    static Set<String> namedTypes() {
+        return CHINESE_NAMES.keySet();
     }
 
     /** Whether {@code name} is a catalogued type. */

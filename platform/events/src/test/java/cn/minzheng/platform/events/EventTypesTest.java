@@ -36,6 +36,41 @@ class EventTypesTest {
         assertThat(type.source()).isEqualTo("/minzheng/" + type.service());
     }
 
+    /** Issue 16 item 4: the trail shows every type's Chinese name beside its code. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("catalogue")
+    void everyTypeHasAChineseName(EventType type) {
+        assertThat(EventTypes.chineseName(type.name()))
+                .as("a Chinese name for %s in %s", type.name(), EventTypes.NAMES_RESOURCE)
+                .hasValueSatisfying(name -> assertThat(name).isNotBlank().containsPattern("\\p{IsHan}")
+                        .doesNotContainPattern("[A-Za-z]"));
+        assertThat(EventTypes.displayName(type.name())).isEqualTo(EventTypes.chineseName(type.name()).get());
+    }
+
+    @Test
+    void onlyCataloguedTypesAreNamed() {
+        assertThat(EventTypes.namedTypes()).containsExactlyInAnyOrderElementsOf(
+                EventTypes.ALL.stream().map(EventType::name).toList());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "minzheng.assistance.application.accepted.v1, 受理申请",
+        "minzheng.org.organization.registration-approved.v1, 准予成立登记",
+        "minzheng.org.enforcement-case.legal-review-completed.v1, 完成法制审核",
+        "minzheng.assistance.application.teleported.v1, minzheng.assistance.application.teleported.v1",
+        "not-a-type, not-a-type",
+    })
+    void displayNameIsTheChineseNameOrTheCode(String type, String shown) {
+        assertThat(EventTypes.displayName(type)).isEqualTo(shown);
+    }
+
+    @Test
+    void noNameForNothing() {
+        assertThat(EventTypes.chineseName(null)).isEmpty();
+        assertThat(EventTypes.displayName(null)).isNull();
+    }
+
     @ParameterizedTest
     @CsvSource({
         "minzheng.assistance.application.submitted.v1, assistance.events",
