@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -26,6 +27,26 @@ public class OnTimeRates {
             + " is on or before dueDate; rate = onTime / (onTime + late + openOverdue); open cases within their limit,"
             + " acceptances without dueDate (unknown) and withdrawn cases are not in the rate; from/to select the"
             + " acceptance time; the figures are as they stood at asOf (default now)";
+
+    /**
+     * {@link #RULE} as a person reads it (issue 16 item 4): in Chinese, without field names or citation
+     * keys; the legal sources are {@link #RULE_SOURCES}. The limits named are the shipped defaults; a
+     * case is judged by the due date its own acceptance event carries.
+     */
+    static final String RULE_TEXT = "办理时限自受理之日起计算，办结期限在受理时确定：最低生活保障、临时救助受理后30个工作日内办结；"
+            + "特困人员认定由乡镇（街道）15个工作日内提出意见、县级民政部门15个工作日内作出决定；"
+            + "社会组织成立登记受理后60日内、变更登记和注销登记受理后30日内作出决定；承诺期限短于法定期限的，按承诺期限计。"
+            + "作出决定之日（北京时间）不晚于办结期限的为按时办结，晚于办结期限的为超时办结。"
+            + "按时办结率 = 按时办结数 ÷（按时办结数 + 超时办结数 + 已超期未办结数）；"
+            + "尚在期限内未办结的、受理时未载明办结期限的和已撤回的案件不计入办结率。"
+            + "统计范围按受理时间筛选，数字为截至统计时点（默认为当前时间）的情况。";
+
+    /** Where the limits of {@link #RULE_TEXT} come from (keys of {@code docs/sources.md}). */
+    static final List<String> RULE_SOURCES = List.of(
+            "[57]§22 《最低生活保障审核确认办法》（民发〔2021〕57号）：全过程30个工作日",
+            "[43]§13、§17 《特困人员认定办法》（民发〔2021〕43号）：乡镇15个工作日、县级15个工作日",
+            "[SG] 《社会团体登记管理条例》（国务院令第250号）：成立登记60日",
+            "社会组织服务配置（org-service application.yml 的 limits）：变更登记、注销登记30日及各事项承诺期限（本地配置）");
 
     private final HandlingCaseStore cases;
     private final Projections projections;

@@ -151,6 +151,9 @@ class OnTimeStatisticsTest extends AuditServiceTestBase {
     void ratesByServiceCountEachCaseByTheRule() {
         onTime("by=service" + CASES + AS_OF, auditor(REGION))
                 .jsonPath("$.asOf").isEqualTo("2026-02-15T04:00:00Z")
+                .jsonPath("$.asOfChina").isEqualTo("2026-02-15T12:00:00+08:00")
+                .jsonPath("$.ruleText").isEqualTo(OnTimeRates.RULE_TEXT)
+                .jsonPath("$.ruleSources[0]").isEqualTo(OnTimeRates.RULE_SOURCES.get(0))
                 .jsonPath("$.groups.assistance.cases").isEqualTo(5)
                 .jsonPath("$.groups.assistance.decided").isEqualTo(2)
                 .jsonPath("$.groups.assistance.onTime").isEqualTo(1)

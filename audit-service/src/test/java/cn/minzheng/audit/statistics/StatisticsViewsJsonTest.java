@@ -39,7 +39,8 @@ class StatisticsViewsJsonTest {
         assertThat(JSON.writeValueAsString(view)).isEqualTo("{\"by\":\"service\",\"period\":null,\"region\":\"\","
                 + "\"service\":null,\"from\":null,\"fromChina\":null,\"to\":null,\"toChina\":null,"
                 + "\"asOf\":\"2026-03-01T00:00:00Z\",\"asOfChina\":\"2026-03-01T08:00:00+08:00\",\"today\":\"2026-03-01\","
-                + "\"rule\":\"rule\",\"groups\":{"
+                + "\"rule\":\"rule\",\"ruleText\":" + JSON.writeValueAsString(OnTimeRates.RULE_TEXT)
+                + ",\"ruleSources\":" + JSON.writeValueAsString(OnTimeRates.RULE_SOURCES) + ",\"groups\":{"
                 + "\"assistance\":{\"cases\":3,\"decided\":3,\"onTime\":2,\"late\":1,\"openOverdue\":0,\"openWithinLimit\":0,"
                 + "\"unknown\":0,\"withdrawnExcluded\":1,\"rate\":0.6667},"
                 + "\"org\":{\"cases\":1,\"decided\":0,\"onTime\":0,\"late\":0,\"openOverdue\":0,\"openWithinLimit\":1,"
@@ -49,5 +50,13 @@ class StatisticsViewsJsonTest {
         // the view carries what OnTimeTally.toJson, the Map it replaced, carries
         assertThat(JSON.readTree(JSON.writeValueAsString(OnTimeView.Tally.of(tally))))
                 .isEqualTo(JSON.readTree(JSON.writeValueAsString(tally.toJson())));
+    }
+
+    /** Issue 16 item 4: the rule a person reads is Chinese, without field names or citation keys; sources apart. */
+    @Test
+    void theRuleIsDescribedInChineseWithItsSourcesApart() {
+        assertThat(OnTimeRates.RULE_TEXT).contains("受理后30个工作日内办结", "按时办结率", "北京时间")
+                .doesNotContainPattern("[A-Za-z\\[\\]§]");
+        assertThat(OnTimeRates.RULE_SOURCES).isNotEmpty().anySatisfy(s -> assertThat(s).startsWith("[57]§22"));
     }
 }
