@@ -4,6 +4,7 @@ import cn.minzheng.platform.codes.InvalidCodeException;
 import cn.minzheng.platform.codes.money.Fen;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A yuan amount typed into a request field, read by the platform's one money rule
@@ -19,12 +20,7 @@ public final class AmountFields {
 
     /** Fen of the amount, or 0 with a problem added. */
     public static long fen(String yuan, String pointer, List<FieldProblem> problems) {
-        try {
-            return Fen.parseYuan(yuan).value();
-        } catch (InvalidCodeException e) {
-            problems.add(new FieldProblem(pointer, CODE, e.messageZh()));
-            return 0;
-        }
+        return read(Fen::parseYuan, yuan, pointer, problems);
     }
 
     /**
@@ -32,8 +28,12 @@ public final class AmountFields {
      * {@link Fen#parseSignedYuan}), or 0 with a problem added.
      */
     public static long signedFen(String yuan, String pointer, List<FieldProblem> problems) {
+        return read(Fen::parseSignedYuan, yuan, pointer, problems);
+    }
+
+    private static long read(Function<String, Fen> rule, String yuan, String pointer, List<FieldProblem> problems) {
         try {
-            return Fen.parseSignedYuan(yuan).value();
+            return rule.apply(yuan).value();
         } catch (InvalidCodeException e) {
             problems.add(new FieldProblem(pointer, CODE, e.messageZh()));
             return 0;
