@@ -70,6 +70,16 @@ public final class EventTypes {
     // assistance: aggregate standard
     public static final String STANDARD_ADDED = "minzheng.assistance.standard.added.v1";
 
+    // assistance: aggregate payment-batch (the monthly 发放 roll of a region)
+    /** 发放批次: every case to be paid in a region that month, with totals by program and town. */
+    public static final String PAYMENT_BATCH_CREATED = "minzheng.assistance.payment-batch.created.v1";
+    /** Approved by an APPROVER who did not create it. */
+    public static final String PAYMENT_BATCH_APPROVED = "minzheng.assistance.payment-batch.approved.v1";
+    /** 银行代发文件 exported, with the SHA-256 of the file. */
+    public static final String PAYMENT_BATCH_EXPORTED = "minzheng.assistance.payment-batch.exported.v1";
+    /** 公示 of the recipients (masked name, household size, amount, program) [57]§24. */
+    public static final String PAYMENT_BATCH_PUBLISHED = "minzheng.assistance.payment-batch.published.v1";
+
     // org: aggregate organization
     public static final String ORGANIZATION_REGISTRATION_APPLIED = "minzheng.org.organization.registration-applied.v1";
     /** 一次性告知: every missing item, told once. */

@@ -18,11 +18,11 @@ class EventTypesTest {
 
     @Test
     void catalogueHoldsEveryTypeOfTheContract() {
-        assertThat(EventTypes.onTopic(Topics.ASSISTANCE_EVENTS)).hasSize(29);
+        assertThat(EventTypes.onTopic(Topics.ASSISTANCE_EVENTS)).hasSize(33);
         assertThat(EventTypes.onTopic(Topics.ORG_EVENTS)).hasSize(46);
         assertThat(EventTypes.onTopic(Topics.AUDIT_EVENTS)).hasSize(2);
         assertThat(EventTypes.onTopic(Topics.GATEWAY_SECURITY_EVENTS)).hasSize(3);
-        assertThat(EventTypes.ALL).hasSize(80).doesNotHaveDuplicates();
+        assertThat(EventTypes.ALL).hasSize(84).doesNotHaveDuplicates();
     }
 
     @ParameterizedTest(name = "{0}")
