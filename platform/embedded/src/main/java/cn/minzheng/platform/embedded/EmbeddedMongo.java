@@ -43,6 +43,8 @@ public final class EmbeddedMongo implements AutoCloseable {
     private final Path dataFile;
     private final boolean plainMemory;
     private final boolean oplog;
+    private final Boolean bsonStore;
+    private String storeKind;
     private MongoServer server;
     private MongoBackend backend;
 
@@ -52,6 +54,10 @@ public final class EmbeddedMongo implements AutoCloseable {
         this.dataFile = builder.dataFile == null ? null : builder.dataFile.toAbsolutePath();
         this.plainMemory = builder.plainMemory;
         this.oplog = builder.oplog;
+        this.bsonStore = builder.bsonStore;
+        if (plainMemory && Boolean.TRUE.equals(bsonStore)) {
+            throw new IllegalArgumentException("the plain in-memory backend and the BSON store are two different stores: choose one");
+        }
         if (plainMemory && dataFile != null) {
             throw new IllegalArgumentException("the plain in-memory backend keeps no data file: " + dataFile);
         }
@@ -69,8 +75,15 @@ public final class EmbeddedMongo implements AutoCloseable {
         MongoBackend opened;
         if (plainMemory) {
             opened = new HelloAnsweringMemoryBackend();
+            storeKind = "in memory, plain backend";
         } else if (dataFile == null) {
-            opened = new HelloAnsweringH2Backend(MVStore.open(null));
+            if (Boolean.TRUE.equals(bsonStore)) {
+                opened = new BsonH2Backend(MVStore.open(null));
+                storeKind = "in memory, H2 MVStore, BSON store";
+            } else {
+                opened = new HelloAnsweringH2Backend(MVStore.open(null));
+                storeKind = "in memory, H2 MVStore";
+            }
         } else {
             try {
                 if (dataFile.getParent() != null) {
@@ -81,8 +94,25 @@ public final class EmbeddedMongo implements AutoCloseable {
             }
             MVStoreTool.compactCleanUp(dataFile.toString()); // what a compaction cut off at stop left behind
             MVStore store = new MVStore.Builder().fileName(dataFile.toString()).open();
-            store.setRetentionTime((int) FILE_RETENTION.toMillis());
-            opened = new HelloAnsweringH2Backend(store);
+            boolean plainFile = BsonH2Backend.isPlainH2File(store);
+            if (!Boolean.FALSE.equals(bsonStore) && !plainFile) {
+                // scans pin their version: H2's default retention (45 s) is enough, and bounds the file
+                opened = new BsonH2Backend(store);
+                storeKind = dataFile + ", BSON store";
+            } else {
+                if (plainFile && Boolean.TRUE.equals(bsonStore)) {
+                    store.close();
+                    throw new IllegalStateException("Mongo-wire store " + dataFile
+                            + " was written by the plain H2 backend and cannot be opened as a BSON store: remove the file (devstack --reset) or start without the BSON store");
+                }
+                if (plainFile) {
+                    log.warn("Mongo-wire store {} was written by the plain H2 backend (Java serialisation, no secondary indexes, a file that grows by GBs): "
+                            + "it stays on that backend; remove the file (devstack --reset) to move to the BSON store", dataFile);
+                }
+                store.setRetentionTime((int) FILE_RETENTION.toMillis());
+                opened = new HelloAnsweringH2Backend(store);
+                storeKind = dataFile + ", plain H2 backend";
+            }
         }
         MongoServer started = new MongoServer(opened);
         if (oplog) {
@@ -162,8 +192,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     private String describeStore() {
-        String store = plainMemory ? "in memory, plain backend" : dataFile == null ? "in memory, H2 MVStore" : dataFile.toString();
-        return oplog ? store : store + ", no oplog";
+        return oplog ? storeKind : storeKind + ", no oplog";
     }
 
     /** The MVStore file, or {@code null} when the data lives in memory. */
@@ -186,13 +215,16 @@ public final class EmbeddedMongo implements AutoCloseable {
     public static void main(String[] args) throws InterruptedException {
         MainArguments arguments = MainArguments.parse(args);
         boolean inMemory = arguments.flag("in-memory");
-        EmbeddedMongo mongo = builder()
+        Builder builder = builder()
                 .port(arguments.intValue("port", 27017))
                 .bindAddress(arguments.string("bind", "127.0.0.1"))
                 .dataFile(inMemory ? null : arguments.path("data", Path.of(".devstack", "mongo", "data.mv")))
                 .plainMemory(inMemory)
-                .oplog(!arguments.flag("no-oplog"))
-                .build();
+                .oplog(!arguments.flag("no-oplog"));
+        if (arguments.flag("plain-h2")) {
+            builder.bsonStore(false);
+        }
+        EmbeddedMongo mongo = builder.build();
         Runtime.getRuntime().addShutdownHook(new Thread(mongo::stop, "embedded-mongo-stop"));
         MainArguments.startOrExit("EmbeddedMongo", mongo::start);
         System.out.println("Mongo-wire server ready on " + mongo.connectionString() + ", data "
@@ -206,6 +238,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         private Path dataFile;
         private boolean plainMemory;
         private boolean oplog = true;
+        private Boolean bsonStore;
 
         private Builder() {
         }
@@ -248,6 +281,19 @@ public final class EmbeddedMongo implements AutoCloseable {
          */
         public Builder oplog(boolean value) {
             this.oplog = value;
+            return this;
+        }
+
+        /**
+         * The BSON store ({@code BsonH2Backend}): H2 MVStore maps with BSON documents and index keys
+         * instead of Java serialisation, non-unique indexes kept and used, a planner that reads any
+         * index whose leading fields a query binds, queries on a pinned version (H2's default 45 s
+         * chunk retention instead of 15 minutes). Default: on for a {@link #dataFile(Path) file}
+         * (a file written by the plain backend stays on it, with a warning), off in memory, where
+         * tests keep the store they were written against. {@code false} forces the plain H2 backend.
+         */
+        public Builder bsonStore(boolean value) {
+            this.bsonStore = value;
             return this;
         }
 
