@@ -7,92 +7,78 @@ import cn.minzheng.platform.kit.problem.ForbiddenProblem;
 import cn.minzheng.platform.kit.problem.ValidationProblem;
 import cn.minzheng.platform.kit.security.AccessPolicy;
 import cn.minzheng.platform.kit.security.AccessScope;
-import cn.minzheng.platform.kit.security.CurrentPrincipal;
 import cn.minzheng.platform.kit.security.Principal;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Lists: the citizen's own cases, the clerks' work queue, the overdue / due-soon list. */
-@RestController
-@RequestMapping("/api/v1/assistance/applications")
+/**
+ * Lists of cases: the citizen's own, the clerks' work queue, the overdue / due-soon list. Parameters
+ * are checked here (400 naming the field) before anything is read.
+ */
+@Component
 public class ApplicationQueries {
     private final ApplicationStore store;
-    private final ApplicationWorkflow workflow;
     private final AssistanceProperties properties;
+    private final Clock clock;
 
-    public ApplicationQueries(ApplicationStore store, ApplicationWorkflow workflow, AssistanceProperties properties) {
+    public ApplicationQueries(ApplicationStore store, AssistanceProperties properties, Clock clock) {
         this.store = store;
-        this.workflow = workflow;
         this.properties = properties;
+        this.clock = clock;
     }
 
-    /** One page; {@code next} is the cursor of the following page, null at the end. */
-    public record Page(List<Summary> items, String next) {
+    /** One page of cases; {@code next} is the cursor of the following page, null at the end. */
+    public record CasePage(List<AssistanceCase> cases, String next, LocalDate today) {
     }
 
-    /** A case in a list: no household details. */
-    public record Summary(String number, String program, String regionCode, String status, long version,
-                          String openDue, boolean overdue) {
-        static Summary of(AssistanceCase c, LocalDate today) {
-            String due = c.deadlines().stream().filter(d -> d.open()).map(d -> d.promisedDue())
-                    .min(java.util.Comparator.naturalOrder()).map(Object::toString).orElse(null);
-            return new Summary(c.number(), c.program().name(), c.regionCode(), c.status().name(), c.version(), due,
-                    c.overdueOn(today));
-        }
+    /** The work queue's filters ({@code householdConflict=true}: to resolve); every one optional. */
+    public record QueueFilter(List<ApplicationStatus> status, Program program, Boolean overdue, String region,
+                              Boolean householdConflict) {
     }
 
-    @GetMapping("/mine")
-    public Mono<Page> mine(@RequestParam(required = false) String cursor,
-                           @RequestParam(required = false, defaultValue = "20") int limit) {
-        int size = size(limit);
-        return CurrentPrincipal.require().flatMap(p -> page(Criteria.where("ownerSubject").is(p.subject()), cursor, size));
+    public Mono<CasePage> mine(Principal p, String cursor, int limit) {
+        return Mono.defer(() -> {
+            int size = size(limit);
+            return page(Criteria.where("ownerSubject").is(p.subject()), cursor, size);
+        });
     }
 
-    /** The work queue: cases in the staff member's region, filtered ({@code householdConflict=true}: to resolve). */
-    @GetMapping
-    public Mono<Page> queue(@RequestParam(required = false) List<ApplicationStatus> status,
-                            @RequestParam(required = false) Program program,
-                            @RequestParam(required = false) Boolean overdue,
-                            @RequestParam(required = false) String region,
-                            @RequestParam(required = false) Boolean householdConflict,
-                            @RequestParam(required = false) String cursor,
-                            @RequestParam(required = false, defaultValue = "20") int limit) {
-        int size = size(limit);
-        if (status != null && status.contains(null)) {
-            // a blank or control-character value converts to no status at all
-            return Mono.error(new ValidationProblem(FieldProblem.withMessage("/status", "STATUS_INVALID",
-                    "a status of the application lifecycle")));
-        }
-        if (region != null && !region.matches("\\d{2,12}")) {
-            return Mono.error(new ValidationProblem(FieldProblem.withMessage("/region", "REGION_FORMAT",
-                    "a 区划 code prefix of 2 to 12 digits")));
-        }
-        return CurrentPrincipal.require().flatMap(p -> {
+    /** Cases in the staff member's region, filtered. */
+    public Mono<CasePage> queue(Principal p, QueueFilter f, String cursor, int limit) {
+        return Mono.defer(() -> {
+            int size = size(limit);
+            if (f.status() != null && f.status().contains(null)) {
+                // a blank or control-character value converts to no status at all
+                return Mono.error(new ValidationProblem(FieldProblem.withMessage("/status", "STATUS_INVALID",
+                        "a status of the application lifecycle")));
+            }
+            if (f.region() != null && !f.region().matches("\\d{2,12}")) {
+                return Mono.error(new ValidationProblem(FieldProblem.withMessage("/region", "REGION_FORMAT",
+                        "a 区划 code prefix of 2 to 12 digits")));
+            }
             List<Criteria> all = new ArrayList<>();
-            all.add(staffScope(p, region));
-            if (status != null && !status.isEmpty()) {
-                all.add(Criteria.where("status").in(status.stream().map(Enum::name).toList()));
+            all.add(staffScope(p, f.region()));
+            if (f.status() != null && !f.status().isEmpty()) {
+                all.add(Criteria.where("status").in(f.status().stream().map(Enum::name).toList()));
             }
-            if (program != null) {
-                all.add(Criteria.where("program").is(program.name()));
+            if (f.program() != null) {
+                all.add(Criteria.where("program").is(f.program().name()));
             }
-            if (Boolean.TRUE.equals(overdue)) {
+            if (Boolean.TRUE.equals(f.overdue())) {
                 all.add(Criteria.where("open").is(true));
-                all.add(Criteria.where("openDue").lt(workflow.today().toString()));
+                all.add(Criteria.where("openDue").lt(today().toString()));
             }
-            if (householdConflict != null) {
+            if (f.householdConflict() != null) {
                 // the field exists only on cases with at least one conflicting case (ApplicationStore)
-                all.add(Criteria.where(ApplicationStore.HOUSEHOLD_CONFLICT).exists(householdConflict));
+                all.add(Criteria.where(ApplicationStore.HOUSEHOLD_CONFLICT).exists(f.householdConflict()));
             }
             return page(new Criteria().andOperator(all.toArray(Criteria[]::new)), cursor, size);
         });
@@ -100,25 +86,30 @@ public class ApplicationQueries {
 
     static final int MAX_WITHIN_DAYS = 60;
 
-    /** Cases overdue or due within {@code withinDays} working-day-agnostic calendar days (default configured). */
-    @GetMapping("/due")
-    public Mono<Page> due(@RequestParam(required = false) Integer withinDays,
-                          @RequestParam(required = false, defaultValue = "50") int limit) {
-        if (withinDays != null && (withinDays < 0 || withinDays > MAX_WITHIN_DAYS)) {
-            return Mono.error(new ValidationProblem(FieldProblem.withMessage("/withinDays", "DAYS_RANGE",
-                    "withinDays is 0 to " + MAX_WITHIN_DAYS)));
-        }
-        int days = withinDays == null ? properties.dueSoonDays() : withinDays;
-        int size = size(limit);
-        LocalDate today = workflow.today();
-        return CurrentPrincipal.require().flatMap(p -> store.dueBy(staffScope(p, null), today.plusDays(days), size)
-                .map(c -> Summary.of(c, today)).collectList().map(items -> new Page(items, null)));
+    /** Cases overdue or due within {@code withinDays} calendar days (default configured). */
+    public Mono<CasePage> due(Principal p, Integer withinDays, int limit) {
+        return Mono.defer(() -> {
+            if (withinDays != null && (withinDays < 0 || withinDays > MAX_WITHIN_DAYS)) {
+                return Mono.error(new ValidationProblem(FieldProblem.withMessage("/withinDays", "DAYS_RANGE",
+                        "withinDays is 0 to " + MAX_WITHIN_DAYS)));
+            }
+            int days = withinDays == null ? properties.dueSoonDays() : withinDays;
+            int size = size(limit);
+            LocalDate today = today();
+            return store.dueBy(staffScope(p, null), today.plusDays(days), size).collectList()
+                    .map(cases -> new CasePage(cases, null, today));
+        });
     }
 
-    private Mono<Page> page(Criteria criteria, String cursor, int size) {
-        LocalDate today = workflow.today();
-        return Mono.fromCallable(() -> Optional.ofNullable(cursor(cursor))).flatMapMany(c -> store.page(criteria, c.orElse(null), size)).map(c -> Summary.of(c, today)).collectList()
-                .map(items -> new Page(items, items.size() < size ? null : items.get(items.size() - 1).number()));
+    private Mono<CasePage> page(Criteria criteria, String cursor, int size) {
+        LocalDate today = today();
+        return Mono.fromCallable(() -> Optional.ofNullable(cursor(cursor)))
+                .flatMapMany(c -> store.page(criteria, c.orElse(null), size)).collectList()
+                .map(cases -> new CasePage(cases, cases.size() < size ? null : cases.get(cases.size() - 1).number(), today));
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), AssistanceCase.CHINA);
     }
 
     /** Staff only, within their region; a narrower region filter inside it is allowed. */

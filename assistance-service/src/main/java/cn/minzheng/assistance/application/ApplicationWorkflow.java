@@ -6,6 +6,7 @@ import cn.minzheng.assistance.eligibility.Calculation;
 import cn.minzheng.assistance.eligibility.EligibilityCalculator;
 import cn.minzheng.assistance.household.FieldProblem;
 import cn.minzheng.assistance.household.Submission;
+import cn.minzheng.assistance.household.SubmissionInvalidException;
 import cn.minzheng.assistance.household.SubmissionValidator;
 import cn.minzheng.assistance.standards.StandardStore;
 import cn.minzheng.platform.kit.outbox.OutboxRelay;
@@ -14,6 +15,9 @@ import cn.minzheng.platform.kit.problem.NotFoundProblem;
 import cn.minzheng.platform.kit.problem.StaleVersionProblem;
 import cn.minzheng.platform.kit.security.AccessPolicy;
 import cn.minzheng.platform.kit.security.Principal;
+import cn.minzheng.platform.kit.observability.TraceContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -23,6 +27,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Loads a case, checks access and version, runs one domain command, stores the result with its
@@ -30,7 +35,7 @@ import java.util.List;
  */
 @Component
 public class ApplicationWorkflow {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApplicationWorkflow.class);
+    private static final Logger log = LoggerFactory.getLogger(ApplicationWorkflow.class);
     private final ApplicationStore store;
     private final StandardStore standards;
     private final SubmissionValidator validator;
@@ -73,7 +78,7 @@ public class ApplicationWorkflow {
      * someone else applied, and let the first submitter block the person): the new case is stored
      * with a household conflict that staff see on both cases and resolve.
      */
-    public Mono<String> submit(Principal p, SubmissionRequest request) {
+    public Mono<String> submit(Principal p, SubmissionForm request) {
         return submit(p, request, null);
     }
 
@@ -81,7 +86,7 @@ public class ApplicationWorkflow {
      * Submits; with the request's {@code Idempotency-Key}, a retry whose first answer was lost after
      * the case was written answers that case (see {@link ApplicationStore#claimHousehold}).
      */
-    public Mono<String> submit(Principal p, SubmissionRequest request, String idempotencyKey) {
+    public Mono<String> submit(Principal p, SubmissionForm request, String idempotencyKey) {
         return Mono.defer(() -> {
             Actor actor = actor(p, ApplicationCommand.SUBMIT);
             Submission s = validated(request);
@@ -110,11 +115,13 @@ public class ApplicationWorkflow {
         }).onErrorMap(DomainProblems::translate);
     }
 
-    Submission validated(SubmissionRequest request) {
+    Submission validated(SubmissionForm request) {
         List<FieldProblem> problems = new ArrayList<>();
         Submission s = request.toSubmission(problems);
         problems.addAll(validator.problems(s, today()));
-        SubmissionRequest.throwIfAny(problems);
+        if (!problems.isEmpty()) {
+            throw new SubmissionInvalidException(problems);
+        }
         return s;
     }
 
@@ -128,13 +135,13 @@ public class ApplicationWorkflow {
     }
 
     /**
-     * The case as this caller may see it: staff (not the case's owner) see its household conflict,
+     * The household conflict this caller may see on the case: staff (not the case's owner) see it,
      * the owner never does — a citizen must not learn that someone else applied for their people.
+     * Empty for the owner; an empty list for staff when there is none.
      */
-    public Mono<ApplicationView> view(AssistanceCase c, Principal p) {
+    public Mono<Optional<List<String>>> householdConflictSeenBy(AssistanceCase c, Principal p) {
         boolean staffViewer = (p.isStaff() || p.isAdmin()) && !p.subject().equals(c.ownerSubject());
-        return staffViewer ? store.householdConflict(c.number()).map(conflict -> ApplicationView.forStaff(c, conflict))
-                : Mono.just(ApplicationView.of(c));
+        return staffViewer ? store.householdConflict(c.number()).map(Optional::of) : Mono.just(Optional.empty());
     }
 
     /** One domain command on a case, under If-Match. */
@@ -181,7 +188,7 @@ public class ApplicationWorkflow {
                 .onErrorMap(DomainProblems::translate);
     }
 
-    public Submission validatedResubmission(SubmissionRequest r) {
+    public Submission validatedResubmission(SubmissionForm r) {
         try {
             return validated(r);
         } catch (RuntimeException e) {
@@ -206,7 +213,7 @@ public class ApplicationWorkflow {
         return p.roles().stream().anyMatch(kr -> kr.name().equals(r.name()));
     }
 
-    private static Mono<java.util.Optional<String>> traceparent() {
-        return cn.minzheng.platform.kit.observability.TraceContext.traceparent();
+    private static Mono<Optional<String>> traceparent() {
+        return TraceContext.traceparent();
     }
 }

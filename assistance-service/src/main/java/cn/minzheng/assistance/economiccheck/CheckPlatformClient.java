@@ -28,6 +28,7 @@ import reactor.core.publisher.Mono;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * HTTP adapter to the 核对 platform, behind a bulkhead, a time limit and a circuit breaker. Whatever
@@ -46,8 +47,8 @@ public class CheckPlatformClient {
     private final Bulkhead bulkhead;
 
     public CheckPlatformClient(CheckPlatformProperties properties,
-                               org.springframework.beans.factory.ObjectProvider<WebClient.Builder> builders,
-                               org.springframework.beans.factory.ObjectProvider<MeterRegistry> meters) {
+                               ObjectProvider<WebClient.Builder> builders,
+                               ObjectProvider<MeterRegistry> meters) {
         this.properties = properties;
         WebClient.Builder builder = builders.getIfAvailable(WebClient::builder);
         this.web = builder.baseUrl(properties.configured() ? properties.baseUrl() : "http://127.0.0.1:1").build();

@@ -1,7 +1,8 @@
 package cn.minzheng.assistance.economiccheck;
 
 import cn.minzheng.assistance.application.ApplicationCommand;
-import cn.minzheng.assistance.application.ApplicationView;
+import cn.minzheng.assistance.application.web.ApplicationView;
+import cn.minzheng.assistance.application.web.CommandBodies.Empty;
 import cn.minzheng.assistance.application.ApplicationWorkflow;
 import cn.minzheng.platform.kit.concurrency.Versions;
 import cn.minzheng.platform.kit.problem.UnprocessableProblem;
@@ -28,7 +29,7 @@ public class CheckPlatformController {
     @PostMapping("/api/v1/assistance/applications/{number}/economic-checks/platform-request")
     public Mono<ResponseEntity<ApplicationView>> request(@PathVariable String number,
                                                          @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                         @RequestBody(required = false) cn.minzheng.assistance.application.CommandBodies.Empty ignored) {
+                                                         @RequestBody(required = false) Empty ignored) {
         return Mono.defer(() -> {
             long expected = Versions.parseIfMatch(ifMatch);
             if (!client.configured()) {

@@ -1,6 +1,7 @@
 package cn.minzheng.assistance.household;
 
 import java.util.List;
+import cn.minzheng.platform.codes.masking.Masking;
 
 /**
  * One person listed on the application.
@@ -23,8 +24,8 @@ public record HouseholdMember(String name, String idNumber, Relation relation, L
     /** Masked: a stray log line must not carry a name or an ID number. */
     @Override
     public String toString() {
-        return "HouseholdMember[" + cn.minzheng.platform.codes.masking.Masking.name(name) + ", "
-                + cn.minzheng.platform.codes.masking.Masking.idNumber(idNumber) + ", " + relation + "]";
+        return "HouseholdMember[" + Masking.name(name) + ", "
+                + Masking.idNumber(idNumber) + ", " + relation + "]";
     }
 
     public boolean counted() {

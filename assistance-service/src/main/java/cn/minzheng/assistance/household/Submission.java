@@ -4,6 +4,7 @@ import cn.minzheng.assistance.standards.Area;
 import cn.minzheng.assistance.standards.Program;
 
 import java.util.List;
+import cn.minzheng.platform.codes.masking.Masking;
 
 /**
  * What a citizen submits: program, applicant, the 12-digit 区划 code of the 村/社区, the household,
@@ -37,7 +38,7 @@ public record Submission(Program program, String applicantIdNumber, String regio
     @Override
     public String toString() {
         return "Submission[" + program + ", " + regionCode + ", applicant "
-                + cn.minzheng.platform.codes.masking.Masking.idNumber(applicantIdNumber) + ", " + members + "]";
+                + Masking.idNumber(applicantIdNumber) + ", " + members + "]";
     }
 
     /** 单独登记备案 applies. */

@@ -14,6 +14,11 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import cn.minzheng.assistance.application.AssistanceCase;
+import cn.minzheng.assistance.deadlines.DeadlinePlanner;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import reactor.core.publisher.Mono;
 
 /**
  * Gauges refreshed from the store: {@code assistance.cases.open{status}} and
@@ -25,21 +30,21 @@ public class CaseMetrics {
     private final Clock clock;
     private final Map<ApplicationStatus, AtomicLong> open = new EnumMap<>(ApplicationStatus.class);
     private final AtomicLong overdue = new AtomicLong();
-    private final java.util.concurrent.atomic.AtomicReference<Double> onTimeRatio =
-            new java.util.concurrent.atomic.AtomicReference<>(Double.NaN);
-    private final java.util.concurrent.atomic.AtomicReference<Double> meanWorkingDays =
-            new java.util.concurrent.atomic.AtomicReference<>(Double.NaN);
-    private final cn.minzheng.assistance.deadlines.DeadlinePlanner planner;
+    private final AtomicReference<Double> onTimeRatio =
+            new AtomicReference<>(Double.NaN);
+    private final AtomicReference<Double> meanWorkingDays =
+            new AtomicReference<>(Double.NaN);
+    private final DeadlinePlanner planner;
 
     public CaseMetrics(ApplicationStore store, MeterRegistry registry, Clock clock,
-                       cn.minzheng.assistance.deadlines.DeadlinePlanner planner) {
+                       DeadlinePlanner planner) {
         this.store = store;
         this.clock = clock;
         this.planner = planner;
-        Gauge.builder("assistance.cases.on_time_ratio", onTimeRatio, java.util.concurrent.atomic.AtomicReference::get)
+        Gauge.builder("assistance.cases.on_time_ratio", onTimeRatio, AtomicReference::get)
                 .description("承诺件按时办结率: decided cases whose whole-case limit was met").register(registry);
         Gauge.builder("assistance.cases.decision_working_days_mean", meanWorkingDays,
-                        java.util.concurrent.atomic.AtomicReference::get)
+                        AtomicReference::get)
                 .description("mean working days from acceptance to decision").register(registry);
         for (ApplicationStatus s : ApplicationStatus.values()) {
             if (!s.terminal()) {
@@ -55,7 +60,7 @@ public class CaseMetrics {
 
     @Scheduled(fixedDelayString = "${minzheng.assistance.metrics-refresh-ms:30000}", initialDelay = 2000)
     public void refresh() {
-        String today = LocalDate.now(clock.withZone(cn.minzheng.assistance.application.AssistanceCase.CHINA)).toString();
+        String today = LocalDate.now(clock.withZone(AssistanceCase.CHINA)).toString();
         Map<ApplicationStatus, Long> counts = new EnumMap<>(ApplicationStatus.class);
         long[] late = {0};
         store.countOpenByStatus()
@@ -71,12 +76,12 @@ public class CaseMetrics {
                     open.forEach((s, n) -> n.set(counts.getOrDefault(s, 0L)));
                     overdue.set(late[0]);
                 })
-                .onErrorResume(e -> reactor.core.publisher.Mono.empty())
+                .onErrorResume(e -> Mono.empty())
                 .subscribe();
         long[] decided = {0, 0, 0, 0}; // with a whole-case limit, met in time, with acceptance date, working days
         store.decided()
                 .doOnNext(d -> {
-                    java.util.List<Document> deadlines = d.getList("deadlines", Document.class, java.util.List.of());
+                    List<Document> deadlines = d.getList("deadlines", Document.class, List.of());
                     for (Document dl : deadlines) {
                         if ("WHOLE_CASE".equals(dl.getString("step")) && dl.getString("metOn") != null) {
                             decided[0]++;
@@ -97,7 +102,7 @@ public class CaseMetrics {
                     onTimeRatio.set(decided[0] == 0 ? Double.NaN : (double) decided[1] / decided[0]);
                     meanWorkingDays.set(decided[2] == 0 ? Double.NaN : (double) decided[3] / decided[2]);
                 })
-                .onErrorResume(e -> reactor.core.publisher.Mono.empty())
+                .onErrorResume(e -> Mono.empty())
                 .subscribe();
     }
 }

@@ -1,7 +1,7 @@
 package cn.minzheng.assistance.notice;
 
 import cn.minzheng.platform.codes.money.Fen;
-import cn.minzheng.assistance.application.ApplicationView;
+import cn.minzheng.assistance.application.web.ApplicationView;
 import cn.minzheng.assistance.application.AssistanceCase;
 import cn.minzheng.assistance.application.ApplicationCommand;
 import cn.minzheng.assistance.application.Decision;

@@ -1,9 +1,6 @@
 package cn.minzheng.assistance.providers;
 
-import cn.minzheng.assistance.application.ApplicationCommand;
-import cn.minzheng.assistance.application.ApplicationView;
-import cn.minzheng.assistance.application.ApplicationWorkflow;
-import cn.minzheng.assistance.application.RuleViolationException;
+import cn.minzheng.assistance.application.web.ApplicationView;
 import cn.minzheng.platform.kit.concurrency.Versions;
 import cn.minzheng.platform.kit.security.CurrentPrincipal;
 import org.springframework.http.ResponseEntity;
@@ -15,32 +12,33 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import cn.minzheng.platform.kit.problem.FieldProblem;
+import cn.minzheng.platform.kit.problem.ValidationProblem;
+import com.fasterxml.jackson.annotation.JsonCreator;
 
 /** Providers in good standing, and assigning one to a beneficiary (物质+服务). */
 @RestController
 public class ProviderController {
-    private final ProviderStore providers;
-    private final ApplicationWorkflow workflow;
+    private final ProviderWorkflow providers;
 
-    public ProviderController(ProviderStore providers, ApplicationWorkflow workflow) {
+    public ProviderController(ProviderWorkflow providers) {
         this.providers = providers;
-        this.workflow = workflow;
     }
 
     @GetMapping("/api/v1/assistance/providers")
     public Flux<Provider> list() {
-        return CurrentPrincipal.require().flatMapMany(p -> providers.inGoodStanding(p.region()));
+        return CurrentPrincipal.require().flatMapMany(providers::inGoodStanding);
     }
 
     public record Assignment(String providerId) {
-        @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.PROPERTIES)
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
         public Assignment {
         }
 
         String checkedId() {
             if (providerId == null || providerId.isBlank() || providerId.length() > 100) {
-                throw new cn.minzheng.platform.kit.problem.ValidationProblem(
-                        cn.minzheng.platform.kit.problem.FieldProblem.withMessage("/providerId", "REQUIRED",
+                throw new ValidationProblem(
+                        FieldProblem.withMessage("/providerId", "REQUIRED",
                                 "the organization id, at most 100 characters"));
             }
             return providerId;
@@ -53,11 +51,7 @@ public class ProviderController {
                                                         @RequestBody Assignment body) {
         return Mono.defer(() -> {
             long expected = Versions.parseIfMatch(ifMatch);
-            return CurrentPrincipal.require().flatMap(p -> workflow.change(number, expected, p,
-                    ApplicationCommand.ASSIGN_PROVIDER, (c, a, at) -> Mono.fromCallable(body::checkedId).flatMap(providers::find)
-                            .map(prov -> c.assignProvider(a, at, prov.id(), prov.name(), prov.inGoodStanding()))
-                            .switchIfEmpty(Mono.error(() -> new RuleViolationException("PROVIDER_UNKNOWN",
-                                    "no such organization in the read model")))))
+            return CurrentPrincipal.require().flatMap(p -> providers.assign(number, expected, p, body::checkedId))
                     .map(c -> ResponseEntity.ok().eTag(Versions.etag(c.version())).body(ApplicationView.of(c)));
         });
     }

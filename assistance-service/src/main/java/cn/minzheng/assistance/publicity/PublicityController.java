@@ -1,13 +1,8 @@
 package cn.minzheng.assistance.publicity;
 
-import cn.minzheng.assistance.application.ApplicationStatus;
-import cn.minzheng.assistance.application.ApplicationQueries;
-import cn.minzheng.assistance.application.ApplicationStore;
-import cn.minzheng.platform.kit.problem.FieldProblem;
-import cn.minzheng.platform.kit.problem.ValidationProblem;
 import cn.minzheng.assistance.application.AssistanceCase;
+import cn.minzheng.assistance.household.HouseholdMember;
 import cn.minzheng.platform.codes.masking.Masking;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,10 +13,10 @@ import reactor.core.publisher.Flux;
 @RestController
 @RequestMapping("/api/v1/assistance/public/publicity")
 public class PublicityController {
-    private final ApplicationStore store;
+    private final PublicityQueries queries;
 
-    public PublicityController(ApplicationStore store) {
-        this.store = store;
+    public PublicityController(PublicityQueries queries) {
+        this.queries = queries;
     }
 
     /** Masked: 张*三 style name, household size, program, region, dates; no ID numbers, no incomes. */
@@ -30,7 +25,7 @@ public class PublicityController {
         static Notice of(AssistanceCase c) {
             String name = c.submission().members().stream()
                     .filter(m -> m.idNumber().equalsIgnoreCase(c.submission().applicantIdNumber()))
-                    .map(m -> m.name()).findFirst().orElse("");
+                    .map(HouseholdMember::name).findFirst().orElse("");
             return new Notice(c.number(), c.program().name(), c.regionCode(), Masking.name(name), c.memberIds().size(),
                     c.publicity().startedOn().toString(), c.publicity().endsOn().toString());
         }
@@ -39,16 +34,6 @@ public class PublicityController {
     @GetMapping
     public Flux<Notice> list(@RequestParam(required = false) String region,
                              @RequestParam(required = false) String cursor) {
-        return Flux.defer(() -> {
-            if (region != null && !region.matches("\\d{2,12}")) {
-                throw new ValidationProblem(FieldProblem.withMessage("/region", "REGION_FORMAT",
-                        "a 区划 code prefix of 2 to 12 digits"));
-            }
-            Criteria c = Criteria.where("status").is(ApplicationStatus.IN_PUBLICITY.name());
-            if (region != null) {
-                c = new Criteria().andOperator(c, ApplicationStore.regionPrefix(region));
-            }
-            return store.page(c, ApplicationQueries.cursor(cursor), 100).map(Notice::of);
-        });
+        return queries.inPublicity(region, cursor).map(Notice::of);
     }
 }

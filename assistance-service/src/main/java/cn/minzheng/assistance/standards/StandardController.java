@@ -2,7 +2,6 @@ package cn.minzheng.assistance.standards;
 
 import cn.minzheng.platform.codes.InvalidCodeException;
 import cn.minzheng.platform.codes.money.Fen;
-import cn.minzheng.platform.kit.problem.ConflictProblem;
 import cn.minzheng.platform.kit.problem.FieldProblem;
 import cn.minzheng.platform.kit.problem.ValidationProblem;
 import cn.minzheng.platform.kit.security.CurrentPrincipal;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -26,12 +24,10 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/v1/assistance/standards")
 public class StandardController {
-    private final StandardStore store;
-    private final Clock clock;
+    private final StandardWorkflow standards;
 
-    public StandardController(StandardStore store, Clock clock) {
-        this.store = store;
-        this.clock = clock;
+    public StandardController(StandardWorkflow standards) {
+        this.standards = standards;
     }
 
     /** A standard as the API shows and takes it: yuan per person and month. */
@@ -45,16 +41,13 @@ public class StandardController {
 
     @GetMapping
     public Flux<StandardView> list() {
-        return store.catalogue().flatMapIterable(c -> c.all()).map(StandardView::of);
+        return standards.all().map(StandardView::of);
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     public Mono<StandardView> add(@RequestBody StandardView body) {
-        return CurrentPrincipal.require().flatMap(p -> store.add(parse(body), p.subject(), "ADMIN", clock.instant()))
-                .map(StandardView::of)
-                .onErrorMap(StandardCatalogue.DuplicateStandardException.class,
-                        e -> new ConflictProblem("standard-exists", e.getMessage()));
+        return CurrentPrincipal.require().flatMap(p -> standards.add(parse(body), p)).map(StandardView::of);
     }
 
     /** The name of the notice that sets a standard. */

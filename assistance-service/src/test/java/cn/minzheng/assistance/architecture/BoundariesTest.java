@@ -47,20 +47,9 @@ class BoundariesTest {
     static final ArchRule featuresFormNoCycle = slices().matching("cn.minzheng.assistance.(*)..")
             .should().beFreeOfCycles();
 
-    /** Controllers that still read a store directly; the list only shrinks (#15 item 1). */
-    private static final Set<String> CONTROLLERS_READING_A_STORE_TODAY = Set.of(
-            // GET/POST of standards: no standards service exists yet; the store is the feature's whole back end
-            "cn.minzheng.assistance.standards.StandardController",
-            // the provider read model, fed by org.events: reads only
-            "cn.minzheng.assistance.providers.ProviderController",
-            // the public 公示 list: a paged read of application's store
-            "cn.minzheng.assistance.publicity.PublicityController");
-
     @ArchTest
     static final ArchRule webHandlersCallTheFeatureNotAStore = noClasses()
             .that().haveSimpleNameEndingWith("Controller")
-            .and(DescribedPredicate.describe("not among the controllers that read a store today",
-                    (JavaClass c) -> !CONTROLLERS_READING_A_STORE_TODAY.contains(c.getName())))
             .should().dependOnClassesThat().haveSimpleNameEndingWith("Store")
             .because("a web handler calls the feature's application service, never a store");
 }

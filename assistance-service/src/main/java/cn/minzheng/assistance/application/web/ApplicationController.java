@@ -1,15 +1,21 @@
-package cn.minzheng.assistance.application;
+package cn.minzheng.assistance.application.web;
 
-import cn.minzheng.assistance.application.CommandBodies.DecisionEntry;
-import cn.minzheng.assistance.application.CommandBodies.EconomicCheckEntry;
-import cn.minzheng.assistance.application.CommandBodies.Empty;
-import cn.minzheng.assistance.application.CommandBodies.HomeVisitEntry;
-import cn.minzheng.assistance.application.CommandBodies.OpinionEntry;
-import cn.minzheng.assistance.application.CommandBodies.Payment;
-import cn.minzheng.assistance.application.CommandBodies.PhaseOut;
-import cn.minzheng.assistance.application.CommandBodies.Reason;
-import cn.minzheng.assistance.application.CommandBodies.RecheckConfirmation;
-import cn.minzheng.assistance.application.CommandBodies.Supplement;
+import cn.minzheng.assistance.application.Actor;
+import cn.minzheng.assistance.application.ApplicationCommand;
+import cn.minzheng.assistance.application.ApplicationWorkflow;
+import cn.minzheng.assistance.application.AssistanceCase;
+import cn.minzheng.assistance.application.EconomicCheck;
+import cn.minzheng.assistance.application.HomeVisit;
+import cn.minzheng.assistance.application.web.CommandBodies.DecisionEntry;
+import cn.minzheng.assistance.application.web.CommandBodies.EconomicCheckEntry;
+import cn.minzheng.assistance.application.web.CommandBodies.Empty;
+import cn.minzheng.assistance.application.web.CommandBodies.HomeVisitEntry;
+import cn.minzheng.assistance.application.web.CommandBodies.OpinionEntry;
+import cn.minzheng.assistance.application.web.CommandBodies.Payment;
+import cn.minzheng.assistance.application.web.CommandBodies.PhaseOut;
+import cn.minzheng.assistance.application.web.CommandBodies.Reason;
+import cn.minzheng.assistance.application.web.CommandBodies.RecheckConfirmation;
+import cn.minzheng.assistance.application.web.CommandBodies.Supplement;
 import cn.minzheng.platform.kit.concurrency.Versions;
 import cn.minzheng.platform.kit.security.CurrentPrincipal;
 import cn.minzheng.platform.kit.security.Principal;
@@ -24,9 +30,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-import static cn.minzheng.assistance.application.CommandBodies.flag;
-import static cn.minzheng.assistance.application.CommandBodies.requiredText;
-import static cn.minzheng.assistance.application.CommandBodies.text;
+import static cn.minzheng.assistance.application.web.CommandBodies.flag;
+import static cn.minzheng.assistance.application.web.CommandBodies.requiredText;
+import static cn.minzheng.assistance.application.web.CommandBodies.text;
 
 import java.net.URI;
 import java.time.Instant;
@@ -56,7 +62,7 @@ public class ApplicationController {
     @GetMapping("/{number}")
     public Mono<ResponseEntity<ApplicationView>> get(@PathVariable String number) {
         return CurrentPrincipal.require().flatMap(p -> workflow.read(number, p)
-                .flatMap(c -> workflow.view(c, p).map(v -> ResponseEntity.ok().eTag(etag(c)).body(v))));
+                .flatMap(c -> view(c, p).map(v -> ResponseEntity.ok().eTag(etag(c)).body(v))));
     }
 
     /** The calculation the decision would carry, with the standard in force this month. */
@@ -249,8 +255,14 @@ public class ApplicationController {
             long expected = version(ifMatch);
             return CurrentPrincipal.require()
                     .flatMap((Principal p) -> workflow.change(number, expected, p, command, change)
-                            .flatMap(c -> workflow.view(c, p).map(v -> ResponseEntity.ok().eTag(etag(c)).body(v))));
+                            .flatMap(c -> view(c, p).map(v -> ResponseEntity.ok().eTag(etag(c)).body(v))));
         });
+    }
+
+    /** The staff view carries the household conflict; the owner's never does. */
+    private Mono<ApplicationView> view(AssistanceCase c, Principal p) {
+        return workflow.householdConflictSeenBy(c, p)
+                .map(conflict -> conflict.map(list -> ApplicationView.forStaff(c, list)).orElseGet(() -> ApplicationView.of(c)));
     }
 
     static String etag(AssistanceCase c) {

@@ -1,4 +1,4 @@
-package cn.minzheng.assistance.application;
+package cn.minzheng.assistance.application.web;
 
 import cn.minzheng.platform.codes.InvalidCodeException;
 import cn.minzheng.platform.codes.money.Fen;

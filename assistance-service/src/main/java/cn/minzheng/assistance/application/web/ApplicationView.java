@@ -1,5 +1,13 @@
-package cn.minzheng.assistance.application;
+package cn.minzheng.assistance.application.web;
 
+import cn.minzheng.assistance.application.AssistanceCase;
+import cn.minzheng.assistance.application.EconomicCheck;
+import cn.minzheng.assistance.application.HomeVisit;
+import cn.minzheng.assistance.application.Opinion;
+import cn.minzheng.assistance.application.ProviderAssignment;
+import cn.minzheng.assistance.application.Publicity;
+import cn.minzheng.assistance.application.SupplementRequest;
+import cn.minzheng.assistance.application.TransitionRecord;
 import cn.minzheng.platform.codes.money.Fen;
 import cn.minzheng.assistance.deadlines.Deadline;
 import cn.minzheng.assistance.eligibility.Calculation;
@@ -10,6 +18,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashMap;
 
 /**
  * A case as the API shows it to its owner and to staff in scope: money as yuan strings.
@@ -35,7 +44,7 @@ public record ApplicationView(String number, String program, String regionCode, 
     public static ApplicationView of(AssistanceCase c) {
         Map<String, Object> decision = null;
         if (c.decision() != null) {
-            decision = new java.util.LinkedHashMap<>();
+            decision = new LinkedHashMap<>();
             decision.put("approved", c.decision().approved());
             decision.put("reasons", String.valueOf(c.decision().reasons()));
             decision.put("decidedOn", c.decision().decidedOn().toString());
@@ -46,7 +55,7 @@ public record ApplicationView(String number, String program, String regionCode, 
         }
         Map<String, Object> benefit = null;
         if (c.benefit() != null) {
-            benefit = new java.util.LinkedHashMap<>();
+            benefit = new LinkedHashMap<>();
             benefit.put("monthlyAmount", Fen.of(c.benefit().monthlyFen()).yuan());
             benefit.put("firstMonth", String.valueOf(c.benefit().firstMonth()));
             benefit.put("nextRecheckDue", c.benefit().nextRecheckDue());
@@ -81,7 +90,7 @@ public record ApplicationView(String number, String program, String regionCode, 
 
     /** The calculation a clerk or auditor checks by hand. */
     public static Map<String, Object> calculation(Calculation c) {
-        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        Map<String, Object> out = new LinkedHashMap<>();
         out.put("month", c.month().toString());
         out.put("standardKind", c.standardKind().name());
         out.put("standardRegion", c.standardRegion());

@@ -1,5 +1,6 @@
-package cn.minzheng.assistance.application;
+package cn.minzheng.assistance.application.web;
 
+import cn.minzheng.assistance.application.SubmissionForm;
 import cn.minzheng.platform.codes.InvalidCodeException;
 import cn.minzheng.platform.codes.money.Fen;
 import cn.minzheng.assistance.household.IncomeCategory;
@@ -13,7 +14,6 @@ import cn.minzheng.assistance.household.IncomeItem;
 import cn.minzheng.assistance.household.LabourCapacity;
 import cn.minzheng.assistance.household.Relation;
 import cn.minzheng.assistance.household.Submission;
-import cn.minzheng.assistance.household.SubmissionInvalidException;
 import cn.minzheng.assistance.standards.Area;
 import cn.minzheng.assistance.standards.Program;
 
@@ -24,7 +24,7 @@ import java.util.List;
 public record SubmissionRequest(Program program, String applicantIdNumber, String regionCode, Area area,
                                 EmergencyKind emergencyKind, String requestedAmount, List<Member> members,
                                 Boolean truthfulnessCommitment, Boolean pledgeInsteadOfCertificates,
-                                String staffRelation) {
+                                String staffRelation) implements SubmissionForm {
 
     public record Member(String name, String idNumber, Relation relation, LabourCapacity labourCapacity,
                          Integer disabilityGrade, Boolean mentalOrIntellectual, Boolean seriousIllness,
@@ -39,6 +39,7 @@ public record SubmissionRequest(Program program, String applicantIdNumber, Strin
     }
 
     /** The domain submission; malformed amounts are field problems (reported with the domain's own). */
+    @Override
     public Submission toSubmission(List<FieldProblem> problems) {
         List<HouseholdMember> out = new ArrayList<>();
         List<Member> given = members == null ? List.of() : members;
@@ -89,12 +90,6 @@ public record SubmissionRequest(Program program, String applicantIdNumber, Strin
         } catch (InvalidCodeException e) {
             problems.add(new FieldProblem(pointer, "AMOUNT_FORMAT", e.messageZh()));
             return 0;
-        }
-    }
-
-    static void throwIfAny(List<FieldProblem> problems) {
-        if (!problems.isEmpty()) {
-            throw new SubmissionInvalidException(problems);
         }
     }
 }

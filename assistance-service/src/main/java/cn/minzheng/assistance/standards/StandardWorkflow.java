@@ -1,0 +1,32 @@
+package cn.minzheng.assistance.standards;
+
+import cn.minzheng.platform.kit.problem.ConflictProblem;
+import cn.minzheng.platform.kit.security.Principal;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+
+/** Reads the effective-dated standards and adds one (ADMIN), with its event. */
+@Component
+public class StandardWorkflow {
+    private final StandardStore store;
+    private final Clock clock;
+
+    public StandardWorkflow(StandardStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public Flux<AssistanceStandard> all() {
+        return store.catalogue().flatMapIterable(StandardCatalogue::all);
+    }
+
+    /** 409 {@code standard-exists} when the same region, kind and month is already in force. */
+    public Mono<AssistanceStandard> add(AssistanceStandard standard, Principal p) {
+        return store.add(standard, p.subject(), "ADMIN", clock.instant())
+                .onErrorMap(StandardCatalogue.DuplicateStandardException.class,
+                        e -> new ConflictProblem("standard-exists", e.getMessage()));
+    }
+}
