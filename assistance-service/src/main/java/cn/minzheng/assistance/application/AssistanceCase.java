@@ -275,7 +275,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         changes.put("calculation", calc);
         return move(ApplicationCommand.APPROVE, a, at, null, changes, d -> {
             d.decision = new Decision(true, null, calc, today, a.id(), selfCareLevel());
-            d.benefit = new Benefit(calc.monthlyAmountFen(), first, first.atDay(1).plusMonths(months), months, null);
+            d.benefit = Benefit.starting(calc.monthlyAmountFen(), first, first.atDay(1).plusMonths(months), months);
             d.deadlines = closeAll(d.deadlines, today);
         });
     }
@@ -310,7 +310,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         }
         LocalDate today = LocalDate.ofInstant(at, CHINA);
         return move(ApplicationCommand.PAY_FIRST, a, at, reason, Map.of("amountFen", amountFen), d -> {
-            d.benefit = new Benefit(amountFen, YearMonth.from(today), null, 0, null);
+            d.benefit = Benefit.starting(amountFen, YearMonth.from(today), null, 0);
             d.deadlines = closeAll(d.deadlines, today);
         });
     }
@@ -336,7 +336,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         int months = unstableIncome ? rules.unstableRecheckMonths() : rules.recheckMonths();
         LocalDate next = today.plusMonths(months);
         return move(ApplicationCommand.CONFIRM_RECHECK, a, at, null, Map.of("nextRecheckDue", next.toString()),
-                d -> d.benefit = new Benefit(d.benefit.monthlyFen(), d.benefit.firstMonth(), next, months, null));
+                d -> d.benefit = d.benefit.rechecked(next, months));
     }
 
     public AssistanceCase changeAmount(Actor a, Instant at, Calculation calc, String reason) {
@@ -347,8 +347,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         }
         return move(ApplicationCommand.CHANGE_AMOUNT, a, at, reason,
                 Map.of("monthlyAmountFen", calc.monthlyAmountFen(), "previousAmountFen", benefit.monthlyFen()),
-                d -> d.benefit = new Benefit(calc.monthlyAmountFen(), d.benefit.firstMonth(), d.benefit.nextRecheckDue(),
-                        d.benefit.recheckMonths(), null));
+                d -> d.benefit = d.benefit.changedTo(calc.monthlyAmountFen(), YearMonth.from(LocalDate.ofInstant(at, CHINA))));
     }
 
     public AssistanceCase suspend(Actor a, Instant at, String reason) {
@@ -375,8 +374,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         }
         YearMonth until = YearMonth.from(LocalDate.ofInstant(at, CHINA)).plusMonths(months);
         return move(ApplicationCommand.START_PHASE_OUT, a, at, reason, Map.of("endDate", until.atEndOfMonth().toString()),
-                d -> d.benefit = new Benefit(d.benefit.monthlyFen(), d.benefit.firstMonth(), d.benefit.nextRecheckDue(),
-                        d.benefit.recheckMonths(), until));
+                d -> d.benefit = d.benefit.phasingOutUntil(until));
     }
 
     public AssistanceCase terminate(Actor a, Instant at, String reason) {
