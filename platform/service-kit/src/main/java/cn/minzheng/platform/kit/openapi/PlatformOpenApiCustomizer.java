@@ -1,0 +1,161 @@
+package cn.minzheng.platform.kit.openapi;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.tags.Tag;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+import org.springframework.core.Ordered;
+import org.springframework.http.server.PathContainer;
+import org.springframework.util.AntPathMatcher;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * The whole document, once springdoc has built it: title, version and the gateway as the one server;
+ * devstack-only paths left out; the bearer scheme on every operation that needs a token (none on the
+ * public ones — the same {@code minzheng.security.public-paths} the kit's security chain opens); the
+ * {@code Problem} schema and the problem answers each operation can give; the real media types of
+ * success answers; typed query parameters; schema names with the service's prefix; operationIds
+ * checked for duplicates; schemas no published operation uses dropped.
+ */
+@SuppressWarnings({"rawtypes", "unchecked"})
+final class PlatformOpenApiCustomizer implements GlobalOpenApiCustomizer, Ordered {
+
+    static final String BEARER = "bearerAuth";
+
+    private final OpenApiProperties properties;
+    private final List<PathPattern> publicPaths;
+    private final AntPathMatcher hidden = new AntPathMatcher();
+
+    PlatformOpenApiCustomizer(OpenApiProperties properties, List<String> publicPaths) {
+        this.properties = properties;
+        this.publicPaths = publicPaths.stream().map(PathPatternParser.defaultInstance::parse).toList();
+    }
+
+    /** After every other customiser, so the checks see the final document. */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public void customise(OpenAPI openApi) {
+        Info info = openApi.getInfo() == null ? new Info() : openApi.getInfo();
+        openApi.setInfo(info.title(properties.title()).version(properties.version()).description(properties.description()));
+        openApi.setServers(List.of(new Server().url(properties.serverUrl())
+                .description("网关：所有调用经网关（令牌在网关与服务两处校验）")));
+        Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
+        openApi.setComponents(components);
+        components.addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                .bearerFormat("JWT")
+                .description("统一身份认证（Keycloak）签发的访问令牌：RS256 JWT，aud 含 minzheng-platform，"
+                        + "roles 声明所列角色决定可办事项；以 Authorization: Bearer <令牌> 发送"));
+
+        if (openApi.getPaths() != null) {
+            openApi.getPaths().keySet().removeIf(path -> properties.hiddenPaths().stream().anyMatch(p -> hidden.match(p, path)));
+        }
+        renameSchemas(openApi);
+        ProblemResponses.addComponents(components);
+
+        Map<String, List<String>> ids = new LinkedHashMap<>();
+        Set<String> tags = new TreeSet<>();
+        if (openApi.getPaths() != null) {
+            openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                customise(path, method, operation);
+                ids.computeIfAbsent(operation.getOperationId(), k -> new ArrayList<>())
+                        .add(method + " " + path + " (" + HandlerFacts.handler(operation) + ")");
+                if (operation.getTags() != null) tags.addAll(operation.getTags());
+                HandlerFacts.clear(operation);
+            }));
+        }
+        var duplicates = OperationIds.duplicates(ids);
+        if (!duplicates.isEmpty() && properties.failOnDuplicateOperationIds()) {
+            throw new IllegalStateException("OpenAPI operationIds used more than once: " + duplicates
+                    + "; rename a handler method or give one @Operation(operationId = ...)");
+        }
+        List<Tag> declared = openApi.getTags() == null ? new ArrayList<>() : new ArrayList<>(openApi.getTags());
+        declared.removeIf(t -> !tags.contains(t.getName()));
+        tags.stream().filter(t -> declared.stream().noneMatch(d -> d.getName().equals(t)))
+                .forEach(t -> declared.add(new Tag().name(t)));
+        openApi.setTags(declared.isEmpty() ? null : declared);
+
+        if (components.getSchemas() != null) {
+            Set<String> reachable = Schemas.reachable(openApi, ProblemResponses.SCHEMAS);
+            components.getSchemas().keySet().retainAll(reachable);
+        }
+    }
+
+    private void customise(String path, PathItem.HttpMethod method, Operation operation) {
+        boolean secured = !isPublic(path);
+        if (operation.getSecurity() == null) {
+            operation.setSecurity(secured ? List.of(new SecurityRequirement().addList(BEARER)) : List.of());
+        } else {
+            secured = !operation.getSecurity().isEmpty();
+        }
+        ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+        operation.setResponses(responses);
+        SuccessMediaTypes.apply(responses, SuccessMediaTypes.resolve(HandlerFacts.produces(operation), path,
+                HandlerFacts.bytes(operation)));
+        QueryTypes.apply(operation.getParameters(), properties.queryTypes());
+        ProblemResponses.addTo(responses, ProblemResponses.statusesFor(method, path, operation, secured));
+    }
+
+    private boolean isPublic(String path) {
+        PathContainer container = PathContainer.parsePath(path);
+        return publicPaths.stream().anyMatch(p -> p.matches(container));
+    }
+
+    /** Every component schema gets the service's prefix (unless it has it), and every reference follows. */
+    private void renameSchemas(OpenAPI openApi) {
+        Map<String, Schema> schemas = openApi.getComponents().getSchemas();
+        if (schemas == null || schemas.isEmpty()) {
+            return;
+        }
+        String prefix = properties.schemaPrefix();
+        Map<String, String> renamed = new LinkedHashMap<>();
+        Map<String, Schema> result = new LinkedHashMap<>();
+        schemas.forEach((name, schema) -> {
+            String target = hasPrefix(name, prefix) ? name : prefix + name;
+            renamed.put(name, target);
+            if (result.put(target, schema) != null) {
+                throw new IllegalStateException("OpenAPI schemas " + name + " and " + target + " would both be named "
+                        + target + " after the prefix " + prefix + "; rename one of the classes");
+            }
+        });
+        List<Schema> roots = new ArrayList<>(Schemas.operationSchemas(openApi));
+        result.values().forEach(s -> roots.add(s));
+        Schemas.walk(roots, schema -> {
+            String name = Schemas.refName(schema);
+            if (name != null && renamed.containsKey(name)) {
+                schema.set$ref(Schemas.REF_PREFIX + renamed.get(name));
+            }
+            if (schema.getDiscriminator() != null && schema.getDiscriminator().getMapping() != null) {
+                schema.getDiscriminator().getMapping().replaceAll((key, ref) -> ref.startsWith(Schemas.REF_PREFIX)
+                        && renamed.containsKey(ref.substring(Schemas.REF_PREFIX.length()))
+                        ? Schemas.REF_PREFIX + renamed.get(ref.substring(Schemas.REF_PREFIX.length())) : ref);
+            }
+        });
+        result.forEach((name, schema) -> {
+            if (schema.getName() != null) schema.setName(name);
+        });
+        openApi.getComponents().setSchemas(result);
+    }
+
+    private static boolean hasPrefix(String name, String prefix) {
+        return name.length() > prefix.length() && name.startsWith(prefix) && Character.isUpperCase(name.charAt(prefix.length()));
+    }
+}
