@@ -47,7 +47,7 @@ public final class RecordDocuments {
         if (r.macKeyId() != null || r.mac() != null) {
             d.append("macKeyId", r.macKeyId()).append("mac", r.mac());
         }
-        long timeMs = epochMillis(r.time(), r.receivedAt());
+        long timeMs = timeMs(r);
         d.append("timeMs", timeMs)
                 .append("day", Instant.ofEpochMilli(timeMs).atZone(STATISTICS_ZONE).toLocalDate().toString())
                 .append("service", serviceOf(r.type(), r.topic()));
@@ -92,6 +92,14 @@ public final class RecordDocuments {
         }
         int dot = topic.indexOf('.');
         return dot > 0 ? topic.substring(0, dot) : topic;
+    }
+
+    /**
+     * The record's derived {@code timeMs}: its event time, or when that is unreadable the time it was
+     * received (what search, statistics and the count projection order and group by).
+     */
+    public static long timeMs(AuditRecord r) {
+        return epochMillis(r.time(), r.receivedAt());
     }
 
     private static long epochMillis(String time, String fallback) {

@@ -1,11 +1,13 @@
 package cn.minzheng.audit.ingest;
 
+import cn.minzheng.audit.chain.AuditRecord;
 import cn.minzheng.audit.chain.ChainHead;
 import cn.minzheng.audit.chain.ChainHeadGauges;
 import cn.minzheng.audit.chain.ChainStore;
 import cn.minzheng.audit.chain.IncomingEvent;
 import cn.minzheng.audit.chain.RecordMac;
 import cn.minzheng.audit.projection.Projections;
+import cn.minzheng.audit.projection.RecordCountProjection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,19 +49,27 @@ public class ChainAppender {
     private final ChainHeadGauges heads;
     private final Projections projections;
     private final RecordMac macs;
+    private final RecordCountProjection counts;
 
     /** An appender without projections (tests of the chain alone). */
     public ChainAppender(ChainStore store, Clock clock, ChainHeadGauges heads, RecordMac macs) {
-        this(store, clock, heads, null, macs);
+        this(store, clock, heads, null, null, macs);
+    }
+
+    /** An appender without the record counts (tests of the chain and the subject projections). */
+    public ChainAppender(ChainStore store, Clock clock, ChainHeadGauges heads, Projections projections,
+            RecordMac macs) {
+        this(store, clock, heads, projections, null, macs);
     }
 
     /** Every record it stores carries a MAC of the current record key ({@link RecordMac}). */
     public ChainAppender(ChainStore store, Clock clock, ChainHeadGauges heads, Projections projections,
-            RecordMac macs) {
+            RecordCountProjection counts, RecordMac macs) {
         this.store = store;
         this.clock = clock;
         this.heads = heads;
         this.projections = projections;
+        this.counts = counts;
         this.macs = java.util.Objects.requireNonNull(macs, "macs");
     }
 
@@ -79,11 +89,17 @@ public class ChainAppender {
             try {
                 Set<String> stored = store.storedEventIds(unique.keySet()).block(WAIT);
                 List<IncomingEvent> fresh = unique.values().stream().filter(e -> !stored.contains(e.eventId())).toList();
-                List<Refused> refused = fresh.isEmpty() ? List.of() : insert(chain, fresh);
+                List<AuditRecord> appended = new ArrayList<>();
+                List<Refused> refused = fresh.isEmpty() ? List.of() : insert(chain, fresh, appended);
                 if (projections != null) {
                     Set<String> refusedIds = refused.stream().map(r -> r.event().eventId()).collect(Collectors.toSet());
                     projections.project(unique.values().stream().filter(e -> !refusedIds.contains(e.eventId())).toList())
                             .block(WAIT);
+                }
+                if (counts != null) {
+                    // keyed by the chain position: records counted before (a redelivery) are not counted again,
+                    // records appended but not yet counted (a stop after the insert) are read from the chain
+                    counts.appended(chain, appended).block(WAIT);
                 }
                 return new Appended(fresh.size() - refused.size(), refused);
             } catch (ChainStore.ChainConflict conflict) {
@@ -95,8 +111,12 @@ public class ChainAppender {
         }
     }
 
-    /** The fresh events in one ordered write; after a refusal, one by one. */
-    private List<Refused> insert(String chain, List<IncomingEvent> fresh) {
+    /**
+     * The fresh events in one ordered write; after a refusal, one by one. The records stored by the
+     * ordered write are added to {@code appended} (none after a refusal: the counts then read them
+     * from the chain).
+     */
+    private List<Refused> insert(String chain, List<IncomingEvent> fresh, List<AuditRecord> appended) {
         ChainHead.Extension extension = store.head(chain).block(WAIT).extend(fresh, clock.instant(), macs);
         Optional<String> refusal = insertOrRefusal(extension);
         if (refusal.isPresent()) {
@@ -106,6 +126,7 @@ public class ChainAppender {
         }
         store.advanceHead(extension.head()).block(WAIT);
         heads.observe(extension.head());
+        appended.addAll(extension.records());
         return List.of();
     }
 

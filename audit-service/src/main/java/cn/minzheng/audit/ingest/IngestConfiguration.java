@@ -4,6 +4,7 @@ import cn.minzheng.audit.chain.ChainHeadGauges;
 import cn.minzheng.audit.chain.ChainStore;
 import cn.minzheng.audit.chain.RecordMac;
 import cn.minzheng.audit.projection.Projections;
+import cn.minzheng.audit.projection.RecordCountProjection;
 import cn.minzheng.platform.events.Topics;
 import cn.minzheng.platform.kit.messaging.ConsumerTraceInterceptor;
 import cn.minzheng.platform.kit.messaging.KafkaConsumerAutoConfiguration;
@@ -36,8 +37,8 @@ public class IngestConfiguration {
 
     @Bean
     ChainAppender chainAppender(ChainStore store, Clock clock, ChainHeadGauges heads, Projections projections,
-            RecordMac recordMac) {
-        return new ChainAppender(store, clock, heads, projections, recordMac);
+            RecordCountProjection counts, RecordMac recordMac) {
+        return new ChainAppender(store, clock, heads, projections, counts, recordMac);
     }
 
     @Bean

@@ -21,6 +21,32 @@ public class ProjectionConfiguration {
         return new Projections(all, auditDatabase, chainStore, clock);
     }
 
+    @Bean
+    RecordCountStore recordCountStore(MongoDatabase auditDatabase) {
+        return new RecordCountStore(auditDatabase);
+    }
+
+    @Bean
+    RecordCountProjection recordCountProjection(RecordCountStore store, ChainStore chainStore, Clock clock) {
+        return new RecordCountProjection(store, chainStore, clock);
+    }
+
+    @Bean
+    RecordCountAdmin recordCountAdmin(RecordCountProjection counts) {
+        return new RecordCountAdmin(counts);
+    }
+
+    /**
+     * The record counts' first build, or the resumption of a build a stop interrupted, in the
+     * background; the statistics count over the records until a generation is complete.
+     */
+    @Bean
+    ApplicationRunner recordCountStart(RecordCountProjection counts) {
+        return args -> counts.start().subscribeOn(Schedulers.boundedElastic())
+                .subscribe(null, e -> log.error("record counts could not be built; the statistics count over the "
+                        + "records until the next start or POST /api/v1/audit/projections/record-counts/rebuild", e));
+    }
+
     /** The rebuild (if any) runs in the background: the service starts and ingests meanwhile. */
     @Bean
     ApplicationRunner projectionStart(Projections projections) {

@@ -1,6 +1,7 @@
 package cn.minzheng.audit.statistics;
 
 import cn.minzheng.audit.projection.Projections;
+import cn.minzheng.audit.projection.RecordCountProjection;
 import cn.minzheng.audit.reads.ReadBounds;
 import cn.minzheng.audit.search.RecordSearchStore;
 import com.mongodb.reactivestreams.client.MongoDatabase;
@@ -18,8 +19,8 @@ public class StatisticsConfiguration {
     }
 
     @Bean
-    RecordCounts recordCounts(RecordSearchStore store, ReadBounds bounds) {
-        return new RecordCounts(store, bounds);
+    RecordCounts recordCounts(RecordSearchStore store, ReadBounds bounds, RecordCountProjection projection) {
+        return new RecordCounts(store, bounds, projection);
     }
 
     @Bean

@@ -21,6 +21,7 @@ import cn.minzheng.audit.checkpoint.CheckpointSignatures;
 import cn.minzheng.audit.checkpoint.PublicKeys;
 import cn.minzheng.audit.checkpoint.SigningKey;
 import cn.minzheng.audit.checkpoint.VerificationKeys;
+import cn.minzheng.audit.projection.CountBuckets;
 import cn.minzheng.audit.reads.ReadBounds;
 import cn.minzheng.audit.search.RecordQuery;
 import cn.minzheng.audit.search.RegionScope;
@@ -64,8 +65,8 @@ class ArchitectureTest {
         OfflineVerifier.class, QueryExportCheck.class,
         // search: a query and who may read which region; statistics: the handling clock and the rate
         RecordQuery.class, RegionScope.class, HandlingCase.class, HandlingFacts.class, OnTimeTally.class,
-        // reads: the bounds of an audit read
-        ReadBounds.class,
+        // reads: the bounds of an audit read; projection: where a record counts and how a count is read
+        ReadBounds.class, CountBuckets.class,
     };
 
     @ArchTest
