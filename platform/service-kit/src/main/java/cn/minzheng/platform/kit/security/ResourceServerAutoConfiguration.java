@@ -19,6 +19,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -48,7 +49,7 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
         ReactiveManagementWebSecurityAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @EnableWebFluxSecurity
-@EnableConfigurationProperties(KitSecurityProperties.class)
+@EnableConfigurationProperties({KitSecurityProperties.class, TokenCacheProperties.class})
 public class ResourceServerAutoConfiguration {
 
     static final String[] ACTUATOR_PUBLIC = {"/actuator/health", "/actuator/health/**", "/actuator/info",
@@ -56,7 +57,7 @@ public class ResourceServerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ReactiveJwtDecoder minzhengJwtDecoder(KitSecurityProperties properties) {
+    ReactiveJwtDecoder minzhengJwtDecoder(KitSecurityProperties properties, TokenCacheProperties cache) {
         if (properties.jwkSetUri() == null || properties.jwkSetUri().isBlank()) {
             throw new IllegalStateException("minzheng.security.jwk-set-uri is required (env MINZHENG_SECURITY_JWK_SET_URI)");
         }
@@ -66,9 +67,13 @@ public class ResourceServerAutoConfiguration {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer()),
-                audience(properties.audience())));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.issuer()), audience(properties.audience()));
+        decoder.setJwtValidator(validator);
+        // a token verified once is not verified again until it expires (its claims are re-validated)
+        return cache.enabled()
+                ? new VerifiedTokenCache(decoder, validator, Clock.systemUTC(), cache.maxEntries(), cache.maxAge())
+                : decoder;
     }
 
     /**
