@@ -27,7 +27,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                          {@code boolean}; defaults {@code limit: integer}, {@code from/to/asOf: date-time};
  *                          entries here are added to (or replace) the defaults
  * @param failOnDuplicateOperationIds refuse to publish a document where two operations have the same id
- *                          (default true; the service's OpenAPI test then fails, naming both handlers)
+ *                          (e.g. overloaded handler methods), naming both handlers; default false: the document
+ *                          is published with the HTTP method added to each such id and a WARN naming them. Set it
+ *                          true in a service's tests so a new duplicate fails the build.
  */
 @ConfigurationProperties("minzheng.openapi")
 public record OpenApiProperties(String title, String version, String description, String serverUrl,
@@ -56,7 +58,7 @@ public record OpenApiProperties(String title, String version, String description
             });
         }
         queryTypes = Map.copyOf(types);
-        failOnDuplicateOperationIds = failOnDuplicateOperationIds == null || failOnDuplicateOperationIds;
+        failOnDuplicateOperationIds = failOnDuplicateOperationIds != null && failOnDuplicateOperationIds;
     }
 
     /** The properties with the defaults that depend on the application's name filled in. */

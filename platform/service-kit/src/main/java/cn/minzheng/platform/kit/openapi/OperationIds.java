@@ -9,10 +9,11 @@ import java.util.stream.Collectors;
 /**
  * Stable, unique operationIds: {@code <prefix><Controller><Method>} from the controller's simple name
  * without {@code Controller} and the handler method's name ({@code assistance} +
- * {@code ApplicationController.submit} → {@code assistanceApplicationSubmit}); a method named like the
- * end of its controller's name is not repeated ({@code ApplicationListController.list} →
- * {@code assistanceApplicationList}). An id a handler gives itself ({@code @Operation(operationId=…)})
- * is kept, after the prefix. No counters: an id changes only when its controller or method is renamed.
+ * {@code ApplicationController.submit} → {@code assistanceApplicationSubmit},
+ * {@code ApplicationListController.list} → {@code assistanceApplicationListList}). An id a handler gives
+ * itself ({@code @Operation(operationId=…)}) is kept, after the prefix. No counters: an id changes only
+ * when its controller or method is renamed. Overloaded handler methods (one name, two mappings) share an
+ * id; {@link #disambiguate} then adds each one's HTTP method, and the document customiser flags them.
  */
 final class OperationIds {
 
@@ -25,7 +26,7 @@ final class OperationIds {
         }
         String stem = stem(controller);
         String name = OpenApiProperties.capitalise(method.getName());
-        return prefix + (stem.endsWith(name) ? stem : stem + name);
+        return prefix + stem + name;
     }
 
     /** {@code ApplicationController} → {@code Application}; a nested class keeps its own name only. */
@@ -40,6 +41,11 @@ final class OperationIds {
     static String tag(String prefix, Class<?> controller) {
         String kebab = stem(controller).replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
         return prefix + "-" + kebab;
+    }
+
+    /** {@code auditIntegrityVerify} of a GET → {@code auditIntegrityVerifyGet}. */
+    static String disambiguate(String id, String httpMethod) {
+        return id + OpenApiProperties.capitalise(httpMethod.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The ids used more than once, each with where (method and path) it is used. */

@@ -36,6 +36,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
 final class PlatformOpenApiCustomizer implements GlobalOpenApiCustomizer, Ordered {
 
     static final String BEARER = "bearerAuth";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PlatformOpenApiCustomizer.class);
 
     private final OpenApiProperties properties;
     private final List<PathPattern> publicPaths;
@@ -72,20 +73,37 @@ final class PlatformOpenApiCustomizer implements GlobalOpenApiCustomizer, Ordere
         ProblemResponses.addComponents(components);
 
         Map<String, List<String>> ids = new LinkedHashMap<>();
+        Map<String, List<Operation>> byId = new LinkedHashMap<>();
+        Map<Operation, PathItem.HttpMethod> methods = new java.util.IdentityHashMap<>();
         Set<String> tags = new TreeSet<>();
         if (openApi.getPaths() != null) {
             openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
                 customise(path, method, operation);
                 ids.computeIfAbsent(operation.getOperationId(), k -> new ArrayList<>())
                         .add(method + " " + path + " (" + HandlerFacts.handler(operation) + ")");
+                byId.computeIfAbsent(operation.getOperationId(), k -> new ArrayList<>()).add(operation);
+                methods.put(operation, method);
                 if (operation.getTags() != null) tags.addAll(operation.getTags());
                 HandlerFacts.clear(operation);
             }));
         }
         var duplicates = OperationIds.duplicates(ids);
-        if (!duplicates.isEmpty() && properties.failOnDuplicateOperationIds()) {
-            throw new IllegalStateException("OpenAPI operationIds used more than once: " + duplicates
-                    + "; rename a handler method or give one @Operation(operationId = ...)");
+        if (!duplicates.isEmpty()) {
+            String message = "OpenAPI operationIds used more than once: " + duplicates
+                    + "; rename a handler method or give one @Operation(operationId = ...)";
+            if (properties.failOnDuplicateOperationIds()) {
+                throw new IllegalStateException(message);
+            }
+            log.warn("{}; published with the HTTP method added to each", message);
+            duplicates.keySet().forEach(id -> byId.get(id).forEach(operation -> operation.setOperationId(
+                    OperationIds.disambiguate(id, methods.get(operation).name()))));
+            Set<String> after = new java.util.HashSet<>();
+            byId.values().forEach(list -> list.forEach(operation -> {
+                if (!after.add(operation.getOperationId())) {
+                    throw new IllegalStateException(message + " (and " + operation.getOperationId()
+                            + " stays used twice with the HTTP method added)");
+                }
+            }));
         }
         List<Tag> declared = openApi.getTags() == null ? new ArrayList<>() : new ArrayList<>(openApi.getTags());
         declared.removeIf(t -> !tags.contains(t.getName()));
@@ -129,7 +147,10 @@ final class PlatformOpenApiCustomizer implements GlobalOpenApiCustomizer, Ordere
         Map<String, String> renamed = new LinkedHashMap<>();
         Map<String, Schema> result = new LinkedHashMap<>();
         schemas.forEach((name, schema) -> {
-            String target = hasPrefix(name, prefix) ? name : prefix + name;
+            // a name that has the prefix keeps it, unless the name without it is also a schema (then both
+            // get the prefix, so two classes never meet under one name)
+            boolean keep = hasPrefix(name, prefix) && !schemas.containsKey(name.substring(prefix.length()));
+            String target = keep ? name : prefix + name;
             renamed.put(name, target);
             if (result.put(target, schema) != null) {
                 throw new IllegalStateException("OpenAPI schemas " + name + " and " + target + " would both be named "

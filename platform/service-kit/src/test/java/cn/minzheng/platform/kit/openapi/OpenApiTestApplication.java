@@ -90,6 +90,17 @@ public class OpenApiTestApplication {
             return Mono.just(view(number));
         }
 
+        /** Overloaded, as audit's IntegrityController.verify: one method name, two mappings. */
+        @PostMapping("/verifications")
+        public Mono<Notice> verify(@RequestBody Reason reason) {
+            return Mono.just(new Notice("V-1", "ok"));
+        }
+
+        @GetMapping("/{number}/verification")
+        public Mono<Notice> verify(@PathVariable String number) {
+            return Mono.just(new Notice(number, "ok"));
+        }
+
         private static CaseView view(String number) {
             return new CaseView(number, Program.DIBAO, Instant.EPOCH, null, 1, null);
         }

@@ -34,7 +34,7 @@ class OperationIdsTest {
     @CsvSource({
             "ApplicationController,     submit, assistanceApplicationSubmit",
             "ApplicationController,     list,   assistanceApplicationList",
-            "ApplicationListController, list,   assistanceApplicationList",
+            "ApplicationListController, list,   assistanceApplicationListList",
             "ApplicationListController, due,    assistanceApplicationListDue",
             "PublicityController,       list,   assistancePublicityList",
     })
@@ -58,25 +58,37 @@ class OperationIdsTest {
         assertThat(OpenApiProperties.defaultPrefix(applicationName)).isEqualTo(prefix);
     }
 
-    /** Two handlers with one id (e.g. both given the same explicit id): the document is refused, naming both. */
+    /** Two handlers with one id (e.g. both given the same explicit id): strict, the document is refused, naming both. */
     @Test
-    void a_duplicate_operation_id_is_refused_naming_both_handlers() {
-        var properties = new OpenApiProperties(null, null, null, null, null, null, null, null, null).forApplication("org-service");
-        var customizer = new PlatformOpenApiCustomizer(properties, List.of());
+    void a_duplicate_operation_id_is_refused_naming_both_handlers_when_strict() {
+        var strict = new PlatformOpenApiCustomizer(new OpenApiProperties(null, null, null, null, null, null, null, null, true)
+                .forApplication("org-service"), List.of());
         OpenAPI openApi = new OpenAPI().paths(new Paths()
                 .addPathItem("/api/v1/orgs/a", new PathItem().get(new Operation().operationId("orgList").responses(new ApiResponses())))
-                .addPathItem("/api/v1/orgs/b", new PathItem().get(new Operation().operationId("orgList").responses(new ApiResponses()))));
-        assertThatThrownBy(() -> customizer.customise(openApi))
+                .addPathItem("/api/v1/orgs/b", new PathItem().post(new Operation().operationId("orgList").responses(new ApiResponses()))));
+        assertThatThrownBy(() -> strict.customise(openApi))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("orgList").hasMessageContaining("/api/v1/orgs/a").hasMessageContaining("/api/v1/orgs/b");
+                .hasMessageContaining("orgList").hasMessageContaining("GET /api/v1/orgs/a").hasMessageContaining("POST /api/v1/orgs/b");
+    }
 
+    /** Not strict (the default): each such id gets its HTTP method; two of one method cannot be told apart and are refused. */
+    @Test
+    void by_default_a_duplicate_gets_the_http_method_and_a_duplicate_of_one_method_is_still_refused() {
         var lenient = new PlatformOpenApiCustomizer(new OpenApiProperties(null, null, null, null, null, null, null,
-                null, false).forApplication("org-service"), List.of());
-        OpenAPI again = new OpenAPI().paths(new Paths()
+                null, null).forApplication("audit-service"), List.of());
+        Operation post = new Operation().operationId("auditIntegrityVerify").responses(new ApiResponses());
+        Operation get = new Operation().operationId("auditIntegrityVerify").responses(new ApiResponses());
+        lenient.customise(new OpenAPI().paths(new Paths()
+                .addPathItem("/api/v1/audit/verifications", new PathItem().post(post))
+                .addPathItem("/api/v1/audit/chains/{chain}/verification", new PathItem().get(get))));
+        assertThat(post.getOperationId()).isEqualTo("auditIntegrityVerifyPost");
+        assertThat(get.getOperationId()).isEqualTo("auditIntegrityVerifyGet");
+
+        OpenAPI twoGets = new OpenAPI().paths(new Paths()
                 .addPathItem("/a", new PathItem().get(new Operation().operationId("x").responses(new ApiResponses())))
                 .addPathItem("/b", new PathItem().get(new Operation().operationId("x").responses(new ApiResponses()))));
-        lenient.customise(again);
-        assertThat(again.getPaths()).hasSize(2);
+        assertThatThrownBy(() -> lenient.customise(twoGets)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("xGet");
     }
 
     @Test

@@ -196,6 +196,12 @@ class PublishedDocumentWebTest {
         assertThat(op("POST /api/v1/demo/cases/{number}/withdrawal").path("operationId").asString()).isEqualTo("demoCaseWithdraw");
         assertThat(op("GET /api/v1/demo/exports/records.xlsx").path("operationId").asString()).isEqualTo("demoExportXlsx");
         assertThat(strings(op("GET /api/v1/demo/cases").path("tags"))).containsExactly("demo-case");
+        // overloaded handler methods: flagged (WARN) and told apart by their HTTP method, not by a counter
+        assertThat(op("POST /api/v1/demo/cases/verifications").path("operationId").asString()).isEqualTo("demoCaseVerifyPost");
+        assertThat(op("GET /api/v1/demo/cases/{number}/verification").path("operationId").asString()).isEqualTo("demoCaseVerifyGet");
+        List<String> tags = new ArrayList<>();
+        doc.path("tags").forEach(t -> tags.add(t.path("name").asString()));
+        assertThat(tags).containsExactly("demo-case", "demo-export", "demo-public-notice");
     }
 
     @Test
