@@ -261,6 +261,17 @@ public class ApplicationStore {
         return mongo.find(q, Document.class, CaseDocuments.COLLECTION);
     }
 
+    /**
+     * Cases under a region prefix that have (or had) a monthly benefit, in number order: what the
+     * payment roll reads. 临时救助 is a one-off, not on the monthly roll.
+     */
+    public Flux<AssistanceCase> withMonthlyBenefitIn(String regionPrefix) {
+        Criteria c = new Criteria().andOperator(regionPrefix(regionPrefix), Criteria.where("benefit").ne(null),
+                Criteria.where("program").ne("TEMPORARY"));
+        return mongo.find(Query.query(c).with(Sort.by("_id")), Document.class, CaseDocuments.COLLECTION)
+                .map(CaseDocuments::fromDocument);
+    }
+
     public static Criteria regionPrefix(String prefix) {
         if (!prefix.matches("\\d{1,12}")) {
             throw new IllegalArgumentException("region prefix must be digits");
