@@ -6,6 +6,7 @@ import cn.minzheng.gateway.problem.ProblemResponses;
 import cn.minzheng.gateway.securityevents.SecurityDenial;
 import cn.minzheng.gateway.securityevents.SecurityEventPublisher;
 import cn.minzheng.gateway.ratelimit.InvalidTokenLimitFilter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -104,12 +106,24 @@ public class GatewaySecurity {
      * {@code minzheng.security.audience}: a token the issuer made for another application is not ours).
      */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(SecurityProperties security, KeySetProperties keySet, Clock clock, MeterRegistry meters) {
+    ReactiveJwtDecoder jwtDecoder(SecurityProperties security, KeySetProperties keySet, TokenCacheProperties cache,
+                                  Clock clock, MeterRegistry meters) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(
                 new JwkSetCooldown(security.jwkSetUri(), keySet.refetchCooldown(), clock, meters)).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(security.issuer()),
-                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(security.audience()))));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(security.issuer()),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(security.audience())));
+        decoder.setJwtValidator(validator);
+        if (!cache.enabled()) {
+            return decoder;
+        }
+        // a token verified once is not verified again until it expires (its claims are re-validated on
+        // every hit). Token times are Spring Security's real clock, so the cache's is too.
+        VerifiedTokenCache verified = new VerifiedTokenCache(decoder, validator, Clock.systemUTC(),
+                cache.maxEntries(), cache.maxAge());
+        Gauge.builder("gateway.token.cache.size", verified, VerifiedTokenCache::size)
+                .description("Verified tokens the gateway remembers").register(meters);
+        return verified;
     }
 
     /** {@code roles: [A, B]} becomes authorities {@code ROLE_A, ROLE_B}; the principal name is {@code sub}. */

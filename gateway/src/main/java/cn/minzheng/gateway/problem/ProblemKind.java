@@ -1,5 +1,7 @@
 package cn.minzheng.gateway.problem;
 
+import java.util.Locale;
+
 /**
  * Every error the gateway itself answers, with its stable {@code code}, HTTP status and messages.
  * Details are {@link String#format} templates; their arguments are given where the problem arises.
@@ -53,9 +55,17 @@ public enum ProblemKind {
         return "GATEWAY_" + name();
     }
 
-    /** The {@code type} URI: a stable identifier, documented in gateway/README.md. */
+    /** The {@code type} URI under the default base ({@link ProblemTypeBase#DEFAULT}). */
     public String type() {
-        return "https://minzheng.cn/problems/gateway/" + name().toLowerCase().replace('_', '-');
+        return type(ProblemTypeBase.DEFAULT);
+    }
+
+    /**
+     * The {@code type} URI under {@code base} ({@code minzheng.problems.type-base}, ending in {@code /}):
+     * {@code <base>gateway/<kebab-case kind>}, a stable identifier documented in gateway/README.md.
+     */
+    public String type(String base) {
+        return base + "gateway/" + name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public String title(Language language) {
@@ -74,7 +84,7 @@ public enum ProblemKind {
             if (header == null || header.isBlank()) {
                 return ZH;
             }
-            String first = header.split(",", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+            String first = header.split(",", 2)[0].trim().toLowerCase(Locale.ROOT);
             return first.startsWith("en") ? EN : ZH;
         }
     }

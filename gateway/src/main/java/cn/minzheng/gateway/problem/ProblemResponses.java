@@ -20,9 +20,11 @@ public class ProblemResponses {
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
 
     private final JsonMapper json;
+    private final String typeBase;
 
-    public ProblemResponses(JsonMapper json) {
+    public ProblemResponses(JsonMapper json, ProblemTypeBase typeBase) {
         this.json = json;
+        this.typeBase = typeBase.typeBase();
     }
 
     public Mono<Void> write(ServerWebExchange exchange, ProblemKind kind, Object... detailArguments) {
@@ -31,11 +33,17 @@ public class ProblemResponses {
 
     public Mono<Void> write(ServerWebExchange exchange, ProblemKind kind,
                             java.util.function.Consumer<HttpHeaders> extraHeaders, Object... detailArguments) {
+        return writeDetail(exchange, kind, extraHeaders, kind.detail(language(exchange), detailArguments));
+    }
+
+    /** A problem of {@code kind} whose detail is not the kind's template, e.g. one that says why and when to retry. */
+    public Mono<Void> writeDetail(ServerWebExchange exchange, ProblemKind kind,
+                                  java.util.function.Consumer<HttpHeaders> extraHeaders, String detail) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.empty();
         }
-        byte[] body = body(exchange, kind, detailArguments);
+        byte[] body = bodyWithDetail(exchange, kind, detail);
         response.setStatusCode(HttpStatusCode.valueOf(kind.status()));
         HttpHeaders headers = response.getHeaders();
         headers.setContentType(PROBLEM_JSON);
@@ -47,12 +55,16 @@ public class ProblemResponses {
     }
 
     public byte[] body(ServerWebExchange exchange, ProblemKind kind, Object... detailArguments) {
+        return bodyWithDetail(exchange, kind, kind.detail(language(exchange), detailArguments));
+    }
+
+    private byte[] bodyWithDetail(ServerWebExchange exchange, ProblemKind kind, String detail) {
         ProblemKind.Language language = language(exchange);
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", kind.type());
+        problem.put("type", kind.type(typeBase));
         problem.put("title", kind.title(language));
         problem.put("status", kind.status());
-        problem.put("detail", kind.detail(language, detailArguments));
+        problem.put("detail", detail);
         problem.put("instance", originalPath(exchange));
         problem.put("code", kind.code());
         return json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
