@@ -11,6 +11,7 @@ import cn.minzheng.bench.workload.AuditLag;
 import cn.minzheng.bench.workload.AuditVerify;
 import cn.minzheng.bench.workload.GatewayOverhead;
 import cn.minzheng.bench.workload.InspectionSweep;
+import cn.minzheng.bench.workload.Overload;
 import cn.minzheng.bench.workload.Submissions;
 import cn.minzheng.bench.workload.Workload;
 import java.io.IOException;
@@ -27,7 +28,7 @@ public final class Bench {
 
     private static final Map<String, Workload> WORKLOADS = Map.of("gateway", new GatewayOverhead(),
             "submissions", new Submissions(), "lag", new AuditLag(), "ingest", new AuditIngest(),
-            "verify", new AuditVerify(), "sweep", new InspectionSweep());
+            "verify", new AuditVerify(), "sweep", new InspectionSweep(), "overload", new Overload());
 
     private Bench() {
     }

@@ -13,11 +13,11 @@ public record Settings(List<String> workloads, int runs, Duration warmup, Durati
         double lagRate, Duration pollInterval, int ingestEvents, int ingestPartitions, long verifyRecords,
         String verifyChain, int organizations, Path reportDir, boolean submitDirect) {
 
-    public static final List<String> ALL = List.of("gateway", "submissions", "lag", "sweep", "ingest", "verify");
+    public static final List<String> ALL = List.of("gateway", "submissions", "lag", "sweep", "ingest", "verify", "overload");
 
     public static final String USAGE = """
             usage: run.sh [workload ...] [options]
-              workloads: gateway submissions lag sweep ingest verify (default: all, in this order)
+              workloads: gateway submissions lag sweep ingest verify overload (default: all, in this order)
               --runs N              runs per workload, figures are medians (3)
               --warmup S            least warm-up seconds (10) for gateway and submissions; they warm up
                                     further until 3 steps of 5 s run within ±5 % of each other
