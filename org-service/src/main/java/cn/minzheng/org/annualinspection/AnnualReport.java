@@ -2,10 +2,10 @@ package cn.minzheng.org.annualinspection;
 
 import cn.minzheng.org.events.DomainEvent;
 import cn.minzheng.org.problems.FieldProblem;
-import cn.minzheng.org.problems.IllegalTransition;
-import cn.minzheng.org.problems.RuleViolation;
+import cn.minzheng.org.problems.InvalidFields;
+import cn.minzheng.platform.kit.domain.IllegalTransition;
 import cn.minzheng.org.organization.OrganizationType;
-import cn.minzheng.org.registration.Transitioned;
+import cn.minzheng.platform.kit.domain.Transitioned;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -45,7 +45,7 @@ public record AnnualReport(String id,
         return organizationId + "-" + year;
     }
 
-    public static Transitioned<AnnualReport> file(String organizationId, String authorityCode, OrganizationType type,
+    public static Transitioned<AnnualReport, DomainEvent> file(String organizationId, String authorityCode, OrganizationType type,
                                                   int year, boolean boardElectedOnTime, String governance, String activities,
                                                   Finances finances, String auditedReportReference, LocalDate on) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -66,7 +66,7 @@ public record AnnualReport(String id,
         if (type == OrganizationType.FOUNDATION && (auditedReportReference == null || auditedReportReference.isBlank())) {
             problems.add(new FieldProblem("/auditedReportReference", "AUDITED_REPORT_REQUIRED", "基金会须附经审计的财务会计报告"));
         }
-        RuleViolation.throwIfAny("ANNUAL_REPORT_INVALID", problems);
+        InvalidFields.throwIfAny("ANNUAL_REPORT_INVALID", problems);
         AnnualReport r = new AnnualReport(idOf(organizationId, year), organizationId, authorityCode, type, year,
                 boardElectedOnTime, governance.strip(), activities.strip(), finances, auditedReportReference, on,
                 ReportStatus.FILED, null, List.of(), null, null, 1);
@@ -75,7 +75,7 @@ public record AnnualReport(String id,
     }
 
     /** Grading; 基本合格 and 不合格 need findings and a rectification order with a due date. */
-    public Transitioned<AnnualReport> grade(Grade grade, List<String> findings, String rectificationOrder,
+    public Transitioned<AnnualReport, DomainEvent> grade(Grade grade, List<String> findings, String rectificationOrder,
                                             LocalDate rectificationDue, LocalDate on) {
         if (status != ReportStatus.FILED) {
             throw new IllegalTransition("annual-report", status.name(), "grade");
@@ -95,7 +95,7 @@ public record AnnualReport(String id,
                 problems.add(new FieldProblem("/rectificationDue", "RECTIFICATION_DUE_INVALID", "整改期限须晚于今日"));
             }
         }
-        RuleViolation.throwIfAny("GRADING_INVALID", problems);
+        InvalidFields.throwIfAny("GRADING_INVALID", problems);
         boolean rectify = grade.needsRectification();
         AnnualReport n = new AnnualReport(id, organizationId, authorityCode, organizationType, year, boardElectedOnTime,
                 governance, activities, finances, auditedReportReference, filedOn, ReportStatus.GRADED, grade, clean,

@@ -2,9 +2,9 @@ package cn.minzheng.org.annualinspection;
 
 import cn.minzheng.org.events.DomainEvent;
 import cn.minzheng.org.problems.FieldProblem;
-import cn.minzheng.org.problems.IllegalTransition;
+import cn.minzheng.platform.kit.domain.IllegalTransition;
 import cn.minzheng.org.problems.RuleViolation;
-import cn.minzheng.org.registration.Transitioned;
+import cn.minzheng.platform.kit.domain.Transitioned;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -21,7 +21,7 @@ public record InspectionCampaign(String id, String authorityCode, int year, Loca
         return authorityCode + "-" + year;
     }
 
-    public static Transitioned<InspectionCampaign> open(String authorityCode, int year, InspectionPolicy policy, LocalDate on) {
+    public static Transitioned<InspectionCampaign, DomainEvent> open(String authorityCode, int year, InspectionPolicy policy, LocalDate on) {
         if (year >= on.getYear()) {
             throw new RuleViolation("CAMPAIGN_YEAR_NOT_ENDED",
                     List.of(new FieldProblem("/year", "REPORT_YEAR_NOT_ENDED", "只能为已结束的年度开启年检")));
@@ -41,7 +41,7 @@ public record InspectionCampaign(String id, String authorityCode, int year, Loca
         return new InspectionCampaign(id, authorityCode, year, deadline, CampaignStatus.SWEEPING, openedOn, SweepProgress.none(), version + 1);
     }
 
-    public Transitioned<InspectionCampaign> finishSweep(SweepProgress done) {
+    public Transitioned<InspectionCampaign, DomainEvent> finishSweep(SweepProgress done) {
         if (status == CampaignStatus.OPEN) {
             throw new IllegalTransition("inspection-campaign", status.name(), "finishSweep");
         }

@@ -1,5 +1,6 @@
 package cn.minzheng.org.annualinspection;
 
+import cn.minzheng.org.organization.RegistrationAuthority;
 import cn.minzheng.org.problems.AmountFields;
 import cn.minzheng.platform.codes.money.Fen;
 import cn.minzheng.org.problems.FieldProblem;
@@ -60,7 +61,7 @@ public class InspectionController {
     @PostMapping("/inspection-campaigns")
     public Mono<ResponseEntity<InspectionCampaign>> open(@RequestBody CampaignBody body, ServerWebExchange exchange) {
         List<FieldProblem> problems = new ArrayList<>();
-        if (!cn.minzheng.org.organization.RegistrationAuthority.isValidCode(body.authorityCode())) {
+        if (!RegistrationAuthority.isValidCode(body.authorityCode())) {
             problems.add(new FieldProblem("/authorityCode", "INVALID_AUTHORITY", "请填写登记管理机关的6位行政区划代码"));
         }
         if (body.year() == null) {

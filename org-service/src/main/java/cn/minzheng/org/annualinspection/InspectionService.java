@@ -1,5 +1,7 @@
 package cn.minzheng.org.annualinspection;
 
+import java.util.Arrays;
+import cn.minzheng.org.registration.RegistrationService;
 import cn.minzheng.org.creditlist.CreditListEntry;
 import cn.minzheng.org.creditlist.CreditListStore;
 import cn.minzheng.org.creditlist.CreditListing;
@@ -289,8 +291,8 @@ public class InspectionService {
             AccessPolicy.requireAnyRole(p, Role.REGISTRAR);
             // 回避: not the report of an organization one acts for
             return registrations.organization(r.organizationId()).doOnNext(s -> AccessPolicy.requireNotOwnCase(p,
-                    r.authorityCode(), java.util.Arrays.asList(s.agentSubject()),
-                    cn.minzheng.org.registration.RegistrationService.OWN_ORGANIZATION_CASE, r.id())).thenReturn(r);
+                    r.authorityCode(), Arrays.asList(s.agentSubject()),
+                    RegistrationService.OWN_ORGANIZATION_CASE, r.id())).thenReturn(r);
         }).flatMap(r -> {
             if (r.version() != ifMatch) {
                 return Mono.error(new StaleVersionProblem(ifMatch, r.version()));

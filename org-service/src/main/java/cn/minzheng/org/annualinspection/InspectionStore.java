@@ -1,5 +1,6 @@
 package cn.minzheng.org.annualinspection;
 
+import java.time.LocalDate;
 import cn.minzheng.org.outbox.AggregateDocuments;
 import cn.minzheng.platform.events.EventEnvelope;
 import cn.minzheng.platform.kit.outbox.PendingEvents;
@@ -105,7 +106,7 @@ public class InspectionStore {
     }
 
     /** A revocation proposal: a case for a registrar, created once per organization and year, with its event. */
-    public Mono<Void> propose(String organizationId, String authorityCode, int year, String ground, java.time.LocalDate on,
+    public Mono<Void> propose(String organizationId, String authorityCode, int year, String ground, LocalDate on,
                               List<EventEnvelope> events) {
         Document doc = new Document("_id", "RVP-" + organizationId + "-" + year).append("organizationId", organizationId)
                 .append("authorityCode", authorityCode).append("year", year).append("ground", ground)

@@ -22,11 +22,9 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/v1/orgs")
 public class CreditListController {
-    private final CreditListStore store;
     private final CreditListService service;
 
-    public CreditListController(CreditListStore store, CreditListService service) {
-        this.store = store;
+    public CreditListController(CreditListService service) {
         this.service = service;
     }
 
@@ -41,9 +39,7 @@ public class CreditListController {
                                                           @RequestParam(required = false) String name,
                                                           @RequestParam(required = false) String cursor,
                                                           @RequestParam(required = false) Integer size) {
-        int n = Page.boundedSize(size);
-        return store.listed(list, authority, creditCode, name, cursor, n + 1).collectList()
-                .map(l -> l.size() > n ? new Page<>(l.subList(0, n), l.get(n - 1).entryId()) : new Page<>(l, null));
+        return service.publicPage(list, authority, creditCode, name, cursor, Page.boundedSize(size));
     }
 
     @GetMapping("/credit-list-entries/{id}")

@@ -1,10 +1,12 @@
 package cn.minzheng.org.creditlist;
 
+import java.util.Optional;
+import cn.minzheng.org.problems.ClosedGate;
 import cn.minzheng.org.events.DomainEvent;
 import cn.minzheng.org.problems.FieldProblem;
-import cn.minzheng.org.problems.IllegalTransition;
+import cn.minzheng.platform.kit.domain.IllegalTransition;
 import cn.minzheng.org.problems.RuleViolation;
-import cn.minzheng.org.registration.Transitioned;
+import cn.minzheng.platform.kit.domain.Transitioned;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -23,7 +25,7 @@ public record CreditListEntry(String id, String organizationId, String authority
                               LocalDate lastGroundOn, EntryStatus status, LocalDate removedOn, String removalReason,
                               LocalDate removalAppliedOn, long version) {
 
-    public static Transitioned<CreditListEntry> list(String id, String organizationId, String authorityCode,
+    public static Transitioned<CreditListEntry, DomainEvent> list(String id, String organizationId, String authorityCode,
                                                      EntryGround ground, String facts, LocalDate noticeServedOn, LocalDate on) {
         if (noticeServedOn == null || noticeServedOn.isAfter(on)) {
             throw new RuleViolation("NOTICE_REQUIRED", List.of(new FieldProblem("/noticeServedOn", "NOTICE_REQUIRED",
@@ -36,7 +38,7 @@ public record CreditListEntry(String id, String organizationId, String authority
     }
 
     /** A new ground while on the 失信名单: the 2-year period starts again. */
-    public Transitioned<CreditListEntry> newGround(EntryGround newGround, LocalDate on, CreditListPolicy policy) {
+    public Transitioned<CreditListEntry, DomainEvent> newGround(EntryGround newGround, LocalDate on, CreditListPolicy policy) {
         requireListed("newGround");
         if (list != CreditList.SERIOUS) {
             throw new IllegalTransition("credit-list-entry", list.name(), "newGround");
@@ -49,7 +51,7 @@ public record CreditListEntry(String id, String organizationId, String authority
     }
 
     /** Removal on the organization's application, once what was wrong is fixed and verified. */
-    public Transitioned<CreditListEntry> removeOnApplication(LocalDate verifiedOn, CreditListPolicy policy) {
+    public Transitioned<CreditListEntry, DomainEvent> removeOnApplication(LocalDate verifiedOn, CreditListPolicy policy) {
         requireListed("removeOnApplication");
         if (list == CreditList.ABNORMAL && !ground.needsFix()) {
             throw new RuleViolation("NOTHING_TO_FIX", List.of(new FieldProblem("/ground", "NOTHING_TO_FIX",
@@ -66,7 +68,7 @@ public record CreditListEntry(String id, String organizationId, String authority
      * The organization applies for removal (申请移出) once it has fixed what was wrong; refused like a
      * removal when nothing needs fixing or the 失信 period has not run. A registrar then verifies.
      */
-    public Transitioned<CreditListEntry> applyForRemoval(LocalDate on, CreditListPolicy policy) {
+    public Transitioned<CreditListEntry, DomainEvent> applyForRemoval(LocalDate on, CreditListPolicy policy) {
         removeOnApplication(on, policy);
         CreditListEntry n = new CreditListEntry(id, organizationId, authorityCode, list, ground, facts, noticeServedOn, listedOn, lastGroundOn,
                 status, null, null, on, version + 1);
@@ -74,10 +76,10 @@ public record CreditListEntry(String id, String organizationId, String authority
     }
 
     /** The registrar verified the fix: removal, only after the organization applied. */
-    public Transitioned<CreditListEntry> verifyRemoval(LocalDate verifiedOn, CreditListPolicy policy) {
+    public Transitioned<CreditListEntry, DomainEvent> verifyRemoval(LocalDate verifiedOn, CreditListPolicy policy) {
         requireListed("verifyRemoval");
         if (removalAppliedOn == null) {
-            throw new cn.minzheng.org.problems.ClosedGate("REMOVAL_NOT_APPLIED", "社会组织尚未申请移出，或申请后已被处理");
+            throw new ClosedGate("REMOVAL_NOT_APPLIED", "社会组织尚未申请移出，或申请后已被处理");
         }
         return removeOnApplication(verifiedOn, policy);
     }
@@ -86,24 +88,24 @@ public record CreditListEntry(String id, String organizationId, String authority
      * Removal by the daily sweep when the period has run: an 异常名录 entry with nothing to fix after 6
      * months; a 失信 entry 2 years after its last ground. Empty when not due.
      */
-    public java.util.Optional<Transitioned<CreditListEntry>> removeWhenDue(LocalDate today, CreditListPolicy policy) {
+    public Optional<Transitioned<CreditListEntry, DomainEvent>> removeWhenDue(LocalDate today, CreditListPolicy policy) {
         if (status != EntryStatus.LISTED) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (list == CreditList.ABNORMAL && !ground.needsFix() && !today.isBefore(listedOn.plus(policy.abnormalAutomaticRemoval()))) {
-            return java.util.Optional.of(removed(today, "列入满6个月，自动移出", "PERIOD_ENDED", null));
+            return Optional.of(removed(today, "列入满6个月，自动移出", "PERIOD_ENDED", null));
         }
         if (list == CreditList.SERIOUS && !today.isBefore(seriousRemovableFrom(policy))) {
-            return java.util.Optional.of(removed(today, "列入严重违法失信名单满2年且期间未再发生列入情形，移出", "PERIOD_ENDED", null));
+            return Optional.of(removed(today, "列入严重违法失信名单满2年且期间未再发生列入情形，移出", "PERIOD_ENDED", null));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /**
      * 2 years on the 异常名录: this entry ends and the organization moves to the 失信名单 (ground
      * ABNORMAL_TWO_YEARS), in the entry {@link #escalationEntryId()}.
      */
-    public Transitioned<CreditListEntry> escalate(LocalDate today, CreditListPolicy policy) {
+    public Transitioned<CreditListEntry, DomainEvent> escalate(LocalDate today, CreditListPolicy policy) {
         if (!escalationDue(today, policy)) {
             throw new IllegalTransition("credit-list-entry", status.name(), "escalate");
         }
@@ -125,7 +127,7 @@ public record CreditListEntry(String id, String organizationId, String authority
         return lastGroundOn.plus(policy.seriousMinimum());
     }
 
-    private Transitioned<CreditListEntry> removed(LocalDate on, String reason, String removal, String escalatedTo) {
+    private Transitioned<CreditListEntry, DomainEvent> removed(LocalDate on, String reason, String removal, String escalatedTo) {
         CreditListEntry n = new CreditListEntry(id, organizationId, authorityCode, list, ground, facts, noticeServedOn,
                 listedOn, lastGroundOn, EntryStatus.REMOVED, on, reason, removalAppliedOn, version + 1);
         Map<String, Object> extra = new LinkedHashMap<>();
@@ -138,7 +140,7 @@ public record CreditListEntry(String id, String organizationId, String authority
     }
 
     /** The entry's event: the organization, the list, then what the change adds. */
-    private Transitioned<CreditListEntry> event(String name, EntryStatus from, String reason, Map<String, Object> changes,
+    private Transitioned<CreditListEntry, DomainEvent> event(String name, EntryStatus from, String reason, Map<String, Object> changes,
                                                 Map<String, Object> extra) {
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("organizationId", organizationId);

@@ -1,5 +1,7 @@
 package cn.minzheng.org.creditlist;
 
+import java.util.Arrays;
+import cn.minzheng.org.registration.RegistrationService;
 import cn.minzheng.org.events.Actor;
 import cn.minzheng.org.registration.RegistrationStore;
 import cn.minzheng.platform.kit.problem.ForbiddenProblem;
@@ -10,6 +12,7 @@ import cn.minzheng.platform.kit.security.Principal;
 import cn.minzheng.platform.kit.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import cn.minzheng.org.web.Page;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
@@ -77,8 +80,8 @@ public class CreditListService {
         return entry(p, id).flatMap(o -> {
             AccessPolicy.requireAnyRole(p, Role.REGISTRAR);
             // 回避: not the entry of an organization one acts for
-            AccessPolicy.requireNotOwnCase(p, o.entry().authorityCode(), java.util.Arrays.asList(o.agentSubject()),
-                    cn.minzheng.org.registration.RegistrationService.OWN_ORGANIZATION_CASE, o.entry().id());
+            AccessPolicy.requireNotOwnCase(p, o.entry().authorityCode(), Arrays.asList(o.agentSubject()),
+                    RegistrationService.OWN_ORGANIZATION_CASE, o.entry().id());
             CreditListEntry e = o.entry();
             if (e.version() != ifMatch) {
                 return Mono.error(new StaleVersionProblem(ifMatch, e.version()));
@@ -150,5 +153,12 @@ public class CreditListService {
                             : Mono.just(new SweepResult(1, 0, 0)));
         }
         return Mono.just(new SweepResult(1, 0, 0));
+    }
+
+    /** One page of the public 名录 (list absent: both; creditCode exact; name a part), after the cursor. */
+    public Mono<Page<CreditListStore.PublicEntry>> publicPage(CreditList list, String authority, String creditCode, String name,
+                                                              String cursor, int size) {
+        return store.listed(list, authority, creditCode, name, cursor, size + 1).collectList()
+                .map(l -> l.size() > size ? new Page<>(l.subList(0, size), l.get(size - 1).entryId()) : new Page<>(l, null));
     }
 }

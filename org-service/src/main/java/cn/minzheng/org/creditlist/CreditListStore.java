@@ -1,5 +1,6 @@
 package cn.minzheng.org.creditlist;
 
+import java.time.LocalDate;
 import cn.minzheng.org.outbox.AggregateDocuments;
 import cn.minzheng.platform.events.EventEnvelope;
 import cn.minzheng.platform.kit.outbox.PendingEvents;
@@ -106,6 +107,6 @@ public class CreditListStore {
 
     /** One public row of a credit list (公示). */
     public record PublicEntry(String entryId, String organizationName, String creditCode, String authorityCode, CreditList list,
-                              EntryGround ground, String groundText, java.time.LocalDate listedOn) {
+                              EntryGround ground, String groundText, LocalDate listedOn) {
     }
 }

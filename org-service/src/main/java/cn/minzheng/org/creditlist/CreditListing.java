@@ -1,11 +1,13 @@
 package cn.minzheng.org.creditlist;
 
+import java.util.function.Supplier;
+import cn.minzheng.org.events.DomainEvent;
 import cn.minzheng.org.events.Actor;
 import cn.minzheng.org.events.OrgEventFactory;
 import cn.minzheng.org.events.OrgEventTypes;
 import cn.minzheng.org.registration.Organization;
 import cn.minzheng.org.registration.RegistrationStore;
-import cn.minzheng.org.registration.Transitioned;
+import cn.minzheng.platform.kit.domain.Transitioned;
 import cn.minzheng.platform.events.EventEnvelope;
 import org.springframework.dao.DuplicateKeyException;
 import reactor.core.publisher.Mono;
@@ -58,7 +60,7 @@ public class CreditListing {
     }
 
     /** The {@code credit-list-entry} event of an entry change, keyed by the entry id. */
-    public EventEnvelope entryEvent(Transitioned<CreditListEntry> t, Actor actor) {
+    public EventEnvelope entryEvent(Transitioned<CreditListEntry, DomainEvent> t, Actor actor) {
         CreditListEntry e = t.next();
         return events.envelope(OrgEventTypes.of("credit-list-entry", t.event().name()), "credit-list-entry", e.id(), e.id(),
                 e.authorityCode(), e.version(), t.event(), actor, null);
@@ -96,7 +98,7 @@ public class CreditListing {
     }
 
     private Mono<Void> save(Organization o, boolean abnormal, boolean serious, String eventName, String reason, Actor actor, int attempts,
-                            java.util.function.Supplier<Mono<Void>> retry) {
+                            Supplier<Mono<Void>> retry) {
         var t = o.listing(abnormal, serious, eventName, reason);
         EventEnvelope e = events.envelope(OrgEventTypes.ofOrganization(eventName), "organization", o.id(), o.id(), o.authorityCode(),
                 t.next().version(), t.event(), actor, null);

@@ -1,6 +1,6 @@
 package cn.minzheng.org.enforcement;
 
-import cn.minzheng.org.problems.IllegalTransition;
+import cn.minzheng.platform.kit.domain.IllegalTransition;
 
 import java.util.EnumMap;
 import java.util.Map;

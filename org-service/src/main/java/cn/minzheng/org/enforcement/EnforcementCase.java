@@ -3,9 +3,9 @@ package cn.minzheng.org.enforcement;
 import cn.minzheng.org.events.DomainEvent;
 import cn.minzheng.org.problems.ClosedGate;
 import cn.minzheng.org.problems.FieldProblem;
-import cn.minzheng.org.problems.Refusal;
+import cn.minzheng.org.problems.InvalidFields;
 import cn.minzheng.org.problems.RuleViolation;
-import cn.minzheng.org.registration.Transitioned;
+import cn.minzheng.platform.kit.domain.Transitioned;
 import cn.minzheng.platform.codes.calendar.WorkingDayCalendar;
 
 import java.time.LocalDate;
@@ -61,7 +61,7 @@ public record EnforcementCase(String id, String organizationId, String authority
         }
     }
 
-    public static Transitioned<EnforcementCase> open(String id, String organizationId, String authorityCode, String violation,
+    public static Transitioned<EnforcementCase, DomainEvent> open(String id, String organizationId, String authorityCode, String violation,
                                                      String facts, DiscretionBenchmarks benchmarks, EnforcementPolicy policy,
                                                      LocalDate on) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -71,17 +71,17 @@ public record EnforcementCase(String id, String organizationId, String authority
         if (facts == null || facts.isBlank()) {
             problems.add(new FieldProblem("/facts", "REQUIRED", "请写明立案的违法事实"));
         }
-        RuleViolation.throwIfAny("CASE_INVALID", problems);
+        InvalidFields.throwIfAny("CASE_INVALID", problems);
         EnforcementCase c = new EnforcementCase(id, organizationId, authorityCode, violation, facts, CaseStatus.OPEN, on,
                 on.plusDays(policy.decisionDays()), List.of(), null, List.of(), null, null, null, false, List.of(), null, null, null,
                 null, null, null, null, null, null, null, null, null, 1);
         return c.event(null, "opened", null, Map.of("violation", violation, "openedOn", on.toString(), "dueOn", c.dueOn.toString()), Map.of());
     }
 
-    public Transitioned<EnforcementCase> recordEvidence(Evidence e) {
+    public Transitioned<EnforcementCase, DomainEvent> recordEvidence(Evidence e) {
         CaseStatus to = CaseTransitions.require(status, CaseAction.RECORD_EVIDENCE);
         if (e.description() == null || e.description().isBlank()) {
-            throw new RuleViolation("EVIDENCE_INVALID", List.of(new FieldProblem("/description", "REQUIRED", "请写明证据内容")));
+            throw new InvalidFields("EVIDENCE_INVALID", List.of(new FieldProblem("/description", "REQUIRED", "请写明证据内容")));
         }
         List<Evidence> all = new ArrayList<>(evidence);
         all.add(e);
@@ -91,7 +91,7 @@ public record EnforcementCase(String id, String organizationId, String authority
     }
 
     /** A proposed penalty: well-formed (400) and inside the 裁量基准 for the violation and circumstances (422). */
-    public Transitioned<EnforcementCase> propose(Severity severity, List<Penalty> penalties, String reasons,
+    public Transitioned<EnforcementCase, DomainEvent> propose(Severity severity, List<Penalty> penalties, String reasons,
                                                  DiscretionBenchmarks benchmarks) {
         CaseStatus to = CaseTransitions.require(status, CaseAction.PROPOSE);
         List<FieldProblem> form = new ArrayList<>(Penalty.formProblems("/penalties", penalties));
@@ -101,8 +101,8 @@ public record EnforcementCase(String id, String organizationId, String authority
         if (reasons == null || reasons.isBlank()) {
             form.add(new FieldProblem("/reasons", "REQUIRED", "请写明拟处罚的理由和依据"));
         }
-        RuleViolation.throwIfAny("PROPOSAL_INVALID", form);
-        Refusal.throwIfAny("OUTSIDE_DISCRETION_BENCHMARK", benchmarks.check(violation, severity, penalties, "/penalties"));
+        InvalidFields.throwIfAny("PROPOSAL_INVALID", form);
+        RuleViolation.throwIfAny("OUTSIDE_DISCRETION_BENCHMARK", benchmarks.check(violation, severity, penalties, "/penalties"));
         Next n = next(to);
         n.severity = severity;
         n.proposal = penalties;
@@ -112,7 +112,7 @@ public record EnforcementCase(String id, String organizationId, String authority
     }
 
     /** 告知书 of facts, reasons, basis and the rights to 陈述、申辩、听证; opens the hearing-request window. */
-    public Transitioned<EnforcementCase> serveNotice(LocalDate on, WorkingDayCalendar calendar, EnforcementPolicy policy) {
+    public Transitioned<EnforcementCase, DomainEvent> serveNotice(LocalDate on, WorkingDayCalendar calendar, EnforcementPolicy policy) {
         CaseStatus to = CaseTransitions.require(status, CaseAction.SERVE_NOTICE);
         Next n = next(to);
         n.noticeServedOn = on;
@@ -123,10 +123,10 @@ public record EnforcementCase(String id, String organizationId, String authority
                 "hearingRequestDeadline", n.hearingRequestDeadline.toString()), Map.of());
     }
 
-    public Transitioned<EnforcementCase> recordStatement(Statement s) {
+    public Transitioned<EnforcementCase, DomainEvent> recordStatement(Statement s) {
         CaseStatus to = CaseTransitions.require(status, CaseAction.RECORD_STATEMENT);
         if (s.text() == null || s.text().isBlank()) {
-            throw new RuleViolation("STATEMENT_INVALID", List.of(new FieldProblem("/text", "REQUIRED", "请填写陈述或申辩内容")));
+            throw new InvalidFields("STATEMENT_INVALID", List.of(new FieldProblem("/text", "REQUIRED", "请填写陈述或申辩内容")));
         }
         List<Statement> all = new ArrayList<>(statements);
         all.add(s);
@@ -138,14 +138,14 @@ public record EnforcementCase(String id, String organizationId, String authority
     }
 
     /** 听证 requested by the party: no later than the 5th working day after the notice (422 when later). */
-    public Transitioned<EnforcementCase> requestHearing(LocalDate on) {
+    public Transitioned<EnforcementCase, DomainEvent> requestHearing(LocalDate on) {
         CaseStatus to = CaseTransitions.require(status, CaseAction.REQUEST_HEARING);
         if (on.isAfter(hearingRequestDeadline)) {
-            throw new Refusal("HEARING_REQUEST_LATE", List.of(new FieldProblem("/requestedOn", "HEARING_REQUEST_LATE",
+            throw new RuleViolation("HEARING_REQUEST_LATE", List.of(new FieldProblem("/requestedOn", "HEARING_REQUEST_LATE",
                     "听证须在告知书送达后5个工作日内提出，期限至" + hearingRequestDeadline)));
         }
         if (hearingWaived) {
-            throw new Refusal("HEARING_WAIVED", List.of(new FieldProblem("/requestedOn", "HEARING_WAIVED", "当事人已书面放弃听证")));
+            throw new RuleViolation("HEARING_WAIVED", List.of(new FieldProblem("/requestedOn", "HEARING_WAIVED", "当事人已书面放弃听证")));
         }
         Next n = next(to);
         n.hearingRequestedOn = on;
@@ -157,7 +157,7 @@ public record EnforcementCase(String id, String organizationId, String authority
      * ahead ([处罚法]§64(二)). {@code noticeDeliveredOn} is the day that notice reached the party (today
      * when not given); a postponement schedules again with a new notice.
      */
-    public Transitioned<EnforcementCase> scheduleHearing(LocalDate hearingDate, String place, LocalDate noticeDeliveredOn,
+    public Transitioned<EnforcementCase, DomainEvent> scheduleHearing(LocalDate hearingDate, String place, LocalDate noticeDeliveredOn,
                                                          LocalDate today, EnforcementPolicy policy) {
         CaseStatus to = CaseTransitions.require(status, CaseAction.SCHEDULE_HEARING);
         LocalDate delivered = noticeDeliveredOn == null ? today : noticeDeliveredOn;
@@ -174,10 +174,10 @@ public record EnforcementCase(String id, String organizationId, String authority
             form.add(new FieldProblem("/noticeDeliveredOn", "NOTICE_BEFORE_REQUEST",
                     "听证通知书送达日期不能早于当事人要求听证之日（" + hearingRequestedOn + "）"));
         }
-        RuleViolation.throwIfAny("HEARING_SCHEDULE_INVALID", form);
+        InvalidFields.throwIfAny("HEARING_SCHEDULE_INVALID", form);
         LocalDate earliest = delivered.plusDays(policy.hearingNoticeDays());
         if (hearingDate.isBefore(earliest)) {
-            throw new Refusal("HEARING_NOTICE_TOO_SHORT", List.of(new FieldProblem("/hearingDate", "HEARING_NOTICE_TOO_SHORT",
+            throw new RuleViolation("HEARING_NOTICE_TOO_SHORT", List.of(new FieldProblem("/hearingDate", "HEARING_NOTICE_TOO_SHORT",
                     "应当在举行听证的" + policy.hearingNoticeDays() + "日前通知当事人听证的时间、地点：通知书于" + delivered
                             + "送达，听证最早可定于" + earliest + "；请改定日期，或重新送达通知书")));
         }
@@ -193,10 +193,10 @@ public record EnforcementCase(String id, String organizationId, String authority
     }
 
     /** 听证 held, on or after the scheduled day (earlier would cut the notice period short). */
-    public Transitioned<EnforcementCase> holdHearing(String record, LocalDate on) {
+    public Transitioned<EnforcementCase, DomainEvent> holdHearing(String record, LocalDate on) {
         CaseStatus to = CaseTransitions.require(status, CaseAction.HOLD_HEARING);
         if (record == null || record.isBlank()) {
-            throw new RuleViolation("HEARING_INVALID", List.of(new FieldProblem("/record", "REQUIRED", "请填写听证笔录摘要")));
+            throw new InvalidFields("HEARING_INVALID", List.of(new FieldProblem("/record", "REQUIRED", "请填写听证笔录摘要")));
         }
         if (hearingDate != null && on.isBefore(hearingDate)) {
             throw new ClosedGate("HEARING_DATE_NOT_REACHED", "听证定于" + hearingDate + "举行，此前不得举行；如需提前，须重新送达听证通知书并提前7日通知");
@@ -208,10 +208,10 @@ public record EnforcementCase(String id, String organizationId, String authority
     }
 
     /** 法制审核. Before the hearing window is over it would cut off the party's right, so it waits for it too. */
-    public Transitioned<EnforcementCase> review(String reviewerId, boolean approved, String opinion, LocalDate on) {
+    public Transitioned<EnforcementCase, DomainEvent> review(String reviewerId, boolean approved, String opinion, LocalDate on) {
         CaseStatus to = CaseTransitions.require(status, approved ? CaseAction.APPROVE_REVIEW : CaseAction.RETURN_REVIEW);
         if (!approved && (opinion == null || opinion.isBlank())) {
-            throw new RuleViolation("REVIEW_INVALID", List.of(new FieldProblem("/opinion", "REQUIRED", "退回的，须写明审核意见")));
+            throw new InvalidFields("REVIEW_INVALID", List.of(new FieldProblem("/opinion", "REQUIRED", "退回的，须写明审核意见")));
         }
         if (status == CaseStatus.NOTIFIED) {
             requireRightsPeriodOver(on);
@@ -223,7 +223,7 @@ public record EnforcementCase(String id, String organizationId, String authority
     }
 
     /** 处罚决定. */
-    public Transitioned<EnforcementCase> decide(String reference, List<Penalty> penalties, String reasons, DiscretionBenchmarks benchmarks,
+    public Transitioned<EnforcementCase, DomainEvent> decide(String reference, List<Penalty> penalties, String reasons, DiscretionBenchmarks benchmarks,
                                                 EnforcementPolicy policy, LocalDate on) {
         if (noticeServedOn == null || status == CaseStatus.OPEN || status == CaseStatus.PROPOSED) {
             throw new ClosedGate("NOTICE_REQUIRED", "作出处罚决定前须告知当事人拟处罚的事实、理由、依据及陈述、申辩、听证的权利");
@@ -236,15 +236,15 @@ public record EnforcementCase(String id, String organizationId, String authority
         if (reasons == null || reasons.isBlank()) {
             form.add(new FieldProblem("/reasons", "REQUIRED", "请写明处罚理由和依据"));
         }
-        RuleViolation.throwIfAny("DECISION_INVALID", form);
+        InvalidFields.throwIfAny("DECISION_INVALID", form);
         if (on.isAfter(dueOn)) {
-            throw new Refusal("DECISION_PERIOD_EXPIRED", List.of(new FieldProblem("/decidedOn", "DECISION_PERIOD_EXPIRED",
+            throw new RuleViolation("DECISION_PERIOD_EXPIRED", List.of(new FieldProblem("/decidedOn", "DECISION_PERIOD_EXPIRED",
                     "应当自立案之日（" + openedOn + "）起90日内作出处罚决定，期限已于" + dueOn
                             + "届满，不得再作出处罚决定；请以不予处罚或撤案结案并写明理由")));
         }
         List<FieldProblem> refused = new ArrayList<>(benchmarks.check(violation, severity, penalties, "/penalties"));
         refused.addAll(heavierThanNotified(penalties));
-        Refusal.throwIfAny(refused.stream().anyMatch(p -> p.code().equals("HEAVIER_THAN_NOTIFIED"))
+        RuleViolation.throwIfAny(refused.stream().anyMatch(p -> p.code().equals("HEAVIER_THAN_NOTIFIED"))
                 ? "HEAVIER_THAN_NOTIFIED" : "OUTSIDE_DISCRETION_BENCHMARK", refused);
         boolean major = policy.major(penalties, hearingHeldOn != null);
         if (major && status != CaseStatus.REVIEWED) {
@@ -259,23 +259,23 @@ public record EnforcementCase(String id, String organizationId, String authority
                 Map.of("penalties", penalties.stream().map(Penalty::toMap).toList()));
     }
 
-    public Transitioned<EnforcementCase> deliver(LocalDate on) {
+    public Transitioned<EnforcementCase, DomainEvent> deliver(LocalDate on) {
         Next n = next(CaseTransitions.require(status, CaseAction.DELIVER));
         n.deliveredOn = on;
         return n.build().event(status, "decision-delivered", null, Map.of("deliveredOn", on.toString()), Map.of());
     }
 
-    public Transitioned<EnforcementCase> execute(String note, LocalDate on) {
+    public Transitioned<EnforcementCase, DomainEvent> execute(String note, LocalDate on) {
         Next n = next(CaseTransitions.require(status, CaseAction.EXECUTE));
         n.executedOn = on;
         return n.build().event(status, "decision-executed", note, Map.of("executedOn", on.toString()), Map.of());
     }
 
     /** 结案 after execution, or 撤案 / 不予处罚 before a decision (reason required then). */
-    public Transitioned<EnforcementCase> close(String reason, LocalDate on) {
+    public Transitioned<EnforcementCase, DomainEvent> close(String reason, LocalDate on) {
         CaseStatus to = CaseTransitions.require(status, CaseAction.CLOSE);
         if (status != CaseStatus.EXECUTED && (reason == null || reason.isBlank())) {
-            throw new RuleViolation("CLOSING_INVALID", List.of(new FieldProblem("/reason", "REQUIRED", "不予处罚或撤案的，须写明理由")));
+            throw new InvalidFields("CLOSING_INVALID", List.of(new FieldProblem("/reason", "REQUIRED", "不予处罚或撤案的，须写明理由")));
         }
         Next n = next(to);
         n.closedOn = on;
@@ -313,7 +313,7 @@ public record EnforcementCase(String id, String organizationId, String authority
         }
     }
 
-    private Transitioned<EnforcementCase> event(CaseStatus from, String name, String reason, Map<String, Object> changes,
+    private Transitioned<EnforcementCase, DomainEvent> event(CaseStatus from, String name, String reason, Map<String, Object> changes,
                                                 Map<String, Object> extra) {
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("organizationId", organizationId);

@@ -1,5 +1,6 @@
 package cn.minzheng.org.enforcement;
 
+import java.util.List;
 import java.time.Period;
 
 /**
@@ -28,7 +29,7 @@ public record EnforcementPolicy(int decisionDays, int hearingRequestWorkingDays,
     }
 
     /** 重大执法决定: revocation, a large fine, or any decision after a hearing ([处罚法]§58). */
-    public boolean major(java.util.List<Penalty> penalties, boolean afterHearing) {
+    public boolean major(List<Penalty> penalties, boolean afterHearing) {
         return afterHearing || penalties.stream().anyMatch(p -> p.kind() == PenaltyKind.REVOCATION || p.kind() == PenaltyKind.SUSPENSION
                 || (p.kind() == PenaltyKind.FINE && p.amountFen() >= majorFineThresholdFen));
     }

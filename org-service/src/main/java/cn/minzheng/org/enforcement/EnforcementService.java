@@ -1,5 +1,6 @@
 package cn.minzheng.org.enforcement;
 
+import cn.minzheng.org.events.DomainEvent;
 import cn.minzheng.org.creditlist.CreditListing;
 import cn.minzheng.org.enforcement.EnforcementCase.Evidence;
 import cn.minzheng.org.enforcement.EnforcementCase.Statement;
@@ -10,7 +11,7 @@ import cn.minzheng.org.events.OrgEventTypes;
 import cn.minzheng.org.registration.Organization;
 import cn.minzheng.org.registration.RegistrationService;
 import cn.minzheng.org.registration.RegistrationStore;
-import cn.minzheng.org.registration.Transitioned;
+import cn.minzheng.platform.kit.domain.Transitioned;
 import cn.minzheng.platform.codes.calendar.WorkingDayCalendar;
 import cn.minzheng.platform.events.EventEnvelope;
 import cn.minzheng.platform.kit.problem.ForbiddenProblem;
@@ -195,7 +196,7 @@ public class EnforcementService {
      * @param partyMay the party's representative (the organization's ORG_AGENT) may also do this
      */
     private Mono<StoredCase> command(Principal p, String id, long ifMatch, String traceparent, boolean partyMay,
-                                     Function<EnforcementCase, Transitioned<EnforcementCase>> change, Role... roles) {
+                                     Function<EnforcementCase, Transitioned<EnforcementCase, DomainEvent>> change, Role... roles) {
         return enforcementCase(p, id).flatMap(s -> {
             AccessPolicy.requireAnyRole(p, roles);
             boolean party = p.subject().equals(s.agentSubject());
@@ -226,7 +227,7 @@ public class EnforcementService {
                 RegistrationService.OWN_ORGANIZATION_CASE, s.enforcementCase().id());
     }
 
-    private Mono<StoredCase> save(StoredCase s, Transitioned<EnforcementCase> t, Principal p, String traceparent, Map<String, Object> extra,
+    private Mono<StoredCase> save(StoredCase s, Transitioned<EnforcementCase, DomainEvent> t, Principal p, String traceparent, Map<String, Object> extra,
                                   Role... roles) {
         EnforcementCase current = s.enforcementCase();
         EventEnvelope e = envelope(t.next(), t, p, traceparent, roles);
@@ -236,7 +237,7 @@ public class EnforcementService {
     }
 
     /** The actor's role: the first of {@code roles} the principal holds (ADMIN acting otherwise). */
-    private EventEnvelope envelope(EnforcementCase c, Transitioned<EnforcementCase> t, Principal p, String traceparent, Role... roles) {
+    private EventEnvelope envelope(EnforcementCase c, Transitioned<EnforcementCase, DomainEvent> t, Principal p, String traceparent, Role... roles) {
         Role role = Arrays.stream(roles).filter(p::has).findFirst().orElse(p.isAdmin() ? Role.ADMIN : roles[0]);
         return events.envelope(OrgEventTypes.of("enforcement-case", t.event().name()), "enforcement-case", c.id(), c.id(),
                 c.authorityCode(), c.version(), t.event(), new Actor(p.subject(), role.name()), traceparent);

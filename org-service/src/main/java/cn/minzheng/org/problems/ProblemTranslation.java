@@ -1,28 +1,33 @@
 package cn.minzheng.org.problems;
 
+import cn.minzheng.platform.kit.domain.IllegalTransition;
 import cn.minzheng.platform.kit.problem.ConflictProblem;
 import cn.minzheng.platform.kit.problem.IllegalTransitionProblem;
 import cn.minzheng.platform.kit.problem.UnprocessableProblem;
 import cn.minzheng.platform.kit.problem.ValidationProblem;
 
 import java.util.List;
+
+import static cn.minzheng.platform.kit.problem.FieldProblem.withMessage;
 import java.util.Locale;
 
 /**
  * Turns the domain's own errors into the service kit's problem types (RFC 9457 via the kit's
- * handler): rule violations → 400 with every field problem, refusals → 422 with every field problem,
- * closed gates and illegal transitions → 409.
+ * handler), by the platform's one status rule (docs/contracts.md, issue 15 item 2): invalid fields →
+ * 400 with every field problem, rule violations → 422 with every field problem, closed gates and
+ * illegal transitions → 409.
  */
 public final class ProblemTranslation {
     private ProblemTranslation() {
     }
 
     public static Throwable translate(Throwable e) {
-        if (e instanceof RuleViolation v) {
-            return validation(v.code(), v.problems());
+        if (e instanceof InvalidFields f) {
+            return validation(f.code(), f.problems());
         }
-        if (e instanceof Refusal r) {
-            return new UnprocessableProblem(kebab(r.code()), r.problems().get(0).message(), kit(r.problems()));
+        if (e instanceof RuleViolation v) {
+            return new UnprocessableProblem(kebab(v.code()), v.problems().get(0).message(),
+                    v.problems().stream().map(p -> withMessage(p.pointer(), kebab(p.code()), p.message())).toList());
         }
         if (e instanceof ClosedGate g) {
             return new ConflictProblem(kebab(g.code()), g.getMessage());
@@ -33,6 +38,7 @@ public final class ProblemTranslation {
         return e;
     }
 
+    /** Request fields found invalid by a web adapter: 400 {@code validation-failed} naming each. */
     public static void throwIfAny(List<FieldProblem> problems) {
         if (!problems.isEmpty()) {
             throw validation(null, problems);
@@ -40,14 +46,8 @@ public final class ProblemTranslation {
     }
 
     static ValidationProblem validation(String code, List<FieldProblem> problems) {
-        List<cn.minzheng.platform.kit.problem.FieldProblem> errors = kit(problems);
-        return code == null ? new ValidationProblem(errors) : new ValidationProblem(kebab(code), errors);
-    }
-
-    private static List<cn.minzheng.platform.kit.problem.FieldProblem> kit(List<FieldProblem> problems) {
-        return problems.stream()
-                .map(p -> cn.minzheng.platform.kit.problem.FieldProblem.withMessage(p.pointer(), kebab(p.code()), p.message()))
-                .toList();
+        var errors = problems.stream().map(p -> withMessage(p.pointer(), kebab(p.code()), p.message())).toList();
+        return new ValidationProblem(code == null ? ValidationProblem.CODE : kebab(code), errors);
     }
 
     /** {@code NAME_TAKEN} → {@code name-taken}, the style of the platform's stable codes. */

@@ -1,10 +1,12 @@
 package cn.minzheng.org.registration;
 
+import cn.minzheng.platform.kit.domain.Transitioned;
 import cn.minzheng.org.organization.OrganizationType;
 import cn.minzheng.org.events.DomainEvent;
 import cn.minzheng.org.naming.OrganizationName;
 import cn.minzheng.org.problems.FieldProblem;
-import cn.minzheng.org.problems.IllegalTransition;
+import cn.minzheng.org.problems.InvalidFields;
+import cn.minzheng.platform.kit.domain.IllegalTransition;
 import cn.minzheng.org.problems.RuleViolation;
 
 import java.time.LocalDate;
@@ -49,7 +51,7 @@ public record Organization(String id,
         officers = officers == null ? List.of() : List.copyOf(officers);
     }
 
-    public static Transitioned<Organization> register(String id, String creditCode, String authorityCode,
+    public static Transitioned<Organization, DomainEvent> register(String id, String creditCode, String authorityCode,
                                                       Particulars p, LocalDate on) {
         Organization o = new Organization(id, creditCode, authorityCode, p.type(), p.name(), p.residence(), p.purpose(),
                 p.businessScope(), p.activityArea(), p.legalRepresentative(), p.fundsFen(), p.sponsorUnit(), p.members(),
@@ -58,7 +60,7 @@ public record Organization(String id,
     }
 
     /** Applies an approved 变更登记; a rename while 不合格 is refused. */
-    public Transitioned<Organization> change(ChangeRequest c, LocalDate on) {
+    public Transitioned<Organization, DomainEvent> change(ChangeRequest c, LocalDate on) {
         requireActive("change");
         if (restrictedUntilRectified && (c.name() != null || c.businessScope() != null)) {
             throw new RuleViolation("CHANGE_RESTRICTED", List.of(new FieldProblem(c.name() != null ? "/name" : "/businessScope",
@@ -90,24 +92,24 @@ public record Organization(String id,
     }
 
     /** 注销登记 approved. */
-    public Transitioned<Organization> deregister(String reason, LocalDate on) {
+    public Transitioned<Organization, DomainEvent> deregister(String reason, LocalDate on) {
         requireActive("deregister");
         Organization n = withStatus(OrganizationStatus.DEREGISTERED, on);
         return new Transitioned<>(n, n.event("deregistered", status, reason, Map.of("endedOn", on.toString())));
     }
 
     /** 撤销登记, only as the outcome of an enforcement decision. */
-    public Transitioned<Organization> revoke(String decisionReference, String reason, LocalDate on) {
+    public Transitioned<Organization, DomainEvent> revoke(String decisionReference, String reason, LocalDate on) {
         requireActive("revoke");
         if (decisionReference == null || decisionReference.isBlank()) {
-            throw new RuleViolation("REVOCATION_NEEDS_DECISION", List.of(new FieldProblem("/decisionReference", "REQUIRED",
+            throw new InvalidFields("REVOCATION_NEEDS_DECISION", List.of(new FieldProblem("/decisionReference", "REQUIRED",
                     "撤销登记须依据行政处罚决定")));
         }
         Organization n = withStatus(OrganizationStatus.REVOKED, on);
         return new Transitioned<>(n, n.event("revoked", status, reason, Map.of("endedOn", on.toString(), "decisionReference", decisionReference)));
     }
 
-    public Transitioned<Organization> listing(boolean abnormal, boolean serious, String eventName, String reason) {
+    public Transitioned<Organization, DomainEvent> listing(boolean abnormal, boolean serious, String eventName, String reason) {
         Organization n = new Organization(id, creditCode, authorityCode, type, name, residence, purpose, businessScope,
                 activityArea, legalRepresentative, fundsFen, sponsorUnit, members, officers, status, registeredOn, endedOn,
                 abnormal, serious, restrictedUntilRectified, version + 1);
@@ -118,7 +120,7 @@ public record Organization(String id,
      * 年检不合格 restricts changes of name and business scope (local practice) until a better grading
      * lifts it: {@code change-restricted} / {@code change-restriction-lifted}.
      */
-    public Transitioned<Organization> restricted(boolean restricted, String reason) {
+    public Transitioned<Organization, DomainEvent> restricted(boolean restricted, String reason) {
         Organization n = new Organization(id, creditCode, authorityCode, type, name, residence, purpose, businessScope,
                 activityArea, legalRepresentative, fundsFen, sponsorUnit, members, officers, status, registeredOn, endedOn,
                 abnormalListed, seriousListed, restricted, version + 1);

@@ -1,5 +1,6 @@
 package cn.minzheng.org.registration;
 
+import java.util.EnumSet;
 import cn.minzheng.org.organization.OrganizationType;
 import cn.minzheng.org.naming.OrganizationName;
 
@@ -38,7 +39,7 @@ public record Particulars(OrganizationType type,
     }
 
     public Particulars withDocuments(Set<DocumentKind> more) {
-        java.util.EnumSet<DocumentKind> all = java.util.EnumSet.noneOf(DocumentKind.class);
+        EnumSet<DocumentKind> all = EnumSet.noneOf(DocumentKind.class);
         all.addAll(documents);
         all.addAll(more);
         return new Particulars(type, name, residence, purpose, businessScope, activityArea, legalRepresentative,

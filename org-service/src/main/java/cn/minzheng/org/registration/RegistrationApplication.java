@@ -1,11 +1,14 @@
 package cn.minzheng.org.registration;
 
+import java.util.EnumSet;
+import java.util.Set;
+import cn.minzheng.platform.kit.domain.Transitioned;
 import cn.minzheng.org.organization.Matter;
 import cn.minzheng.org.deadlines.DueDates;
 import cn.minzheng.org.deadlines.MatterLimit;
 import cn.minzheng.org.events.DomainEvent;
 import cn.minzheng.org.problems.FieldProblem;
-import cn.minzheng.org.problems.RuleViolation;
+import cn.minzheng.org.problems.InvalidFields;
 import cn.minzheng.platform.codes.calendar.WorkingDayCalendar;
 
 import java.time.LocalDate;
@@ -44,7 +47,7 @@ public record RegistrationApplication(String id,
     }
 
     /** A founding application reserves the id the organization will have, so all its events share one key. */
-    public static Transitioned<RegistrationApplication> founding(String id, String authorityCode, String applicant,
+    public static Transitioned<RegistrationApplication, DomainEvent> founding(String id, String authorityCode, String applicant,
                                                                  String organizationId, Particulars particulars, LocalDate on) {
         RegistrationApplication a = new RegistrationApplication(id, Matter.FOUNDING, authorityCode, applicant, organizationId,
                 particulars, null, null, ApplicationStatus.APPLIED, List.of(), on, null, null, null, List.of(), 1);
@@ -52,14 +55,14 @@ public record RegistrationApplication(String id,
                 "name", particulars.name().fullName(), "type", particulars.type().name())));
     }
 
-    public static Transitioned<RegistrationApplication> changing(String id, String authorityCode, String applicant,
+    public static Transitioned<RegistrationApplication, DomainEvent> changing(String id, String authorityCode, String applicant,
                                                                  String organizationId, ChangeRequest change, LocalDate on) {
         RegistrationApplication a = new RegistrationApplication(id, Matter.CHANGE, authorityCode, applicant, organizationId,
                 null, change, null, ApplicationStatus.APPLIED, List.of(), on, null, null, null, List.of(), 1);
         return new Transitioned<>(a, event(a, "applied", null, Map.of("matter", Matter.CHANGE.name())));
     }
 
-    public static Transitioned<RegistrationApplication> deregistering(String id, String authorityCode, String applicant,
+    public static Transitioned<RegistrationApplication, DomainEvent> deregistering(String id, String authorityCode, String applicant,
                                                                       String organizationId, DeregistrationRequest request,
                                                                       LocalDate on) {
         RegistrationApplication a = new RegistrationApplication(id, Matter.DEREGISTRATION, authorityCode, applicant,
@@ -68,10 +71,10 @@ public record RegistrationApplication(String id,
     }
 
     /** 一次性告知: the computed missing documents plus anything the registrar adds, all at once. */
-    public Transitioned<RegistrationApplication> requestSupplement(List<String> items, LocalDate on) {
+    public Transitioned<RegistrationApplication, DomainEvent> requestSupplement(List<String> items, LocalDate on) {
         ApplicationStatus to = ApplicationTransitions.require(status, ApplicationAction.REQUEST_SUPPLEMENT);
         if (items == null || items.stream().allMatch(s -> s == null || s.isBlank())) {
-            throw new RuleViolation("SUPPLEMENT_ITEMS_REQUIRED",
+            throw new InvalidFields("SUPPLEMENT_ITEMS_REQUIRED",
                     List.of(new FieldProblem("/items", "REQUIRED", "补正告知须一次性列明全部需补正的材料")));
         }
         List<String> clean = items.stream().filter(s -> s != null && !s.isBlank()).map(String::strip).distinct().toList();
@@ -79,9 +82,9 @@ public record RegistrationApplication(String id,
         return new Transitioned<>(n, event(n, "supplement-requested", status, Map.of("missingItems", clean)));
     }
 
-    public Transitioned<RegistrationApplication> resubmit(java.util.Set<DocumentKind> added, LocalDate on) {
+    public Transitioned<RegistrationApplication, DomainEvent> resubmit(Set<DocumentKind> added, LocalDate on) {
         ApplicationStatus to = ApplicationTransitions.require(status, ApplicationAction.RESUBMIT);
-        java.util.EnumSet<DocumentKind> docs = java.util.EnumSet.noneOf(DocumentKind.class);
+        EnumSet<DocumentKind> docs = EnumSet.noneOf(DocumentKind.class);
         docs.addAll(documents());
         if (added != null) {
             docs.addAll(added);
@@ -95,12 +98,12 @@ public record RegistrationApplication(String id,
      * dueBasis, statutoryDueDate, and limitWorkingDays for a limit counted in working days), so the
      * audit side derives on-time rates from the trail alone.
      */
-    public Transitioned<RegistrationApplication> accept(java.util.Set<DocumentKind> required, MatterLimit limit,
+    public Transitioned<RegistrationApplication, DomainEvent> accept(Set<DocumentKind> required, MatterLimit limit,
                                                         WorkingDayCalendar calendar, LocalDate on) {
         ApplicationStatus to = ApplicationTransitions.require(status, ApplicationAction.ACCEPT);
         List<FieldProblem> missing = required.stream().filter(d -> !documents().contains(d))
                 .map(d -> new FieldProblem("/documents", "DOCUMENT_MISSING", "缺少材料：" + d.title())).toList();
-        RuleViolation.throwIfAny("DOCUMENTS_INCOMPLETE", missing);
+        InvalidFields.throwIfAny("DOCUMENTS_INCOMPLETE", missing);
         DueDates due = DueDates.from(on, limit, calendar);
         RegistrationApplication n = copy(to, List.of(), on, due, decidedOn, decisionReasons, organizationId, documents());
         DomainEvent e = event(n, "accepted", status,
@@ -110,18 +113,18 @@ public record RegistrationApplication(String id,
         return new Transitioned<>(n, new DomainEvent(e.name(), e.fromStatus(), e.toStatus(), e.reason(), e.changes(), attributes));
     }
 
-    public Transitioned<RegistrationApplication> approve(LocalDate on) {
+    public Transitioned<RegistrationApplication, DomainEvent> approve(LocalDate on) {
         ApplicationStatus to = ApplicationTransitions.require(status, ApplicationAction.APPROVE);
         RegistrationApplication n = copy(to, missingItems, acceptedOn, dueDates, on, List.of(), organizationId, documents());
         return new Transitioned<>(n, event(n, "approved", status, Map.of("decidedOn", on.toString())));
     }
 
     /** Refusal needs written reasons ([SG]§13 grounds or others). */
-    public Transitioned<RegistrationApplication> refuse(List<String> reasons, LocalDate on) {
+    public Transitioned<RegistrationApplication, DomainEvent> refuse(List<String> reasons, LocalDate on) {
         ApplicationStatus to = ApplicationTransitions.require(status, ApplicationAction.REFUSE);
         List<String> clean = reasons == null ? List.of() : reasons.stream().filter(s -> s != null && !s.isBlank()).map(String::strip).toList();
         if (clean.isEmpty()) {
-            throw new RuleViolation("REFUSAL_REASONS_REQUIRED",
+            throw new InvalidFields("REFUSAL_REASONS_REQUIRED",
                     List.of(new FieldProblem("/reasons", "REQUIRED", "不予登记须书面说明理由")));
         }
         RegistrationApplication n = copy(to, missingItems, acceptedOn, dueDates, on, clean, organizationId, documents());
@@ -129,7 +132,7 @@ public record RegistrationApplication(String id,
         return new Transitioned<>(n, new DomainEvent(e.name(), e.fromStatus(), e.toStatus(), String.join("；", clean), e.changes(), e.attributes()));
     }
 
-    public java.util.Set<DocumentKind> documents() {
+    public Set<DocumentKind> documents() {
         return switch (matter) {
             case FOUNDING -> particulars.documents();
             case CHANGE -> change.documents();
@@ -139,7 +142,7 @@ public record RegistrationApplication(String id,
 
     private RegistrationApplication copy(ApplicationStatus to, List<String> missing, LocalDate accepted, DueDates due,
                                          LocalDate decided, List<String> reasons, String orgId,
-                                         java.util.Set<DocumentKind> docs) {
+                                         Set<DocumentKind> docs) {
         Particulars p = particulars == null ? null : new Particulars(particulars.type(), particulars.name(), particulars.residence(),
                 particulars.purpose(), particulars.businessScope(), particulars.activityArea(), particulars.legalRepresentative(),
                 particulars.fundsFen(), particulars.fundsInCash(), particulars.foundationKind(), particulars.sector(),

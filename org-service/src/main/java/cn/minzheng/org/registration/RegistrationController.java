@@ -1,5 +1,6 @@
 package cn.minzheng.org.registration;
 
+import cn.minzheng.platform.kit.problem.ValidationProblem;
 import cn.minzheng.org.problems.FieldProblem;
 import cn.minzheng.org.problems.ProblemTranslation;
 import cn.minzheng.org.registration.RegistrationRequests.ChangeBody;
@@ -35,11 +36,14 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import static cn.minzheng.platform.kit.problem.FieldProblem.withMessage;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /** 成立/变更/注销登记, 撤销, public lookup and announcements. */
@@ -96,8 +100,8 @@ public class RegistrationController {
                                                     @RequestParam(required = false) String cursor,
                                                     @RequestParam(required = false) Integer size) {
         int n = Page.boundedSize(size);
-        return CurrentPrincipal.require().flatMap(p -> service.store()
-                .applications(AccessPolicy.scopeOf(p), status, Boolean.TRUE.equals(overdue) ? LocalDate.now(clock) : null, cursor, n + 1)
+        return CurrentPrincipal.require().flatMap(p -> service
+                .applications(p, status, Boolean.TRUE.equals(overdue) ? LocalDate.now(clock) : null, cursor, n + 1)
                 .map(ApplicationView::of).collectList()
                 .map(list -> list.size() > n ? new Page<>(list.subList(0, n), list.get(n - 1).id()) : new Page<>(list, null)));
     }
@@ -179,28 +183,26 @@ public class RegistrationController {
                                                @RequestParam(required = false) String name,
                                                @RequestParam(required = false) Integer size) {
         if (creditCode != null && !creditCode.isBlank()) {
-            return service.store().byCreditCode(creditCode.strip().toUpperCase(java.util.Locale.ROOT))
-                    .map(s -> PublicOrganizationView.of(s.organization())).flux();
+            return service.publicByCreditCode(creditCode.strip().toUpperCase(Locale.ROOT)).map(PublicOrganizationView::of).flux();
         }
         if (name == null || name.strip().length() < 2) {
-            return Flux.error(new cn.minzheng.platform.kit.problem.ValidationProblem(
-                    cn.minzheng.platform.kit.problem.FieldProblem.withMessage("/name", "too-short", "请输入统一社会信用代码或至少两个字的名称")));
+            return Flux.error(new ValidationProblem(withMessage("/name", "too-short", "请输入统一社会信用代码或至少两个字的名称")));
         }
-        return service.store().byName(name.strip(), Page.boundedSize(size)).map(s -> PublicOrganizationView.of(s.organization()));
+        return service.publicByName(name.strip(), Page.boundedSize(size)).map(PublicOrganizationView::of);
     }
 
     @GetMapping("/public/organizations/{creditCode}")
     public Mono<PublicOrganizationView> byCreditCode(@PathVariable String creditCode) {
-        return service.store().byCreditCode(creditCode.toUpperCase(java.util.Locale.ROOT))
+        return service.publicByCreditCode(creditCode.toUpperCase(Locale.ROOT))
                 .switchIfEmpty(Mono.error(() -> new NotFoundProblem("organization", creditCode)))
-                .map(s -> PublicOrganizationView.of(s.organization()));
+                .map(PublicOrganizationView::of);
     }
 
     @GetMapping("/public/announcements")
     public Flux<Announcement> announcements(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate since,
                                             @RequestParam(required = false) Integer size) {
         LocalDate from = since != null ? since : LocalDate.now(clock).minusDays(90);
-        return service.store().announcements(from, Page.boundedSize(size));
+        return service.announcements(from, Page.boundedSize(size));
     }
 
     private ResponseEntity<ApplicationView> created(RegistrationApplication a) {

@@ -1,5 +1,9 @@
 package cn.minzheng.org.registration;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.function.Function;
+import cn.minzheng.platform.kit.domain.Transitioned;
 import cn.minzheng.org.organization.OrganizationType;
 import cn.minzheng.org.organization.RegistrationAuthority;
 import cn.minzheng.org.organization.Matter;
@@ -19,6 +23,7 @@ import cn.minzheng.org.naming.NameRules;
 import cn.minzheng.org.naming.NameUniqueness;
 import cn.minzheng.org.problems.FieldProblem;
 import cn.minzheng.org.problems.ProblemTranslation;
+import cn.minzheng.org.problems.RuleViolation;
 import cn.minzheng.platform.codes.calendar.WorkingDayCalendar;
 import cn.minzheng.platform.events.EventEnvelope;
 import cn.minzheng.platform.kit.problem.ConflictProblem;
@@ -29,6 +34,7 @@ import cn.minzheng.platform.kit.security.AccessPolicy;
 import cn.minzheng.platform.kit.security.Principal;
 import cn.minzheng.platform.kit.security.Role;
 import org.springframework.dao.DuplicateKeyException;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
@@ -112,11 +118,11 @@ public class RegistrationService {
             if (change.fundsFen() != null && change.fundsFen() < 0) {
                 problems.add(new FieldProblem("/funds", "FUNDS_NEGATIVE", "资金数额不能为负"));
             }
-            if (o.restrictedUntilRectified() && (change.name() != null || change.businessScope() != null)) {
-                problems.add(new FieldProblem(change.name() != null ? "/name" : "/businessScope", "CHANGE_RESTRICTED_UNQUALIFIED",
-                        "年检不合格整改期间不得变更名称和业务范围"));
-            }
             ProblemTranslation.throwIfAny(problems);
+            if (o.restrictedUntilRectified() && (change.name() != null || change.businessScope() != null)) {
+                throw new RuleViolation("CHANGE_RESTRICTED", List.of(new FieldProblem(change.name() != null ? "/name" : "/businessScope",
+                        "CHANGE_RESTRICTED_UNQUALIFIED", "年检不合格整改期间不得变更名称和业务范围；整改合格后再申请变更")));
+            }
             var t = RegistrationApplication.changing(applicationId, o.authorityCode(), p.subject(), o.id(), change, today());
             return store.insert(t.next(), applicationEvents(t.next(), t.event(), p, Role.ORG_AGENT, traceparent));
         });
@@ -202,7 +208,7 @@ public class RegistrationService {
         AccessPolicy.requireAnyRole(p, Role.REGISTRAR);
         return organization(p, id).flatMap(s -> {
             Organization o = s.organization();
-            AccessPolicy.requireNotOwnCase(p, o.authorityCode(), java.util.Arrays.asList(s.agentSubject()), OWN_ORGANIZATION_CASE, o.id());
+            AccessPolicy.requireNotOwnCase(p, o.authorityCode(), Arrays.asList(s.agentSubject()), OWN_ORGANIZATION_CASE, o.id());
             if (o.version() != ifMatch) {
                 return Mono.error(new StaleVersionProblem(ifMatch, o.version()));
             }
@@ -392,18 +398,18 @@ public class RegistrationService {
      * {@value #OWN_ORGANIZATION_CASE}, recorded under the application's authority.
      */
     private Mono<Void> notOwnApplication(Principal p, RegistrationApplication a) {
-        AccessPolicy.requireNotOwnCase(p, a.authorityCode(), java.util.Arrays.asList(a.applicantSubject()), OWN_ORGANIZATION_CASE, a.id());
+        AccessPolicy.requireNotOwnCase(p, a.authorityCode(), Arrays.asList(a.applicantSubject()), OWN_ORGANIZATION_CASE, a.id());
         if (a.matter() == Matter.FOUNDING || a.organizationId() == null) {
             return Mono.empty();
         }
         return store.organization(a.organizationId())
-                .doOnNext(s -> AccessPolicy.requireNotOwnCase(p, a.authorityCode(), java.util.Arrays.asList(s.agentSubject()),
+                .doOnNext(s -> AccessPolicy.requireNotOwnCase(p, a.authorityCode(), Arrays.asList(s.agentSubject()),
                         OWN_ORGANIZATION_CASE, a.id()))
                 .then();
     }
 
     private Mono<RegistrationApplication> staffCommand(Principal p, String id, long ifMatch, Role role,
-                                                       java.util.function.Function<RegistrationApplication, Mono<Transitioned<RegistrationApplication>>> command,
+                                                       Function<RegistrationApplication, Mono<Transitioned<RegistrationApplication, DomainEvent>>> command,
                                                        String traceparent) {
         return application(p, id).flatMap(a -> {
             AccessPolicy.requireAnyRole(p, role);
@@ -414,7 +420,7 @@ public class RegistrationService {
         });
     }
 
-    private Mono<RegistrationApplication> save(RegistrationApplication before, Transitioned<RegistrationApplication> t, Principal p,
+    private Mono<RegistrationApplication> save(RegistrationApplication before, Transitioned<RegistrationApplication, DomainEvent> t, Principal p,
                                                Role role, String traceparent) {
         return store.update(t.next(), before.version(), applicationEvents(t.next(), t.event(), p, role, traceparent))
                 .flatMap(ok -> ok ? Mono.just(t.next()) : Mono.error(new StaleVersionProblem(before.version(), null)));
@@ -439,19 +445,35 @@ public class RegistrationService {
     }
 
     private static DomainEvent announced(Organization o, String matter) {
-        Map<String, Object> attributes = new java.util.LinkedHashMap<>(o.standingFields());
+        Map<String, Object> attributes = new LinkedHashMap<>(o.standingFields());
         attributes.put("matter", matter);
         return new DomainEvent("announced", null, null, null, Map.of(), attributes);
     }
 
     private static DomainEvent withApplication(DomainEvent e, String applicationId) {
-        Map<String, Object> attributes = new java.util.LinkedHashMap<>(e.attributes());
+        Map<String, Object> attributes = new LinkedHashMap<>(e.attributes());
         attributes.put("applicationId", applicationId);
         return new DomainEvent(e.name(), e.fromStatus(), e.toStatus(), e.reason(), e.changes(), attributes);
     }
 
     /** For read-only helpers of the web layer. */
-    public RegistrationStore store() {
-        return store;
+    /** Applications the caller may see (region scope), optionally only those overdue on {@code overdueOn}; one page after the cursor. */
+    public Flux<RegistrationApplication> applications(Principal p, ApplicationStatus status, LocalDate overdueOn, String cursor, int size) {
+        return store.applications(AccessPolicy.scopeOf(p), status, overdueOn, cursor, size);
+    }
+
+    /** The registered organization holding a (normalised) credit code, if any (公示). */
+    public Mono<Organization> publicByCreditCode(String creditCode) {
+        return store.byCreditCode(creditCode).map(RegistrationStore.StoredOrganization::organization);
+    }
+
+    /** Organizations whose name contains the text (公示). */
+    public Flux<Organization> publicByName(String text, int size) {
+        return store.byName(text, size).map(RegistrationStore.StoredOrganization::organization);
+    }
+
+    /** Announcements (成立、变更、注销、撤销公告) since a date. */
+    public Flux<Announcement> announcements(LocalDate since, int size) {
+        return store.announcements(since, size);
     }
 }

@@ -1,5 +1,6 @@
 package cn.minzheng.org.spotcheck;
 
+import java.util.Objects;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,7 +39,7 @@ public record InspectorRoster(Map<String, List<Inspector>> byAuthority) {
             if (creditCode != null) {
                 all.add(normal(creditCode));
             }
-            personIds.stream().filter(java.util.Objects::nonNull).map(InspectorRoster::normal).forEach(all::add);
+            personIds.stream().filter(Objects::nonNull).map(InspectorRoster::normal).forEach(all::add);
             return all;
         }
     }

@@ -1,13 +1,17 @@
 package cn.minzheng.org.spotcheck;
 
+import java.util.Collection;
+import java.util.Optional;
 import cn.minzheng.org.events.DomainEvent;
 import cn.minzheng.org.problems.ClosedGate;
 import cn.minzheng.org.problems.FieldProblem;
-import cn.minzheng.org.problems.IllegalTransition;
+import cn.minzheng.org.problems.InvalidFields;
+import cn.minzheng.org.problems.InvalidFields;
+import cn.minzheng.platform.kit.domain.IllegalTransition;
 import cn.minzheng.org.problems.RuleViolation;
 import cn.minzheng.org.organization.OrganizationType;
 import cn.minzheng.org.organization.RegistrationAuthority;
-import cn.minzheng.org.registration.Transitioned;
+import cn.minzheng.platform.kit.domain.Transitioned;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -65,21 +69,19 @@ public record SpotCheckPlan(String id, String authorityCode, int year, List<Orga
         lineage = lineage == null ? Lineage.FIRST : lineage;
     }
 
-    public static Transitioned<SpotCheckPlan> draw(String id, String authorityCode, int year, java.util.Collection<OrganizationType> types,
+    public static Transitioned<SpotCheckPlan, DomainEvent> draw(String id, String authorityCode, int year, Collection<OrganizationType> types,
                                                    int ratioBasisPoints, String seed, List<String> population, List<Inspector> pool,
                                                    SpotCheckPolicy policy, LocalDate on) {
         return draw(id, authorityCode, year, types, ratioBasisPoints, seed, population, pool, policy, on, Lineage.FIRST);
     }
 
-    private static Transitioned<SpotCheckPlan> draw(String id, String authorityCode, int year, java.util.Collection<OrganizationType> types,
+    private static Transitioned<SpotCheckPlan, DomainEvent> draw(String id, String authorityCode, int year, Collection<OrganizationType> types,
                                                     int ratioBasisPoints, String seed, List<String> population, List<Inspector> pool,
                                                     SpotCheckPolicy policy, LocalDate on, Lineage lineage) {
-        List<FieldProblem> problems = new ArrayList<>();
-        ratioProblem(authorityCode, ratioBasisPoints, policy).ifPresent(problems::add);
         if (seed == null || seed.isBlank()) {
-            problems.add(new FieldProblem("/seed", "REQUIRED", "须记录随机种子"));
+            throw new InvalidFields("SPOT_CHECK_PLAN_INVALID", List.of(new FieldProblem("/seed", "REQUIRED", "须记录随机种子")));
         }
-        RuleViolation.throwIfAny("SPOT_CHECK_PLAN_INVALID", problems);
+        requireRatio(authorityCode, ratioBasisPoints, policy);
         List<String> sorted = population.stream().distinct().sorted().toList();
         List<String> drawn = SeededDraw.drawOrganizations(seed, sorted, SeededDraw.sampleSize(sorted.size(), ratioBasisPoints));
         Map<String, List<String>> assignments = SeededDraw.assignInspectors(seed, drawn, pool, policy.inspectorsPerOrganization());
@@ -113,13 +115,13 @@ public record SpotCheckPlan(String id, String authorityCode, int year, List<Orga
                 .ifPresent(p -> RuleViolation.throwIfAny("SPOT_CHECK_PLAN_INVALID", List.of(p)));
     }
 
-    private static java.util.Optional<FieldProblem> ratioProblem(String authorityCode, int ratioBasisPoints, SpotCheckPolicy policy) {
+    private static Optional<FieldProblem> ratioProblem(String authorityCode, int ratioBasisPoints, SpotCheckPolicy policy) {
         int minimum = policy.minimumFor(new RegistrationAuthority(authorityCode).level());
         if (ratioBasisPoints < minimum || ratioBasisPoints > 10_000) {
-            return java.util.Optional.of(new FieldProblem("/ratioBasisPoints", "RATIO_BELOW_MINIMUM",
+            return Optional.of(new FieldProblem("/ratioBasisPoints", "RATIO_BELOW_MINIMUM",
                     "抽查比例不得低于本级法定最低比例" + minimum / 100.0 + "%"));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /**
@@ -133,7 +135,7 @@ public record SpotCheckPlan(String id, String authorityCode, int year, List<Orga
     }
 
     /** The slots of a draw of {@code types} (empty: every type) of {@code generation}. */
-    public static Map<OrganizationType, String> slotsOf(String authorityCode, int year, java.util.Collection<OrganizationType> types,
+    public static Map<OrganizationType, String> slotsOf(String authorityCode, int year, Collection<OrganizationType> types,
                                                         int generation) {
         Map<OrganizationType, String> slots = new TreeMap<>();
         for (OrganizationType t : types == null || types.isEmpty() ? List.of(OrganizationType.values()) : types) {
@@ -148,7 +150,7 @@ public record SpotCheckPlan(String id, String authorityCode, int year, List<Orga
      * Only a plan that still stands (DRAWN) may be redrawn: a published plan's results are out, and a
      * superseded plan already has its redraw.
      */
-    public Transitioned<SpotCheckPlan> redraw(String newId, String reason, String newSeed, List<String> newPopulation,
+    public Transitioned<SpotCheckPlan, DomainEvent> redraw(String newId, String reason, String newSeed, List<String> newPopulation,
                                               List<Inspector> pool, SpotCheckPolicy policy, LocalDate on) {
         requireRedrawable();
         String why = requireReason(reason);
@@ -182,12 +184,12 @@ public record SpotCheckPlan(String id, String authorityCode, int year, List<Orga
     /** @return the reason, stripped */
     static String requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new RuleViolation("REASON_REQUIRED", List.of(new FieldProblem("/reason", "REASON_REQUIRED",
+            throw new InvalidFields("REASON_REQUIRED", List.of(new FieldProblem("/reason", "REASON_REQUIRED",
                     "重新抽取须写明书面理由（如：抽取范围有误、名录有误），理由将与原抽取结果一并公开；请填写 reason 后重新提交")));
         }
         String stripped = reason.strip();
         if (stripped.length() > REASON_MAX_LENGTH) {
-            throw new RuleViolation("REASON_TOO_LONG", List.of(new FieldProblem("/reason", "REASON_TOO_LONG",
+            throw new InvalidFields("REASON_TOO_LONG", List.of(new FieldProblem("/reason", "REASON_TOO_LONG",
                     "理由不得超过" + REASON_MAX_LENGTH + "字，请精简后重新提交")));
         }
         return stripped;
@@ -209,7 +211,7 @@ public record SpotCheckPlan(String id, String authorityCode, int year, List<Orga
         return assignments.values().stream().findFirst().map(List::size).orElse(policy.inspectorsPerOrganization());
     }
 
-    public Transitioned<SpotCheckPlan> recordResult(String organizationId, CheckResult result) {
+    public Transitioned<SpotCheckPlan, DomainEvent> recordResult(String organizationId, CheckResult result) {
         if (status != PlanStatus.DRAWN) {
             throw new IllegalTransition("spot-check", status.name(), "recordResult");
         }
@@ -231,7 +233,7 @@ public record SpotCheckPlan(String id, String authorityCode, int year, List<Orga
     }
 
     /** 一公开: published once every drawn organization has a result. */
-    public Transitioned<SpotCheckPlan> publish(LocalDate on) {
+    public Transitioned<SpotCheckPlan, DomainEvent> publish(LocalDate on) {
         if (status != PlanStatus.DRAWN) {
             throw new IllegalTransition("spot-check", status.name(), "publish");
         }

@@ -1,5 +1,12 @@
 package cn.minzheng.org.spotcheck;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Locale;
+import cn.minzheng.org.registration.RegistrationService;
+import cn.minzheng.platform.kit.domain.Transitioned;
+import cn.minzheng.org.events.DomainEvent;
 import cn.minzheng.org.events.Actor;
 import cn.minzheng.org.events.OrgEventFactory;
 import cn.minzheng.org.events.OrgEventTypes;
@@ -137,7 +144,7 @@ public class SpotCheckService {
         });
     }
 
-    private Mono<StoredPlan> insert(cn.minzheng.org.registration.Transitioned<SpotCheckPlan> t, Population pop,
+    private Mono<StoredPlan> insert(Transitioned<SpotCheckPlan, DomainEvent> t, Population pop,
                                     Set<OrganizationType> types, Principal p, String traceparent) {
         SpotCheckPlan plan = t.next();
         Map<String, DrawnOrganization> drawn = new LinkedHashMap<>();
@@ -170,10 +177,10 @@ public class SpotCheckService {
                 .collectList()
                 .map(orgs -> {
                     Map<String, DrawnOrganization> drawn = new LinkedHashMap<>();
-                    List<InspectorRoster.Candidate> candidates = new java.util.ArrayList<>();
+                    List<InspectorRoster.Candidate> candidates = new ArrayList<>();
                     for (Organization o : orgs) {
                         drawn.put(o.id(), new DrawnOrganization(o.name().fullName(), o.creditCode()));
-                        Set<String> persons = new java.util.HashSet<>();
+                        Set<String> persons = new HashSet<>();
                         if (o.legalRepresentative() != null) {
                             persons.add(o.legalRepresentative().idNumber());
                         }
@@ -220,8 +227,8 @@ public class SpotCheckService {
             AccessPolicy.requireAnyRole(p, Role.INSPECTOR);
             // 回避: not the check of an organization one acts for
             return registrations.organization(organizationId).doOnNext(o -> AccessPolicy.requireNotOwnCase(p,
-                    o.organization().authorityCode(), java.util.Arrays.asList(o.agentSubject()),
-                    cn.minzheng.org.registration.RegistrationService.OWN_ORGANIZATION_CASE, organizationId)).thenReturn(s);
+                    o.organization().authorityCode(), Arrays.asList(o.agentSubject()),
+                    RegistrationService.OWN_ORGANIZATION_CASE, organizationId)).thenReturn(s);
         }).flatMap(s -> {
             var t = s.plan().recordResult(organizationId,
                     new SpotCheckPlan.CheckResult(p.subject(), problemsFound, findings, LocalDate.now(clock)));
@@ -248,7 +255,7 @@ public class SpotCheckService {
         return store.published(authorityPrefix, cursor, size);
     }
 
-    private Mono<StoredPlan> save(StoredPlan s, long ifMatch, cn.minzheng.org.registration.Transitioned<SpotCheckPlan> t, String name,
+    private Mono<StoredPlan> save(StoredPlan s, long ifMatch, Transitioned<SpotCheckPlan, DomainEvent> t, String name,
                                   Principal p, Role role, String traceparent) {
         SpotCheckPlan current = s.plan();
         if (current.version() != ifMatch) {
@@ -260,7 +267,7 @@ public class SpotCheckService {
                         : Mono.error(new StaleVersionProblem(ifMatch, null)));
     }
 
-    private EventEnvelope envelope(SpotCheckPlan plan, String name, cn.minzheng.org.events.DomainEvent event, Principal p, Role role,
+    private EventEnvelope envelope(SpotCheckPlan plan, String name, DomainEvent event, Principal p, Role role,
                                    String traceparent) {
         Role acting = p.has(role) || p.isAdmin() ? role : p.roles().stream().findFirst().orElse(role);
         return events.envelope(OrgEventTypes.of("spot-check", name), "spot-check", plan.id(), plan.id(), plan.authorityCode(),
@@ -268,7 +275,7 @@ public class SpotCheckService {
     }
 
     private static String newPlanId(String authorityCode, int year) {
-        return "SC-" + authorityCode + "-" + year + "-" + newSeed().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        return "SC-" + authorityCode + "-" + year + "-" + newSeed().substring(0, 8).toUpperCase(Locale.ROOT);
     }
 
     private static String newSeed() {

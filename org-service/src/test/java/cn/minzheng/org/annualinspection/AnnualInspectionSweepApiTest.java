@@ -65,7 +65,7 @@ class AnnualInspectionSweepApiTest extends OrgServiceTestBase {
         assertThat(restricted.data().get("restrictedUntilRectified").asBoolean()).isTrue();
         client().post().uri("/api/v1/orgs/organizations/ORG-SW-UNQL5/change-applications").header("Authorization", "Bearer " + agentToken)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("businessScope", "新范围", "documents", List.of("APPLICATION")))
-                .exchange().expectStatus().isBadRequest().expectBody(JsonNode.class)
+                .exchange().expectStatus().isEqualTo(422).expectBody(JsonNode.class)
                 .value(b -> assertThat(b.get("errors").findValuesAsString("code")).contains("change-restricted-unqualified"));
 
         JsonNode campaign = client().post().uri("/api/v1/orgs/inspection-campaigns").header("Authorization", "Bearer " + registrar)
@@ -142,7 +142,7 @@ class AnnualInspectionSweepApiTest extends OrgServiceTestBase {
         int thisYear = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
         client().post().uri("/api/v1/orgs/inspection-campaigns").header("Authorization", "Bearer " + registrar)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("authorityCode", AUTHORITY, "year", thisYear)).exchange()
-                .expectStatus().isBadRequest();
+                .expectStatus().isEqualTo(422);
         client().post().uri("/api/v1/orgs/inspection-campaigns").header("Authorization", "Bearer " + token("r2", "REGISTRAR", "330100"))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("authorityCode", AUTHORITY, "year", thisYear - 3)).exchange()
                 .expectStatus().isForbidden();

@@ -1,8 +1,8 @@
 package cn.minzheng.org.annualinspection;
 
 import cn.minzheng.org.problems.FieldProblem;
-import cn.minzheng.org.problems.IllegalTransition;
-import cn.minzheng.org.problems.RuleViolation;
+import cn.minzheng.platform.kit.domain.IllegalTransition;
+import cn.minzheng.org.problems.InvalidFields;
 import cn.minzheng.org.organization.OrganizationType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,7 +29,7 @@ class AnnualReportTest {
         if (problem == null) {
             assertThat(file(type, audited).status()).isEqualTo(ReportStatus.FILED);
         } else {
-            RuleViolation v = catchThrowableOfType(RuleViolation.class, () -> file(type, audited));
+            InvalidFields v = catchThrowableOfType(InvalidFields.class, () -> file(type, audited));
             assertThat(v.problems()).extracting(FieldProblem::code).containsExactly(problem);
         }
     }
@@ -49,7 +49,7 @@ class AnnualReportTest {
         if (ok) {
             grading.run();
         } else {
-            assertThatThrownBy(grading::run).isInstanceOf(RuleViolation.class);
+            assertThatThrownBy(grading::run).isInstanceOf(InvalidFields.class);
         }
     }
 
@@ -61,7 +61,7 @@ class AnnualReportTest {
         assertThatThrownBy(() -> graded.grade(Grade.UNQUALIFIED, List.of("x"), "y", LocalDate.of(2025, 9, 1), LocalDate.of(2025, 6, 1)))
                 .isInstanceOf(IllegalTransition.class);
         assertThatThrownBy(() -> AnnualReport.file("ORG-1", "330100", OrganizationType.SOCIAL_GROUP, 2025, true, "g", "a",
-                new Finances(0, 0, 0), null, FILED_ON)).isInstanceOf(RuleViolation.class);
+                new Finances(0, 0, 0), null, FILED_ON)).isInstanceOf(InvalidFields.class);
     }
 
     private static AnnualReport file(OrganizationType type, String audited) {

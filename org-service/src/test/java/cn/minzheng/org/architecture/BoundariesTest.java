@@ -58,18 +58,9 @@ class BoundariesTest {
     static final ArchRule featuresFormNoCycle = slices().matching("cn.minzheng.org.(*)..")
             .should().beFreeOfCycles();
 
-    /** Controllers that still reach a store directly; the list only shrinks (#15 item 1). */
-    private static final Set<String> CONTROLLERS_READING_A_STORE_TODAY = Set.of(
-            // the public 名录 page reads the list store
-            "cn.minzheng.org.creditlist.CreditListController",
-            // announcements, application lists and the public lookup read the registration store
-            "cn.minzheng.org.registration.RegistrationController");
-
     @ArchTest
     static final ArchRule webHandlersCallTheFeatureNotAStore = noClasses()
             .that().haveSimpleNameEndingWith("Controller")
-            .and(DescribedPredicate.describe("not among the controllers that read a store today",
-                    (JavaClass c) -> !CONTROLLERS_READING_A_STORE_TODAY.contains(c.getName())))
             .should().dependOnClassesThat().haveSimpleNameEndingWith("Store")
             .because("a web handler calls the feature's application service, never a store");
 }

@@ -1,6 +1,8 @@
 package cn.minzheng.org.creditlist;
 
-import cn.minzheng.org.problems.IllegalTransition;
+import cn.minzheng.platform.kit.domain.Transitioned;
+import cn.minzheng.org.events.DomainEvent;
+import cn.minzheng.platform.kit.domain.IllegalTransition;
 import cn.minzheng.org.problems.RuleViolation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -122,7 +124,7 @@ class CreditListEntryTest {
 
     @ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.MethodSource("everyChange")
-    void everyEntryChangeHasItsOwnValidEvent(String name, cn.minzheng.org.registration.Transitioned<CreditListEntry> t) {
+    void everyEntryChangeHasItsOwnValidEvent(String name, Transitioned<CreditListEntry, DomainEvent> t) {
         assertThat(t.event().name()).isEqualTo(name);
         var envelope = new cn.minzheng.org.events.OrgEventFactory(java.time.Clock.systemUTC()).envelope(
                 cn.minzheng.org.events.OrgEventTypes.of("credit-list-entry", name), "credit-list-entry", t.next().id(), t.next().id(),

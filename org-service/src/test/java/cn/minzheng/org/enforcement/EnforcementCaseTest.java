@@ -5,8 +5,8 @@ import cn.minzheng.org.enforcement.DiscretionBenchmarks.Band;
 import cn.minzheng.org.enforcement.EnforcementCase.Statement;
 import cn.minzheng.org.problems.ClosedGate;
 import cn.minzheng.org.problems.FieldProblem;
-import cn.minzheng.org.problems.IllegalTransition;
-import cn.minzheng.org.problems.Refusal;
+import cn.minzheng.platform.kit.domain.IllegalTransition;
+import cn.minzheng.org.problems.InvalidFields;
 import cn.minzheng.org.problems.RuleViolation;
 import cn.minzheng.platform.codes.calendar.WorkingDayCalendar;
 import net.jqwik.api.Arbitraries;
@@ -121,7 +121,7 @@ class EnforcementCaseTest {
         } else {
             assertThat(problems).extracting(FieldProblem::code).containsExactly(problem);
             assertThatThrownBy(() -> opened().propose(severity, List.of(new Penalty(kind, fen, months)), "理由", BENCHMARKS))
-                    .isInstanceOf(Refusal.class);
+                    .isInstanceOf(RuleViolation.class);
         }
     }
 
@@ -129,10 +129,10 @@ class EnforcementCaseTest {
     void malformedProposalsAreFieldErrorsNotRefusals() {
         assertThatThrownBy(() -> opened().propose(Severity.GENERAL, List.of(new Penalty(PenaltyKind.FINE, 0, 0),
                 new Penalty(PenaltyKind.WARNING, 5, 0)), " ", BENCHMARKS))
-                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.problems()).extracting(FieldProblem::pointer)
+                .isInstanceOfSatisfying(InvalidFields.class, v -> assertThat(v.problems()).extracting(FieldProblem::pointer)
                         .contains("/penalties/0/amount", "/penalties/1/amount", "/reasons"));
         assertThatThrownBy(() -> EnforcementCase.open("E", "O", "421303", "UNKNOWN", "f", BENCHMARKS, POLICY, NOTICE))
-                .isInstanceOf(RuleViolation.class);
+                .isInstanceOf(InvalidFields.class);
     }
 
     @Test
@@ -168,7 +168,7 @@ class EnforcementCaseTest {
                 .recordStatement(new Statement("承认事实，放弃听证", false, true, NOTICE)).next();
         assertThat(c.decide("r", List.of(Penalty.of(PenaltyKind.WARNING)), "理由", BENCHMARKS, POLICY, NOTICE.plusDays(1)).next().status())
                 .isEqualTo(CaseStatus.DECIDED);
-        assertThatThrownBy(() -> c.requestHearing(NOTICE.plusDays(1))).isInstanceOf(Refusal.class);
+        assertThatThrownBy(() -> c.requestHearing(NOTICE.plusDays(1))).isInstanceOf(RuleViolation.class);
     }
 
     @ParameterizedTest(name = "hearing requested on {0}: allowed {1}")
@@ -178,7 +178,7 @@ class EnforcementCaseTest {
         if (allowed) {
             assertThat(c.requestHearing(on).next().status()).isEqualTo(CaseStatus.HEARING_REQUESTED);
         } else {
-            assertThatThrownBy(() -> c.requestHearing(on)).isInstanceOfSatisfying(Refusal.class,
+            assertThatThrownBy(() -> c.requestHearing(on)).isInstanceOfSatisfying(RuleViolation.class,
                     r -> assertThat(r.code()).isEqualTo("HEARING_REQUEST_LATE"));
         }
     }
@@ -211,7 +211,7 @@ class EnforcementCaseTest {
             assertThat(t.event().attributes()).containsEntry("hearingDate", hearing.toString())
                     .containsEntry("noticeDeliveredOn", delivered.toString()).containsEntry("place", "曾都区民政局听证室");
         } else {
-            assertThatThrownBy(() -> c.scheduleHearing(hearing, "听证室", delivered, today, POLICY)).isInstanceOfSatisfying(Refusal.class, r -> {
+            assertThatThrownBy(() -> c.scheduleHearing(hearing, "听证室", delivered, today, POLICY)).isInstanceOfSatisfying(RuleViolation.class, r -> {
                 assertThat(r.code()).isEqualTo(refusal);
                 assertThat(r.problems()).singleElement().satisfies(p -> {
                     assertThat(p.pointer()).isEqualTo("/hearingDate");
@@ -236,7 +236,7 @@ class EnforcementCaseTest {
         if (pointer.isEmpty()) {
             assertThat(c.scheduleHearing(hearing, place, delivered, today, POLICY).next().hearingNoticeDeliveredOn()).isEqualTo(today);
         } else {
-            assertThatThrownBy(() -> c.scheduleHearing(hearing, place, delivered, today, POLICY)).isInstanceOfSatisfying(RuleViolation.class,
+            assertThatThrownBy(() -> c.scheduleHearing(hearing, place, delivered, today, POLICY)).isInstanceOfSatisfying(InvalidFields.class,
                     v -> assertThat(v.problems()).extracting(FieldProblem::pointer).contains(pointer));
         }
     }
@@ -251,10 +251,10 @@ class EnforcementCaseTest {
             EnforcementCase scheduled = c.scheduleHearing(hearing, "听证室", delivered, delivered, POLICY).next();
             assertThat(hearingAfterDelivery).isGreaterThanOrEqualTo(7);
             assertThat(scheduled.hearingDate()).isEqualTo(hearing);
-        } catch (Refusal r) {
+        } catch (RuleViolation r) {
             assertThat(hearingAfterDelivery).isLessThan(7);
             assertThat(r.code()).isEqualTo("HEARING_NOTICE_TOO_SHORT");
-        } catch (RuleViolation v) {
+        } catch (InvalidFields v) {
             assertThat(deliveredAfterRequest).as("only a notice before the request is malformed").isNegative();
         }
     }
@@ -300,7 +300,7 @@ class EnforcementCaseTest {
         if (refused) {
             assertThat(c.overdue(on)).isTrue();
             assertThatThrownBy(() -> c.decide("r", List.of(Penalty.of(PenaltyKind.WARNING)), "理由", BENCHMARKS, POLICY, on))
-                    .isInstanceOfSatisfying(Refusal.class, r -> {
+                    .isInstanceOfSatisfying(RuleViolation.class, r -> {
                         assertThat(r.code()).isEqualTo("DECISION_PERIOD_EXPIRED");
                         assertThat(r.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("2026-05-14", "结案"));
                     });
@@ -349,7 +349,7 @@ class EnforcementCaseTest {
         assertThatThrownBy(() -> c.decide("r", List.of(Penalty.of(PenaltyKind.REVOCATION)), "理由", BENCHMARKS, POLICY, NOTICE.plusDays(21)))
                 .isInstanceOf(ClosedGate.class);
         assertThatThrownBy(() -> notified(Severity.SERIOUS, Penalty.of(PenaltyKind.REVOCATION)).review("l", false, " ", NOTICE.plusDays(20)))
-                .isInstanceOf(RuleViolation.class);
+                .isInstanceOf(InvalidFields.class);
     }
 
     @ParameterizedTest(name = "proposed {0}, decided {1}: heavier {2}")
@@ -366,7 +366,7 @@ class EnforcementCaseTest {
                 .recordStatement(new Statement("申辩：情节轻微", true, true, NOTICE)).next();
         if (heavier) {
             assertThatThrownBy(() -> c.decide("r", penalties(decided), "理由", BENCHMARKS, POLICY, NOTICE.plusDays(1)))
-                    .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.code()).isEqualTo("HEAVIER_THAN_NOTIFIED"));
+                    .isInstanceOfSatisfying(RuleViolation.class, r -> assertThat(r.code()).isEqualTo("HEAVIER_THAN_NOTIFIED"));
         } else {
             assertThat(c.decide("r", penalties(decided), "理由", BENCHMARKS, POLICY, NOTICE.plusDays(1)).next().status())
                     .isEqualTo(CaseStatus.DECIDED);
@@ -393,7 +393,7 @@ class EnforcementCaseTest {
                 .containsExactly("decision-delivered", "decision-executed", "closed");
         assertThat(closed.next().status()).isEqualTo(CaseStatus.CLOSED);
         assertThat(closed.next().version()).isEqualTo(c.version() + 4);
-        assertThatThrownBy(() -> opened().close(" ", NOTICE)).isInstanceOf(RuleViolation.class);
+        assertThatThrownBy(() -> opened().close(" ", NOTICE)).isInstanceOf(InvalidFields.class);
     }
 
     @ParameterizedTest(name = "{0} with {1} earlier -> {2}")
@@ -421,7 +421,7 @@ class EnforcementCaseTest {
         try {
             c = opened().propose(Severity.SERIOUS, proposal, "理由", BENCHMARKS).next().serveNotice(NOTICE, CALENDAR, POLICY).next()
                     .review("legal", true, "同意", NOTICE.plusDays(20)).next();
-        } catch (RuleViolation | Refusal expected) {
+        } catch (InvalidFields | RuleViolation expected) {
             return;
         }
         try {
@@ -430,7 +430,7 @@ class EnforcementCaseTest {
             if (Penalty.total(proposal, PenaltyKind.FINE) > 0) {
                 assertThat(Penalty.total(d.decision().penalties(), PenaltyKind.FINE)).isLessThanOrEqualTo(Penalty.total(proposal, PenaltyKind.FINE));
             }
-        } catch (RuleViolation | Refusal | ClosedGate expected) {
+        } catch (InvalidFields | RuleViolation | ClosedGate expected) {
             // refused by a rule: fine
         }
     }

@@ -1,6 +1,6 @@
 package cn.minzheng.org.registration;
 
-import cn.minzheng.org.problems.IllegalTransition;
+import cn.minzheng.platform.kit.domain.IllegalTransition;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -2,7 +2,8 @@ package cn.minzheng.org.registration;
 
 import cn.minzheng.org.organization.OrganizationType;
 import cn.minzheng.org.naming.OrganizationName;
-import cn.minzheng.org.problems.IllegalTransition;
+import cn.minzheng.platform.kit.domain.IllegalTransition;
+import cn.minzheng.org.problems.InvalidFields;
 import cn.minzheng.org.problems.RuleViolation;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +53,7 @@ class OrganizationTest {
     @Test
     void endedOrganizationsTakeNoFurtherCommandsAndRevocationNeedsADecision() {
         Organization o = registered();
-        assertThatThrownBy(() -> o.revoke(" ", "x", DAY)).isInstanceOf(RuleViolation.class);
+        assertThatThrownBy(() -> o.revoke(" ", "x", DAY)).isInstanceOf(InvalidFields.class);
         Organization revoked = o.revoke("杭民罚决字〔2025〕1号", "连续两年未年检", DAY).next();
         assertThat(revoked.status()).isEqualTo(OrganizationStatus.REVOKED);
         assertThat(revoked.goodStanding()).isFalse();

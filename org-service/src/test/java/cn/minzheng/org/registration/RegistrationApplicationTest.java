@@ -2,8 +2,8 @@ package cn.minzheng.org.registration;
 
 import cn.minzheng.org.organization.OrganizationType;
 import cn.minzheng.org.deadlines.MatterLimit;
-import cn.minzheng.org.problems.IllegalTransition;
-import cn.minzheng.org.problems.RuleViolation;
+import cn.minzheng.platform.kit.domain.IllegalTransition;
+import cn.minzheng.org.problems.InvalidFields;
 import cn.minzheng.platform.codes.calendar.WorkingDayCalendar;
 import org.junit.jupiter.api.Test;
 
@@ -33,8 +33,8 @@ class RegistrationApplicationTest {
         Set<DocumentKind> required = policy.requiredDocuments().get(OrganizationType.SOCIAL_GROUP);
 
         assertThatThrownBy(() -> a.accept(required, MatterLimit.calendarDays(60, 20), CALENDAR, DAY))
-                .isInstanceOf(RuleViolation.class)
-                .satisfies(e -> assertThat(((RuleViolation) e).problems()).hasSize(5));
+                .isInstanceOf(InvalidFields.class)
+                .satisfies(e -> assertThat(((InvalidFields) e).problems()).hasSize(5));
 
         var supplement = a.requestSupplement(List.of("章程草案", "验资报告", "章程草案", " "), DAY);
         assertThat(supplement.next().missingItems()).containsExactly("章程草案", "验资报告");
@@ -69,7 +69,7 @@ class RegistrationApplicationTest {
     void refusalNeedsWrittenReasonsAndCarriesThem() {
         RegistrationApplication a = applied(EnumSet.allOf(DocumentKind.class))
                 .accept(Set.of(), MatterLimit.calendarDays(60, 20), CALENDAR, DAY).next();
-        assertThatThrownBy(() -> a.refuse(List.of("  "), DAY)).isInstanceOf(RuleViolation.class);
+        assertThatThrownBy(() -> a.refuse(List.of("  "), DAY)).isInstanceOf(InvalidFields.class);
         var refused = a.refuse(List.of("同一行政区域内已有业务范围相同的社会团体"), DAY);
         assertThat(refused.next().decisionReasons()).containsExactly("同一行政区域内已有业务范围相同的社会团体");
         assertThat(refused.event().reason()).contains("业务范围相同");
@@ -78,6 +78,6 @@ class RegistrationApplicationTest {
 
     @Test
     void supplementRequestMustNameTheItems() {
-        assertThatThrownBy(() -> applied(Set.of()).requestSupplement(List.of(), DAY)).isInstanceOf(RuleViolation.class);
+        assertThatThrownBy(() -> applied(Set.of()).requestSupplement(List.of(), DAY)).isInstanceOf(InvalidFields.class);
     }
 }

@@ -205,10 +205,10 @@ class SpotCheckApiTest extends OrgServiceTestBase {
         client().post().uri(SPOT_CHECKS + "/" + id + "/results").header("Authorization", "Bearer " + token(notAssigned, "INSPECTOR", AUTHORITY))
                 .header("If-Match", "\"" + version + "\"").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("organizationId", first.get("organizationId").asString(), "problemsFound", false))
-                .exchange().expectStatus().isBadRequest().expectBody(JsonNode.class)
+                .exchange().expectStatus().isEqualTo(422).expectBody(JsonNode.class)
                 .value(b -> assertThat(b.get("errors").findValuesAsString("pointer")).contains("/inspectorId"));
         client().post().uri(SPOT_CHECKS + "/" + id + "/publication").header("Authorization", "Bearer " + inspector)
-                .header("If-Match", "\"" + version + "\"").exchange().expectStatus().isBadRequest()
+                .header("If-Match", "\"" + version + "\"").exchange().expectStatus().isEqualTo(422)
                 .expectBody(JsonNode.class).value(b -> assertThat(b.get("code").asString()).isEqualTo("results-missing"));
 
         version = recordEveryResult(plan);
@@ -266,10 +266,10 @@ class SpotCheckApiTest extends OrgServiceTestBase {
         seedRegistry();
         long before = mongo.count(new Query(Criteria.where("authorityCode").in(AUTHORITY, "421321")), SpotCheckStore.PLANS).block();
         post(inspector, SPOT_CHECKS, drawBody(2022, 299))
-                .expectStatus().isBadRequest().expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectStatus().isEqualTo(422).expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody(JsonNode.class).value(b -> assertThat(b.get("errors").findValuesAsString("pointer")).contains("/ratioBasisPoints"));
         post(token("sc-lonely-inspector", "INSPECTOR", "421321"), SPOT_CHECKS, Map.of("authorityCode", "421321", "year", 2022))
-                .expectStatus().isBadRequest().expectBody(JsonNode.class).value(b -> {
+                .expectStatus().isEqualTo(422).expectBody(JsonNode.class).value(b -> {
                     assertThat(b.get("code").asString()).isEqualTo("too-few-inspectors");
                     assertThat(b.get("errors").findValuesAsString("message").get(0)).contains("名录不足2名", "补充");
                 });

@@ -3,7 +3,7 @@ package cn.minzheng.org.spotcheck;
 import cn.minzheng.org.events.Actor;
 import cn.minzheng.org.events.OrgEventFactory;
 import cn.minzheng.org.problems.ClosedGate;
-import cn.minzheng.org.problems.RuleViolation;
+import cn.minzheng.org.problems.InvalidFields;
 import cn.minzheng.org.organization.OrganizationType;
 import cn.minzheng.platform.events.EventSchemaValidator;
 import cn.minzheng.platform.events.EventTypes;
@@ -82,7 +82,7 @@ class SpotCheckRedrawTest {
         SpotCheckPlan plan = inStatus(status);
         if (!outcome.equals("REDRAWN")) {
             assertThatThrownBy(() -> plan.redraw("SC-2", why, "seed-2", population(60), pool(), policy, DAY))
-                    .satisfies(e -> assertThat(e instanceof RuleViolation v ? v.code() : ((ClosedGate) e).code()).isEqualTo(outcome));
+                    .satisfies(e -> assertThat(e instanceof InvalidFields v ? v.code() : ((ClosedGate) e).code()).isEqualTo(outcome));
             return;
         }
         var t = plan.redraw("SC-2", why, "seed-2", population(61), pool(), policy, DAY);

@@ -3,18 +3,18 @@ package cn.minzheng.org.problems;
 import java.util.List;
 
 /**
- * A well-formed request that a business rule refuses (becomes a 422 problem with every field
- * problem): a penalty outside the 裁量基准, a hearing requested too late, a decision heavier than
- * the notified proposal.
+ * Fields of a command that are missing or invalid in themselves (answered 400 with every field
+ * problem, under {@link #code()}): the same request can never succeed, whatever the facts of the
+ * case. A well-formed request that a domain rule refuses is a {@link RuleViolation} (422).
  */
-public class Refusal extends RuntimeException {
+public class InvalidFields extends RuntimeException {
     private final String code;
     private final List<FieldProblem> problems;
 
-    public Refusal(String code, List<FieldProblem> problems) {
+    public InvalidFields(String code, List<FieldProblem> problems) {
         super(code + ": " + problems);
         if (problems.isEmpty()) {
-            throw new IllegalArgumentException("a refusal needs at least one problem");
+            throw new IllegalArgumentException("invalid fields need at least one problem");
         }
         this.code = code;
         this.problems = List.copyOf(problems);
@@ -22,7 +22,7 @@ public class Refusal extends RuntimeException {
 
     public static void throwIfAny(String code, List<FieldProblem> problems) {
         if (!problems.isEmpty()) {
-            throw new Refusal(code, problems);
+            throw new InvalidFields(code, problems);
         }
     }
 

@@ -1,0 +1,37 @@
+package cn.minzheng.org.configuration;
+
+import cn.minzheng.org.annualinspection.InspectionPolicy;
+import cn.minzheng.org.annualinspection.InspectionService;
+import cn.minzheng.org.annualinspection.InspectionStore;
+import cn.minzheng.org.creditlist.CreditListStore;
+import cn.minzheng.org.creditlist.CreditListing;
+import cn.minzheng.org.events.OrgEventFactory;
+import cn.minzheng.org.outbox.AggregateDocuments;
+import cn.minzheng.org.registration.RegistrationStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.time.MonthDay;
+
+/** 年检: annual reports, grading, campaigns and their sweep. */
+@Configuration(proxyBeanMethods = false)
+public class AnnualInspectionConfiguration {
+
+    @Bean
+    InspectionPolicy inspectionPolicy(OrgProperties props) {
+        return new InspectionPolicy(MonthDay.of(props.inspection().deadlineMonth(), props.inspection().deadlineDay()),
+                props.inspection().exemptionMonths());
+    }
+
+    @Bean
+    InspectionStore inspectionStore(AggregateDocuments documents) {
+        return new InspectionStore(documents);
+    }
+
+    @Bean
+    InspectionService inspectionService(InspectionStore store, RegistrationStore registrations, CreditListStore creditLists,
+                                        CreditListing listing, InspectionPolicy policy, OrgEventFactory events, Clock clock) {
+        return new InspectionService(store, registrations, creditLists, listing, policy, events, clock);
+    }
+}
