@@ -152,7 +152,15 @@ class HostileInputTest extends ServiceTestBase {
                 new Endpoint("GET", "/api/v1/assistance/applications/due", CLERK, null, false),
                 new Endpoint("GET", "/api/v1/assistance/providers", CLERK, null, false),
                 new Endpoint("GET", "/api/v1/assistance/public/publicity", null, null, false),
-                new Endpoint("GET", "/api/v1/assistance/standards", CLERK, null, false));
+                new Endpoint("GET", "/api/v1/assistance/standards", CLERK, null, false),
+                // the payment roll: a month too far ahead (refused whatever else is spoiled) and a batch that does not exist
+                new Endpoint("POST", "/api/v1/assistance/payment-batches", CLERK,
+                        "{\"regionCode\":\"421303\",\"month\":\"2099-01\"}", false),
+                new Endpoint("POST", "/api/v1/assistance/payment-batches/421303-2020-01/approval", APPROVER, null, false),
+                new Endpoint("POST", "/api/v1/assistance/payment-batches/421303-2020-01/bank-file?format=csv", CLERK, null, false),
+                new Endpoint("POST", "/api/v1/assistance/payment-batches/421303-2020-01/publication", CLERK, null, false),
+                new Endpoint("GET", "/api/v1/assistance/payment-batches/421303-2020-01", CLERK, null, false),
+                new Endpoint("GET", "/api/v1/assistance/public/payment-batches/421303-2020-01/recipients", null, null, false));
     }
 
     Hostile generate(Random r, List<Endpoint> endpoints, String number) {
