@@ -169,6 +169,16 @@ public final class Platform {
     }
 
     private static Platform attachOrStart() {
+        String given = System.getProperty("system.ports");
+        if (given != null && !given.isBlank()) {
+            // a devstack started by hand with the launcher (its "ports: …" line), e.g. while writing a test
+            Ports ports = Ports.parse("ports: " + given.replace(',', ' '));
+            if (!gatewayHealthy(ports.gateway())) {
+                throw new IllegalStateException("-Dsystem.ports given but the gateway does not answer on " + ports.gateway());
+            }
+            System.out.println("[system-tests] attaching to the devstack on the ports given: " + given);
+            return new Platform(true, null, null, ports);
+        }
         if (Boolean.getBoolean("system.attach")) {
             Ports fixed = Ports.fixed();
             if (!gatewayHealthy(fixed.gateway())) {

@@ -1,5 +1,7 @@
 package cn.minzheng.systemtests.report;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -12,6 +14,7 @@ public final class RunSummary {
     private static final AtomicInteger CHECKED = new AtomicInteger();
     private static final AtomicInteger LOST = new AtomicInteger();
     private static final AtomicInteger DUPLICATED = new AtomicInteger();
+    private static final Map<String, Integer> DOC_EXAMPLES = new LinkedHashMap<>();
 
     private RunSummary() {
     }
@@ -25,6 +28,15 @@ public final class RunSummary {
         CHECKED.addAndGet(checked);
         LOST.addAndGet(lost);
         DUPLICATED.addAndGet(duplicated);
+    }
+
+    /** Records how many request examples of a document ran as written (docs.DocExamplesTest). */
+    public static synchronized void docExamplesRun(String file, int requests) {
+        DOC_EXAMPLES.put(file, requests);
+    }
+
+    static synchronized Map<String, Integer> docExamples() {
+        return new LinkedHashMap<>(DOC_EXAMPLES);
     }
 
     static int hostile() {

@@ -50,7 +50,7 @@ public final class SummaryListener implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionFinished(TestPlan plan) {
-        if (scenarios.get() + faults.get() + RunSummary.hostile() > 0) {
+        if (scenarios.get() + faults.get() + RunSummary.hostile() + RunSummary.docExamples().size() > 0) {
             System.out.println(render());
         }
         Platform.shutdown();
@@ -62,6 +62,9 @@ public final class SummaryListener implements TestExecutionListener {
         s.append(String.format("scenarios passed      %d/%d%n", scenariosPassed.get(), scenarios.get()));
         s.append(String.format("faults survived       %d/%d%n", faultsSurvived.get(), faults.get()));
         s.append(String.format("hostile inputs tried  %d%n", RunSummary.hostile()));
+        java.util.Map<String, Integer> docs = RunSummary.docExamples();
+        s.append(String.format("doc examples run      %d%s%n", docs.values().stream().mapToInt(Integer::intValue).sum(),
+                docs.isEmpty() ? "" : " " + docs.toString().replace('=', ' ').replace("{", "(").replace("}", ")")));
         s.append(String.format("records followed      %d%n", RunSummary.checked()));
         s.append(String.format("records lost          %d%n", RunSummary.lost()));
         s.append(String.format("records duplicated    %d%n", RunSummary.duplicated()));
