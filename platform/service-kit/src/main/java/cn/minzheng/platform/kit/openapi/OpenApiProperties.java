@@ -30,11 +30,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                          (e.g. overloaded handler methods), naming both handlers; default false: the document
  *                          is published with the HTTP method added to each such id and a WARN naming them. Set it
  *                          true in a service's tests so a new duplicate fails the build.
+ * @param requiredRequestComponents apply "a record component is required unless {@code @Nullable}" to request
+ *                          bodies too (default false: in request bodies only primitives, validation annotations and
+ *                          {@code @Schema(requiredMode = REQUIRED)} make a member required). Turn it on once the
+ *                          service's optional request components are marked {@code @Nullable}; answers always get it.
  */
 @ConfigurationProperties("minzheng.openapi")
 public record OpenApiProperties(String title, String version, String description, String serverUrl,
                                 String operationIdPrefix, String schemaPrefix, List<String> hiddenPaths,
-                                Map<String, String> queryTypes, Boolean failOnDuplicateOperationIds) {
+                                Map<String, String> queryTypes, Boolean failOnDuplicateOperationIds,
+                                Boolean requiredRequestComponents) {
 
     /** Devstack-only bulk fixtures (e.g. org-service's {@code /api/v1/orgs/admin/fixtures/organizations}). */
     public static final String FIXTURES = "/**/admin/fixtures/**";
@@ -59,6 +64,7 @@ public record OpenApiProperties(String title, String version, String description
         }
         queryTypes = Map.copyOf(types);
         failOnDuplicateOperationIds = failOnDuplicateOperationIds != null && failOnDuplicateOperationIds;
+        requiredRequestComponents = requiredRequestComponents != null && requiredRequestComponents;
     }
 
     /** The properties with the defaults that depend on the application's name filled in. */
@@ -68,7 +74,8 @@ public record OpenApiProperties(String title, String version, String description
         String schemas = blank(schemaPrefix) ? capitalise(prefix) : schemaPrefix.trim();
         String heading = blank(title) ? "民政服务平台 " + name : title.trim();
         return new OpenApiProperties(heading, version, description, serverUrl, prefix, schemas,
-                hiddenPaths.subList(1, hiddenPaths.size()), queryTypes, failOnDuplicateOperationIds);
+                hiddenPaths.subList(1, hiddenPaths.size()), queryTypes, failOnDuplicateOperationIds,
+                requiredRequestComponents);
     }
 
     /** {@code assistance-service} → {@code assistance}, {@code org-service} → {@code org}, {@code a-b} → {@code aB}. */

@@ -111,6 +111,7 @@ final class PlatformOpenApiCustomizer implements GlobalOpenApiCustomizer, Ordere
                 .forEach(t -> declared.add(new Tag().name(t)));
         openApi.setTags(declared.isEmpty() ? null : declared);
 
+        requestComponents(openApi);
         if (components.getSchemas() != null) {
             Set<String> reachable = Schemas.reachable(openApi, ProblemResponses.SCHEMAS);
             components.getSchemas().keySet().retainAll(reachable);
@@ -130,6 +131,52 @@ final class PlatformOpenApiCustomizer implements GlobalOpenApiCustomizer, Ordere
                 HandlerFacts.bytes(operation)));
         QueryTypes.apply(operation.getParameters(), properties.queryTypes());
         ProblemResponses.addTo(responses, ProblemResponses.statusesFor(method, path, operation, secured));
+    }
+
+    /**
+     * Request bodies' records keep the members required by default only when the service says its optional
+     * request components are marked ({@code required-request-components}); a schema used in both a request
+     * and an answer counts as a request's. The marker extension is removed everywhere.
+     */
+    private void requestComponents(OpenAPI openApi) {
+        Map<String, Schema> schemas = openApi.getComponents().getSchemas();
+        if (schemas == null) {
+            return;
+        }
+        if (!properties.requiredRequestComponents()) {
+            List<Schema> bodies = new ArrayList<>();
+            if (openApi.getPaths() != null) {
+                openApi.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
+                    if (operation.getRequestBody() != null) Schemas.addContent(operation.getRequestBody().getContent(), bodies);
+                }));
+            }
+            bodies.removeIf(java.util.Objects::isNull);
+            Set<String> requestSide = new java.util.HashSet<>();
+            List<Schema> frontier = bodies;
+            while (!frontier.isEmpty()) {
+                List<Schema> next = new ArrayList<>();
+                Schemas.walk(frontier, schema -> {
+                    String name = Schemas.refName(schema);
+                    if (name != null && schemas.containsKey(name) && requestSide.add(name)) next.add(schemas.get(name));
+                });
+                frontier = next;
+            }
+            for (String name : requestSide) {
+                Schema schema = schemas.get(name);
+                Object byDefault = schema.getExtensions() == null ? null : schema.getExtensions().get(RecordComponentsRequired.BY_DEFAULT);
+                if (byDefault instanceof List<?> names && schema.getRequired() != null) {
+                    List<String> kept = new ArrayList<>(schema.getRequired());
+                    kept.removeAll(names);
+                    schema.setRequired(kept.isEmpty() ? null : kept);
+                }
+            }
+        }
+        schemas.values().forEach(schema -> {
+            if (schema.getExtensions() != null) {
+                schema.getExtensions().remove(RecordComponentsRequired.BY_DEFAULT);
+                if (schema.getExtensions().isEmpty()) schema.setExtensions(null);
+            }
+        });
     }
 
     private boolean isPublic(String path) {

@@ -26,6 +26,10 @@ import java.util.stream.Stream;
  * <li>{@code @JsonInclude} other than {@code ALWAYS} (the member is left out of answers when empty);</li>
  * <li>{@code @Schema(requiredMode = NOT_REQUIRED)} or {@code @Schema(nullable = true)}.</li>
  * </ul>
+ * On request bodies a component is required by this rule only with
+ * {@code minzheng.openapi.required-request-components=true} (once the service marks its optional request
+ * components {@code @Nullable}); before that a request body's record is required only where it is sure:
+ * primitives, validation annotations, {@code @Schema(requiredMode = REQUIRED)}.
  * A primitive component is always required; {@code @JsonIgnore}d ones are not in the schema at all; a
  * {@code @JsonProperty} name is used as written. Schemas of other classes keep springdoc's own reading
  * ({@code @NotNull}, {@code @NotBlank}, {@code @NotEmpty}, {@code @Schema(requiredMode = REQUIRED)}).
@@ -61,20 +65,35 @@ public final class RecordComponentsRequired implements ModelConverter {
         return schema;
     }
 
+    /**
+     * Names required only because they are record components not marked as possibly absent (not primitive,
+     * no validation annotation): the document customiser keeps them on answers and, unless
+     * {@code minzheng.openapi.required-request-components}, drops them from request bodies.
+     */
+    static final String BY_DEFAULT = "x-minzheng-required-by-default";
+
     static void apply(Schema<?> model, Class<?> record) {
         Set<String> required = new LinkedHashSet<>(model.getRequired() == null ? List.of() : model.getRequired());
+        Set<String> byDefault = new LinkedHashSet<>();
         for (RecordComponent component : record.getRecordComponents()) {
             String name = jsonName(component);
             if (name == null || !model.getProperties().containsKey(name)) {
                 continue;
             }
-            if (component.getType().isPrimitive() || !mayBeAbsent(component)) {
+            if (component.getType().isPrimitive()) {
                 required.add(name);
+            } else if (!mayBeAbsent(component)) {
+                if (required.add(name)) {
+                    byDefault.add(name);
+                }
             } else {
                 required.remove(name);
             }
         }
         model.setRequired(required.isEmpty() ? null : new ArrayList<>(required));
+        if (!byDefault.isEmpty()) {
+            model.addExtension(BY_DEFAULT, new ArrayList<>(byDefault));
+        }
     }
 
     static boolean mayBeAbsent(RecordComponent component) {

@@ -61,7 +61,7 @@ class OperationIdsTest {
     /** Two handlers with one id (e.g. both given the same explicit id): strict, the document is refused, naming both. */
     @Test
     void a_duplicate_operation_id_is_refused_naming_both_handlers_when_strict() {
-        var strict = new PlatformOpenApiCustomizer(new OpenApiProperties(null, null, null, null, null, null, null, null, true)
+        var strict = new PlatformOpenApiCustomizer(new OpenApiProperties(null, null, null, null, null, null, null, null, true, null)
                 .forApplication("org-service"), List.of());
         OpenAPI openApi = new OpenAPI().paths(new Paths()
                 .addPathItem("/api/v1/orgs/a", new PathItem().get(new Operation().operationId("orgList").responses(new ApiResponses())))
@@ -74,7 +74,7 @@ class OperationIdsTest {
     /** Not strict (the default): each such id gets its HTTP method; two of one method cannot be told apart and are refused. */
     @Test
     void by_default_a_duplicate_gets_the_http_method_and_a_duplicate_of_one_method_is_still_refused() {
-        var lenient = new PlatformOpenApiCustomizer(new OpenApiProperties(null, null, null, null, null, null, null,
+        var lenient = new PlatformOpenApiCustomizer(new OpenApiProperties(null, null, null, null, null, null, null, null,
                 null, null).forApplication("audit-service"), List.of());
         Operation post = new Operation().operationId("auditIntegrityVerify").responses(new ApiResponses());
         Operation get = new Operation().operationId("auditIntegrityVerify").responses(new ApiResponses());
@@ -93,7 +93,7 @@ class OperationIdsTest {
 
     @Test
     void unknown_query_types_are_refused_at_startup() {
-        assertThatThrownBy(() -> new OpenApiProperties(null, null, null, null, null, null, null, Map.of("limit", "number"), null))
+        assertThatThrownBy(() -> new OpenApiProperties(null, null, null, null, null, null, null, Map.of("limit", "number"), null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minzheng.openapi.query-types.limit");
     }
 }
