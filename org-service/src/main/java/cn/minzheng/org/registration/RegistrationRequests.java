@@ -21,7 +21,8 @@ public final class RegistrationRequests {
                                   String funds, Boolean fundsInCash, FoundationKind foundationKind, String sector,
                                   String sponsorUnit, Members members, List<Person> officers, Set<DocumentKind> documents) {
 
-        public List<FieldProblem> problems() {
+        /** Every problem of form at once, the legal representative's 身份证号 checked as of {@code today}. */
+        public List<FieldProblem> problems(LocalDate today) {
             List<FieldProblem> problems = new ArrayList<>();
             if (!RegistrationAuthority.isValidCode(authorityCode)) {
                 problems.add(new FieldProblem("/authorityCode", "INVALID_AUTHORITY", "请填写登记管理机关的6位行政区划代码"));
@@ -33,11 +34,17 @@ public final class RegistrationRequests {
                 problems.add(new FieldProblem("/name", "REQUIRED", "请填写名称"));
             }
             AmountFields.fen(funds, "/funds", problems);
+            if (legalRepresentative != null) {
+                legalRepresentative.checked("/legalRepresentative", today, problems);
+            }
             return problems;
         }
 
-        public Particulars particulars() {
-            return new Particulars(type, name, residence, purpose, businessScope, activityArea, legalRepresentative,
+        /** The particulars, the legal representative's 身份证号 in its normal form. */
+        public Particulars particulars(LocalDate today) {
+            Person representative = legalRepresentative == null ? null
+                    : legalRepresentative.checked("/legalRepresentative", today, new ArrayList<>());
+            return new Particulars(type, name, residence, purpose, businessScope, activityArea, representative,
                     AmountFields.fen(funds, "/funds", new ArrayList<>()), Boolean.TRUE.equals(fundsInCash), foundationKind, sector,
                     sponsorUnit, members, officers, documents);
         }
@@ -45,9 +52,11 @@ public final class RegistrationRequests {
 
     public record ChangeBody(OrganizationName name, String residence, Person legalRepresentative, String businessScope,
                              String funds, LocalDate sponsorConsentOn, Set<DocumentKind> documents) {
-        public ChangeRequest toChange(List<FieldProblem> problems) {
+        public ChangeRequest toChange(LocalDate today, List<FieldProblem> problems) {
             Long fen = funds == null ? null : AmountFields.fen(funds, "/funds", problems);
-            return new ChangeRequest(name, residence, legalRepresentative, businessScope, fen, sponsorConsentOn, documents);
+            Person representative = legalRepresentative == null ? null
+                    : legalRepresentative.checked("/legalRepresentative", today, problems);
+            return new ChangeRequest(name, residence, representative, businessScope, fen, sponsorConsentOn, documents);
         }
     }
 

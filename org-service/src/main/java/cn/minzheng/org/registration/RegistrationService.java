@@ -8,6 +8,7 @@ import cn.minzheng.org.organization.OrganizationType;
 import cn.minzheng.org.organization.RegistrationAuthority;
 import cn.minzheng.org.organization.Matter;
 import cn.minzheng.platform.codes.money.Fen;
+import cn.minzheng.org.creditcode.CreditCodeInput;
 import cn.minzheng.org.creditcode.CreditCodeIssuance;
 import cn.minzheng.org.creditcode.SerialCounter;
 import cn.minzheng.org.deadlines.MatterLimit;
@@ -462,9 +463,14 @@ public class RegistrationService {
         return store.applications(AccessPolicy.scopeOf(p), status, overdueOn, cursor, size);
     }
 
-    /** The registered organization holding a (normalised) credit code, if any (公示). */
-    public Mono<Organization> publicByCreditCode(String creditCode) {
-        return store.byCreditCode(creditCode).map(RegistrationStore.StoredOrganization::organization);
+    /**
+     * The registered organization holding a credit code, if any (公示). The code as typed: blanks
+     * dropped, lower case accepted; one that cannot exist is a 400 naming {@code pointer} and what is
+     * wrong ({@link CreditCodeInput}), never an empty answer.
+     */
+    public Mono<Organization> publicByCreditCode(String typed, String pointer) {
+        return Mono.fromCallable(() -> CreditCodeInput.read(typed, pointer))
+                .flatMap(store::byCreditCode).map(RegistrationStore.StoredOrganization::organization);
     }
 
     /** Organizations whose name contains the text (公示). */

@@ -13,6 +13,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -119,10 +120,16 @@ public class RegistrationStore {
     }
 
     /** Whether this person is the legal representative of a registered 社会团体 other than {@code exceptOrganization}. */
+    /**
+     * Whether a registered 社会团体 other than {@code exceptOrganization} has this legal representative
+     * ([SG]§12). The number is compared in its normal form (upper-case X); a record stored before
+     * numbers were normalised may hold a lower-case x, so both spellings match.
+     */
     public Mono<Boolean> representsSocialGroup(String idNumber, String exceptOrganization) {
+        String normal = idNumber.strip().toUpperCase(Locale.ROOT);
         Criteria c = Criteria.where("type").is(OrganizationType.SOCIAL_GROUP.name())
                 .and("status").is(OrganizationStatus.REGISTERED.name())
-                .and("legalRepresentative.idNumber").is(idNumber);
+                .and("legalRepresentative.idNumber").in(normal, normal.toLowerCase(Locale.ROOT));
         if (exceptOrganization != null) {
             c = c.and("_id").ne(exceptOrganization);
         }
