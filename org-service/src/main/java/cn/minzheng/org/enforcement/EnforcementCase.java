@@ -2,6 +2,7 @@ package cn.minzheng.org.enforcement;
 
 import cn.minzheng.org.events.DomainEvent;
 import cn.minzheng.org.problems.ClosedGate;
+import cn.minzheng.platform.codes.money.Fen;
 import cn.minzheng.org.problems.FieldProblem;
 import cn.minzheng.org.problems.InvalidFields;
 import cn.minzheng.org.problems.RuleViolation;
@@ -12,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -244,7 +246,7 @@ public record EnforcementCase(String id, String organizationId, String authority
         }
         List<FieldProblem> refused = new ArrayList<>(benchmarks.check(violation, severity, penalties, "/penalties"));
         refused.addAll(heavierThanNotified(penalties));
-        RuleViolation.throwIfAny(refused.stream().anyMatch(p -> p.code().equals("HEAVIER_THAN_NOTIFIED"))
+        RuleViolation.throwIfAny(refused.stream().anyMatch(p -> HEAVIER.contains(p.code()))
                 ? "HEAVIER_THAN_NOTIFIED" : "OUTSIDE_DISCRETION_BENCHMARK", refused);
         boolean major = policy.major(penalties, hearingHeldOn != null);
         if (major && status != CaseStatus.REVIEWED) {
@@ -288,19 +290,42 @@ public record EnforcementCase(String id, String organizationId, String authority
         return decision == null && status != CaseStatus.CLOSED && today.isAfter(dueOn);
     }
 
-    /** Every way {@code decided} is heavier than the notified proposal: a heavier kind, a larger fine, a longer suspension. */
+    /** Field codes of a decision heavier than the notified proposal. */
+    static final Set<String> HEAVIER = Set.of("HEAVIER_THAN_NOTIFIED", "PENALTY_NOT_NOTIFIED", "AMOUNT_ABOVE_NOTIFIED");
+
+    /**
+     * Every way {@code decided} is heavier than the notified proposal ([处罚法]§48: a defence never
+     * leads to a heavier penalty; anything beyond the notice needs a new notice): a heavier kind; a
+     * kind the notice did not name added to it — a fine when none was notified, confiscation beside a
+     * notified fine (a lighter kind in place of a heavier notified one, e.g. 警告 instead of 罚款, is
+     * lighter, and 责令改正 is an order, not a penalty, and may always accompany one); a larger fine, a
+     * larger confiscation, a longer suspension. Each problem points at the penalty it is about.
+     */
     List<FieldProblem> heavierThanNotified(List<Penalty> decided) {
         List<FieldProblem> problems = new ArrayList<>();
         String why = statements.stream().anyMatch(Statement::defence) || hearingHeldOn != null
                 ? "（当事人申辩、听证不得导致加重处罚）" : "（超出告知的处罚须重新告知）";
+        String next = "；如确需变更，请重新告知拟处罚的事实、理由、依据并听取陈述申辩";
         if (Penalty.heaviestRank(decided) > Penalty.heaviestRank(proposal)) {
-            problems.add(new FieldProblem("/penalties", "HEAVIER_THAN_NOTIFIED", "决定的处罚种类重于告知的拟处罚" + why));
+            problems.add(new FieldProblem("/penalties", "HEAVIER_THAN_NOTIFIED", "决定的处罚种类重于告知的拟处罚" + why + next));
         }
-        for (PenaltyKind k : List.of(PenaltyKind.FINE, PenaltyKind.SUSPENSION)) {
-            long proposed = Penalty.total(proposal, k);
-            if (Penalty.total(decided, k) > proposed && proposed > 0) {
-                problems.add(new FieldProblem("/penalties", "HEAVIER_THAN_NOTIFIED",
-                        (k == PenaltyKind.FINE ? "罚款金额高于告知的拟处罚" : "停止活动期限长于告知的拟处罚") + why));
+        for (int i = 0; i < decided.size(); i++) {
+            Penalty d = decided.get(i);
+            long proposed = Penalty.total(proposal, d.kind());
+            boolean notified = proposal.stream().anyMatch(p -> p.kind() == d.kind());
+            boolean replacesAHeavierNotified = proposal.stream().anyMatch(p -> p.kind().rank() > d.kind().rank()
+                    && decided.stream().noneMatch(x -> x.kind() == p.kind()));
+            if (!notified && d.kind() != PenaltyKind.RECTIFICATION_ORDER && !replacesAHeavierNotified) {
+                problems.add(new FieldProblem("/penalties/" + i + "/kind", "PENALTY_NOT_NOTIFIED",
+                        "「" + d.kind().text() + "」不在告知的拟处罚中" + why + next));
+            } else if (d.kind() == PenaltyKind.FINE || d.kind() == PenaltyKind.CONFISCATION) {
+                if (d.amountFen() > proposed) {
+                    problems.add(new FieldProblem("/penalties/" + i + "/amount", "AMOUNT_ABOVE_NOTIFIED",
+                            d.kind().text() + "金额" + Fen.of(d.amountFen()).yuan() + "元高于告知的" + Fen.of(proposed).yuan() + "元" + why + next));
+                }
+            } else if (d.kind() == PenaltyKind.SUSPENSION && d.months() > proposed) {
+                problems.add(new FieldProblem("/penalties/" + i + "/months", "HEAVIER_THAN_NOTIFIED",
+                        "停止活动期限长于告知的拟处罚（" + proposed + "个月）" + why + next));
             }
         }
         return problems;

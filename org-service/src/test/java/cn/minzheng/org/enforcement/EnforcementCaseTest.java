@@ -360,6 +360,11 @@ class EnforcementCaseTest {
             FINE:2000000,            FINE:3000000,       true
             WARNING:0,               FINE:1000000,       true
             WARNING:0 FINE:1000000,  FINE:1000000,       false
+            FINE:2000000,            FINE:2000000 CONFISCATION:100000, true
+            CONFISCATION:100000,     CONFISCATION:200000, true
+            CONFISCATION:100000,     CONFISCATION:100000, false
+            CONFISCATION:100000 FINE:2000000, CONFISCATION:50000 FINE:2000000, false
+            WARNING:0 FINE:2000000,  WARNING:0 FINE:2000000 RECTIFICATION_ORDER:0, false
             """)
     void aDefenceNeverLeadsToAHeavierPenalty(String proposed, String decided, boolean heavier) {
         EnforcementCase c = notified(Severity.GENERAL, penalties(proposed).toArray(Penalty[]::new))
@@ -371,6 +376,41 @@ class EnforcementCaseTest {
             assertThat(c.decide("r", penalties(decided), "理由", BENCHMARKS, POLICY, NOTICE.plusDays(1)).next().status())
                     .isEqualTo(CaseStatus.DECIDED);
         }
+    }
+
+    /** #18 item 9: the three ways a decision could still exceed the notice, each refused at the penalty it is about. */
+    static Stream<Arguments> beyondTheNotice() {
+        return Stream.of(
+                Arguments.of("a fine when none was notified", List.of(new Penalty(PenaltyKind.SUSPENSION, 0, 3)),
+                        List.of(new Penalty(PenaltyKind.SUSPENSION, 0, 3), Penalty.fine(6_000_000)), "/penalties/1/kind", "PENALTY_NOT_NOTIFIED"),
+                Arguments.of("a kind not in the notice", List.of(Penalty.fine(6_000_000)),
+                        List.of(new Penalty(PenaltyKind.CONFISCATION, 100_000, 0), Penalty.fine(6_000_000)), "/penalties/0/kind", "PENALTY_NOT_NOTIFIED"),
+                Arguments.of("a larger confiscation", List.of(new Penalty(PenaltyKind.CONFISCATION, 100_000, 0)),
+                        List.of(new Penalty(PenaltyKind.CONFISCATION, 100_001, 0)), "/penalties/0/amount", "AMOUNT_ABOVE_NOTIFIED"),
+                Arguments.of("a larger fine", List.of(Penalty.fine(6_000_000)), List.of(Penalty.fine(6_000_001)),
+                        "/penalties/0/amount", "AMOUNT_ABOVE_NOTIFIED"),
+                Arguments.of("a longer suspension", List.of(new Penalty(PenaltyKind.SUSPENSION, 0, 3)),
+                        List.of(new Penalty(PenaltyKind.SUSPENSION, 0, 4)), "/penalties/0/months", "HEAVIER_THAN_NOTIFIED"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("beyondTheNotice")
+    void aDecisionBeyondTheNoticeIsRefusedAtThePenaltyItIsAbout(String name, List<Penalty> notified, List<Penalty> decided,
+                                                                String pointer, String code) {
+        EnforcementCase c = notified(Severity.SERIOUS, notified.toArray(Penalty[]::new))
+                .recordStatement(new Statement("申辩：情节轻微", true, true, NOTICE)).next()
+                .review("legal-1", true, "同意", NOTICE.plusDays(20)).next();
+        assertThatThrownBy(() -> c.decide("r", decided, "理由", BENCHMARKS, POLICY, NOTICE.plusDays(20)))
+                .isInstanceOfSatisfying(RuleViolation.class, r -> {
+                    assertThat(r.code()).isEqualTo("HEAVIER_THAN_NOTIFIED");
+                    assertThat(r.problems()).anySatisfy(p -> {
+                        assertThat(p.pointer()).isEqualTo(pointer);
+                        assertThat(p.code()).isEqualTo(code);
+                        assertThat(p.message()).contains("申辩", "请重新告知");
+                    });
+                });
+        assertThat(c.decide("r", notified, "理由", BENCHMARKS, POLICY, NOTICE.plusDays(20)).next().status())
+                .as("the notified penalties themselves").isEqualTo(CaseStatus.DECIDED);
     }
 
     static List<Penalty> penalties(String text) {
