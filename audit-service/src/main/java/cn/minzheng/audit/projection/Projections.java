@@ -43,7 +43,7 @@ public class Projections {
     /** One document per subject holding every projection's fields. */
     public static final String SUBJECTS = "subjects";
     /** Bump when a projection is added or its document shape changes. */
-    public static final String MARKER = "subjects:eventIds+handling-clock/v1";
+    public static final String MARKER = "subjects:eventIds+handling-clock+organization-events/v2";
     static final int REBUILD_BATCH = 1000;
 
     private final List<TrailProjection> all;

@@ -22,6 +22,18 @@ public class TimelineConfiguration {
         return new SubjectIndex(auditDatabase);
     }
 
+    /** Organization → event ids across its subjects, credit code → organization ids (a {@code TrailProjection}). */
+    @Bean
+    OrganizationIndex organizationIndex(MongoDatabase auditDatabase) {
+        return new OrganizationIndex(auditDatabase);
+    }
+
+    @Bean
+    OrganizationTimelineQuery organizationTimelineQuery(RecordSearchStore store, TimelineReads reads,
+            OrganizationIndex index, Projections projections, RecordMac recordMac) {
+        return new OrganizationTimelineQuery(store, reads, index, projections, recordMac);
+    }
+
     @Bean
     TimelineReads timelineReads(KafkaTemplate<String, byte[]> template, Clock clock,
             @Value("${minzheng.audit.timeline.record-timeout:PT10S}") Duration timeout) {

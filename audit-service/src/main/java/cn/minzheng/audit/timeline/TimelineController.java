@@ -22,9 +22,21 @@ import reactor.core.publisher.Mono;
 public class TimelineController {
 
     private final TimelineQuery timelines;
+    private final OrganizationTimelineQuery organizations;
 
-    public TimelineController(TimelineQuery timelines) {
+    public TimelineController(TimelineQuery timelines, OrganizationTimelineQuery organizations) {
         this.timelines = timelines;
+        this.organizations = organizations;
+    }
+
+    /**
+     * One organization's timeline across its applications, reports and cases, by its credit code
+     * (统一社会信用代码) or organization id ({@link OrganizationTimelineQuery}).
+     */
+    @GetMapping("/organizations/{key}")
+    public Mono<OrganizationTimelineView> organization(@PathVariable String key,
+            @RequestParam(name = "includeReads", defaultValue = "false") boolean includeReads) {
+        return organizations.read(TimelineRequest.parseOrganization(key, includeReads));
     }
 
     @GetMapping("/{subject}")

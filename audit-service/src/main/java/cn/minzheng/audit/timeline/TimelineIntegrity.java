@@ -109,6 +109,78 @@ final class TimelineIntegrity {
         return new Confirmed(scanned, integrity, indexed, report);
     }
 
+    /**
+     * An organization's timeline confirmed the same way: the entries are the records the organization
+     * index lists that name one of the organizations ({@link OrganizationKeys}) and are in scope,
+     * plus the records of the organizations' own subjects the index does not list (reported as
+     * {@code notInIndex}); a listed record that names none of them is reported as
+     * {@code notThisSubject}, a listed id whose record is gone as {@code missingRecords}.
+     *
+     * @param scanned the records whose subject is one of the organization ids, in the caller's scope
+     * @param listed  the event ids the organization index lists
+     * @param byIndex every record the listed ids lead to
+     */
+    static Confirmed confirmOrganization(Set<String> organizationIds, List<Document> scanned, List<String> listed,
+            List<Document> byIndex, java.util.function.Predicate<Document> inScope, RecordMac macs) {
+        Set<String> listedIds = new HashSet<>(listed);
+        Map<String, Document> entries = new LinkedHashMap<>();
+        List<Finding> notThisSubject = new ArrayList<>();
+        Set<String> found = new HashSet<>();
+        for (Document d : byIndex) {
+            found.add(d.getString("eventId"));
+            if (!inScope.test(d)) {
+                continue;
+            }
+            if (namesOneOf(d, organizationIds)) {
+                entries.putIfAbsent(d.getString("eventId"), d);
+            } else {
+                notThisSubject.add(where(d, "listed for this organization, the record names none of "
+                        + organizationIds + " (record " + check(d, macs) + ")"));
+            }
+        }
+        List<Finding> notInIndex = new ArrayList<>();
+        for (Document d : scanned) {
+            if (!listedIds.contains(d.getString("eventId"))) {
+                notInIndex.add(where(d, "a record of this organization in the chain that the organization index does not list"));
+            }
+            entries.putIfAbsent(d.getString("eventId"), d);
+        }
+        Map<String, String> integrity = new LinkedHashMap<>();
+        Map<String, Boolean> indexed = new LinkedHashMap<>();
+        List<Finding> failures = new ArrayList<>();
+        long verified = 0;
+        long withoutMac = 0;
+        for (Document d : entries.values()) {
+            String outcome = check(d, macs);
+            integrity.put(d.getString("eventId"), outcome);
+            indexed.put(d.getString("eventId"), listedIds.contains(d.getString("eventId")));
+            if (outcome.equals(VERIFIED)) {
+                verified++;
+            } else if (outcome.equals(NO_MAC)) {
+                withoutMac++;
+            } else {
+                failures.add(where(d, outcome));
+            }
+        }
+        List<String> missing = new LinkedHashSet<>(listed).stream().filter(id -> !found.contains(id)).toList();
+        boolean ok = failures.isEmpty() && notInIndex.isEmpty() && missing.isEmpty() && notThisSubject.isEmpty();
+        Report report = new Report(ok && withoutMac == 0,
+                "each entry's hash and record MAC; that each record the organization index lists names the organization;"
+                        + " the index against the records of the organization's own subject",
+                true, verified, withoutMac, failures, missing, notInIndex, notThisSubject);
+        return new Confirmed(new ArrayList<>(entries.values()), integrity, indexed, report);
+    }
+
+    /** Whether the record's data names one of these organizations (an unreadable record names none). */
+    static boolean namesOneOf(Document d, Set<String> organizationIds) {
+        try {
+            Set<String> named = OrganizationKeys.organizationIds(cn.minzheng.audit.chain.JsonText.parse(d.getString("data")));
+            return named.stream().anyMatch(organizationIds::contains);
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
+    }
+
     /** {@value #VERIFIED}, {@value #NO_MAC}, or what is wrong with the record. */
     static String check(Document d, RecordMac macs) {
         AuditRecord r;

@@ -96,7 +96,7 @@ public class TimelineQuery {
                 .map(t -> TimelineIntegrity.confirm(subject, t.getT1(), listed, t.getT2(), inScope, macs)));
     }
 
-    private static TimelineView.Entry entry(Document d, TimelineIntegrity.Confirmed confirmed) {
+    static TimelineView.Entry entry(Document d, TimelineIntegrity.Confirmed confirmed) {
         RecordView r = RecordView.of(d);
         Object data;
         try {

@@ -23,4 +23,13 @@ public record TimelineRequest(String subject, String excludedType) {
         }
         return new TimelineRequest(subject, includeReads ? null : EventTypes.TIMELINE_READ);
     }
+
+    /** An organization's timeline: the key (credit code or organization id) as the subject; 400 {@code invalid-subject} on {@code /key}. */
+    public static TimelineRequest parseOrganization(String key, boolean includeReads) {
+        if (key == null || !SUBJECT.matcher(key).matches()) {
+            throw new ValidationProblem(FieldProblem.withMessage("/key", "invalid-subject",
+                    "a credit code (统一社会信用代码) or an organization id"));
+        }
+        return new TimelineRequest(key, includeReads ? null : EventTypes.TIMELINE_READ);
+    }
 }

@@ -28,6 +28,7 @@ import cn.minzheng.audit.search.RegionScope;
 import cn.minzheng.audit.statistics.HandlingCase;
 import cn.minzheng.audit.statistics.HandlingFacts;
 import cn.minzheng.audit.statistics.OnTimeTally;
+import cn.minzheng.audit.timeline.OrganizationKeys;
 import cn.minzheng.audit.verify.OfflineVerifier;
 import cn.minzheng.audit.verify.QueryExportCheck;
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -67,6 +68,8 @@ class ArchitectureTest {
         RecordQuery.class, RegionScope.class, HandlingCase.class, HandlingFacts.class, OnTimeTally.class,
         // reads: the bounds of an audit read; projection: where a record counts and how a count is read
         ReadBounds.class, CountBuckets.class,
+        // timeline: which organization an event concerns
+        OrganizationKeys.class,
     };
 
     @ArchTest
