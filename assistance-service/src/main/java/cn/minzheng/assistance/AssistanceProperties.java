@@ -40,7 +40,7 @@ public record AssistanceProperties(List<String> regions, Submission submission, 
     }
 
     public record Case(int publicityDays, int minimumVisitStaff, int maxPhaseOutMonths, int recheckMonths,
-                       int unstableRecheckMonths, int supplementReplyWorkingDays) {
+                       int unstableRecheckMonths, int supplementReplyWorkingDays, int temporaryAwardPeriodMonths) {
     }
 
     public record Limit(int statutory, int promised) {
@@ -65,7 +65,8 @@ public record AssistanceProperties(List<String> regions, Submission submission, 
 
     public CaseRules rules() {
         return new CaseRules(caseRules.publicityDays(), caseRules.minimumVisitStaff(), caseRules.maxPhaseOutMonths(),
-                caseRules.recheckMonths(), caseRules.unstableRecheckMonths(), caseRules.supplementReplyWorkingDays());
+                caseRules.recheckMonths(), caseRules.unstableRecheckMonths(), caseRules.supplementReplyWorkingDays(),
+                caseRules.temporaryAwardPeriodMonths());
     }
 
     public ScheduleBook scheduleBook() {

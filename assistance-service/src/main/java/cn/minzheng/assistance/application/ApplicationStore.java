@@ -47,6 +47,8 @@ public class ApplicationStore {
                 .flatMap(c -> Mono.from(c.createIndex(Indexes.ascending("ownerSubject", "_id"))))
                 .then(mongo.getCollection(CaseDocuments.COLLECTION)
                         .flatMap(c -> Mono.from(c.createIndex(Indexes.ascending("regionCode", "status")))))
+                .then(mongo.getCollection(CaseDocuments.COLLECTION)
+                        .flatMap(c -> Mono.from(c.createIndex(Indexes.ascending("memberIds", "program")))))
                 .then(mongo.getCollection(CLAIMS).flatMap(c -> Mono.from(c.createIndex(Indexes.ascending("number"),
                         new IndexOptions().unique(false)))))
                 .then(mongo.getCollection(CLAIMS).flatMap(c -> Mono.from(c.createIndex(Indexes.ascending("key")))))
@@ -270,6 +272,12 @@ public class ApplicationStore {
                 Criteria.where("program").ne("TEMPORARY"));
         return mongo.find(Query.query(c).with(Sort.by("_id")), Document.class, CaseDocuments.COLLECTION)
                 .map(CaseDocuments::fromDocument);
+    }
+
+    /** 临时救助 cases listing any of {@code memberIds} (for the once-per-cause rule, {@link TemporaryAwards}). */
+    public Flux<AssistanceCase> temporaryCasesListing(List<String> memberIds) {
+        Criteria c = Criteria.where("program").is("TEMPORARY").and("memberIds").in(memberIds);
+        return mongo.find(Query.query(c), Document.class, CaseDocuments.COLLECTION).map(CaseDocuments::fromDocument);
     }
 
     public static Criteria regionPrefix(String prefix) {

@@ -153,6 +153,7 @@ public class ApplicationWorkflow {
             }
             Actor actor = actor(p, command);
             return notSelfDealing(c, command, actor)
+                    .then(notAwardedAgain(c, command))
                     .then(Mono.defer(() -> change.apply(c, actor, clock.instant())))
                     .flatMap(next -> traceparent().flatMap(tp -> store.update(next, expectedVersion, tp.orElse(null))))
                     // a refusal on this case is recorded under its region too (issue 14 item 7)
@@ -177,6 +178,17 @@ public class ApplicationWorkflow {
         }
         return store.applicantIdNumbersOf(actor.id()).collectList()
                 .doOnNext(ids -> SelfDealing.refuse(c, command, actor, ids))
+                .then();
+    }
+
+    /** 临时救助 once per cause per household within the configured period ({@link TemporaryAwards}). */
+    private Mono<Void> notAwardedAgain(AssistanceCase c, ApplicationCommand command) {
+        if (!TemporaryAwards.awards(c, command)) {
+            return Mono.empty();
+        }
+        return store.temporaryCasesListing(c.memberIds()).collectList()
+                .doOnNext(others -> TemporaryAwards.refuseRepeat(c, others, today(),
+                        properties.rules().temporaryAwardPeriodMonths()))
                 .then();
     }
 
