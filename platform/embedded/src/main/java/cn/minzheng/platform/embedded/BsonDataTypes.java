@@ -56,16 +56,18 @@ final class BsonDataTypes {
         return Integer.compare(a.size(), b.size()); // a prefix sorts before the keys it starts
     }
 
+    /** One growing buffer per thread (pages are written by the committing thread): no allocation per value. */
+    private static final ThreadLocal<ByteBuf> ENCODING = ThreadLocal.withInitial(() -> Unpooled.buffer(4096));
+
     static byte[] encode(Document document) {
-        ByteBuf buffer = Unpooled.buffer(256);
-        try {
-            BsonEncoder.encodeDocument(document, buffer);
-            byte[] bytes = new byte[buffer.readableBytes()];
-            buffer.readBytes(bytes);
-            return bytes;
-        } finally {
-            buffer.release();
+        ByteBuf buffer = ENCODING.get().clear();
+        BsonEncoder.encodeDocument(document, buffer);
+        byte[] bytes = new byte[buffer.readableBytes()];
+        buffer.readBytes(bytes);
+        if (buffer.capacity() > (1 << 20)) {
+            ENCODING.remove(); // a large document: do not keep its buffer
         }
+        return bytes;
     }
 
     static Document decode(ByteBuffer source) {
@@ -111,28 +113,35 @@ final class BsonDataTypes {
         return 24;
     }
 
-    /** Stored documents: the values of the collections' maps. */
-    static final class DocumentType extends BasicDataType<Document> {
-        static final DocumentType INSTANCE = new DocumentType();
+    /**
+     * Stored documents, kept as their BSON bytes in memory too: a read decodes a fresh
+     * {@link Document} (mongo-java-server changes the documents it reads in place while updating
+     * them; a shared instance would change under H2's page writer), a write encodes once in the
+     * writing thread, and the page writer only copies bytes.
+     */
+    static final class BsonBytesType extends BasicDataType<byte[]> {
+        static final BsonBytesType INSTANCE = new BsonBytesType();
 
         @Override
-        public int getMemory(Document document) {
-            return estimateMemory(document);
+        public int getMemory(byte[] bytes) {
+            return 24 + bytes.length;
         }
 
         @Override
-        public void write(WriteBuffer buff, Document document) {
-            BsonDataTypes.write(buff, document);
+        public void write(WriteBuffer buff, byte[] bytes) {
+            buff.putVarInt(bytes.length).put(bytes);
         }
 
         @Override
-        public Document read(ByteBuffer buff) {
-            return decode(buff);
+        public byte[] read(ByteBuffer buff) {
+            byte[] bytes = new byte[DataUtils.readVarInt(buff)];
+            buff.get(bytes);
+            return bytes;
         }
 
         @Override
-        public Document[] createStorage(int size) {
-            return new Document[size];
+        public byte[][] createStorage(int size) {
+            return new byte[size][];
         }
     }
 

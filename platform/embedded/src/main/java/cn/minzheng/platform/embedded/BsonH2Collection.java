@@ -30,7 +30,7 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * A collection in an MVMap {@code _id → document} with BSON values ({@link BsonDataTypes}), in
+ * A collection in an MVMap {@code _id → BSON bytes} ({@link BsonDataTypes}), in
  * {@code _id} order, so the map is also the {@code _id} index (point reads, ranges, sort by
  * {@code _id} with a limit that stops reading early).
  *
@@ -43,12 +43,12 @@ final class BsonH2Collection extends AbstractSynchronizedMongoCollection<Object>
     private static final String DATA_SIZE_KEY = "dataSize";
 
     private final MVStore store;
-    private final MVMap<Object, Document> dataMap;
+    private final MVMap<Object, byte[]> dataMap;
     private final MVMap<String, Object> metaMap;
     private final BsonIndex idIndex;
 
     BsonH2Collection(MongoDatabase database, String collectionName, CollectionOptions options, MVStore store,
-                     MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
+                     MVMap<Object, byte[]> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
         super(database, collectionName, options, cursorRegistry);
         this.store = store;
         this.dataMap = dataMap;
@@ -73,7 +73,7 @@ final class BsonH2Collection extends AbstractSynchronizedMongoCollection<Object>
     @Override
     protected Object addDocumentInternal(Document document) {
         Object key = getIdField() != null ? Utils.getSubdocumentValue(document, getIdField()) : UUID.randomUUID();
-        Document previous = dataMap.putIfAbsent(Missing.ofNullable(key), document);
+        byte[] previous = dataMap.putIfAbsent(Missing.ofNullable(key), BsonDataTypes.encode(document));
         if (previous != null) {
             throw new IllegalStateException("Document with key '" + key + "' already existed in " + this);
         }
@@ -92,7 +92,8 @@ final class BsonH2Collection extends AbstractSynchronizedMongoCollection<Object>
 
     @Override
     protected Document getDocument(Object position) {
-        return dataMap.get(position);
+        byte[] bytes = dataMap.get(position);
+        return bytes == null ? null : BsonDataTypes.decode(bytes);
     }
 
     @Override
@@ -104,7 +105,7 @@ final class BsonH2Collection extends AbstractSynchronizedMongoCollection<Object>
 
     @Override
     protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
-        dataMap.put(Missing.ofNullable(position), newDocument);
+        dataMap.put(Missing.ofNullable(position), BsonDataTypes.encode(newDocument));
     }
 
     /** Read within one pinned version, so the result is a list (index builds at start, position look-ups). */
@@ -113,7 +114,7 @@ final class BsonH2Collection extends AbstractSynchronizedMongoCollection<Object>
         var pin = store.registerVersionUsage();
         try {
             List<DocumentWithPosition<Object>> all = new ArrayList<>();
-            dataMap.entrySet().forEach(e -> all.add(new DocumentWithPosition<>(e.getValue(), e.getKey())));
+            dataMap.entrySet().forEach(e -> all.add(new DocumentWithPosition<>(BsonDataTypes.decode(e.getValue()), e.getKey())));
             return all.stream();
         } finally {
             store.deregisterVersionUsage(pin);
@@ -137,7 +138,7 @@ final class BsonH2Collection extends AbstractSynchronizedMongoCollection<Object>
             if (idOrder < 0) {
                 Collections.reverse(positions);
             }
-            Stream<Document> candidates = positions.stream().map(dataMap::get).filter(Objects::nonNull);
+            Stream<Document> candidates = positions.stream().map(this::getDocument).filter(Objects::nonNull);
             return matchDocumentsFromStream(candidates, plan.exact() ? new Document() : query, idOrder != 0 ? null : orderBy,
                     numberToSkip, limit, batchSize, fieldSelector);
         } finally {
@@ -154,7 +155,7 @@ final class BsonH2Collection extends AbstractSynchronizedMongoCollection<Object>
             int idOrder = idOrder(orderBy);
             boolean natural = orderBy != null && orderBy.containsKey("$natural");
             boolean descending = idOrder < 0 || isNaturalDescending(orderBy);
-            Cursor<Object, Document> cursor = dataMap.cursor(null, null, descending);
+            Cursor<Object, byte[]> cursor = dataMap.cursor(null, null, descending);
             Stream<Document> all = StreamSupport.stream(Spliterators.spliteratorUnknownSize(new java.util.Iterator<Document>() {
                 @Override
                 public boolean hasNext() {
@@ -164,7 +165,7 @@ final class BsonH2Collection extends AbstractSynchronizedMongoCollection<Object>
                 @Override
                 public Document next() {
                     cursor.next();
-                    return cursor.getValue();
+                    return BsonDataTypes.decode(cursor.getValue());
                 }
             }, Spliterator.ORDERED | Spliterator.NONNULL), false);
             return matchDocumentsFromStream(all, query, idOrder != 0 || natural ? null : orderBy, numberToSkip, limit,
@@ -219,7 +220,7 @@ final class BsonH2Collection extends AbstractSynchronizedMongoCollection<Object>
 
         @Override
         public void scan(KeyValue from, Predicate<KeyValue> whileTrue, Consumer<Object> positions) {
-            Cursor<Object, Document> cursor = dataMap.cursor(from == null ? null : from.get(0));
+            Cursor<Object, byte[]> cursor = dataMap.cursor(from == null ? null : from.get(0));
             while (cursor.hasNext()) {
                 Object key = cursor.next();
                 if (!whileTrue.test(new KeyValue(key))) {

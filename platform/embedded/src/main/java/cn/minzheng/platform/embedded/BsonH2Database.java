@@ -10,7 +10,6 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -40,6 +39,12 @@ final class BsonH2Database extends AbstractSynchronizedMongoDatabase<Object> {
         return store.openMap(indexMapName(collectionName, indexName), new MVMap.Builder<KeyValue, Object>()
                 .keyType(BsonDataTypes.KeyValueType.INSTANCE)
                 .valueType(BsonDataTypes.ValueType.INSTANCE));
+    }
+
+    private static MVMap.Builder<Object, byte[]> dataMapType() {
+        return new MVMap.Builder<Object, byte[]>()
+                .keyType(BsonDataTypes.ValueType.INSTANCE)
+                .valueType(BsonDataTypes.BsonBytesType.INSTANCE);
     }
 
     private String indexMapName(String collectionName, String indexName) {
@@ -81,9 +86,7 @@ final class BsonH2Database extends AbstractSynchronizedMongoDatabase<Object> {
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String fullName = getFullCollectionNamespace(collectionName);
-        MVMap<Object, Document> dataMap = store.openMap(DATABASES_PREFIX + fullName, new MVMap.Builder<Object, Document>()
-                .keyType(BsonDataTypes.ValueType.INSTANCE)
-                .valueType(BsonDataTypes.DocumentType.INSTANCE));
+        MVMap<Object, byte[]> dataMap = store.openMap(DATABASES_PREFIX + fullName, dataMapType());
         MVMap<String, Object> metaMap = store.openMap(META_PREFIX + fullName);
         return new BsonH2Collection(this, collectionName, options, store, dataMap, metaMap, cursorRegistry);
     }
@@ -114,9 +117,7 @@ final class BsonH2Database extends AbstractSynchronizedMongoDatabase<Object> {
         super.moveCollection(oldDatabase, collection, newCollectionName);
         String oldName = collection.getFullName();
         String newName = getFullCollectionNamespace(newCollectionName);
-        store.renameMap(store.openMap(DATABASES_PREFIX + oldName, new MVMap.Builder<Object, Document>()
-                .keyType(BsonDataTypes.ValueType.INSTANCE)
-                .valueType(BsonDataTypes.DocumentType.INSTANCE)), DATABASES_PREFIX + newName);
+        store.renameMap(store.openMap(DATABASES_PREFIX + oldName, dataMapType()), DATABASES_PREFIX + newName);
         store.renameMap(store.openMap(META_PREFIX + oldName), META_PREFIX + newName);
     }
 }
