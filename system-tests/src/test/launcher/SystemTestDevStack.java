@@ -29,6 +29,8 @@ public final class SystemTestDevStack {
      */
     static final String VERIFY_MAX_SPAN = "-Dminzheng.audit.reads.verify-max-span=100";
 
+    static final java.time.Duration SERVICE_TIMEOUT = java.time.Duration.ofSeconds(480);
+
     private static volatile DevStack stack;
 
     public static void main(String[] args) throws Exception {
@@ -44,6 +46,11 @@ public final class SystemTestDevStack {
             DevStackOptions defaults = DevStackOptions.defaults(root);
             DevStackOptions options = defaults.withPorts(ports).withDataDir(data).withReset(true)
                     .withJvmFlags(withVerifyMaxSpan(defaults.jvmFlags()));
+            // a shared 2-core machine (other builds running) may take longer than the devstack's 240 s a stage:
+            // the system tests wait up to 480 s before they call it failed (Platform's own limit is above it)
+            options = new DevStackOptions(options.root(), options.dataDir(), options.reset(), options.scope(), options.ports(),
+                    options.issuer(), options.infraTimeout(), SERVICE_TIMEOUT, options.jvmFlags(), options.out(),
+                    options.without(), options.mongo());
             try {
                 stack = DevStack.start(options);
             } catch (StartupFailure.PortInUse e) {

@@ -31,7 +31,7 @@ public final class Platform {
     private static final String UP = "system-tests devstack is up";
     private static final String DID_NOT_START = "system-tests devstack did not start";
     private static final String LAUNCHER = "system-tests/src/test/launcher/SystemTestDevStack.java";
-    private static final Duration START_LIMIT = Duration.ofMinutes(8);
+    private static final Duration START_LIMIT = Duration.ofMinutes(14);
     private static final Duration STOP_LIMIT = Duration.ofSeconds(120);
 
     /** The stack's loopback ports. */
