@@ -76,6 +76,7 @@ final class PlatformOpenApiCustomizer implements GlobalOpenApiCustomizer, Ordere
         Map<String, List<Operation>> byId = new LinkedHashMap<>();
         Map<Operation, PathItem.HttpMethod> methods = new java.util.IdentityHashMap<>();
         Set<String> tags = new TreeSet<>();
+        Map<String, String> tagHandlers = new LinkedHashMap<>();
         if (openApi.getPaths() != null) {
             openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
                 customise(path, method, operation);
@@ -83,7 +84,12 @@ final class PlatformOpenApiCustomizer implements GlobalOpenApiCustomizer, Ordere
                         .add(method + " " + path + " (" + HandlerFacts.handler(operation) + ")");
                 byId.computeIfAbsent(operation.getOperationId(), k -> new ArrayList<>()).add(operation);
                 methods.put(operation, method);
-                if (operation.getTags() != null) tags.addAll(operation.getTags());
+                if (operation.getTags() != null) {
+                    tags.addAll(operation.getTags());
+                    String handler = HandlerFacts.handler(operation);
+                    operation.getTags().forEach(t -> tagHandlers.putIfAbsent(t, handler.contains(".")
+                            ? handler.substring(0, handler.indexOf('.')) : t));
+                }
                 HandlerFacts.clear(operation);
             }));
         }
@@ -109,12 +115,31 @@ final class PlatformOpenApiCustomizer implements GlobalOpenApiCustomizer, Ordere
         declared.removeIf(t -> !tags.contains(t.getName()));
         tags.stream().filter(t -> declared.stream().noneMatch(d -> d.getName().equals(t)))
                 .forEach(t -> declared.add(new Tag().name(t)));
+        declared.forEach(t -> {
+            if (t.getDescription() == null || t.getDescription().isBlank()) {
+                t.setDescription(tagHandlers.getOrDefault(t.getName(), t.getName()) + " 的接口");
+            }
+        });
         openApi.setTags(declared.isEmpty() ? null : declared);
 
         requestComponents(openApi);
         if (components.getSchemas() != null) {
             Set<String> reachable = Schemas.reachable(openApi, ProblemResponses.SCHEMAS);
             components.getSchemas().keySet().retainAll(reachable);
+        }
+        // shared problem answers no operation uses are left out (linters flag unused components)
+        Set<String> usedResponses = new java.util.HashSet<>();
+        if (openApi.getPaths() != null) {
+            openApi.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
+                if (operation.getResponses() != null) operation.getResponses().values().forEach(r -> {
+                    if (r.get$ref() != null) usedResponses.add(r.get$ref().substring(r.get$ref().lastIndexOf('/') + 1));
+                });
+            }));
+        }
+        if (components.getResponses() != null) {
+            ProblemResponses.RESPONSES.values().forEach(nameAndText -> {
+                if (!usedResponses.contains(nameAndText[0])) components.getResponses().remove(nameAndText[0]);
+            });
         }
     }
 

@@ -7,8 +7,8 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.method.HandlerMethod;
 
 /**
- * Per handler method: the operationId ({@link OperationIds}), the tag of its controller, and the facts
- * the document customiser needs later ({@link HandlerFacts}).
+ * Per handler method: the operationId ({@link OperationIds}), the tag of its controller, a summary naming
+ * the handler when it has none, and the facts the document customiser needs later ({@link HandlerFacts}).
  */
 final class PlatformOperationCustomizer implements GlobalOperationCustomizer {
 
@@ -29,6 +29,10 @@ final class PlatformOperationCustomizer implements GlobalOperationCustomizer {
                 io.swagger.v3.oas.annotations.tags.Tag.class);
         if (tags == null) {
             operation.setTags(List.of(OperationIds.tag(properties.operationIdPrefix(), handler.getBeanType())));
+        }
+        if (operation.getSummary() == null || operation.getSummary().isBlank()) {
+            // what the handler is, until the service gives a summary of its own (@Operation(summary = "提交申请"))
+            operation.setSummary(handler.getBeanType().getSimpleName() + "." + handler.getMethod().getName());
         }
         HandlerFacts.record(operation, handler);
         return operation;

@@ -30,7 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(classes = OpenApiTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "server.address=127.0.0.1",
-                "spring.application.name=demo-service",
+                // the kit tests' name: Logback is configured per JVM, and the other web tests read it in log lines
+                "spring.application.name=kit-test",
+                "minzheng.openapi.operation-id-prefix=demo",
                 "minzheng.security.public-paths=/api/v1/demo/public/**,/v3/api-docs/**",
                 "minzheng.openapi.title=民政服务平台 示例服务 API",
                 "minzheng.openapi.version=1.4.0",
@@ -160,6 +162,11 @@ class PublishedDocumentWebTest {
             }
         }));
         assertThat(resolve(op("GET /api/v1/demo/cases/{number}").path("responses").path("429")).path("headers").has("Retry-After")).isTrue();
+        // every shared answer in the components is used by some operation
+        List<String> refs = new ArrayList<>();
+        collectRefs(doc.path("paths"), refs);
+        assertThat(doc.path("components").path("responses").propertyNames())
+                .allMatch(name -> refs.contains("#/components/responses/" + name));
     }
 
     @Test
@@ -202,6 +209,10 @@ class PublishedDocumentWebTest {
         List<String> tags = new ArrayList<>();
         doc.path("tags").forEach(t -> tags.add(t.path("name").asString()));
         assertThat(tags).containsExactly("demo-case", "demo-export", "demo-public-notice");
+        doc.path("tags").forEach(t -> assertThat(t.path("description").asString()).as(t.toString()).isNotBlank());
+        // a summary for every operation (a linter's error otherwise): the handler, until the service writes one
+        operations().forEach((key, op) -> assertThat(op.path("summary").asString()).as(key).isNotBlank());
+        assertThat(op("POST /api/v1/demo/cases").path("summary").asString()).isEqualTo("CaseController.submit");
     }
 
     /**
