@@ -154,6 +154,9 @@ public class InspectionService {
                     List<Organization> toList = new ArrayList<>();
                     List<Mono<Void>> proposals = new ArrayList<>();
                     for (Organization o : batch) {
+                        if (!c.due(o.type(), on)) {
+                            continue; // its type's deadline has not passed: a later run decides
+                        }
                         SweepDecision d = done.get(o.id());
                         if (d == null) {
                             SweepDecision previous = t.getT3().get(o.id());

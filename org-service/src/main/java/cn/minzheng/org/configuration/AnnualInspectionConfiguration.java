@@ -6,6 +6,7 @@ import cn.minzheng.org.annualinspection.InspectionStore;
 import cn.minzheng.org.creditlist.CreditListStore;
 import cn.minzheng.org.creditlist.CreditListing;
 import cn.minzheng.org.events.OrgEventFactory;
+import cn.minzheng.org.organization.OrganizationType;
 import cn.minzheng.org.outbox.AggregateDocuments;
 import cn.minzheng.org.registration.RegistrationStore;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +14,8 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 import java.time.MonthDay;
+import java.util.EnumMap;
+import java.util.Map;
 
 /** 年检: annual reports, grading, campaigns and their sweep. */
 @Configuration(proxyBeanMethods = false)
@@ -20,8 +23,10 @@ public class AnnualInspectionConfiguration {
 
     @Bean
     InspectionPolicy inspectionPolicy(OrgProperties props) {
+        Map<OrganizationType, MonthDay> deadlines = new EnumMap<>(OrganizationType.class);
+        props.inspection().deadlines().forEach((type, d) -> deadlines.put(type, MonthDay.of(d.month(), d.day())));
         return new InspectionPolicy(MonthDay.of(props.inspection().deadlineMonth(), props.inspection().deadlineDay()),
-                props.inspection().exemptionMonths());
+                props.inspection().exemptionMonths(), deadlines);
     }
 
     @Bean

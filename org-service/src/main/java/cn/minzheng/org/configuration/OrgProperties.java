@@ -7,6 +7,7 @@ import cn.minzheng.org.enforcement.EnforcementPolicy;
 import cn.minzheng.org.enforcement.Severity;
 import cn.minzheng.org.naming.NamePolicy;
 import cn.minzheng.org.organization.Matter;
+import cn.minzheng.org.organization.OrganizationType;
 import cn.minzheng.org.registration.RegistrationPolicy;
 import cn.minzheng.org.spotcheck.Inspector;
 import cn.minzheng.org.spotcheck.SpotCheckPolicy;
@@ -36,7 +37,17 @@ public record OrgProperties(RegistrationPolicy registration,
                             Map<String, Map<Severity, DiscretionBenchmarks.Band>> discretionBenchmarks,
                             String creditCodePrefix) {
 
-    /** Annual inspection: deadline (month, day) of the year after the reported one, exemption window. */
-    public record Inspection(int deadlineMonth, int deadlineDay, int exemptionMonths) {
+    /**
+     * Annual inspection: deadline (month, day) of the year after the reported one for a type without
+     * its own, each type's own deadline with its legal source, exemption window.
+     */
+    public record Inspection(int deadlineMonth, int deadlineDay, int exemptionMonths, Map<OrganizationType, TypeDeadline> deadlines) {
+        public Inspection {
+            deadlines = deadlines == null ? Map.of() : deadlines;
+        }
+    }
+
+    /** One type's report deadline (month, day of the following year) and where the figure comes from. */
+    public record TypeDeadline(int month, int day, String source) {
     }
 }

@@ -72,7 +72,11 @@ class AnnualInspectionSweepApiTest extends OrgServiceTestBase {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("authorityCode", AUTHORITY, "year", year)).exchange()
                 .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
         String id = campaign.get("id").asString();
-        assertThat(campaign.get("deadline").asString()).isEqualTo((year + 1) + "-05-31");
+        // #18 item 3: 基金会 report by 31 March, the others by 31 May; the sweep may start after the earliest
+        assertThat(campaign.get("deadline").asString()).isEqualTo((year + 1) + "-03-31");
+        assertThat(campaign.get("deadlines").get("FOUNDATION").asString()).isEqualTo((year + 1) + "-03-31");
+        assertThat(campaign.get("deadlines").get("SOCIAL_GROUP").asString()).isEqualTo((year + 1) + "-05-31");
+        assertThat(campaign.get("deadlines").get("PRIVATE_NON_ENTERPRISE").asString()).isEqualTo((year + 1) + "-05-31");
 
         JsonNode first = sweepAndWait(id, 1);
         assertThat(first.get("progress").get("examined").asLong()).isEqualTo(5);
