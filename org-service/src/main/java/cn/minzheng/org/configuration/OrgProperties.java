@@ -8,6 +8,7 @@ import cn.minzheng.org.enforcement.Severity;
 import cn.minzheng.org.naming.NamePolicy;
 import cn.minzheng.org.organization.Matter;
 import cn.minzheng.org.organization.OrganizationType;
+import cn.minzheng.org.registration.FilingLimits;
 import cn.minzheng.org.registration.RegistrationPolicy;
 import cn.minzheng.org.spotcheck.Inspector;
 import cn.minzheng.org.spotcheck.SpotCheckPolicy;
@@ -24,11 +25,14 @@ import java.util.Map;
  * @param enforcement          figures of the penalty procedure
  * @param discretionBenchmarks 裁量基准: violation → circumstances → allowed penalties and ranges
  * @param creditCodePrefix leading characters of the organization-code body of issued credit codes
+ * @param filingLimits     days an organization has to file a 变更 (from the sponsor's consent) or a 注销 (after
+ *                         liquidation); absent: the statutory 30 and 15
  */
 @ConfigurationProperties("minzheng.org")
 public record OrgProperties(RegistrationPolicy registration,
                             NamePolicy naming,
                             Map<Matter, MatterLimit> limits,
+                            FilingLimits filingLimits,
                             Inspection inspection,
                             CreditListPolicy creditLists,
                             SpotCheckPolicy spotCheck,
@@ -36,6 +40,10 @@ public record OrgProperties(RegistrationPolicy registration,
                             EnforcementPolicy enforcement,
                             Map<String, Map<Severity, DiscretionBenchmarks.Band>> discretionBenchmarks,
                             String creditCodePrefix) {
+
+    public OrgProperties {
+        filingLimits = filingLimits == null ? FilingLimits.statutory() : filingLimits;
+    }
 
     /**
      * Annual inspection: deadline (month, day) of the year after the reported one for a type without

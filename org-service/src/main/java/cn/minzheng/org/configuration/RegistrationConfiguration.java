@@ -41,7 +41,7 @@ public class RegistrationConfiguration {
     RegistrationService registrationService(RegistrationStore store, NameRegistryStore names, SerialCounter serials,
                                             OrgProperties props, WorkingDayCalendar calendar, OrgEventFactory events, Clock clock) {
         return new RegistrationService(store, names, serials, new NameRules(props.naming()), new NameUniqueness(props.naming()),
-                new RegistrationRules(props.registration()), props.registration(), props.limits(), calendar,
+                new RegistrationRules(props.registration()), props.registration(), props.limits(), props.filingLimits(), calendar,
                 new CreditCodeIssuance(props.creditCodePrefix()), events, clock);
     }
 

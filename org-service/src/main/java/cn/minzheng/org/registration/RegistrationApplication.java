@@ -23,6 +23,7 @@ import java.util.Map;
  *
  * @param organizationId the organization concerned (for a founding: the id reserved for it)
  * @param missingItems   the 一次性告知 list of the last supplement request
+ * @param lateFiling     a 变更 or 注销 filed after its time limit (accepted, flagged); null when on time
  */
 public record RegistrationApplication(String id,
                                       Matter matter,
@@ -39,6 +40,7 @@ public record RegistrationApplication(String id,
                                       DueDates dueDates,
                                       LocalDate decidedOn,
                                       List<String> decisionReasons,
+                                      FilingLimits.LateFiling lateFiling,
                                       long version) {
 
     public RegistrationApplication {
@@ -50,24 +52,36 @@ public record RegistrationApplication(String id,
     public static Transitioned<RegistrationApplication, DomainEvent> founding(String id, String authorityCode, String applicant,
                                                                  String organizationId, Particulars particulars, LocalDate on) {
         RegistrationApplication a = new RegistrationApplication(id, Matter.FOUNDING, authorityCode, applicant, organizationId,
-                particulars, null, null, ApplicationStatus.APPLIED, List.of(), on, null, null, null, List.of(), 1);
+                particulars, null, null, ApplicationStatus.APPLIED, List.of(), on, null, null, null, List.of(), null, 1);
         return new Transitioned<>(a, event(a, "applied", null, Map.of("matter", Matter.FOUNDING.name(),
                 "name", particulars.name().fullName(), "type", particulars.type().name())));
     }
 
     public static Transitioned<RegistrationApplication, DomainEvent> changing(String id, String authorityCode, String applicant,
-                                                                 String organizationId, ChangeRequest change, LocalDate on) {
+                                                                 String organizationId, ChangeRequest change, LocalDate on,
+                                                                 FilingLimits limits) {
         RegistrationApplication a = new RegistrationApplication(id, Matter.CHANGE, authorityCode, applicant, organizationId,
-                null, change, null, ApplicationStatus.APPLIED, List.of(), on, null, null, null, List.of(), 1);
-        return new Transitioned<>(a, event(a, "applied", null, Map.of("matter", Matter.CHANGE.name())));
+                null, change, null, ApplicationStatus.APPLIED, List.of(), on, null, null, null, List.of(), limits.change(change, on), 1);
+        return new Transitioned<>(a, event(a, "applied", null, applied(a)));
     }
 
     public static Transitioned<RegistrationApplication, DomainEvent> deregistering(String id, String authorityCode, String applicant,
                                                                       String organizationId, DeregistrationRequest request,
-                                                                      LocalDate on) {
+                                                                      LocalDate on, FilingLimits limits) {
         RegistrationApplication a = new RegistrationApplication(id, Matter.DEREGISTRATION, authorityCode, applicant,
-                organizationId, null, null, request, ApplicationStatus.APPLIED, List.of(), on, null, null, null, List.of(), 1);
-        return new Transitioned<>(a, event(a, "applied", null, Map.of("matter", Matter.DEREGISTRATION.name())));
+                organizationId, null, null, request, ApplicationStatus.APPLIED, List.of(), on, null, null, null, List.of(),
+                limits.deregistration(request, on), 1);
+        return new Transitioned<>(a, event(a, "applied", null, applied(a)));
+    }
+
+    /** The applied event's changes: the matter, and the lateness of a late filing. */
+    private static Map<String, Object> applied(RegistrationApplication a) {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("matter", a.matter().name());
+        if (a.lateFiling() != null) {
+            changes.putAll(a.lateFiling().toMap());
+        }
+        return changes;
     }
 
     /** 一次性告知: the computed missing documents plus anything the registrar adds, all at once. */
@@ -152,7 +166,7 @@ public record RegistrationApplication(String id,
         DeregistrationRequest d = deregistration == null ? null
                 : new DeregistrationRequest(deregistration.liquidationEndedOn(), deregistration.reason(), docs);
         return new RegistrationApplication(id, matter, authorityCode, applicantSubject, orgId, p, c, d, to, missing,
-                appliedOn, accepted, due, decided, reasons, version + 1);
+                appliedOn, accepted, due, decided, reasons, lateFiling, version + 1);
     }
 
     private static DomainEvent event(RegistrationApplication a, String name, ApplicationStatus from, Map<String, Object> changes) {
@@ -168,6 +182,9 @@ public record RegistrationApplication(String id,
         }
         if (a.status() == ApplicationStatus.SUPPLEMENT_REQUESTED) {
             attributes.put("missingItems", a.missingItems());
+        }
+        if (a.lateFiling() != null) {
+            attributes.putAll(a.lateFiling().toMap());
         }
         return new DomainEvent(name, from == null ? null : from.name(), a.status().name(), null, changes, attributes);
     }

@@ -63,6 +63,7 @@ public class RegistrationService {
     private final RegistrationRules rules;
     private final RegistrationPolicy policy;
     private final Map<Matter, MatterLimit> limits;
+    private final FilingLimits filingLimits;
     private final CreditCodeIssuance issuance;
     private final WorkingDayCalendar calendar;
     private final OrgEventFactory events;
@@ -70,8 +71,8 @@ public class RegistrationService {
 
     public RegistrationService(RegistrationStore store, NameRegistryStore names, SerialCounter serials, NameRules nameRules,
                                NameUniqueness uniqueness, RegistrationRules rules, RegistrationPolicy policy,
-                               Map<Matter, MatterLimit> limits, WorkingDayCalendar calendar, CreditCodeIssuance issuance,
-                               OrgEventFactory events, Clock clock) {
+                               Map<Matter, MatterLimit> limits, FilingLimits filingLimits, WorkingDayCalendar calendar,
+                               CreditCodeIssuance issuance, OrgEventFactory events, Clock clock) {
         this.store = store;
         this.names = names;
         this.serials = serials;
@@ -80,6 +81,7 @@ public class RegistrationService {
         this.rules = rules;
         this.policy = policy;
         this.limits = limits;
+        this.filingLimits = filingLimits;
         this.calendar = calendar;
         this.issuance = issuance;
         this.events = events;
@@ -124,7 +126,7 @@ public class RegistrationService {
                 throw new RuleViolation("CHANGE_RESTRICTED", List.of(new FieldProblem(change.name() != null ? "/name" : "/businessScope",
                         "CHANGE_RESTRICTED_UNQUALIFIED", "年检不合格整改期间不得变更名称和业务范围；整改合格后再申请变更")));
             }
-            var t = RegistrationApplication.changing(applicationId, o.authorityCode(), p.subject(), o.id(), change, today());
+            var t = RegistrationApplication.changing(applicationId, o.authorityCode(), p.subject(), o.id(), change, today(), filingLimits);
             return store.insert(t.next(), applicationEvents(t.next(), t.event(), p, Role.ORG_AGENT, traceparent));
         });
     }
@@ -136,7 +138,8 @@ public class RegistrationService {
             if (request.liquidationEndedOn() == null || request.liquidationEndedOn().isAfter(today())) {
                 ProblemTranslation.throwIfAny(List.of(new FieldProblem("/liquidationEndedOn", "LIQUIDATION_NOT_ENDED", "请填写已结束的清算日期")));
             }
-            var t = RegistrationApplication.deregistering(applicationId, o.authorityCode(), p.subject(), o.id(), request, today());
+            var t = RegistrationApplication.deregistering(applicationId, o.authorityCode(), p.subject(), o.id(), request, today(),
+                    filingLimits);
             return store.insert(t.next(), applicationEvents(t.next(), t.event(), p, Role.ORG_AGENT, traceparent));
         });
     }

@@ -16,13 +16,13 @@ public final class RegistrationViews {
     public record ApplicationView(String id, Matter matter, String authorityCode, String organizationId, ApplicationStatus status,
                                   String name, OrganizationType type, List<String> missingItems, LocalDate appliedOn,
                                   LocalDate acceptedOn, LocalDate promisedDue, LocalDate statutoryDue, LocalDate decidedOn,
-                                  List<String> decisionReasons, long version) {
+                                  List<String> decisionReasons, FilingLimits.LateFiling lateFiling, long version) {
         public static ApplicationView of(RegistrationApplication a) {
             return new ApplicationView(a.id(), a.matter(), a.authorityCode(), a.organizationId(), a.status(),
                     a.particulars() == null ? null : a.particulars().name().fullName(),
                     a.particulars() == null ? null : a.particulars().type(), a.missingItems(), a.appliedOn(), a.acceptedOn(),
                     a.dueDates() == null ? null : a.dueDates().promised(), a.dueDates() == null ? null : a.dueDates().statutory(),
-                    a.decidedOn(), a.decisionReasons(), a.version());
+                    a.decidedOn(), a.decisionReasons(), a.lateFiling(), a.version());
         }
     }
 

@@ -240,6 +240,12 @@ class RegistrationApiTest extends OrgServiceTestBase {
                 Map.of("liquidationEndedOn", "2025-01-02", "reason", "会员大会决议解散", "documents", List.of("LIQUIDATION_REPORT", "CERTIFICATE_AND_SEALS")),
                 null), HttpStatus.CREATED);
         String deregId = dereg.get("id").asString();
+        // #18 item 5: filed long after the 15 days that followed the liquidation — accepted, and flagged
+        assertThat(dereg.get("status").asString()).isEqualTo("APPLIED");
+        assertThat(dereg.get("lateFiling").get("lastDay").asString()).isEqualTo("2025-01-17");
+        assertThat(dereg.get("lateFiling").get("daysLate").asLong()).isGreaterThan(300);
+        assertThat(dereg.get("lateFiling").get("text").asString()).contains("15日内", "逾期");
+        awaitEvent(e -> deregId.equals(e.data().path("applicationId").asString()) && e.data().toString().contains("\"filedLate\":true"));
         json(post("/api/v1/orgs/applications/" + deregId + "/acceptance", registrarToken, null, 1L), HttpStatus.OK);
         json(post("/api/v1/orgs/applications/" + deregId + "/approval", registrarToken, null, 2L), HttpStatus.OK);
 
