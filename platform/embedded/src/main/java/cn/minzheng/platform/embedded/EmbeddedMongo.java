@@ -38,12 +38,16 @@ public final class EmbeddedMongo implements AutoCloseable {
     /** How long freed chunks of the file store stay readable (H2's default: 45 s). */
     public static final java.time.Duration FILE_RETENTION = java.time.Duration.ofMinutes(15);
 
+    /** The same for the BSON store, whose queries pin what they read: H2's default. */
+    public static final java.time.Duration BSON_FILE_RETENTION = java.time.Duration.ofSeconds(45);
+
     private final int port;
     private final String bindAddress;
     private final Path dataFile;
     private final boolean plainMemory;
     private final boolean oplog;
     private final Boolean bsonStore;
+    private final java.time.Duration bsonRetention;
     private String storeKind;
     private MongoServer server;
     private MongoBackend backend;
@@ -55,6 +59,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         this.plainMemory = builder.plainMemory;
         this.oplog = builder.oplog;
         this.bsonStore = builder.bsonStore;
+        this.bsonRetention = builder.bsonRetention;
         if (plainMemory && Boolean.TRUE.equals(bsonStore)) {
             throw new IllegalArgumentException("the plain in-memory backend and the BSON store are two different stores: choose one");
         }
@@ -97,6 +102,7 @@ public final class EmbeddedMongo implements AutoCloseable {
             boolean plainFile = BsonH2Backend.isPlainH2File(store);
             if (!Boolean.FALSE.equals(bsonStore) && !plainFile) {
                 // scans pin their version: H2's default retention (45 s) is enough, and bounds the file
+                store.setRetentionTime((int) bsonRetention.toMillis());
                 opened = new BsonH2Backend(store);
                 storeKind = dataFile + ", BSON store";
             } else {
@@ -239,6 +245,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         private boolean plainMemory;
         private boolean oplog = true;
         private Boolean bsonStore;
+        private java.time.Duration bsonRetention = BSON_FILE_RETENTION;
 
         private Builder() {
         }
@@ -294,6 +301,17 @@ public final class EmbeddedMongo implements AutoCloseable {
          */
         public Builder bsonStore(boolean value) {
             this.bsonStore = value;
+            return this;
+        }
+
+        /**
+         * How long the BSON file store keeps chunks it freed before reusing their space (default
+         * {@link #BSON_FILE_RETENTION}); the file grows by what is written within that time. Its
+         * queries pin the version they read, so this only guards against a crash mid-write (H2:
+         * "it is assumed that a file system and hard disk will flush all write buffers within this time").
+         */
+        public Builder bsonFileRetention(java.time.Duration retention) {
+            this.bsonRetention = retention;
             return this;
         }
 
