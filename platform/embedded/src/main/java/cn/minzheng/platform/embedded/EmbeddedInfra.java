@@ -26,6 +26,9 @@ public final class EmbeddedInfra {
 
     private EmbeddedKafka kafka;
     private EmbeddedMongo mongo;
+
+    /** System property that puts the shared in-memory store on the BSON store ({@code EmbeddedMongo.Builder#bsonStore}). */
+    public static final String BSON_STORE_PROPERTY = "minzheng.embedded.mongo.bson";
     private LocalTokenIssuer issuer;
 
     private EmbeddedInfra() {
@@ -52,7 +55,8 @@ public final class EmbeddedInfra {
     /** The Mongo-wire server (in memory), started if needed. */
     public synchronized EmbeddedMongo mongo() {
         if (mongo == null) {
-            mongo = EmbeddedMongo.builder().build().start();
+            // -Dminzheng.embedded.mongo.bson=true: the tests on the BSON store (the devstack file's store)
+            mongo = EmbeddedMongo.builder().bsonStore(Boolean.getBoolean(BSON_STORE_PROPERTY)).build().start();
         }
         return mongo;
     }
