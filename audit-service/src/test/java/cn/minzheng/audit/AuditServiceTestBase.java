@@ -82,7 +82,12 @@ public abstract class AuditServiceTestBase {
      * label ({@code key="value"} pairs); empty when absent.
      */
     protected OptionalDouble scrape(String name, String... labels) {
-        String page = client().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        // the page grows with every topic the shared context's tests create (per-topic Kafka client
+        // metrics): read it without the 256 KB default buffer limit
+        WebTestClient pages = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(32 * 1024 * 1024))
+                .responseTimeout(Duration.ofSeconds(30)).build();
+        String page = pages.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         return page.lines()
                 .filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))

@@ -42,17 +42,25 @@ public class ChainStore {
         this.heads = database.getCollection(HEADS);
     }
 
-    /** Unique indexes the chain's integrity rests on, plus the lookup indexes of search and timeline. */
+    /**
+     * Unique indexes the chain's integrity rests on, plus the lookup indexes of search and timeline.
+     * Search filters by actor, type or region within a time range and pages in ({@code timeMs},
+     * {@code _id}) order with a cursor on both: each search index ends with {@code timeMs, _id}, so
+     * MongoDB reads a page as one index range in the requested order (no in-memory sort of every
+     * match). Indexes of earlier versions without {@code _id} ({@code actorId_1_timeMs_1},
+     * {@code type_1_timeMs_1}, {@code regionCode_1_timeMs_1}, {@code timeMs_1}) are left in place
+     * and may be dropped.
+     */
     public Mono<Void> createIndexes() {
         return Flux.concat(
                 records.createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true).name("eventId_unique")),
                 records.createIndex(Indexes.ascending("chain", "sequence"),
                         new IndexOptions().unique(true).name("chain_sequence_unique")),
                 records.createIndex(Indexes.ascending("subject", "timeMs")),
-                records.createIndex(Indexes.ascending("timeMs")),
-                records.createIndex(Indexes.ascending("actorId", "timeMs")),
-                records.createIndex(Indexes.ascending("type", "timeMs")),
-                records.createIndex(Indexes.ascending("regionCode", "timeMs")))
+                records.createIndex(Indexes.ascending("timeMs", "_id")),
+                records.createIndex(Indexes.ascending("actorId", "timeMs", "_id")),
+                records.createIndex(Indexes.ascending("type", "timeMs", "_id")),
+                records.createIndex(Indexes.ascending("regionCode", "timeMs", "_id")))
                 .then();
     }
 
