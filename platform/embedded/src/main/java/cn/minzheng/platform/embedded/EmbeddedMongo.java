@@ -20,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * <p>In memory for tests; with {@link Builder#dataFile(Path)} the data is kept in one MVStore
  * file and survives a restart. See the README for what it does not support.
  *
+ * <p>A data file is kept by the BSON store ({@link BsonH2Backend}: BSON documents and index keys,
+ * non-unique indexes kept and used, pinned scans, {@link #BSON_FILE_RETENTION}); what follows is
+ * about the plain H2 backend ({@link Builder#bsonStore(boolean) bsonStore(false)}, or a file it wrote).
+ *
  * <p><b>Retention.</b> The file store keeps chunks that a compaction freed for
  * {@link #FILE_RETENTION} before it may reuse their space. mongo-java-server reads a query's matches
  * with a plain iterator over the MVMap, which does not pin the version it reads; a scan still running
@@ -214,6 +218,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     /**
      * Runs the server as its own process: {@code --port 27017 --data FILE}, or {@code --in-memory}
      * (mongo-java-server's plain in-memory backend: the data is lost at stop; for benchmarks);
+     * {@code --plain-h2} keeps a data file on mongo-java-server's own H2 backend instead of the BSON store;
      * {@code --no-oplog} turns the oplog off (no change streams; the oplog keeps a copy of every
      * write, in memory on the plain backend); {@code --bind ADDRESS} listens on another address than
      * 127.0.0.1 (the production-topology run: {@code 0.0.0.0} on the {@code mongo} host).
