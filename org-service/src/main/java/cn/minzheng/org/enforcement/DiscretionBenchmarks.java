@@ -29,6 +29,13 @@ public record DiscretionBenchmarks(Map<String, Map<Severity, Band>> violations) 
         }
     }
 
+    /** The legal basis of the band for a violation and its circumstances, or null when none is configured. */
+    public String legalBasis(String violation, Severity severity) {
+        Map<Severity, Band> bands = violation == null ? null : violations.get(violation);
+        Band band = bands == null || severity == null ? null : bands.get(severity);
+        return band == null ? null : band.legalBasis();
+    }
+
     public boolean knows(String violation) {
         return violations.containsKey(violation);
     }

@@ -21,7 +21,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import cn.minzheng.platform.kit.problem.ValidationProblem;
 import reactor.core.publisher.Mono;
+
+import static cn.minzheng.platform.kit.problem.FieldProblem.withMessage;
 
 import java.net.URI;
 import java.time.LocalDate;
@@ -214,6 +217,21 @@ public class EnforcementController {
     public Mono<ResponseEntity<CaseView>> close(@PathVariable String id, @RequestBody(required = false) NoteBody body,
                                                 @RequestHeader(value = "If-Match", required = false) String ifMatch, ServerWebExchange x) {
         return step(ifMatch, (p, v) -> service.close(p, id, v, body == null ? null : body.reason(), Traces.traceparent(x)));
+    }
+
+    /**
+     * The published 行政处罚决定 (公示, no token): number, organization, facts in brief with personal data
+     * masked, legal basis, penalties, date and the last day of the publication period; newest first.
+     * {@code authority}: a 区划 code or prefix (all when absent).
+     */
+    @GetMapping("/public/penalty-decisions")
+    public Mono<Page<PublishedDecision>> penaltyDecisions(@RequestParam(required = false) String authority,
+                                                          @RequestParam(required = false) String cursor,
+                                                          @RequestParam(required = false) Integer size) {
+        if (authority != null && !authority.matches("\\d{2,12}")) {
+            return Mono.error(new ValidationProblem(withMessage("/authority", "invalid-authority", "请填写区划代码（2至12位数字的前缀），或不填以查看全部")));
+        }
+        return service.publishedDecisions(authority, cursor, Page.boundedSize(size));
     }
 
     /** The published 裁量基准 (money in yuan). */

@@ -11,11 +11,17 @@ import java.time.Period;
  * two warnings or small fines within 3 years → 失信名单).
  */
 public record EnforcementPolicy(int decisionDays, int hearingRequestWorkingDays, int hearingNoticeDays, long majorFineThresholdFen,
-                                long largeFineFen, Period repeatWindow) {
+                                long largeFineFen, Period repeatWindow, int publicationWorkingDays) {
     /** [处罚法]§64(二): 行政机关应当在举行听证的七日前，通知当事人及有关人员听证的时间、地点. */
     public static final int LEGAL_HEARING_NOTICE_DAYS = 7;
 
+    /** 行政执法公示: a decision is made public within 7 working days (the local rule; 7–20 by province). */
+    public static final int DEFAULT_PUBLICATION_WORKING_DAYS = 7;
+
     public EnforcementPolicy {
+        if (publicationWorkingDays <= 0) {
+            publicationWorkingDays = DEFAULT_PUBLICATION_WORKING_DAYS;
+        }
         if (hearingNoticeDays == 0) {
             hearingNoticeDays = LEGAL_HEARING_NOTICE_DAYS;
         }
@@ -25,7 +31,8 @@ public record EnforcementPolicy(int decisionDays, int hearingRequestWorkingDays,
     }
 
     public static EnforcementPolicy defaults() {
-        return new EnforcementPolicy(90, 5, LEGAL_HEARING_NOTICE_DAYS, 5_000_000L, 5_000_000L, Period.ofYears(3));
+        return new EnforcementPolicy(90, 5, LEGAL_HEARING_NOTICE_DAYS, 5_000_000L, 5_000_000L, Period.ofYears(3),
+                DEFAULT_PUBLICATION_WORKING_DAYS);
     }
 
     /** 重大执法决定: revocation, a large fine, or any decision after a hearing ([处罚法]§58). */

@@ -22,6 +22,7 @@ import cn.minzheng.platform.kit.security.Principal;
 import cn.minzheng.platform.kit.security.Role;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import cn.minzheng.org.web.Page;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -68,6 +69,31 @@ public class EnforcementService {
     /** The business date (the service's clock), e.g. for the overdue flag of a case view. */
     public LocalDate businessDate() {
         return today();
+    }
+
+    /**
+     * The published 行政处罚决定 (公示), newest first: one page after the cursor, of authorities under a
+     * region prefix (all when null). Each with the organization's credit code, the legal basis of its
+     * 裁量基准 band and the last day of its publication period (working days on the platform calendar).
+     */
+    public Mono<Page<PublishedDecision>> publishedDecisions(String authorityPrefix, String cursor, int size) {
+        return store.decided(authorityPrefix, cursor, size + 1)
+                .concatMap(s -> registrations.organization(s.enforcementCase().organizationId())
+                        .map(o -> o.organization().creditCode()).defaultIfEmpty("")
+                        .map(code -> Map.entry(s, code)))
+                .collectList()
+                .map(all -> {
+                    List<PublishedDecision> items = all.stream().limit(size).map(e -> published(e.getKey(), e.getValue())).toList();
+                    String next = all.size() > size ? all.get(size - 1).getKey().enforcementCase().id() : null;
+                    return new Page<>(items, next);
+                });
+    }
+
+    private PublishedDecision published(StoredCase s, String creditCode) {
+        EnforcementCase c = s.enforcementCase();
+        String basis = benchmarks.legalBasis(c.violation(), c.severity());
+        LocalDate publishBy = calendar.addWorkingDays(c.decision().decidedOn(), policy.publicationWorkingDays()).date();
+        return PublishedDecision.of(c, s.organizationName(), creditCode.isEmpty() ? null : creditCode, basis, publishBy);
     }
 
     public DiscretionBenchmarks benchmarks() {

@@ -13,6 +13,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Map;
 
 /**
@@ -49,6 +50,19 @@ public class EnforcementStore {
         }
         if (overdueOn != null) {
             c = c.and("decision").is(null).and("status").ne(CaseStatus.CLOSED.name()).and("dueOn").lt(overdueOn);
+        }
+        if (cursor != null) {
+            c = c.and("_id").lt(cursor);
+        }
+        return documents.mongo().find(new Query(c).with(Sort.by(Sort.Direction.DESC, "_id")).limit(size), Document.class, CASES)
+                .map(this::stored);
+    }
+
+    /** Cases with a decision, of authorities under a region prefix (all when null), newest first, after the cursor (公示). */
+    public Flux<StoredCase> decided(String authorityPrefix, String cursor, int size) {
+        Criteria c = Criteria.where("decision").ne(null);
+        if (authorityPrefix != null) {
+            c = c.and("authorityCode").regex("^" + Pattern.quote(authorityPrefix));
         }
         if (cursor != null) {
             c = c.and("_id").lt(cursor);

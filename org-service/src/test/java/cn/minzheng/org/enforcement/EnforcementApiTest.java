@@ -186,6 +186,22 @@ class EnforcementApiTest extends OrgServiceTestBase {
         assertThat(c.get("version").asLong()).isEqualTo(before + 1);
         assertThat(c.get("decision").get("penalties").get(0).get("amount").asString()).isEqualTo("10000.00");
         ok(post(registrar, path + "/delivery", c.get("version").asLong(), null));
+        // #18 item 2: the decision is public, no token needed
+        String creditCode = registrations.organization(org).block().organization().creditCode();
+        JsonNode published = client().get().uri("/api/v1/orgs/public/penalty-decisions?authority=" + AUTHORITY + "&size=100").exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(published.get("items")).filteredOn(d -> creditCode.equals(d.path("creditCode").asString())).singleElement()
+                .satisfies(d -> {
+                    assertThat(d.get("decisionReference").asString()).isEqualTo("红民罚〔2026〕2号");
+                    assertThat(d.get("penalties").get(0).asString()).isEqualTo("罚款10000.00元");
+                    assertThat(d.get("facts").asString()).isEqualTo("超出章程规定的业务范围举办收费培训");
+                    assertThat(d.get("legalBasis").asString()).isNotBlank();
+                    assertThat(d.get("decidedOn").asString()).isEqualTo(today.toString());
+                    assertThat(LocalDate.parse(d.get("publishBy").asString())).isAfter(today);
+                    assertThat(d.get("status").asString()).isEqualTo("IN_FORCE");
+                });
+        client().get().uri("/api/v1/orgs/public/penalty-decisions?authority=42x").exchange().expectStatus().isBadRequest()
+                .expectBody(JsonNode.class).value(b -> assertThat(b.get("errors").findValuesAsString("pointer")).containsExactly("/authority"));
         assertThat(registrations.organization(org).block().organization().abnormalListed()).isTrue();
         assertThat(registrations.organization(org).block().organization().status().name()).isEqualTo("REGISTERED");
         awaitEvent(e -> e.type().equals(EventTypes.ORGANIZATION_ABNORMAL_LISTED) && org.equals(e.data().get("organizationId").asString()));

@@ -283,10 +283,10 @@ class EnforcementCaseTest {
     @CsvSource({"0, 7", "7, 7", "10, 10", "6, -1", "-1, -1"})
     void theHearingNoticeMayBeLongerThanTheLawNeverShorter(int configured, int effective) {
         if (effective < 0) {
-            assertThatThrownBy(() -> new EnforcementPolicy(90, 5, configured, 1, 1, java.time.Period.ofYears(3)))
+            assertThatThrownBy(() -> new EnforcementPolicy(90, 5, configured, 1, 1, java.time.Period.ofYears(3), 0))
                     .isInstanceOf(IllegalArgumentException.class);
         } else {
-            assertThat(new EnforcementPolicy(90, 5, configured, 1, 1, java.time.Period.ofYears(3)).hearingNoticeDays()).isEqualTo(effective);
+            assertThat(new EnforcementPolicy(90, 5, configured, 1, 1, java.time.Period.ofYears(3), 0).hearingNoticeDays()).isEqualTo(effective);
         }
     }
 
