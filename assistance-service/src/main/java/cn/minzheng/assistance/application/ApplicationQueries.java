@@ -57,7 +57,9 @@ public class ApplicationQueries {
             int size = size(limit);
             if (f.status() != null && f.status().contains(null)) {
                 // a blank or control-character value converts to no status at all
-                return Mono.error(new ValidationProblem(FieldProblem.withMessage("/status", "STATUS_INVALID",
+                return Mono.error(new ValidationProblem(new FieldProblem("/status", "STATUS_INVALID",
+                        java.util.List.of(java.util.Arrays.stream(ApplicationStatus.values()).map(Enum::name)
+                                .collect(java.util.stream.Collectors.joining(", "))),
                         "a status of the application lifecycle")));
             }
             if (f.region() != null && !f.region().matches("\\d{2,12}")) {
@@ -90,7 +92,7 @@ public class ApplicationQueries {
     public Mono<CasePage> due(Principal p, Integer withinDays, int limit) {
         return Mono.defer(() -> {
             if (withinDays != null && (withinDays < 0 || withinDays > MAX_WITHIN_DAYS)) {
-                return Mono.error(new ValidationProblem(FieldProblem.withMessage("/withinDays", "DAYS_RANGE",
+                return Mono.error(new ValidationProblem(new FieldProblem("/withinDays", "DAYS_RANGE", java.util.List.of(MAX_WITHIN_DAYS),
                         "withinDays is 0 to " + MAX_WITHIN_DAYS)));
             }
             int days = withinDays == null ? properties.dueSoonDays() : withinDays;
@@ -157,7 +159,7 @@ public class ApplicationQueries {
 
     private int size(int limit) {
         if (limit < 1 || limit > properties.maxPageSize()) {
-            throw new ValidationProblem(FieldProblem.withMessage("/limit", "LIMIT_RANGE",
+            throw new ValidationProblem(new FieldProblem("/limit", "LIMIT_RANGE", java.util.List.of(properties.maxPageSize()),
                     "limit is 1 to " + properties.maxPageSize()));
         }
         return limit;

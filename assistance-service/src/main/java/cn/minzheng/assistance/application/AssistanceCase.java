@@ -84,7 +84,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
                                             DeadlinePlanner planner) {
         guard(ApplicationCommand.REQUEST_SUPPLEMENT, a);
         if (missingItems == null || missingItems.isEmpty() || missingItems.stream().anyMatch(i -> i == null || i.isBlank())) {
-            throw new RuleViolationException("MISSING_ITEMS_REQUIRED", "list every missing item, at once");
+            throw new RuleViolationException(RuleViolation.MISSING_ITEMS_REQUIRED, "list every missing item, at once");
         }
         LocalDate today = LocalDate.ofInstant(at, CHINA);
         Deadline reply = planner.startFixed(Step.SUPPLEMENT_REPLY, today, rules.supplementReplyWorkingDays());
@@ -106,10 +106,10 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         guard(ApplicationCommand.RESUBMIT, a);
         requireOwner(a);
         if (changed.equals(submission)) {
-            throw new RuleViolationException("NOTHING_CHANGED", "the resubmission changes nothing");
+            throw new RuleViolationException(RuleViolation.NOTHING_CHANGED, "the resubmission changes nothing");
         }
         if (changed.program() != program || !changed.regionCode().equals(regionCode)) {
-            throw new RuleViolationException("PROGRAM_OR_REGION_CHANGED", "program and region stay as first submitted");
+            throw new RuleViolationException(RuleViolation.PROGRAM_OR_REGION_CHANGED, "program and region stay as first submitted");
         }
         LocalDate today = LocalDate.ofInstant(at, CHINA);
         return move(ApplicationCommand.RESUBMIT, a, at, null, Map.of("householdSize", changed.members().stream().filter(HouseholdMember::counted).count()), d -> {
@@ -155,18 +155,18 @@ public record AssistanceCase(String number, Program program, String regionCode, 
     public AssistanceCase recordHomeVisit(Actor a, Instant at, HomeVisit visit, CaseRules rules) {
         guard(ApplicationCommand.RECORD_HOME_VISIT, a);
         if (visit.distinctStaff() < rules.minimumVisitStaff()) {
-            throw new RuleViolationException("VISIT_STAFF", "a home visit needs at least "
-                    + rules.minimumVisitStaff() + " distinct staff [57]§16");
+            throw new RuleViolationException(RuleViolation.VISIT_STAFF, "a home visit needs at least "
+                    + rules.minimumVisitStaff() + " distinct staff", rules.minimumVisitStaff());
         }
         if (submission.conflictOfInterest() && (a.region() == null || a.region().length() > 6)) {
-            throw new RuleViolationException("COUNTY_VISIT_REQUIRED",
+            throw new RuleViolationException(RuleViolation.COUNTY_VISIT_REQUIRED,
                     "a separately registered case is visited by county staff [57]§20");
         }
         if (visit.findings() == null || visit.findings().isBlank()) {
-            throw new RuleViolationException("VISIT_FINDINGS", "a home visit records its findings");
+            throw new RuleViolationException(RuleViolation.VISIT_FINDINGS, "a home visit records its findings");
         }
         if (visit.selfCare() != null && program != Program.TEKUN) {
-            throw new RuleViolationException("SELF_CARE_TEKUN_ONLY",
+            throw new RuleViolationException(RuleViolation.SELF_CARE_TEKUN_ONLY,
                     "the self-care assessment belongs to a 特困 investigation [43]§21");
         }
         LocalDate today = LocalDate.ofInstant(at, CHINA);
@@ -202,10 +202,10 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         guard(ApplicationCommand.GIVE_OPINION, a);
         requireReason(text);
         if (homeVisits.isEmpty()) {
-            throw new RuleViolationException("VISIT_MISSING", "no opinion before the home visit [57]§28");
+            throw new RuleViolationException(RuleViolation.VISIT_MISSING, "no opinion before the home visit [57]§28");
         }
         if (economicCheck == null || economicCheck.status() != EconomicCheck.Status.COMPLETED) {
-            throw new RuleViolationException("CHECK_PENDING", "no opinion before the economic check is complete [57]§28");
+            throw new RuleViolationException(RuleViolation.CHECK_PENDING, "no opinion before the economic check is complete [57]§28");
         }
         LocalDate today = LocalDate.ofInstant(at, CHINA);
         return move(ApplicationCommand.GIVE_OPINION, a, at, text, Map.of("recommendApproval", recommendApproval), d -> {
@@ -240,7 +240,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         guard(ApplicationCommand.COMPLETE_PUBLICITY, a);
         LocalDate today = LocalDate.ofInstant(at, CHINA);
         if (status == ApplicationStatus.IN_PUBLICITY && today.isBefore(publicity.endsOn())) {
-            throw new RuleViolationException("PUBLICITY_RUNNING", "公示 runs until " + publicity.endsOn());
+            throw new RuleViolationException(RuleViolation.PUBLICITY_RUNNING, "publicity runs until " + publicity.endsOn(), publicity.endsOn());
         }
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("completedOn", today.toString());
@@ -263,7 +263,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
                                   DeadlinePlanner planner) {
         guard(ApplicationCommand.APPROVE, a);
         if (calc.outcome() == Outcome.NOT_ELIGIBLE || calc.monthlyAmountFen() <= 0 && program != Program.DIBAO_EDGE) {
-            throw new RuleViolationException("NOT_ELIGIBLE", "the calculation does not support an approval");
+            throw new RuleViolationException(RuleViolation.NOT_ELIGIBLE_FOR_APPROVAL, "the calculation does not support an approval");
         }
         LocalDate today = LocalDate.ofInstant(at, CHINA);
         int months = unstableIncome ? rules.unstableRecheckMonths() : rules.recheckMonths();
@@ -306,7 +306,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         guard(ApplicationCommand.PAY_FIRST, a);
         requireReason(reason);
         if (amountFen <= 0 || amountFen > submission.requestedAmountFen()) {
-            throw new RuleViolationException("AMOUNT_RANGE", "先行救助 pays a positive amount up to the request");
+            throw new RuleViolationException(RuleViolation.AMOUNT_RANGE, "先行救助 pays a positive amount up to the request");
         }
         LocalDate today = LocalDate.ofInstant(at, CHINA);
         return move(ApplicationCommand.PAY_FIRST, a, at, reason, Map.of("amountFen", amountFen), d -> {
@@ -343,7 +343,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         guard(ApplicationCommand.CHANGE_AMOUNT, a);
         requireReason(reason);
         if (calc.outcome() == Outcome.NOT_ELIGIBLE || calc.monthlyAmountFen() <= 0) {
-            throw new RuleViolationException("NOT_ELIGIBLE", "no longer eligible: suspend or terminate instead");
+            throw new RuleViolationException(RuleViolation.NOT_ELIGIBLE_FOR_CHANGE, "no longer eligible: suspend or terminate instead");
         }
         return move(ApplicationCommand.CHANGE_AMOUNT, a, at, reason,
                 Map.of("monthlyAmountFen", calc.monthlyAmountFen(), "previousAmountFen", benefit.monthlyFen()),
@@ -370,7 +370,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         guard(ApplicationCommand.START_PHASE_OUT, a);
         requireReason(reason);
         if (months < 1 || months > rules.maxPhaseOutMonths()) {
-            throw new RuleViolationException("PHASE_OUT_RANGE", "渐退期 is 1 to " + rules.maxPhaseOutMonths() + " months");
+            throw new RuleViolationException(RuleViolation.PHASE_OUT_RANGE, "phase-out is 1 to " + rules.maxPhaseOutMonths() + " months", rules.maxPhaseOutMonths());
         }
         YearMonth until = YearMonth.from(LocalDate.ofInstant(at, CHINA)).plusMonths(months);
         return move(ApplicationCommand.START_PHASE_OUT, a, at, reason, Map.of("endDate", until.atEndOfMonth().toString()),
@@ -391,7 +391,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
                                          boolean inGoodStanding) {
         guard(ApplicationCommand.ASSIGN_PROVIDER, a);
         if (providerId == null || providerId.isBlank() || !inGoodStanding) {
-            throw new RuleViolationException("PROVIDER_NOT_IN_GOOD_STANDING",
+            throw new RuleViolationException(RuleViolation.PROVIDER_NOT_IN_GOOD_STANDING,
                     "only a registered organization in good standing may be assigned");
         }
         return move(ApplicationCommand.ASSIGN_PROVIDER, a, at, null,
@@ -405,7 +405,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         guard(ApplicationCommand.FLAG_PROVIDER, system);
         requireReason(reason);
         if (provider == null || !provider.providerId().equals(providerId) || provider.flagged()) {
-            throw new RuleViolationException("PROVIDER_NOT_ASSIGNED", "the provider is not (or no longer) assigned");
+            throw new RuleViolationException(RuleViolation.PROVIDER_NOT_ASSIGNED, "the provider is not (or no longer) assigned");
         }
         return move(ApplicationCommand.FLAG_PROVIDER, system, at, reason, Map.of("providerId", providerId),
                 d -> d.provider = new ProviderAssignment(provider.providerId(), provider.providerName(),
@@ -480,13 +480,13 @@ public record AssistanceCase(String number, Program program, String regionCode, 
 
     private void requireOwner(Actor a) {
         if (!ownerSubject.equals(a.id())) {
-            throw new RuleViolationException("NOT_OWNER", "only the applicant may do this");
+            throw new RuleViolationException(RuleViolation.NOT_OWNER, "only the applicant may do this");
         }
     }
 
     private static void requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new RuleViolationException("REASON_REQUIRED", "written reasons are required");
+            throw new RuleViolationException(RuleViolation.REASON_REQUIRED, "written reasons are required");
         }
     }
 

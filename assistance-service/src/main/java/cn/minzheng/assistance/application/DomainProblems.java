@@ -4,7 +4,7 @@ import cn.minzheng.assistance.eligibility.NoStandardException;
 import cn.minzheng.assistance.household.SubmissionInvalidException;
 import cn.minzheng.platform.kit.problem.FieldProblem;
 import cn.minzheng.platform.kit.problem.ForbiddenProblem;
-import cn.minzheng.platform.kit.problem.IllegalTransitionProblem;
+import cn.minzheng.platform.kit.problem.ProblemMessages;
 import cn.minzheng.platform.kit.problem.UnprocessableProblem;
 import cn.minzheng.platform.kit.problem.ValidationProblem;
 
@@ -18,23 +18,27 @@ public final class DomainProblems {
 
     public static Throwable translate(Throwable e) {
         if (e instanceof IllegalTransitionException t) {
-            return new IllegalTransitionProblem(t.from().name(), null, t.command().name());
+            return new CaseStepRefused(t.from(), t.command());
         }
-        if (e instanceof RoleNotAllowedException) {
-            return new ForbiddenProblem("role-not-allowed", e.getMessage());
+        if (e instanceof RoleNotAllowedException r) {
+            return new ForbiddenProblem("role-not-allowed", r.text(ProblemMessages.CHINESE), r.text(ProblemMessages.ENGLISH));
         }
         if (e instanceof SelfDealingException s) {
             return new ForbiddenProblem(SELF_DEALING, s.number());
         }
         if (e instanceof RuleViolationException r) {
-            return new UnprocessableProblem("rule-violated", r.code(), r.getMessage());
+            return new RuleRefused(r);
         }
         if (e instanceof SubmissionInvalidException s) {
             return new ValidationProblem(s.problems().stream()
-                    .map(p -> FieldProblem.withMessage(p.pointer(), p.code(), p.message())).toList());
+                    .map(p -> new FieldProblem(p.pointer(), p.code(), p.args(), p.message())).toList());
         }
         if (e instanceof NoStandardException) {
-            return new UnprocessableProblem("no-standard", e.getMessage());
+            NoStandardException n = (NoStandardException) e;
+            return new UnprocessableProblem("no-standard", n.region(),
+                    CaseTexts.text("standard-kind." + n.kind().name(), ProblemMessages.CHINESE, java.util.List.of()),
+                    n.month().toString(),
+                    CaseTexts.text("standard-kind." + n.kind().name(), ProblemMessages.ENGLISH, java.util.List.of()));
         }
         return e;
     }

@@ -17,7 +17,7 @@ import java.util.Set;
  */
 public final class TemporaryAwards {
     /** The refusal's code (422 {@code rule-violated}). */
-    public static final String CODE = "TEMPORARY_AWARD_LIMIT";
+    public static final String CODE = RuleViolation.TEMPORARY_AWARD_LIMIT.code();
 
     private TemporaryAwards() {
     }
@@ -46,10 +46,9 @@ public final class TemporaryAwards {
             Optional<LocalDate> awarded = awardedOn(other);
             if (awarded.isPresent() && today.isBefore(awarded.get().plusMonths(periodMonths))) {
                 LocalDate again = awarded.get().plusMonths(periodMonths);
-                throw new RuleViolationException(CODE, "该家庭已于 " + awarded.get() + " 因同一事由（"
-                        + kind(c.submission().emergencyKind()) + "）获得临时救助（案件 " + other.number() + "），同一事由 "
-                        + periodMonths + " 个月内只救助一次，" + again + " 起方可再次给予。如属新的困难情形，请按其他类型申请，"
-                        + "或转介其他救助项目。");
+                throw new RuleViolationException(RuleViolation.TEMPORARY_AWARD_LIMIT, "awarded on " + awarded.get()
+                        + " for the same cause in case " + other.number() + "; again from " + again,
+                        awarded.get(), kind(c.submission().emergencyKind()), other.number(), periodMonths, again);
             }
         }
     }

@@ -44,14 +44,14 @@ public final class SubmissionValidator {
         }
         checkAmount(out, "/requestedAmount", s.requestedAmountFen());
         if (s.staffRelation() != null && s.staffRelation().length() > 200) {
-            out.add(new FieldProblem("/staffRelation", "TOO_LONG", "at most 200 characters"));
+            out.add(new FieldProblem("/staffRelation", "TOO_LONG", "at most 200 characters", java.util.List.of(200)));
         }
         if (s.members().isEmpty()) {
             out.add(new FieldProblem("/members", "REQUIRED", "at least one member is required"));
             return out;
         }
         if (s.members().size() > limits.maxMembers()) {
-            out.add(new FieldProblem("/members", "TOO_MANY", "at most " + limits.maxMembers() + " members"));
+            out.add(new FieldProblem("/members", "TOO_MANY", "at most " + limits.maxMembers() + " members", java.util.List.of(limits.maxMembers())));
             return out;
         }
         Map<String, Integer> seen = new HashMap<>();

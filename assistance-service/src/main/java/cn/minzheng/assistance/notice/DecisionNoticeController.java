@@ -4,6 +4,8 @@ import cn.minzheng.assistance.application.ApplicationWorkflow;
 import cn.minzheng.platform.kit.problem.ForbiddenProblem;
 import cn.minzheng.platform.kit.problem.NotFoundProblem;
 import cn.minzheng.platform.kit.problem.ProblemException;
+import cn.minzheng.platform.kit.problem.ProblemMessages;
+import cn.minzheng.assistance.application.CaseTexts;
 import cn.minzheng.platform.kit.security.CurrentPrincipal;
 import cn.minzheng.platform.kit.security.Principal;
 import cn.minzheng.platform.kit.security.Role;
@@ -35,7 +37,9 @@ public class DecisionNoticeController {
                 // is someone else's or unknown, so the answer does not tell which numbers exist
                 .onErrorMap(NotFoundProblem.class, e -> citizen(p) ? new ForbiddenProblem(OWN_CASES_ONLY, number) : e))
                 .flatMap(c -> Mono.justOrEmpty(DecisionNotice.of(c, authorities)).switchIfEmpty(Mono.error(() ->
-                        new ProblemException(404, NOT_DECIDED, number, c.status().name()))));
+                        new ProblemException(404, NOT_DECIDED, number,
+                                CaseTexts.status(c.status(), ProblemMessages.CHINESE),
+                                CaseTexts.status(c.status(), ProblemMessages.ENGLISH)))));
     }
 
     private static boolean citizen(Principal p) {

@@ -9,9 +9,21 @@ public class BatchRefusal extends RuntimeException {
 
     private final String code;
 
+    private final String english;
+
     public BatchRefusal(String code, String message) {
+        this(code, message, message);
+    }
+
+    /** {@code message} in Chinese (what people read by default), {@code english} when English is asked for. */
+    public BatchRefusal(String code, String message, String english) {
         super(message, null, false, false);
         this.code = code;
+        this.english = english;
+    }
+
+    public String english() {
+        return english;
     }
 
     public String code() {

@@ -43,7 +43,8 @@ public record PaymentBatch(String id, String regionCode, YearMonth month, BatchS
     public static Transitioned<PaymentBatch, BatchEvent> create(String regionCode, YearMonth month,
                                                                 List<PaymentLine> lines, BatchActor actor, Instant at) {
         if (STAFF.stream().noneMatch(actor::holds)) {
-            throw new BatchRefusal(BatchRefusal.ROLE_NOT_ALLOWED, "发放批次由经办人或审批人生成");
+            throw new BatchRefusal(BatchRefusal.ROLE_NOT_ALLOWED, "发放批次由经办人或审批人生成，请用其中一个角色的账号办理。",
+                    "A payment batch is drawn up by a clerk or an approver; use an account with one of these roles.");
         }
         PaymentBatch b = new PaymentBatch(idOf(regionCode, month), regionCode, month, BatchStatus.CREATED, 1, lines,
                 actor.id(), at, null, null, Map.of(), null);
@@ -60,7 +61,8 @@ public record PaymentBatch(String id, String regionCode, YearMonth month, BatchS
     public Transitioned<PaymentBatch, BatchEvent> approve(BatchActor actor, Instant at) {
         BatchStatus to = allowed(BatchCommand.APPROVE);
         if (!actor.holds(APPROVER)) {
-            throw new BatchRefusal(BatchRefusal.ROLE_NOT_ALLOWED, "发放批次须由审批人（APPROVER）审批");
+            throw new BatchRefusal(BatchRefusal.ROLE_NOT_ALLOWED, "发放批次须由审批人审批，请交审批人办理。",
+                    "A payment batch is approved by an approver; pass it to one.");
         }
         if (actor.id().equals(createdBy)) {
             throw new BatchRefusal(BatchRefusal.OWN_BATCH, id);
@@ -117,7 +119,8 @@ public record PaymentBatch(String id, String regionCode, YearMonth month, BatchS
 
     private static void requireStaff(BatchActor actor) {
         if (STAFF.stream().noneMatch(actor::holds)) {
-            throw new BatchRefusal(BatchRefusal.ROLE_NOT_ALLOWED, "须由经办人或审批人办理");
+            throw new BatchRefusal(BatchRefusal.ROLE_NOT_ALLOWED, "须由经办人或审批人办理，请用其中一个角色的账号办理。",
+                    "Only a clerk or an approver may do this; use an account with one of these roles.");
         }
     }
 

@@ -13,7 +13,9 @@ import cn.minzheng.platform.kit.observability.TraceContext;
 import cn.minzheng.platform.kit.outbox.OutboxRelay;
 import cn.minzheng.platform.kit.problem.FieldProblem;
 import cn.minzheng.platform.kit.problem.ForbiddenProblem;
-import cn.minzheng.platform.kit.problem.IllegalTransitionProblem;
+import cn.minzheng.platform.kit.problem.ProblemMessages;
+import cn.minzheng.assistance.application.CaseStepRefused;
+import cn.minzheng.assistance.application.CaseTexts;
 import cn.minzheng.platform.kit.problem.NotFoundProblem;
 import cn.minzheng.platform.kit.problem.StaleVersionProblem;
 import cn.minzheng.platform.kit.problem.ValidationProblem;
@@ -202,8 +204,9 @@ public class PaymentWorkflow {
                 return f;
             }
         }
-        throw new ValidationProblem(FieldProblem.withMessage("/format", "FORMAT_UNKNOWN",
-                "请选择导出格式 csv 或 xlsx"));
+        throw new ValidationProblem(new FieldProblem("/format", "FORMAT_UNKNOWN",
+                List.of(java.util.Arrays.stream(Format.values()).map(Format::extension).collect(Collectors.joining(", "))),
+                "csv or xlsx"));
     }
 
     /** Staff of the region (or ADMIN); others learn nothing about the region's batches. */
@@ -224,12 +227,29 @@ public class PaymentWorkflow {
 
     static Throwable translate(Throwable e) {
         if (e instanceof IllegalTransition t) {
-            return new IllegalTransitionProblem(t.status(), null, t.action());
+            return refusedStep(t.status(), t.action());
         }
         if (e instanceof BatchRefusal r) {
             return r.code().equals(BatchRefusal.OWN_BATCH) ? new ForbiddenProblem(BatchRefusal.OWN_BATCH, r.getMessage())
-                    : new ForbiddenProblem("role-not-allowed", r.getMessage());
+                    : new ForbiddenProblem("role-not-allowed", r.getMessage(), r.english());
         }
         return e;
+    }
+
+    /** 409 saying the batch's state in words and the steps possible from it. */
+    static CaseStepRefused refusedStep(String status, String action) {
+        BatchStatus from = BatchStatus.valueOf(status);
+        return new CaseStepRefused(status, action, refusal(from, action, ProblemMessages.CHINESE),
+                refusal(from, action, ProblemMessages.ENGLISH));
+    }
+
+    private static String refusal(BatchStatus from, String action, java.util.Locale locale) {
+        String sep = locale.getLanguage().equals("en") ? ", " : "、";
+        String steps = java.util.Arrays.stream(BatchCommand.values()).filter(c -> c.from(from).isPresent())
+                .map(c -> CaseTexts.text("batch-command." + c.name(), locale, List.of()))
+                .collect(Collectors.joining(sep));
+        return CaseTexts.text(steps.isEmpty() ? "batch-refusal.final" : "batch-refusal.next", locale, List.of(
+                CaseTexts.text("batch-status." + from.name(), locale, List.of()),
+                CaseTexts.text("batch-command." + action, locale, List.of()), steps));
     }
 }

@@ -46,8 +46,15 @@ public final class StandardCatalogue {
     }
 
     public static final class DuplicateStandardException extends RuntimeException {
+        private final AssistanceStandard standard;
+
         public DuplicateStandardException(AssistanceStandard s) {
             super("a standard " + s.kind() + " for " + s.regionPrefix() + " from " + s.effectiveFrom() + " exists");
+            this.standard = s;
+        }
+
+        public AssistanceStandard standard() {
+            return standard;
         }
     }
 }

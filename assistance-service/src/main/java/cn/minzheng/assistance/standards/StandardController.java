@@ -73,16 +73,16 @@ public class StandardController {
         try {
             monthlyFen = Fen.parseYuan(v.monthlyAmount()).value();
             if (monthlyFen <= 0 || monthlyFen > MAX_MONTHLY_FEN) {
-                problems.add(FieldProblem.withMessage("/monthlyAmount", "AMOUNT_FORMAT",
-                        "标准应大于 0 元、不超过 " + Fen.of(MAX_MONTHLY_FEN).yuan() + " 元"));
+                String bound = "标准应大于 0 元、不超过 " + Fen.of(MAX_MONTHLY_FEN).yuan() + " 元，请按元填写月标准";
+                problems.add(new FieldProblem("/monthlyAmount", "AMOUNT_FORMAT", List.of(bound), bound));
             }
         } catch (InvalidCodeException e) {
-            problems.add(FieldProblem.withMessage("/monthlyAmount", "AMOUNT_FORMAT", e.messageZh()));
+            problems.add(new FieldProblem("/monthlyAmount", "AMOUNT_FORMAT", List.of(e.messageZh()), e.messageZh()));
         }
         if (v.source() == null || v.source().isBlank()) {
             problems.add(FieldProblem.withMessage("/source", "SOURCE_REQUIRED", "name the document that sets the standard"));
         } else if (v.source().length() > MAX_SOURCE) {
-            problems.add(FieldProblem.withMessage("/source", "TOO_LONG", "at most " + MAX_SOURCE + " characters"));
+            problems.add(new FieldProblem("/source", "TOO_LONG", java.util.List.of(MAX_SOURCE), "at most " + MAX_SOURCE + " characters"));
         }
         if (!problems.isEmpty()) {
             throw new ValidationProblem(problems);

@@ -1,6 +1,7 @@
 package cn.minzheng.assistance.standards;
 
 import cn.minzheng.platform.kit.problem.ConflictProblem;
+import cn.minzheng.platform.kit.problem.ProblemMessages;
 import cn.minzheng.platform.kit.security.Principal;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -27,6 +28,16 @@ public class StandardWorkflow {
     public Mono<AssistanceStandard> add(AssistanceStandard standard, Principal p) {
         return store.add(standard, p.subject(), "ADMIN", clock.instant())
                 .onErrorMap(StandardCatalogue.DuplicateStandardException.class,
-                        e -> new ConflictProblem("standard-exists", e.getMessage()));
+                        e -> new ConflictProblem("standard-exists", e.standard().regionPrefix(),
+                                kindName(e.standard().kind(), ProblemMessages.CHINESE),
+                                e.standard().effectiveFrom(),
+                                kindName(e.standard().kind(), ProblemMessages.ENGLISH)));
+    }
+
+    private static final ProblemMessages TEXTS = new ProblemMessages(java.util.List.of("problems"));
+
+    /** The kind in words, from the service's problem bundles ({@code standard-kind.*}). */
+    private static String kindName(StandardKind kind, java.util.Locale locale) {
+        return TEXTS.find("standard-kind." + kind.name(), locale, java.util.List.of()).orElse(kind.name());
     }
 }

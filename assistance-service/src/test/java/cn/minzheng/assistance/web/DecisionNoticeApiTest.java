@@ -100,7 +100,7 @@ class DecisionNoticeApiTest extends ServiceTestBase {
         read(number, citizen, null).expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.code").isEqualTo("decision-not-made")
-                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("SUBMITTED")
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("已提交，待受理")
                         .contains("/api/v1/assistance/applications/" + number));
     }
 

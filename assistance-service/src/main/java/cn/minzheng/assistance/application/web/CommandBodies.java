@@ -120,7 +120,7 @@ public final class CommandBodies {
             try {
                 return Fen.parseYuan(amount).value();
             } catch (InvalidCodeException e) {
-                throw new ValidationProblem(FieldProblem.withMessage("/amount", "AMOUNT_FORMAT", e.messageZh()));
+                throw new ValidationProblem(new FieldProblem("/amount", "AMOUNT_FORMAT", List.of(e.messageZh()), e.messageZh()));
             }
         }
     }
@@ -172,7 +172,7 @@ public final class CommandBodies {
                 problems.add(FieldProblem.withMessage(pointer, "REQUIRED", "a written text is required"));
             }
         } else if (value.length() > MAX_TEXT) {
-            problems.add(FieldProblem.withMessage(pointer, "TOO_LONG", "at most " + MAX_TEXT + " characters"));
+            problems.add(new FieldProblem(pointer, "TOO_LONG", List.of(MAX_TEXT), "at most " + MAX_TEXT + " characters"));
         }
     }
 
@@ -184,7 +184,7 @@ public final class CommandBodies {
             return;
         }
         if (values.size() > MAX_ITEMS) {
-            problems.add(FieldProblem.withMessage(pointer, "TOO_MANY", "at most " + MAX_ITEMS + " items"));
+            problems.add(new FieldProblem(pointer, "TOO_MANY", List.of(MAX_ITEMS), "at most " + MAX_ITEMS + " items"));
             return;
         }
         for (int i = 0; i < values.size(); i++) {
@@ -192,7 +192,7 @@ public final class CommandBodies {
             if (v == null || v.isBlank()) {
                 problems.add(FieldProblem.withMessage(pointer + "/" + i, "REQUIRED", "an item is empty"));
             } else if (v.length() > 200) {
-                problems.add(FieldProblem.withMessage(pointer + "/" + i, "TOO_LONG", "at most 200 characters"));
+                problems.add(new FieldProblem(pointer + "/" + i, "TOO_LONG", List.of(200), "at most 200 characters"));
             }
         }
     }

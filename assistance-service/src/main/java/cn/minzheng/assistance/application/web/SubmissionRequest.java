@@ -88,7 +88,7 @@ public record SubmissionRequest(Program program, String applicantIdNumber, Strin
         try {
             return Fen.parseYuan(yuan).value();
         } catch (InvalidCodeException e) {
-            problems.add(new FieldProblem(pointer, "AMOUNT_FORMAT", e.messageZh()));
+            problems.add(new FieldProblem(pointer, "AMOUNT_FORMAT", e.messageZh(), java.util.List.of(e.messageZh())));
             return 0;
         }
     }
