@@ -6,7 +6,9 @@ import cn.minzheng.assistance.deadlines.DeadlinePlanner;
 import cn.minzheng.assistance.deadlines.Step;
 import cn.minzheng.assistance.eligibility.Calculation;
 import cn.minzheng.assistance.eligibility.Outcome;
+import cn.minzheng.assistance.household.FieldProblem;
 import cn.minzheng.assistance.household.HouseholdMember;
+import cn.minzheng.assistance.household.SubmissionInvalidException;
 import cn.minzheng.assistance.household.Submission;
 import cn.minzheng.assistance.standards.Program;
 
@@ -154,6 +156,16 @@ public record AssistanceCase(String number, Program program, String regionCode, 
 
     public AssistanceCase recordHomeVisit(Actor a, Instant at, HomeVisit visit, CaseRules rules) {
         guard(ApplicationCommand.RECORD_HOME_VISIT, a);
+        LocalDate visitToday = LocalDate.ofInstant(at, CHINA);
+        LocalDate submittedOn = LocalDate.ofInstant(submittedAt, CHINA);
+        if (visit.visitedOn() != null && visit.visitedOn().isAfter(visitToday)) {
+            throw new SubmissionInvalidException(List.of(new FieldProblem("/visitedOn", "DATE_IN_FUTURE",
+                    "a home visit is not dated after today", List.of(visit.visitedOn(), visitToday))));
+        }
+        if (visit.visitedOn() != null && visit.visitedOn().isBefore(submittedOn)) {
+            throw new SubmissionInvalidException(List.of(new FieldProblem("/visitedOn", "DATE_BEFORE_SUBMISSION",
+                    "a home visit is not dated before the submission", List.of(visit.visitedOn(), submittedOn))));
+        }
         if (visit.distinctStaff() < rules.minimumVisitStaff()) {
             throw new RuleViolationException(RuleViolation.VISIT_STAFF, "a home visit needs at least "
                     + rules.minimumVisitStaff() + " distinct staff", rules.minimumVisitStaff());

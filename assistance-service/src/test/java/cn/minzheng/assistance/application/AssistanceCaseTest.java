@@ -232,6 +232,33 @@ class AssistanceCaseTest {
                 .isInstanceOf(RuleViolationException.class).hasMessageContaining("2 distinct staff");
     }
 
+    /** Plausibility: a visit is dated between the submission (2026-09-02) and today (2026-09-07), ends included. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "visited {0} → {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "2026-09-08, DATE_IN_FUTURE",
+            "2030-01-01, DATE_IN_FUTURE",
+            "2026-09-01, DATE_BEFORE_SUBMISSION",
+            "2025-12-31, DATE_BEFORE_SUBMISSION",
+            "2026-09-07, ",
+            "2026-09-02, "})
+    void aHomeVisitIsDatedBetweenTheSubmissionAndToday(String visited, String refusal) {
+        AssistanceCase c = submitted().accept(CLERK, on("2026-09-04"), planner);
+        HomeVisit visit = new HomeVisit(LocalDate.parse(visited), List.of("a", "b"), "ok", List.of(), "clerk-1");
+        if (refusal == null) {
+            assertThat(c.recordHomeVisit(CLERK, on("2026-09-07"), visit, RULES).status())
+                    .isEqualTo(ApplicationStatus.INVESTIGATING);
+            return;
+        }
+        assertThatThrownBy(() -> c.recordHomeVisit(CLERK, on("2026-09-07"), visit, RULES))
+                .isInstanceOfSatisfying(cn.minzheng.assistance.household.SubmissionInvalidException.class, e -> {
+                    assertThat(e.problems()).singleElement().satisfies(p -> {
+                        assertThat(p.pointer()).isEqualTo("/visitedOn");
+                        assertThat(p.code()).isEqualTo(refusal);
+                    });
+                });
+        assertThat(c.status()).isEqualTo(ApplicationStatus.ACCEPTED);
+    }
+
     @Test
     void noOpinionBeforeTheCheckIsComplete() {
         AssistanceCase c = submitted().accept(CLERK, on("2026-09-04"), planner)
