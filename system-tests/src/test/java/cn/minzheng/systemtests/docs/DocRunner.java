@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -386,7 +387,8 @@ final class DocRunner {
             case "cat /proc/sys/kernel/random/uuid", "uuidgen" -> UUID.randomUUID().toString();
             case "date +%F" -> LocalDate.now(CHINA).toString();
             case "date +%Y" -> Integer.toString(LocalDate.now(CHINA).getYear());
-            default -> throw new Shell.Unreadable(0, "$(" + command + ") is not known to the runner (token …, uuidgen, date +%F, date +%Y)");
+            case "date +%Y-%m" -> YearMonth.now(CHINA).toString();
+            default -> throw new Shell.Unreadable(0, "$(" + command + ") is not known to the runner (token …, uuidgen, date +%F, date +%Y, date +%Y-%m)");
         };
     }
 
