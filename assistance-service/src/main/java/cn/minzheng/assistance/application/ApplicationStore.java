@@ -252,7 +252,8 @@ public class ApplicationStore {
 
     public Flux<Document> countOpenByStatus() {
         Query q = Query.query(Criteria.where("open").is(true));
-        q.fields().include("status").include("openDue");
+        q.fields().include("status").include("openDue").include(CaseDocuments.OFFICE_DUE)
+                .include(CaseDocuments.APPLICANT_DUE);
         return mongo.find(q, Document.class, CaseDocuments.COLLECTION);
     }
 

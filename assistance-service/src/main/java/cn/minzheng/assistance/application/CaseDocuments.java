@@ -19,7 +19,10 @@ import java.util.List;
  */
 public final class CaseDocuments {
     static final String COLLECTION = "applications";
-    static final List<String> DERIVED = List.of("_id", "open", "openDue", "applicantName", PendingEvents.FIELD,
+    /** The earliest open deadline the office keeps / the applicant keeps (the reply to a 一次性告知). */
+    public static final String OFFICE_DUE = "officeDue";
+    public static final String APPLICANT_DUE = "applicantDue";
+    static final List<String> DERIVED = List.of("_id", "open", "openDue", OFFICE_DUE, APPLICANT_DUE, "applicantName", PendingEvents.FIELD,
             PendingEvents.CLAIM_FIELD, ApplicationStore.HOUSEHOLD_CONFLICT);
     private static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -36,10 +39,17 @@ public final class CaseDocuments {
         doc.put("open", !c.status().terminal());
         doc.put("openDue", c.deadlines().stream().filter(Deadline::open).map(Deadline::promisedDue)
                 .min(Comparator.naturalOrder()).map(Object::toString).orElse(null));
+        doc.put(OFFICE_DUE, earliestOpen(c, false));
+        doc.put(APPLICANT_DUE, earliestOpen(c, true));
         doc.put("applicantName", c.submission().members().stream()
                 .filter(m -> m.idNumber() != null && m.idNumber().equalsIgnoreCase(c.submission().applicantIdNumber()))
                 .map(m -> m.name()).findFirst().orElse(null));
         return doc;
+    }
+
+    private static String earliestOpen(AssistanceCase c, boolean keptByApplicant) {
+        return c.deadlines().stream().filter(Deadline::open).filter(d -> d.step().keptByApplicant() == keptByApplicant)
+                .map(Deadline::promisedDue).min(Comparator.naturalOrder()).map(Object::toString).orElse(null);
     }
 
     public static List<EventEnvelope> envelopes(AssistanceCase c, String traceparent) {

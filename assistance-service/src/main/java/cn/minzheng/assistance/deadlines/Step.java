@@ -16,5 +16,13 @@ public enum Step {
      * the applicant's reply to a 一次性告知 [57]§10: by when the missing items must be supplied, counted
      * in working days from the request (configuration, caseRules.supplementReplyWorkingDays)
      */
-    SUPPLEMENT_REPLY
+    SUPPLEMENT_REPLY;
+
+    /**
+     * Whether the applicant keeps this time limit (the reply to a 一次性告知), not the office: such a
+     * deadline shows in the case and in {@code /due}, but is counted apart from the office's overdue cases.
+     */
+    public boolean keptByApplicant() {
+        return this == SUPPLEMENT_REPLY;
+    }
 }

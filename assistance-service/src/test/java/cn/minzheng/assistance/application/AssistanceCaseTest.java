@@ -232,6 +232,21 @@ class AssistanceCaseTest {
                 .isInstanceOf(RuleViolationException.class).hasMessageContaining("2 distinct staff");
     }
 
+    /** The reply to a 一次性告知 is the applicant's deadline: stored apart from the office's, so the office's overdue metric leaves it out. */
+    @Test
+    void theSupplementReplyIsTheApplicantsDeadlineNotTheOffices() {
+        AssistanceCase waiting = submitted().requestSupplement(CLERK, on("2026-09-02"), List.of("户口簿"), RULES, planner);
+        org.bson.Document stored = CaseDocuments.state(waiting);
+        assertThat(waiting.deadlines()).anyMatch(d -> d.open() && d.step() == cn.minzheng.assistance.deadlines.Step.SUPPLEMENT_REPLY);
+        assertThat(stored.getString(CaseDocuments.APPLICANT_DUE)).isEqualTo(waiting.deadlines().stream()
+                .filter(d -> d.open() && d.step().keptByApplicant()).findFirst().orElseThrow().promisedDue().toString());
+        assertThat(stored.getString(CaseDocuments.OFFICE_DUE)).isNull();
+        AssistanceCase accepted = submitted().accept(CLERK, on("2026-09-04"), planner);
+        org.bson.Document acceptedDoc = CaseDocuments.state(accepted);
+        assertThat(acceptedDoc.getString(CaseDocuments.OFFICE_DUE)).isEqualTo(acceptedDoc.getString("openDue")).isNotNull();
+        assertThat(acceptedDoc.getString(CaseDocuments.APPLICANT_DUE)).isNull();
+    }
+
     /** Plausibility: a visit is dated between the submission (2026-09-02) and today (2026-09-07), ends included. */
     @org.junit.jupiter.params.ParameterizedTest(name = "visited {0} → {1}")
     @org.junit.jupiter.params.provider.CsvSource({
