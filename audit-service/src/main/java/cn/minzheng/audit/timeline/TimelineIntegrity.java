@@ -112,8 +112,9 @@ final class TimelineIntegrity {
     /**
      * An organization's timeline confirmed the same way: the entries are the records the organization
      * index lists that name one of the organizations ({@link OrganizationKeys}) and are in scope,
-     * plus the records of the organizations' own subjects the index does not list (reported as
-     * {@code notInIndex}); a listed record that names none of them is reported as
+     * plus the records of the organizations' own subjects (those that name the organization but
+     * are not listed are reported as {@code notInIndex}; those naming none, such as the trail's read
+     * records, are simply entries); a listed record that names none of them is reported as
      * {@code notThisSubject}, a listed id whose record is gone as {@code missingRecords}.
      *
      * @param scanned the records whose subject is one of the organization ids, in the caller's scope
@@ -140,7 +141,9 @@ final class TimelineIntegrity {
         }
         List<Finding> notInIndex = new ArrayList<>();
         for (Document d : scanned) {
-            if (!listedIds.contains(d.getString("eventId"))) {
+            // a record of the organization's own subject that names no organization (the trail's read
+            // records, a refusal) is an entry, but the organization index never lists it
+            if (!listedIds.contains(d.getString("eventId")) && namesOneOf(d, organizationIds)) {
                 notInIndex.add(where(d, "a record of this organization in the chain that the organization index does not list"));
             }
             entries.putIfAbsent(d.getString("eventId"), d);

@@ -119,6 +119,11 @@ class OrganizationTimelineApiTest extends AuditServiceTestBase {
         await().atMost(Duration.ofSeconds(60)).until(() -> client().get()
                 .uri("/api/v1/audit/timeline/organizations/{k}?includeReads=true", ORG).headers(h -> h.setBearerAuth(admin()))
                 .exchange().expectBody(String.class).returnResult().getResponseBody().contains(id));
+        // the read records are entries of the organization's own subject, not index findings
+        client().get().uri("/api/v1/audit/timeline/organizations/{k}?includeReads=true", ORG)
+                .headers(h -> h.setBearerAuth(admin())).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.integrity.verified").isEqualTo(true)
+                .jsonPath("$.integrity.notInIndex.length()").isEqualTo(0);
     }
 
     @ParameterizedTest(name = "{0} reads {1} -> {2}")
