@@ -42,7 +42,7 @@ public class IntegrityController {
     }
 
     @GetMapping("/chains/{chain}/verification")
-    public Mono<VerdictView> verify(@PathVariable String chain, @RequestParam(required = false) Long from,
+    public Mono<VerdictView> verifyChain(@PathVariable String chain, @RequestParam(required = false) Long from,
             @RequestParam(required = false) Long to) {
         return integrity.verify(VerificationQuery.parse(chain, from, to, "/chain", "/from", "/to"));
     }
