@@ -6,10 +6,13 @@ import cn.minzheng.gateway.problem.ProblemResponses;
 import cn.minzheng.gateway.securityevents.SecurityDenial;
 import cn.minzheng.gateway.securityevents.SecurityEventPublisher;
 import cn.minzheng.gateway.ratelimit.InvalidTokenLimitFilter;
+import cn.minzheng.platform.tokens.TokenCacheProperties;
+import cn.minzheng.platform.tokens.VerifiedTokenCache;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
@@ -45,6 +48,7 @@ import reactor.core.publisher.Mono;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
+@EnableConfigurationProperties(TokenCacheProperties.class)
 public class GatewaySecurity {
 
     @Bean

@@ -3,6 +3,8 @@ package cn.minzheng.platform.kit.security;
 import cn.minzheng.platform.kit.problem.ProblemException;
 import cn.minzheng.platform.kit.problem.web.ProblemAutoConfiguration;
 import cn.minzheng.platform.kit.problem.web.ProblemWriter;
+import cn.minzheng.platform.tokens.TokenCacheProperties;
+import cn.minzheng.platform.tokens.VerifiedTokenCache;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;

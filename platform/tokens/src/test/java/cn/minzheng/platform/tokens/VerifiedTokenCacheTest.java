@@ -1,4 +1,4 @@
-package cn.minzheng.platform.kit.security;
+package cn.minzheng.platform.tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
@@ -175,7 +176,7 @@ class VerifiedTokenCacheTest {
         JwtTimestampValidator times = new JwtTimestampValidator();
         times.setClock(clock);
         return new DelegatingOAuth2TokenValidator<>(times, new JwtIssuerValidator(ISSUER),
-                ResourceServerAutoConfiguration.audience(AUDIENCE));
+                new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(AUDIENCE)));
     }
 
     static String token(KeyPair keys, String audience, String issuer, Instant expires) {

@@ -1,11 +1,12 @@
-package cn.minzheng.platform.kit.security;
+package cn.minzheng.platform.tokens;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code minzheng.security.token-cache.*}: verified tokens remembered so a token's signature is checked
- * once, not on every request ({@link VerifiedTokenCache}). The gateway reads the same keys.
+ * once, not on every request ({@link VerifiedTokenCache}). The gateway and every service (service kit)
+ * read these keys.
  *
  * @param enabled    {@code false} checks every token in full on every request (default {@code true})
  * @param maxEntries most tokens remembered (default 10,000: a county's staff and the citizens signed in

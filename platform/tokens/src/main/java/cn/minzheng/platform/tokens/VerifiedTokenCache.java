@@ -1,4 +1,4 @@
-package cn.minzheng.platform.kit.security;
+package cn.minzheng.platform.tokens;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
