@@ -17,10 +17,16 @@ import static cn.minzheng.assistance.application.ApplicationStatus.*;
  * <li>Withdrawal: from every state before the decision.</li>
  * <li>先行救助 [临救2018]§二(二): only for 急难型 临时救助, before the investigation starts.</li>
  * <li>No step may be skipped [57]§28: there is no shortcut from acceptance to decision.</li>
+ * <li>临时救助 is a one-off [临救2018]: its approval closes the case ({@link ApplicationStatus#ONE_OFF_AWARDED});
+ *     the award is paid once by the county's next payment batch, and no re-check follows. A 先行救助
+ *     case (PAID_FIRST) is never approved, so it is never paid again.</li>
  * </ul>
  */
 public final class ApplicationLifecycle {
     private static final Map<ApplicationStatus, Map<ApplicationCommand, ApplicationStatus>> TABLE =
+            new EnumMap<>(ApplicationStatus.class);
+    /** 临时救助 (any type): the rows that differ from {@link #TABLE}; the rest is the same. */
+    private static final Map<ApplicationStatus, Map<ApplicationCommand, ApplicationStatus>> ONE_OFF =
             new EnumMap<>(ApplicationStatus.class);
 
     static {
@@ -58,6 +64,8 @@ public final class ApplicationLifecycle {
         allow(IN_PUBLICITY, WITHDRAW, WITHDRAWN);
 
         allow(AWAITING_DECISION, APPROVE, ACTIVE);
+        ONE_OFF.computeIfAbsent(AWAITING_DECISION, k -> new EnumMap<>(ApplicationCommand.class))
+                .put(APPROVE, ONE_OFF_AWARDED);
         allow(AWAITING_DECISION, DENY, DENIED);
         allow(AWAITING_DECISION, WITHDRAW, WITHDRAWN);
 
@@ -99,17 +107,18 @@ public final class ApplicationLifecycle {
 
     /** The next state, or empty when the table forbids the command in that state for that kind of case. */
     public static Optional<ApplicationStatus> next(ApplicationStatus from, ApplicationCommand command,
-                                                   boolean urgentTemporary) {
+                                                   boolean urgentTemporary, boolean temporary) {
         if (command == PAY_FIRST && !urgentTemporary) {
             return Optional.empty();
         }
-        return Optional.ofNullable(TABLE.getOrDefault(from, Map.of()).get(command));
+        ApplicationStatus oneOff = temporary ? ONE_OFF.getOrDefault(from, Map.of()).get(command) : null;
+        return Optional.ofNullable(oneOff != null ? oneOff : TABLE.getOrDefault(from, Map.of()).get(command));
     }
 
     /** The next state or the typed error. */
     public static ApplicationStatus require(ApplicationStatus from, ApplicationCommand command,
-                                            boolean urgentTemporary) {
-        return next(from, command, urgentTemporary).orElseThrow(() -> new IllegalTransitionException(from, command,
+                                            boolean urgentTemporary, boolean temporary) {
+        return next(from, command, urgentTemporary, temporary).orElseThrow(() -> new IllegalTransitionException(from, command,
                 command == PAY_FIRST && !urgentTemporary ? "先行救助 is only for 急难型 临时救助" : null));
     }
 

@@ -20,6 +20,11 @@ public enum ApplicationStatus {
     AWAITING_DECISION,
     /** approved: benefit paid monthly from the month after approval */
     ACTIVE,
+    /**
+     * 临时救助 approved: a one-off award of the decided amount, closed at the decision (一次性救助，办结);
+     * the county's next payment batch pays it once as a {@code ONE_OFF} line. No re-check.
+     */
+    ONE_OFF_AWARDED,
     DENIED,
     WITHDRAWN,
     /** 先行救助: 急难型 临时救助 paid before the record is complete */
@@ -34,7 +39,7 @@ public enum ApplicationStatus {
 
     public boolean terminal() {
         return this == NOT_ACCEPTED || this == DENIED || this == WITHDRAWN || this == RECORD_COMPLETED
-                || this == TERMINATED;
+                || this == TERMINATED || this == ONE_OFF_AWARDED;
     }
 
     /** Before the county decision: the citizen may still withdraw, deadlines still run. */

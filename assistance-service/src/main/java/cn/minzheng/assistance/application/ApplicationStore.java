@@ -265,12 +265,14 @@ public class ApplicationStore {
     }
 
     /**
-     * Cases under a region prefix that have (or had) a monthly benefit, in number order: what the
-     * payment roll reads. 临时救助 is a one-off, not on the monthly roll.
+     * Cases under a region prefix that have (or had) a monthly benefit, and approved 临时救助 awards
+     * (ONE_OFF_AWARDED, paid once as a one-off line), in number order: what the payment roll reads.
+     * 先行救助 cases (paid in cash) are not read.
      */
     public Flux<AssistanceCase> withMonthlyBenefitIn(String regionPrefix) {
         Criteria c = new Criteria().andOperator(regionPrefix(regionPrefix), Criteria.where("benefit").ne(null),
-                Criteria.where("program").ne("TEMPORARY"));
+                new Criteria().orOperator(Criteria.where("program").ne("TEMPORARY"),
+                        Criteria.where("status").is(ApplicationStatus.ONE_OFF_AWARDED.name())));
         return mongo.find(Query.query(c).with(Sort.by("_id")), Document.class, CaseDocuments.COLLECTION)
                 .map(CaseDocuments::fromDocument);
     }

@@ -278,16 +278,25 @@ public record AssistanceCase(String number, Program program, String regionCode, 
             throw new RuleViolationException(RuleViolation.NOT_ELIGIBLE_FOR_APPROVAL, "the calculation does not support an approval");
         }
         LocalDate today = LocalDate.ofInstant(at, CHINA);
+        boolean oneOff = program == Program.TEMPORARY;
         int months = unstableIncome ? rules.unstableRecheckMonths() : rules.recheckMonths();
-        YearMonth first = YearMonth.from(today).plusMonths(1);
+        // 临时救助: paid once by the batch of the approval month or the first drawn after it; no re-check
+        YearMonth first = oneOff ? YearMonth.from(today) : YearMonth.from(today).plusMonths(1);
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("monthlyAmountFen", calc.monthlyAmountFen());
-        changes.put("firstMonth", first.toString());
+        if (oneOff) {
+            changes.put("oneOff", true);
+            changes.put("oneOffAmountFen", calc.monthlyAmountFen());
+            changes.put("payableFrom", first.toString());
+        } else {
+            changes.put("firstMonth", first.toString());
+        }
         changes.put("outcome", calc.outcome().name());
         changes.put("calculation", calc);
         return move(ApplicationCommand.APPROVE, a, at, null, changes, d -> {
             d.decision = new Decision(true, null, calc, today, a.id(), selfCareLevel());
-            d.benefit = Benefit.starting(calc.monthlyAmountFen(), first, first.atDay(1).plusMonths(months), months);
+            d.benefit = oneOff ? Benefit.starting(calc.monthlyAmountFen(), first, null, 0)
+                    : Benefit.starting(calc.monthlyAmountFen(), first, first.atDay(1).plusMonths(months), months);
             d.deadlines = closeAll(d.deadlines, today);
         });
     }
@@ -463,7 +472,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
     private AssistanceCase move(ApplicationCommand command, String eventName, Actor a, Instant at, String reason,
                                 Map<String, Object> changes, Consumer<Draft> effect) {
         requireRole(a, command);
-        ApplicationStatus to = ApplicationLifecycle.require(status, command, submission.urgentTemporary());
+        ApplicationStatus to = ApplicationLifecycle.require(status, command, submission.urgentTemporary(), program == Program.TEMPORARY);
         Draft d = new Draft(this);
         effect.accept(d);
         d.status = to;
@@ -481,7 +490,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
     /** Role first, then the table, then the step's own rules: the most basic refusal wins. */
     private void guard(ApplicationCommand command, Actor a) {
         requireRole(a, command);
-        ApplicationLifecycle.require(status, command, submission.urgentTemporary());
+        ApplicationLifecycle.require(status, command, submission.urgentTemporary(), program == Program.TEMPORARY);
     }
 
     private static void requireRole(Actor a, ApplicationCommand command) {

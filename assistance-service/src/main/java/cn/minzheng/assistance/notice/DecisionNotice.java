@@ -27,8 +27,8 @@ import java.util.Optional;
  * completed afterwards, and the same remedies. It never carries a monthly amount.
  *
  * @param monthlyAmount the amount decided, null for a denial and for a one-off payment
- * @param oneOffAmount  先行救助: the amount paid once, null otherwise
- * @param followUp      先行救助: what happens to the record afterwards, in Chinese
+ * @param oneOffAmount  先行救助 or an approved 临时救助: the amount paid once, null otherwise
+ * @param followUp      先行救助: what happens to the record afterwards; approved 临时救助: how it is paid; in Chinese
  * @param startMonth    the first month paid (the month after approval), null for a denial
  * @param reasons       the written reasons of a denial, or why 先行救助 was paid; null for an approval
  */
@@ -67,6 +67,9 @@ public record DecisionNotice(String number, String program, String programName, 
         var calc = d.calculation();
         boolean approved = d.approved();
         IssuingAuthorities.Authority authority = authorities.forRegion(c.regionCode());
+        if (approved && c.program() == Program.TEMPORARY && calc != null) {
+            return Optional.of(oneOff(c, d, authority));
+        }
         return Optional.of(new DecisionNotice(c.number(), c.program().name(), name(c.program()),
                 approved ? "APPROVED" : "DENIED", d.decidedOn().toString(), authority.name(),
                 roleName(recordOf(c, approved ? ApplicationCommand.APPROVE : ApplicationCommand.DENY)
@@ -81,6 +84,23 @@ public record DecisionNotice(String number, String program, String programName, 
                 approved && c.benefit() != null && c.benefit().nextRecheckDue() != null
                         ? c.benefit().nextRecheckDue().toString() : null,
                 null, Remedies.of(authority)));
+    }
+
+    /** 临时救助 approved: a one-off award of the decided amount, paid once by the next payment batch; no re-check. */
+    static DecisionNotice oneOff(AssistanceCase c, Decision d, IssuingAuthorities.Authority authority) {
+        var calc = d.calculation();
+        String amount = Fen.of(calc.monthlyAmountFen()).yuan();
+        List<String> explanation = new java.util.ArrayList<>(CalculationInPlainTerms.explain(c.program(), calc));
+        explanation.add("临时救助为一次性救助：批准金额 " + amount + " 元一次性发放（不是每月发放），由" + authority.name()
+                + "在 " + c.benefit().firstMonth() + " 或其后第一批发放中支付，本案随之办结，不再复核。");
+        return new DecisionNotice(c.number(), c.program().name(), name(c.program()), "APPROVED",
+                d.decidedOn().toString(), authority.name(),
+                roleName(recordOf(c, ApplicationCommand.APPROVE).map(TransitionRecord::actorRole).orElse(Role.APPROVER)),
+                null, amount, null, calc.countedMembers(), null,
+                d.selfCareLevel() == null ? null : d.selfCareLevel().name(), List.copyOf(explanation),
+                ApplicationView.calculation(calc), null,
+                "一次性救助金将随" + authority.name() + "下一批救助金发放到您的账户，无需您再办理；同一事由在规定期限内不再重复救助。",
+                Remedies.of(authority));
     }
 
     /** 先行救助: paid once before the record is complete; the notice of that payment. */

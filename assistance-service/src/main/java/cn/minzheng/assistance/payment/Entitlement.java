@@ -12,9 +12,18 @@ import java.util.function.Function;
  *                   not a monthly benefit
  * @param amountIn   the amount owed for a month with what is known now (0 before the first month, or
  *                   after the 渐退期); adjustments compare it with what earlier batches paid
+ * @param oneOff     an approved 临时救助: paid once ({@link LineKind#ONE_OFF}, amount {@code amountIn} of the
+ *                   batch's month), never again once any earlier batch holds a line for it, never corrected
  */
 public record Entitlement(String caseNumber, String program, String regionCode, String recipientName,
-                          String idNumber, int householdSize, boolean payableNow, Function<YearMonth, Long> amountIn) {
+                          String idNumber, int householdSize, boolean payableNow, Function<YearMonth, Long> amountIn,
+                          boolean oneOff) {
+    /** A monthly benefit. */
+    public Entitlement(String caseNumber, String program, String regionCode, String recipientName, String idNumber,
+                       int householdSize, boolean payableNow, Function<YearMonth, Long> amountIn) {
+        this(caseNumber, program, regionCode, recipientName, idNumber, householdSize, payableNow, amountIn, false);
+    }
+
     public Entitlement {
         Objects.requireNonNull(caseNumber, "caseNumber");
         Objects.requireNonNull(regionCode, "regionCode");

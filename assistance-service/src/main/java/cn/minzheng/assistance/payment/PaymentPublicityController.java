@@ -32,7 +32,7 @@ public class PaymentPublicityController {
                               List<Recipient> recipients) {
         static Publication of(PaymentBatch b) {
             return new Publication(b.id(), b.regionCode(), b.month().toString(), b.publishedAt(), b.lines().stream()
-                    .filter(l -> l.kind() == LineKind.REGULAR)
+                    .filter(l -> l.kind() == LineKind.REGULAR || l.kind() == LineKind.ONE_OFF)
                     .map(l -> new Recipient(Masking.name(l.recipientName()), l.householdSize(),
                             Fen.of(l.amountFen()).yuan(), l.program()))
                     .toList());

@@ -11,7 +11,8 @@ import java.util.TreeMap;
  * Draws up a month's roll for a region: the month's benefit of every case that may be paid, and the
  * correction (补发/扣减) of every earlier month whose amount changed after its batch was drawn up. An
  * earlier line is never changed: what was drawn is compared with what is owed now, and only the
- * difference is added.
+ * difference is added. An approved 临时救助 is a one-off: one {@link LineKind#ONE_OFF} line of the decided
+ * amount in the first batch drawn in or after its approval month, and none once an earlier batch holds it.
  */
 public final class PaymentRoll {
     /** 乡镇/街道 level of a 区划 code: 6 digits of GB/T 2260 + 3 of the 民政 extension. */
@@ -22,7 +23,7 @@ public final class PaymentRoll {
 
     /**
      * @param month       the batch's month
-     * @param cases       the region's cases with a monthly benefit (any status)
+     * @param cases       the region's cases with a monthly benefit (any status) and its approved 临时救助
      * @param drawnBefore per case, per earlier month, the sum of what earlier batches of the region hold
      *                    for it (regular lines and earlier corrections)
      * @return the lines in case-number order; per case the month's benefit first, then corrections by month
@@ -31,6 +32,15 @@ public final class PaymentRoll {
                                          Map<String, Map<YearMonth, Long>> drawnBefore) {
         List<PaymentLine> lines = new ArrayList<>();
         for (Entitlement e : cases.stream().sorted(Comparator.comparing(Entitlement::caseNumber)).toList()) {
+            if (e.oneOff()) {
+                // 临时救助: once, in the first batch drawn in or after the approval month; never corrected
+                long award = e.payableNow() && drawnBefore.getOrDefault(e.caseNumber(), Map.of()).isEmpty()
+                        ? e.amountIn().apply(month) : 0;
+                if (award > 0) {
+                    lines.add(e.line(month, LineKind.ONE_OFF, award));
+                }
+                continue;
+            }
             long due = e.payableNow() ? e.amountIn().apply(month) : 0;
             if (due > 0) {
                 lines.add(e.line(month, LineKind.REGULAR, due));

@@ -24,7 +24,7 @@ public record Totals(long totalFen, int lineCount, int adjustmentCount, Map<Stri
             total = Math.addExact(total, l.amountFen());
             byProgram.merge(l.program(), l.amountFen(), Long::sum);
             byTown.merge(l.town(), l.amountFen(), Long::sum);
-            if (l.kind() != LineKind.REGULAR) {
+            if (l.kind() == LineKind.TOP_UP || l.kind() == LineKind.DEDUCTION) {
                 adjustments++;
             }
         }

@@ -6,9 +6,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,121 +18,158 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ApplicationLifecycleTest {
 
-    /** from, command, to, only for 急难型 临时救助 */
+    /**
+     * from, command, to, for which kind of case: ALL, URGENT (急难型 临时救助 only), MONTHLY (every
+     * program but 临时救助), TEMPORARY (临时救助 of either type)
+     */
     private static final String[] ALLOWED = {
-            "SUBMITTED,REQUEST_SUPPLEMENT,SUPPLEMENT_REQUESTED,false",
-            "SUBMITTED,ACCEPT,ACCEPTED,false",
-            "SUBMITTED,REFUSE_ACCEPTANCE,NOT_ACCEPTED,false",
-            "SUBMITTED,WITHDRAW,WITHDRAWN,false",
-            "SUBMITTED,PAY_FIRST,PAID_FIRST,true",
-            "SUPPLEMENT_REQUESTED,RESUBMIT,RESUBMITTED,false",
-            "SUPPLEMENT_REQUESTED,REFUSE_ACCEPTANCE,NOT_ACCEPTED,false",
-            "SUPPLEMENT_REQUESTED,WITHDRAW,WITHDRAWN,false",
-            "RESUBMITTED,REQUEST_SUPPLEMENT,SUPPLEMENT_REQUESTED,false",
-            "RESUBMITTED,ACCEPT,ACCEPTED,false",
-            "RESUBMITTED,REFUSE_ACCEPTANCE,NOT_ACCEPTED,false",
-            "RESUBMITTED,WITHDRAW,WITHDRAWN,false",
-            "RESUBMITTED,PAY_FIRST,PAID_FIRST,true",
-            "ACCEPTED,RECORD_HOME_VISIT,INVESTIGATING,false",
-            "ACCEPTED,RECORD_ECONOMIC_CHECK,INVESTIGATING,false",
-            "ACCEPTED,WITHDRAW,WITHDRAWN,false",
-            "ACCEPTED,PAY_FIRST,PAID_FIRST,true",
-            "INVESTIGATING,RECORD_HOME_VISIT,INVESTIGATING,false",
-            "INVESTIGATING,RECORD_ECONOMIC_CHECK,INVESTIGATING,false",
-            "INVESTIGATING,GIVE_OPINION,OPINION_GIVEN,false",
-            "INVESTIGATING,WITHDRAW,WITHDRAWN,false",
-            "OPINION_GIVEN,START_PUBLICITY,IN_PUBLICITY,false",
-            "OPINION_GIVEN,WITHDRAW,WITHDRAWN,false",
-            "IN_PUBLICITY,RECORD_OBJECTION,INVESTIGATING,false",
-            "IN_PUBLICITY,COMPLETE_PUBLICITY,AWAITING_DECISION,false",
-            "IN_PUBLICITY,WITHDRAW,WITHDRAWN,false",
-            "AWAITING_DECISION,APPROVE,ACTIVE,false",
-            "AWAITING_DECISION,DENY,DENIED,false",
-            "AWAITING_DECISION,WITHDRAW,WITHDRAWN,false",
-            "PAID_FIRST,COMPLETE_RECORD,RECORD_COMPLETED,false",
-            "ACTIVE,START_RECHECK,RECHECKING,false",
-            "ACTIVE,CHANGE_AMOUNT,ACTIVE,false",
-            "ACTIVE,SUSPEND,SUSPENDED,false",
-            "ACTIVE,START_PHASE_OUT,PHASING_OUT,false",
-            "ACTIVE,TERMINATE,TERMINATED,false",
-            "RECHECKING,CONFIRM_RECHECK,ACTIVE,false",
-            "RECHECKING,CHANGE_AMOUNT,ACTIVE,false",
-            "RECHECKING,SUSPEND,SUSPENDED,false",
-            "RECHECKING,START_PHASE_OUT,PHASING_OUT,false",
-            "RECHECKING,TERMINATE,TERMINATED,false",
-            "SUSPENDED,RESUME,ACTIVE,false",
-            "SUSPENDED,START_RECHECK,RECHECKING,false",
-            "SUSPENDED,TERMINATE,TERMINATED,false",
-            "PHASING_OUT,START_RECHECK,RECHECKING,false",
-            "PHASING_OUT,TERMINATE,TERMINATED,false",
-            "ACTIVE,ASSIGN_PROVIDER,ACTIVE,false",
-            "RECHECKING,ASSIGN_PROVIDER,RECHECKING,false",
-            "ACTIVE,FLAG_PROVIDER,ACTIVE,false",
-            "RECHECKING,FLAG_PROVIDER,RECHECKING,false",
-            "SUSPENDED,FLAG_PROVIDER,SUSPENDED,false",
-            "PHASING_OUT,FLAG_PROVIDER,PHASING_OUT,false",
+            "SUBMITTED,REQUEST_SUPPLEMENT,SUPPLEMENT_REQUESTED,ALL",
+            "SUBMITTED,ACCEPT,ACCEPTED,ALL",
+            "SUBMITTED,REFUSE_ACCEPTANCE,NOT_ACCEPTED,ALL",
+            "SUBMITTED,WITHDRAW,WITHDRAWN,ALL",
+            "SUBMITTED,PAY_FIRST,PAID_FIRST,URGENT",
+            "SUPPLEMENT_REQUESTED,RESUBMIT,RESUBMITTED,ALL",
+            "SUPPLEMENT_REQUESTED,REFUSE_ACCEPTANCE,NOT_ACCEPTED,ALL",
+            "SUPPLEMENT_REQUESTED,WITHDRAW,WITHDRAWN,ALL",
+            "RESUBMITTED,REQUEST_SUPPLEMENT,SUPPLEMENT_REQUESTED,ALL",
+            "RESUBMITTED,ACCEPT,ACCEPTED,ALL",
+            "RESUBMITTED,REFUSE_ACCEPTANCE,NOT_ACCEPTED,ALL",
+            "RESUBMITTED,WITHDRAW,WITHDRAWN,ALL",
+            "RESUBMITTED,PAY_FIRST,PAID_FIRST,URGENT",
+            "ACCEPTED,RECORD_HOME_VISIT,INVESTIGATING,ALL",
+            "ACCEPTED,RECORD_ECONOMIC_CHECK,INVESTIGATING,ALL",
+            "ACCEPTED,WITHDRAW,WITHDRAWN,ALL",
+            "ACCEPTED,PAY_FIRST,PAID_FIRST,URGENT",
+            "INVESTIGATING,RECORD_HOME_VISIT,INVESTIGATING,ALL",
+            "INVESTIGATING,RECORD_ECONOMIC_CHECK,INVESTIGATING,ALL",
+            "INVESTIGATING,GIVE_OPINION,OPINION_GIVEN,ALL",
+            "INVESTIGATING,WITHDRAW,WITHDRAWN,ALL",
+            "OPINION_GIVEN,START_PUBLICITY,IN_PUBLICITY,ALL",
+            "OPINION_GIVEN,WITHDRAW,WITHDRAWN,ALL",
+            "IN_PUBLICITY,RECORD_OBJECTION,INVESTIGATING,ALL",
+            "IN_PUBLICITY,COMPLETE_PUBLICITY,AWAITING_DECISION,ALL",
+            "IN_PUBLICITY,WITHDRAW,WITHDRAWN,ALL",
+            "AWAITING_DECISION,APPROVE,ACTIVE,MONTHLY",
+            "AWAITING_DECISION,APPROVE,ONE_OFF_AWARDED,TEMPORARY",
+            "AWAITING_DECISION,DENY,DENIED,ALL",
+            "AWAITING_DECISION,WITHDRAW,WITHDRAWN,ALL",
+            "PAID_FIRST,COMPLETE_RECORD,RECORD_COMPLETED,ALL",
+            "ACTIVE,START_RECHECK,RECHECKING,ALL",
+            "ACTIVE,CHANGE_AMOUNT,ACTIVE,ALL",
+            "ACTIVE,SUSPEND,SUSPENDED,ALL",
+            "ACTIVE,START_PHASE_OUT,PHASING_OUT,ALL",
+            "ACTIVE,TERMINATE,TERMINATED,ALL",
+            "RECHECKING,CONFIRM_RECHECK,ACTIVE,ALL",
+            "RECHECKING,CHANGE_AMOUNT,ACTIVE,ALL",
+            "RECHECKING,SUSPEND,SUSPENDED,ALL",
+            "RECHECKING,START_PHASE_OUT,PHASING_OUT,ALL",
+            "RECHECKING,TERMINATE,TERMINATED,ALL",
+            "SUSPENDED,RESUME,ACTIVE,ALL",
+            "SUSPENDED,START_RECHECK,RECHECKING,ALL",
+            "SUSPENDED,TERMINATE,TERMINATED,ALL",
+            "PHASING_OUT,START_RECHECK,RECHECKING,ALL",
+            "PHASING_OUT,TERMINATE,TERMINATED,ALL",
+            "ACTIVE,ASSIGN_PROVIDER,ACTIVE,ALL",
+            "RECHECKING,ASSIGN_PROVIDER,RECHECKING,ALL",
+            "ACTIVE,FLAG_PROVIDER,ACTIVE,ALL",
+            "RECHECKING,FLAG_PROVIDER,RECHECKING,ALL",
+            "SUSPENDED,FLAG_PROVIDER,SUSPENDED,ALL",
+            "PHASING_OUT,FLAG_PROVIDER,PHASING_OUT,ALL",
     };
 
-    record Row(ApplicationStatus to, boolean urgentOnly) {
+    /** The kinds of case the table tells apart. */
+    enum Kind {
+        MONTHLY(false, false), TEMPORARY(false, true), URGENT_TEMPORARY(true, true);
+
+        final boolean urgent;
+        final boolean temporary;
+
+        Kind(boolean urgent, boolean temporary) {
+            this.urgent = urgent;
+            this.temporary = temporary;
+        }
+
+        boolean matches(String spec) {
+            return switch (spec) {
+                case "ALL" -> true;
+                case "URGENT" -> urgent;
+                case "MONTHLY" -> !temporary;
+                case "TEMPORARY" -> temporary;
+                default -> throw new IllegalArgumentException(spec);
+            };
+        }
     }
 
-    private static Map<String, Row> expected() {
-        Map<String, Row> m = new HashMap<>();
+    /** The expected next state of {@code from --command-->} for {@code kind}, or null when refused. */
+    private static ApplicationStatus expected(ApplicationStatus from, ApplicationCommand command, Kind kind) {
+        ApplicationStatus to = null;
         for (String line : ALLOWED) {
             String[] p = line.split(",");
-            m.put(p[0] + "/" + p[1], new Row(ApplicationStatus.valueOf(p[2]), Boolean.parseBoolean(p[3])));
+            if (p[0].equals(from.name()) && p[1].equals(command.name()) && kind.matches(p[3])) {
+                assertThat(to).as("two rows for %s/%s/%s", from, command, kind).isNull();
+                to = ApplicationStatus.valueOf(p[2]);
+            }
         }
-        return m;
+        return to;
     }
 
     static Stream<Arguments> everyPair() {
         List<Arguments> out = new ArrayList<>();
         for (ApplicationStatus s : ApplicationStatus.values()) {
             for (ApplicationCommand c : ApplicationCommand.values()) {
-                for (boolean urgent : new boolean[]{false, true}) {
-                    out.add(Arguments.of(s, c, urgent));
+                for (Kind k : Kind.values()) {
+                    out.add(Arguments.of(s, c, k));
                 }
             }
         }
         return out.stream();
     }
 
-    @ParameterizedTest(name = "{0} --{1}--> (urgent temporary: {2})")
+    @ParameterizedTest(name = "{0} --{1}--> ({2})")
     @MethodSource("everyPair")
     void everyStateAndCommandIsAllowedOrRefusedAsTheTableSays(ApplicationStatus from, ApplicationCommand command,
-                                                              boolean urgentTemporary) {
-        Row row = expected().get(from + "/" + command);
-        boolean allowed = row != null && (!row.urgentOnly() || urgentTemporary);
-        if (allowed) {
-            assertThat(ApplicationLifecycle.next(from, command, urgentTemporary)).contains(row.to());
+                                                              Kind kind) {
+        ApplicationStatus to = expected(from, command, kind);
+        if (to != null) {
+            assertThat(ApplicationLifecycle.next(from, command, kind.urgent, kind.temporary)).contains(to);
         } else {
-            assertThat(ApplicationLifecycle.next(from, command, urgentTemporary)).isEmpty();
-            assertThatThrownBy(() -> ApplicationLifecycle.require(from, command, urgentTemporary))
+            assertThat(ApplicationLifecycle.next(from, command, kind.urgent, kind.temporary)).isEmpty();
+            assertThatThrownBy(() -> ApplicationLifecycle.require(from, command, kind.urgent, kind.temporary))
                     .isInstanceOf(IllegalTransitionException.class);
         }
     }
 
     @ParameterizedTest
-    @CsvSource({"NOT_ACCEPTED", "DENIED", "WITHDRAWN", "RECORD_COMPLETED", "TERMINATED"})
+    @CsvSource({"MONTHLY,ACTIVE", "TEMPORARY,ONE_OFF_AWARDED", "URGENT_TEMPORARY,ONE_OFF_AWARDED"})
+    void approvalOfTemporaryAssistanceClosesTheCaseAndNothingFollows(Kind kind, ApplicationStatus to) {
+        assertThat(ApplicationLifecycle.require(ApplicationStatus.AWAITING_DECISION, ApplicationCommand.APPROVE,
+                kind.urgent, kind.temporary)).isEqualTo(to);
+        assertThat(to.terminal()).isEqualTo(kind.temporary);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"NOT_ACCEPTED", "DENIED", "WITHDRAWN", "RECORD_COMPLETED", "TERMINATED", "ONE_OFF_AWARDED"})
     void terminalStatesAcceptNoCommand(ApplicationStatus terminal) {
         assertThat(terminal.terminal()).isTrue();
         for (ApplicationCommand c : ApplicationCommand.values()) {
-            assertThat(ApplicationLifecycle.next(terminal, c, true)).as(c.name()).isEmpty();
+            for (Kind k : Kind.values()) {
+                assertThat(ApplicationLifecycle.next(terminal, c, k.urgent, k.temporary)).as(c + "/" + k).isEmpty();
+            }
         }
     }
 
     @ParameterizedTest
     @CsvSource({"SUBMITTED,true", "SUPPLEMENT_REQUESTED,true", "AWAITING_DECISION,true", "IN_PUBLICITY,true",
-            "ACTIVE,false", "DENIED,false", "PAID_FIRST,false", "TERMINATED,false"})
+            "ACTIVE,false", "DENIED,false", "PAID_FIRST,false", "TERMINATED,false", "ONE_OFF_AWARDED,false"})
     void withdrawalIsPossibleExactlyBeforeTheDecision(ApplicationStatus s, boolean possible) {
-        assertThat(ApplicationLifecycle.next(s, ApplicationCommand.WITHDRAW, false).isPresent()).isEqualTo(possible);
+        assertThat(ApplicationLifecycle.next(s, ApplicationCommand.WITHDRAW, false, false).isPresent()).isEqualTo(possible);
         assertThat(s.beforeDecision()).isEqualTo(possible);
     }
 
     @ParameterizedTest
     @CsvSource({"SUPPLEMENT_REQUESTED"})
     void aSecondSupplementRequestWithoutResubmissionIsRefused(ApplicationStatus s) {
-        assertThatThrownBy(() -> ApplicationLifecycle.require(s, ApplicationCommand.REQUEST_SUPPLEMENT, false))
+        assertThatThrownBy(() -> ApplicationLifecycle.require(s, ApplicationCommand.REQUEST_SUPPLEMENT, false, false))
                 .isInstanceOf(IllegalTransitionException.class)
                 .hasMessageContaining("REQUEST_SUPPLEMENT");
     }

@@ -108,7 +108,7 @@ class ProblemCatalogueTest {
     void every_refused_step_says_the_state_in_chinese_words_and_what_can_be_done() {
         for (ApplicationStatus from : ApplicationStatus.values()) {
             for (ApplicationCommand command : ApplicationCommand.values()) {
-                if (ApplicationLifecycle.next(from, command, true).isPresent() && command != ApplicationCommand.PAY_FIRST) {
+                if (ApplicationLifecycle.next(from, command, true, true).isPresent() && command != ApplicationCommand.PAY_FIRST) {
                     continue;
                 }
                 String zh = CaseTexts.refusal(from, command, ProblemMessages.CHINESE);

@@ -9,6 +9,7 @@ import cn.minzheng.assistance.application.Publicity;
 import cn.minzheng.assistance.application.SupplementRequest;
 import cn.minzheng.assistance.application.TransitionRecord;
 import cn.minzheng.platform.codes.money.Fen;
+import cn.minzheng.assistance.standards.Program;
 import cn.minzheng.assistance.deadlines.Deadline;
 import cn.minzheng.assistance.eligibility.Calculation;
 import cn.minzheng.assistance.household.Submission;
@@ -56,8 +57,16 @@ public record ApplicationView(String number, String program, String regionCode, 
         Map<String, Object> benefit = null;
         if (c.benefit() != null) {
             benefit = new LinkedHashMap<>();
-            benefit.put("monthlyAmount", Fen.of(c.benefit().monthlyFen()).yuan());
-            benefit.put("firstMonth", String.valueOf(c.benefit().firstMonth()));
+            if (c.program() == Program.TEMPORARY) {
+                // 临时救助 is paid once (先行救助 in cash, or an approval paid by the next payment batch), never monthly
+                benefit.put("kind", "ONE_OFF");
+                benefit.put("kindName", "一次性");
+                benefit.put("oneOffAmount", Fen.of(c.benefit().monthlyFen()).yuan());
+                benefit.put("payableFrom", String.valueOf(c.benefit().firstMonth()));
+            } else {
+                benefit.put("monthlyAmount", Fen.of(c.benefit().monthlyFen()).yuan());
+                benefit.put("firstMonth", String.valueOf(c.benefit().firstMonth()));
+            }
             benefit.put("nextRecheckDue", c.benefit().nextRecheckDue());
             benefit.put("phaseOutUntil", c.benefit().phaseOutUntil());
         }
