@@ -381,6 +381,25 @@ class AuditApiTest extends AuditServiceTestBase {
         }
     }
 
+    @ParameterizedTest(name = "{0} with Accept: application/json -> 406 naming {1}")
+    @CsvSource({
+        "/api/v1/audit/exports/records.csv, text/csv",
+        "/api/v1/audit/exports/records.xlsx, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "/api/v1/audit/exports/records.ndjson, application/x-ndjson"
+    })
+    void anExportAskedForAsJsonIs406NamingWhatItProduces(String path, String produced) {
+        client().get().uri(path + "?region=110105" + WINDOW).headers(h -> {
+            h.setBearerAuth(auditor("110105"));
+            h.setAccept(List.of(MediaType.APPLICATION_JSON));
+        }).exchange().expectStatus().isEqualTo(406)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("export-not-acceptable")
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("只能以 " + produced + " 格式返回")
+                        .doesNotContain("JSON 格式返回"));
+        client().get().uri("/api/v1/audit/public/key.pem").accept(MediaType.APPLICATION_JSON).exchange()
+                .expectStatus().isEqualTo(406).expectBody().jsonPath("$.code").isEqualTo("not-acceptable");
+    }
+
     // ---- statistics ---------------------------------------------------------------------------
 
     @Test

@@ -129,7 +129,7 @@ class BoundedReadsTest extends AuditServiceTestBase {
     @Test
     void statisticsWithoutARangeOrWithTooLongOneAreRefusedSayingWhatToAdd() {
         var missing = get("/api/v1/audit/statistics?by=type", auditor(REGION));
-        isProblem(missing, 400, "statistics-range-required", "请同时给出 from 和 to", "不超过 366 天");
+        isProblem(missing, 400, "statistics-range-required", "请同时给出参数 from 和 to", "不超过 366 天");
         get("/api/v1/audit/statistics?by=type&from=2026-11-02T00:00:00Z", auditor(REGION)).expectStatus()
                 .isBadRequest().expectBody().jsonPath("$.code").isEqualTo("statistics-range-required")
                 .jsonPath("$.errors[0].pointer").isEqualTo("/to");

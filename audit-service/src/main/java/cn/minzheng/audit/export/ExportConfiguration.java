@@ -18,4 +18,10 @@ public class ExportConfiguration {
             @Value("${minzheng.audit.export.max-rows:100000}") int maxRows) {
         return new Exports(chains, checkpoints, search, key, clock, maxRows);
     }
+
+    /** 406 on an export names the media type it produces ({@link ExportNotAcceptable}). */
+    @Bean
+    ExportNotAcceptable exportNotAcceptable() {
+        return new ExportNotAcceptable();
+    }
 }

@@ -2,6 +2,7 @@ package cn.minzheng.audit.export;
 
 import cn.minzheng.audit.chain.ChainStore;
 import cn.minzheng.audit.chain.RecordDocuments;
+import cn.minzheng.audit.chain.TrailNotFound;
 import cn.minzheng.audit.checkpoint.CheckpointStore;
 import cn.minzheng.audit.checkpoint.SigningKey;
 import cn.minzheng.audit.search.CallerScope;
@@ -9,7 +10,6 @@ import cn.minzheng.audit.search.RecordQuery;
 import cn.minzheng.audit.search.RecordSearchStore;
 import cn.minzheng.audit.search.RecordView;
 import cn.minzheng.platform.kit.problem.ForbiddenProblem;
-import cn.minzheng.platform.kit.problem.NotFoundProblem;
 import cn.minzheng.platform.kit.security.Role;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -54,7 +54,7 @@ public class Exports {
                 .switchIfEmpty(Mono.error(() -> new ForbiddenProblem("chain-export-admin-only")))
                 .flatMap(c -> chains.head(chain))
                 .filter(h -> h.sequence() >= first)
-                .switchIfEmpty(Mono.error(() -> new NotFoundProblem("chain", chain)))
+                .switchIfEmpty(Mono.error(() -> TrailNotFound.chain(chain)))
                 .map(head -> {
                     long last = range.to() == null ? head.sequence() : Math.min(range.to(), head.sequence());
                     return Flux.concat(

@@ -1,11 +1,11 @@
 package cn.minzheng.audit.timeline;
 
 import cn.minzheng.audit.chain.RecordMac;
+import cn.minzheng.audit.chain.TrailNotFound;
 import cn.minzheng.audit.projection.Projections;
 import cn.minzheng.audit.search.CallerScope;
 import cn.minzheng.audit.search.RecordSearchStore;
 import cn.minzheng.audit.search.RegionScope;
-import cn.minzheng.platform.kit.problem.NotFoundProblem;
 import cn.minzheng.platform.kit.problem.ProblemException;
 import cn.minzheng.platform.kit.security.Role;
 import java.util.LinkedHashSet;
@@ -51,10 +51,10 @@ public class OrganizationTimelineQuery {
                 return Mono.error(new ProblemException(503, "projections-rebuilding"));
             }
             return index.organizations(key).flatMap(organizations -> organizations.isEmpty()
-                    ? Mono.error(new NotFoundProblem("timeline", key))
+                    ? Mono.error(TrailNotFound.organizationTimeline(key))
                     : confirmed(organizations, caller.scope(), request.excludedType()).flatMap(confirmed ->
                             confirmed.nothingToShow()
-                                    ? Mono.error(new NotFoundProblem("timeline", key))
+                                    ? Mono.error(TrailNotFound.organizationTimeline(key))
                                     : reads.record(caller.principal(),
                                                     caller.principal().has(Role.ADMIN) ? "ADMIN" : "AUDITOR",
                                                     organizations.get(0))

@@ -2,12 +2,12 @@ package cn.minzheng.audit.timeline;
 
 import cn.minzheng.audit.chain.JsonText;
 import cn.minzheng.audit.chain.RecordMac;
+import cn.minzheng.audit.chain.TrailNotFound;
 import cn.minzheng.audit.projection.Projections;
 import cn.minzheng.audit.search.CallerScope;
 import cn.minzheng.audit.search.RecordSearchStore;
 import cn.minzheng.audit.search.RecordView;
 import cn.minzheng.audit.search.RegionScope;
-import cn.minzheng.platform.kit.problem.NotFoundProblem;
 import cn.minzheng.platform.kit.problem.ProblemException;
 import cn.minzheng.platform.kit.security.KitSecurityProperties;
 import cn.minzheng.platform.kit.security.Role;
@@ -67,7 +67,7 @@ public class TimelineQuery {
         String subject = request.subject();
         return CallerScope.current().flatMap(caller -> confirmed(subject, caller.scope(), request.excludedType())
                 .flatMap(confirmed -> confirmed.nothingToShow()
-                        ? Mono.error(new NotFoundProblem("timeline", subject))
+                        ? Mono.error(TrailNotFound.timeline(subject))
                         : reads.record(caller.principal(), caller.principal().has(Role.ADMIN) ? "ADMIN" : "AUDITOR",
                                         subject)
                                 .onErrorMap(e -> !(e instanceof ProblemException),

@@ -1,6 +1,7 @@
 package cn.minzheng.audit.verify;
 
 import cn.minzheng.audit.chain.ChainStore;
+import cn.minzheng.audit.chain.TrailNotFound;
 import cn.minzheng.audit.checkpoint.CheckpointStore;
 import cn.minzheng.audit.checkpoint.PublicKeys;
 import cn.minzheng.audit.checkpoint.SigningKey;
@@ -12,7 +13,6 @@ import cn.minzheng.audit.verify.IntegrityViews.CheckpointView;
 import cn.minzheng.audit.verify.IntegrityViews.KeyView;
 import cn.minzheng.audit.verify.IntegrityViews.PublicKeyView;
 import cn.minzheng.audit.verify.IntegrityViews.VerdictView;
-import cn.minzheng.platform.kit.problem.NotFoundProblem;
 import cn.minzheng.platform.kit.security.Role;
 import java.util.Optional;
 import reactor.core.publisher.Flux;
@@ -54,7 +54,7 @@ public class ChainIntegrity {
         return CallerScope.current()
                 .flatMap(caller -> caller.principal().has(Role.ADMIN) ? Mono.just(true) : withinSpan(q))
                 .flatMap(allowed -> verification.verify(q.chain(), q.from(), q.to()))
-                .switchIfEmpty(Mono.error(() -> new NotFoundProblem("chain", q.chain())))
+                .switchIfEmpty(Mono.error(() -> TrailNotFound.chain(q.chain())))
                 .map(VerdictView::of);
     }
 
