@@ -89,9 +89,13 @@ public class PaymentBatchStore {
                                 new StaleVersionProblem(expectedVersion, current.version()))));
     }
 
-    /** Every line of the region's batches for months before {@code month}: what was drawn already. */
+    /**
+     * Every line of the region's batches of other months than {@code month}: what was drawn already. The
+     * roll corrects earlier months only; a one-off 临时救助 line counts in a batch of any month, so a batch
+     * drawn out of order never pays it a second time.
+     */
     public Flux<PaymentLine> linesBefore(String regionCode, YearMonth month) {
-        Query q = Query.query(Criteria.where("regionCode").is(regionCode).and("month").lt(month.toString()))
+        Query q = Query.query(Criteria.where("regionCode").is(regionCode).and("month").ne(month.toString()))
                 .with(Sort.by("month"));
         return mongo.find(q, Document.class, COLLECTION).map(PaymentBatchStore::fromDocument)
                 .concatMapIterable(PaymentBatch::lines);

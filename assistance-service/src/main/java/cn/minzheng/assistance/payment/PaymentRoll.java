@@ -24,8 +24,9 @@ public final class PaymentRoll {
     /**
      * @param month       the batch's month
      * @param cases       the region's cases with a monthly benefit (any status) and its approved 临时救助
-     * @param drawnBefore per case, per earlier month, the sum of what earlier batches of the region hold
-     *                    for it (regular lines and earlier corrections)
+     * @param drawnBefore per case, per month, the sum of what the region's other batches hold for it
+     *                    (regular lines, corrections, one-off lines); months not before {@code month} are
+     *                    never corrected, but any line of a one-off award means it was paid
      * @return the lines in case-number order; per case the month's benefit first, then corrections by month
      */
     public static List<PaymentLine> draw(YearMonth month, List<Entitlement> cases,
