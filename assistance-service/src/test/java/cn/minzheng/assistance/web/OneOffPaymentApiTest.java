@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 临时救助 through the API: approval closes the case as a one-off award (ONE_OFF_AWARDED, 一次性, no
  * re-check); the county's next batch pays it once as a ONE_OFF line, the batch after does not, and a
  * case paid first (先行救助) is never on the roll. The clock moves two months on first, so the batches
- * drawn here are of months no other test drew.
+ * drawn here are of months no other test drew, and past them at the end, so no later test draws them.
  */
 class OneOffPaymentApiTest extends ServiceTestBase {
     static final String BASE = "/api/v1/assistance/payment-batches";
@@ -88,5 +88,7 @@ class OneOffPaymentApiTest extends ServiceTestBase {
             assertThat(l.get("program")).isEqualTo("TEMPORARY");
         });
         assertThat(linesOf(approvedIn.plusMonths(1), number, (String) paidFirst.get("number"))).isEmpty();
+        // past the months drawn here, so a later test drawing "next month" draws a month of its own
+        CLOCK.advance(Duration.between(now(), approvedIn.plusMonths(2).atDay(2).atTime(9, 0).atZone(CHINA).toInstant()));
     }
 }
