@@ -1,6 +1,9 @@
 package cn.minzheng.systemtests.scenarios;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,6 +50,7 @@ class DibaoScenarioTest {
             "minzheng.assistance.application.approved.v1");
 
     static final String CLOCK = "/api/v1/assistance/admin/clock";
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     @Test
     void fromSubmissionToTheDecisionTheCitizenReadsWithTheWholeTrail() {
@@ -76,11 +80,16 @@ class DibaoScenarioTest {
 
         cases.command(number, "resubmission", citizen, Households.withWages(household, "1000.00"));
         cases.command(number, "acceptance", clerk, Map.of());
+        // the visit happens on the business clock's today (other tests of this stack may have moved it
+        // ahead of the wall clock; a visit dated before the submission is refused)
+        Answer clockNow = gateway.get(CLOCK).token(admin).send();
+        assertThat(clockNow.status()).as(clockNow.toString()).isEqualTo(200);
+        String visitDay = LocalDate.ofInstant(Instant.parse(clockNow.text("now")), CHINA).toString();
         Answer alone = cases.tryCommand(number, "home-visits", clerk, Map.of("staffIds", List.of("dibao-clerk-" + run),
-                "findings", "一人入户", "visitedOn", java.time.LocalDate.now().toString()));
+                "findings", "一人入户", "visitedOn", visitDay));
         assertThat(alone.status()).as("a home visit needs two staff: " + alone).isEqualTo(422);
         cases.command(number, "home-visits", clerk, Map.of("staffIds", List.of("dibao-clerk-" + run, "dibao-clerk-b-" + run),
-                "findings", "住房简陋, 无大件家电", "visitedOn", java.time.LocalDate.now().toString()));
+                "findings", "住房简陋, 无大件家电", "visitedOn", visitDay));
         cases.command(number, "economic-checks", clerk, Map.of("summary", "无车辆、无房产登记", "incomeConfirmed", true,
                 "supporterAble", false));
         cases.command(number, "opinion", clerk, Map.of("recommendApproval", true, "reason", "符合低保条件"));
