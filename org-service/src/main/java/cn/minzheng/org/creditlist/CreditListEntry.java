@@ -79,7 +79,7 @@ public record CreditListEntry(String id, String organizationId, String authority
     public Transitioned<CreditListEntry, DomainEvent> verifyRemoval(LocalDate verifiedOn, CreditListPolicy policy) {
         requireListed("verifyRemoval");
         if (removalAppliedOn == null) {
-            throw new ClosedGate("REMOVAL_NOT_APPLIED", "社会组织尚未申请移出，或申请后已被处理");
+            throw new ClosedGate("REMOVAL_NOT_APPLIED", "社会组织尚未申请移出，或申请后已被处理；请待社会组织提出移出申请后再核实");
         }
         return removeOnApplication(verifiedOn, policy);
     }

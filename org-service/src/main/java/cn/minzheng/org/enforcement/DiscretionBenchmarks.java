@@ -58,7 +58,9 @@ public record DiscretionBenchmarks(Map<String, Map<Severity, Band>> violations) 
             String at = pointer + "/" + i;
             if (!band.kinds().contains(p.kind())) {
                 problems.add(new FieldProblem(at + "/kind", "KIND_OUTSIDE_BENCHMARK",
-                        "该违法行为" + severityText(severity) + "情节下，裁量基准不允许" + p.kind() + "；允许：" + band.kinds()));
+                        "该违法行为" + severityText(severity) + "情节下，裁量基准不允许" + p.kind().text() + "；允许："
+                                + band.kinds().stream().sorted().map(PenaltyKind::text).collect(java.util.stream.Collectors.joining("、"))
+                                + "。请改选允许的处罚种类"));
             } else if (p.kind() == PenaltyKind.FINE && (p.amountFen() < band.minFineFen() || p.amountFen() > band.maxFineFen())) {
                 problems.add(new FieldProblem(at + "/amount", "FINE_OUTSIDE_BENCHMARK", "罚款应在" + Fen.of(band.minFineFen()).yuan() + "元至"
                         + Fen.of(band.maxFineFen()).yuan() + "元之间（裁量基准）"));

@@ -228,7 +228,7 @@ public record EnforcementCase(String id, String organizationId, String authority
     public Transitioned<EnforcementCase, DomainEvent> decide(String reference, List<Penalty> penalties, String reasons, DiscretionBenchmarks benchmarks,
                                                 EnforcementPolicy policy, LocalDate on) {
         if (noticeServedOn == null || status == CaseStatus.OPEN || status == CaseStatus.PROPOSED) {
-            throw new ClosedGate("NOTICE_REQUIRED", "作出处罚决定前须告知当事人拟处罚的事实、理由、依据及陈述、申辩、听证的权利");
+            throw new ClosedGate("NOTICE_REQUIRED", "作出处罚决定前须告知当事人拟处罚的事实、理由、依据及陈述、申辩、听证的权利；请先送达告知书");
         }
         CaseStatus to = CaseTransitions.require(status, CaseAction.DECIDE);
         List<FieldProblem> form = new ArrayList<>(Penalty.formProblems("/penalties", penalties));
@@ -250,7 +250,7 @@ public record EnforcementCase(String id, String organizationId, String authority
                 ? "HEAVIER_THAN_NOTIFIED" : "OUTSIDE_DISCRETION_BENCHMARK", refused);
         boolean major = policy.major(penalties, hearingHeldOn != null);
         if (major && status != CaseStatus.REVIEWED) {
-            throw new ClosedGate("LEGAL_REVIEW_REQUIRED", "重大执法决定（撤销登记、限期停止活动、较大数额罚款或经听证的决定）须经法制审核方可作出");
+            throw new ClosedGate("LEGAL_REVIEW_REQUIRED", "重大执法决定（撤销登记、限期停止活动、较大数额罚款或经听证的决定）须经法制审核方可作出；请先提交法制审核");
         }
         if (status == CaseStatus.NOTIFIED) {
             requireRightsPeriodOver(on);
@@ -334,7 +334,7 @@ public record EnforcementCase(String id, String organizationId, String authority
     private void requireRightsPeriodOver(LocalDate on) {
         if (!hearingWaived && !on.isAfter(hearingRequestDeadline)) {
             throw new ClosedGate("RIGHTS_PERIOD_RUNNING", "当事人陈述、申辩和要求听证的期限（至" + hearingRequestDeadline
-                    + "）尚未届满，且当事人未书面放弃听证");
+                    + "）尚未届满，且当事人未书面放弃听证；请待期限届满后再作出决定");
         }
     }
 

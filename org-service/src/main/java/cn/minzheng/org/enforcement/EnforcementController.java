@@ -21,10 +21,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
-import cn.minzheng.platform.kit.problem.ValidationProblem;
 import reactor.core.publisher.Mono;
 
-import static cn.minzheng.platform.kit.problem.FieldProblem.withMessage;
 
 import java.net.URI;
 import java.time.LocalDate;
@@ -229,7 +227,7 @@ public class EnforcementController {
                                                           @RequestParam(required = false) String cursor,
                                                           @RequestParam(required = false) Integer size) {
         if (authority != null && !authority.matches("\\d{2,12}")) {
-            return Mono.error(new ValidationProblem(withMessage("/authority", "invalid-authority", "请填写区划代码（2至12位数字的前缀），或不填以查看全部")));
+            return Mono.error(ProblemTranslation.invalid(new FieldProblem("/authority", "INVALID_AUTHORITY", "请填写区划代码（2至12位数字的前缀），或不填以查看全部")));
         }
         return service.publishedDecisions(authority, cursor, Page.boundedSize(size));
     }

@@ -2,13 +2,10 @@ package cn.minzheng.org.problems;
 
 import cn.minzheng.platform.kit.domain.IllegalTransition;
 import cn.minzheng.platform.kit.problem.ConflictProblem;
-import cn.minzheng.platform.kit.problem.IllegalTransitionProblem;
-import cn.minzheng.platform.kit.problem.UnprocessableProblem;
 import cn.minzheng.platform.kit.problem.ValidationProblem;
 
 import java.util.List;
 
-import static cn.minzheng.platform.kit.problem.FieldProblem.withMessage;
 import java.util.Locale;
 
 /**
@@ -26,14 +23,14 @@ public final class ProblemTranslation {
             return validation(f.code(), f.problems());
         }
         if (e instanceof RuleViolation v) {
-            return new UnprocessableProblem(kebab(v.code()), v.problems().get(0).message(),
-                    v.problems().stream().map(p -> withMessage(p.pointer(), kebab(p.code()), p.message())).toList());
+            return new RuleRefused(kebab(v.code()), v.problems().get(0).message(),
+                    v.problems().stream().map(ProblemTranslation::field).toList());
         }
         if (e instanceof ClosedGate g) {
             return new ConflictProblem(kebab(g.code()), g.getMessage());
         }
         if (e instanceof IllegalTransition t) {
-            return new IllegalTransitionProblem(t.status(), null, t.action());
+            return new StepRefused(t);
         }
         return e;
     }
@@ -45,8 +42,21 @@ public final class ProblemTranslation {
         }
     }
 
+    /** Request fields found invalid by a web adapter, as the 400 {@code validation-failed} problem to answer. */
+    public static ValidationProblem invalid(FieldProblem... problems) {
+        return validation(null, List.of(problems));
+    }
+
+    /**
+     * A field problem as the kit answers it: the Chinese message is argument 0 of the bundles'
+     * {@code field.<code>} (the Chinese bundle shows it as it is, the English one says the rule in English).
+     */
+    static cn.minzheng.platform.kit.problem.FieldProblem field(FieldProblem p) {
+        return new cn.minzheng.platform.kit.problem.FieldProblem(p.pointer(), kebab(p.code()), List.of(p.message()), p.message());
+    }
+
     static ValidationProblem validation(String code, List<FieldProblem> problems) {
-        var errors = problems.stream().map(p -> withMessage(p.pointer(), kebab(p.code()), p.message())).toList();
+        var errors = problems.stream().map(ProblemTranslation::field).toList();
         return new ValidationProblem(code == null ? ValidationProblem.CODE : kebab(code), errors);
     }
 

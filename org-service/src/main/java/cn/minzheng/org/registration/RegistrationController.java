@@ -1,6 +1,5 @@
 package cn.minzheng.org.registration;
 
-import cn.minzheng.platform.kit.problem.ValidationProblem;
 import cn.minzheng.org.problems.FieldProblem;
 import cn.minzheng.org.problems.ProblemTranslation;
 import cn.minzheng.org.registration.RegistrationRequests.ChangeBody;
@@ -36,7 +35,6 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import static cn.minzheng.platform.kit.problem.FieldProblem.withMessage;
 
 import java.net.URI;
 import java.time.Clock;
@@ -190,7 +188,7 @@ public class RegistrationController {
             return service.publicByCreditCode(creditCode, "/creditCode").map(PublicOrganizationView::of).flux();
         }
         if (name == null || name.strip().length() < 2) {
-            return Flux.error(new ValidationProblem(withMessage("/name", "too-short", "请输入统一社会信用代码或至少两个字的名称")));
+            return Flux.error(ProblemTranslation.invalid(new FieldProblem("/name", "TOO_SHORT", "请输入统一社会信用代码或至少两个字的名称")));
         }
         return service.publicByName(name.strip(), Page.boundedSize(size)).map(PublicOrganizationView::of);
     }

@@ -114,11 +114,11 @@ public class SpotCheckController {
         List<FieldProblem> problems = new ArrayList<>();
         if (body.seed() != null) {
             problems.add(new FieldProblem("/seed", "SEED_NOT_ACCEPTED",
-                    "随机种子只能由系统生成（SecureRandom），随抽查计划记录并公开，不接受请求指定；请删除 seed 后重新提交"));
+                    "随机种子只能由系统生成，随抽查计划记录并公开，不接受请求指定；请删除随机种子（/seed）后重新提交"));
         }
         if (body.inspectors() != null) {
             problems.add(new FieldProblem("/inspectors", "INSPECTORS_NOT_ACCEPTED",
-                    "检查人员只能从本机关执法检查人员名录（含回避信息，由配置维护）中随机选派，不接受请求指定；请删除 inspectors 后重新提交，名录有误请联系管理员"));
+                    "检查人员只能从本机关执法检查人员名录（含回避信息，由配置维护）中随机选派，不接受请求指定；请删除检查人员（/inspectors）后重新提交，名录有误请联系管理员"));
         }
         if (!RegistrationAuthority.isValidCode(body.authorityCode())) {
             problems.add(new FieldProblem("/authorityCode", "INVALID_AUTHORITY", "请填写登记管理机关的6位行政区划代码"));

@@ -185,7 +185,7 @@ public record SpotCheckPlan(String id, String authorityCode, int year, List<Orga
     static String requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
             throw new InvalidFields("REASON_REQUIRED", List.of(new FieldProblem("/reason", "REASON_REQUIRED",
-                    "重新抽取须写明书面理由（如：抽取范围有误、名录有误），理由将与原抽取结果一并公开；请填写 reason 后重新提交")));
+                    "重新抽取须写明书面理由（如：抽取范围有误、名录有误），理由将与原抽取结果一并公开；请填写理由（/reason）后重新提交")));
         }
         String stripped = reason.strip();
         if (stripped.length() > REASON_MAX_LENGTH) {

@@ -165,7 +165,7 @@ public class SpotCheckService {
         if (roster.inspectorsOf(authorityCode).size() < policy.inspectorsPerOrganization()) {
             throw new RuleViolation("TOO_FEW_INSPECTORS", List.of(new FieldProblem("/authorityCode", "TOO_FEW_INSPECTORS",
                     "本机关执法检查人员名录不足" + policy.inspectorsPerOrganization()
-                            + "名，无法随机选派；名录由配置 minzheng.org.spot-check-inspectors 维护，请联系管理员补充后再抽取")));
+                            + "名，无法随机选派；名录由系统配置维护，请联系管理员补充后再抽取")));
         }
     }
 

@@ -295,7 +295,7 @@ class SpotCheckApiTest extends OrgServiceTestBase {
                     JsonNode e = b.get("errors").get(0);
                     assertThat(e.get("pointer").asString()).isEqualTo("/seed");
                     assertThat(e.get("code").asString()).isEqualTo("seed-not-accepted");
-                    assertThat(e.get("message").asString()).contains("只能由系统生成", "请删除 seed 后重新提交");
+                    assertThat(e.get("message").asString()).contains("只能由系统生成", "请删除随机种子（/seed）后重新提交");
                 });
         client().post().uri(SPOT_CHECKS).header("Authorization", "Bearer " + inspector).header("Accept-Language", "en")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(withSeed).exchange().expectStatus().isBadRequest()
@@ -308,7 +308,7 @@ class SpotCheckApiTest extends OrgServiceTestBase {
         post(inspector, SPOT_CHECKS, withPool).expectStatus().isBadRequest().expectBody(JsonNode.class).value(b -> {
             assertThat(b.get("errors").findValuesAsString("pointer")).containsExactly("/inspectors");
             assertThat(b.get("errors").get(0).get("code").asString()).isEqualTo("inspectors-not-accepted");
-            assertThat(b.get("errors").get(0).get("message").asString()).contains("执法检查人员名录", "请删除 inspectors 后重新提交");
+            assertThat(b.get("errors").get(0).get("message").asString()).contains("执法检查人员名录", "请删除检查人员（/inspectors）后重新提交");
         });
         Map<String, Object> emptyButPresent = drawBody(year, 3000);
         emptyButPresent.put("seed", "");
@@ -331,7 +331,7 @@ class SpotCheckApiTest extends OrgServiceTestBase {
                     .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectBody(JsonNode.class).value(b -> {
                         assertThat(b.get("code").asString()).isEqualTo("spot-check-already-drawn");
-                        assertThat(b.get("detail").asString()).contains(id, "REGISTRAR", "ADMIN", "书面理由", "/redraw");
+                        assertThat(b.get("detail").asString()).contains(id, "登记管理人员", "管理员", "书面理由", "/redraw");
                     });
         }
         // another type of the same year is a slot of its own
