@@ -188,6 +188,14 @@ class RegistrationApiTest extends OrgServiceTestBase {
         JsonNode illegal = json(post("/api/v1/orgs/applications/" + id + "/resubmission", agentToken, Map.of("documents", ALL_DOCS), 2L),
                 HttpStatus.CONFLICT);
         assertThat(illegal.get("code").asString()).isEqualTo("illegal-transition");
+        assertThat(illegal.get("detail").asString())
+                .isEqualTo("登记申请当前为“已受理，待审查决定”，不能办理“补正后重新提交”。当前可以办理：准予登记、不予登记。");
+        JsonNode illegalEn = json(client().post().uri("/api/v1/orgs/applications/" + id + "/resubmission")
+                .header("Authorization", "Bearer " + agentToken).header("If-Match", "\"2\"").header("Accept-Language", "en")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("documents", ALL_DOCS)).exchange(), HttpStatus.CONFLICT);
+        assertThat(illegalEn.get("code").asString()).isEqualTo("illegal-transition");
+        assertThat(illegalEn.get("detail").asString()).isEqualTo(
+                "The registration application is \"accepted, awaiting the decision\"; \"resubmit\" is not possible now. Possible now: approve, refuse.");
         JsonNode noReasons = json(post("/api/v1/orgs/applications/" + id + "/refusal", registrarToken, Map.of("reasons", List.of()), 2L),
                 HttpStatus.BAD_REQUEST);
         assertThat(noReasons.get("errors").findValuesAsString("pointer")).contains("/reasons");
