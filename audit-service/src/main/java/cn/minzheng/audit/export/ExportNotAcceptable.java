@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
 public class ExportNotAcceptable implements WebFilter {
 
     static final String PREFIX = "/api/v1/audit/exports/";
-    static final String XLSX = ExportController.XLSX.toString();
+    static final String XLSX = ExportController.XLSX_VALUE;
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
