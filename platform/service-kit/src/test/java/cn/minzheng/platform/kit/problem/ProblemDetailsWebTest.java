@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
@@ -129,6 +130,20 @@ class ProblemDetailsWebTest extends WebAppTestBase {
     void wrongTypeInsideArrayPointsIntoIt() {
         var result = post("/test/applicants", "{\"name\":\"张三\",\"incomeFen\":1,\"members\":[{\"name\":\"a\"},{\"name\":[1]}]}", "en");
         assertThat(errors(result.getResponseBody())).extracting(e -> e.get("pointer")).containsExactly("/members/1/name");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} ({1})")
+    @CsvSource(delimiter = '|', textBlock = """
+            a name no constant has      | "PARENT" | zh | 取值无效，请填写以下之一：SELF, SPOUSE, CHILD
+            lower case is another name  | "self"   | zh | 取值无效，请填写以下之一：SELF, SPOUSE, CHILD
+            a number for an enum        | 1        | en | is not an accepted value; send one of: SELF, SPOUSE, CHILD
+            """)
+    void anEnumValueItDoesNotAcceptNamesTheValuesItDoes(String what, String relation, String language, String message) {
+        var result = post("/test/kin", "[{\"name\":\"张三\",\"relation\":\"SELF\"},{\"name\":\"李四\",\"relation\":" + relation + "}]",
+                language);
+        assertProblem(result, problem("malformed-request", 400, language.equals("zh") ? "请求格式错误" : "Malformed request",
+                language.equals("zh") ? "请求体不是有效的 JSON，或字段类型不正确。" : "The request body is not valid JSON or a field has the wrong type.",
+                "/test/kin", List.of(error("/1/relation", "invalid-enum", message)), Map.of()));
     }
 
     @Test

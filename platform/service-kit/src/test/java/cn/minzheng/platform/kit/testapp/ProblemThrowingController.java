@@ -34,6 +34,11 @@ class ProblemThrowingController {
     record Applicant(@NotBlank String name, @Positive long incomeFen, @NotNull @Valid List<Member> members) {
     }
 
+    enum Relation { SELF, SPOUSE, CHILD }
+
+    record Kin(@NotBlank String name, @NotNull Relation relation) {
+    }
+
     @GetMapping("/test/problems/{kind}")
     Mono<Map<String, String>> problem(@PathVariable String kind) {
         return Mono.error(switch (kind) {
@@ -61,6 +66,12 @@ class ProblemThrowingController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Applicant> create(@Valid @RequestBody Applicant applicant) {
         return Mono.just(applicant);
+    }
+
+    @PostMapping(path = "/test/kin", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<Kin> kin(@Valid @RequestBody List<Kin> kin) {
+        return Mono.just(kin.get(0));
     }
 
     @GetMapping(path = "/test/json-only", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -4,6 +4,7 @@ import cn.minzheng.platform.kit.problem.FieldProblem;
 import cn.minzheng.platform.kit.problem.ProblemException;
 import cn.minzheng.platform.kit.problem.ValidationProblem;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.beans.TypeMismatchException;
@@ -105,7 +106,10 @@ public final class WebExceptionTranslation {
         JacksonException jackson = causedBy(input, JacksonException.class);
         if (jackson != null) {
             String code = jsonCode(jackson);
-            return new ValidationProblem("malformed-request", List.of(FieldProblem.of(pointerOf(jackson, code), code)));
+            List<String> accepted = enumValues(jackson);
+            FieldProblem field = accepted.isEmpty() ? FieldProblem.of(pointerOf(jackson, code), code)
+                    : FieldProblem.of(pointerOf(jackson, code), "invalid-enum", String.join(", ", accepted));
+            return new ValidationProblem("malformed-request", List.of(field));
         }
         TypeMismatchException mismatch = causedBy(input, TypeMismatchException.class);
         if (mismatch != null) {
@@ -136,6 +140,20 @@ public final class WebExceptionTranslation {
             return "invalid-type";
         }
         return "malformed-json";
+    }
+
+    /**
+     * The values a field of an enum type accepts, when the request sent another (a string no constant
+     * is named, or a number): the person reading {@code invalid-enum} learns what to send instead of
+     * only "类型不正确". Empty when the field is not an enum.
+     */
+    static List<String> enumValues(JacksonException jackson) {
+        if (jackson instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                && mismatch.getTargetType().isEnum()) {
+            return Arrays.stream(mismatch.getTargetType().getEnumConstants())
+                    .map(constant -> ((Enum<?>) constant).name()).toList();
+        }
+        return List.of();
     }
 
     /**
