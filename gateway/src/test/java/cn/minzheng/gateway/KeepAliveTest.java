@@ -24,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -125,6 +126,9 @@ class KeepAliveTest extends GatewayTestSupport {
             String token = early.token().get();
             int first = post(client, early.path(), token, early.body(), what, answers);
             for (int tries = 0; first == early.until() && tries < 100; tries++) {
+                if (early.until() == 403) {
+                    emptyTheBucket(early.path(), token);
+                }
                 first = post(client, early.path(), token, early.body(), what, answers);
             }
             String reader = "Bearer " + token("keep-alive-reader-" + UUID.randomUUID(), "CITIZEN");
@@ -264,6 +268,21 @@ class KeepAliveTest extends GatewayTestSupport {
             }
         }
         return line.toString();
+    }
+
+    /**
+     * The 429 case waits for the bucket to be empty; a 600 KB chunked post can take longer on a busy
+     * machine than the bucket takes to refill one token (30/s), so posting alone may never empty it.
+     * A burst of small requests with the same token, on connections of their own, empties it just
+     * before the next post (the connection under test is not used).
+     */
+    void emptyTheBucket(String path, String token) {
+        HttpClient burst = HttpClient.create().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(5))
+                .headers(h -> h.set("Authorization", "Bearer " + token));
+        Flux.range(0, 40)
+                .flatMap(i -> burst.get().uri(path).responseSingle((response, content) -> content.then())
+                        .onErrorResume(e -> Mono.empty()), 40)
+                .blockLast(Duration.ofSeconds(10));
     }
 
     HttpClient client(Set<Integer> connections) {
