@@ -232,7 +232,12 @@ public final class LocalTokenIssuer implements AutoCloseable {
         }
     }
 
-    private synchronized RSAKey signingKey() {
+    /**
+     * The signing key, private part included (loaded from or created in the key file at first use): for a
+     * server that issues tokens beside this issuer's and must sign with the same key (the devstack's
+     * identity server). Never served: {@link #publicJwkSet()} is the public half.
+     */
+    public synchronized RSAKey signingKey() {
         if (key == null) {
             key = loadOrCreateKey();
         }
@@ -321,50 +326,62 @@ public final class LocalTokenIssuer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            String method = exchange.getRequestMethod();
-            if (path.equals("/.well-known/jwks.json")) {
-                if (!method.equals("GET") && !method.equals("HEAD")) {
-                    problem(exchange, 405, "Method Not Allowed", "METHOD_NOT_ALLOWED", "只支持 GET", List.of());
-                    return;
-                }
-                respond(exchange, 200, "application/json", JSONObjectUtils.toJSONString(publicJwkSet().toJSONObject(true)));
-            } else if (path.equals("/token")) {
-                if (!method.equals("POST")) {
-                    problem(exchange, 405, "Method Not Allowed", "METHOD_NOT_ALLOWED", "只支持 POST", List.of());
-                    return;
-                }
-                issueToken(exchange);
-            } else {
-                problem(exchange, 404, "Not Found", "NOT_FOUND", "没有这个地址: " + path, List.of());
-            }
+            Answer answer = answer(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), exchange.getRequestBody());
+            respond(exchange, answer.status(), answer.contentType(), answer.body());
         } catch (RuntimeException e) {
             log.warn("token issuer failed on {}: {}", exchange.getRequestURI(), e.toString());
         }
     }
 
-    private void issueToken(HttpExchange exchange) throws IOException {
+    /**
+     * An answer of the scripted endpoints: its status, media type (without charset; the body is UTF-8)
+     * and body.
+     */
+    public record Answer(int status, String contentType, String body) {
+    }
+
+    /**
+     * What the scripted endpoints answer — {@code POST /token} (a JSON {@link TokenRequest}, at most 16 KB,
+     * answered with {@code {access_token, token_type, expires_in}} or a problem naming the fields) and
+     * {@code GET /.well-known/jwks.json} — for any method and path: this issuer's own HTTP server and
+     * another server keeping the same endpoints (the devstack's identity server) answer alike.
+     *
+     * @param body the request body, read here up to the limit
+     */
+    public Answer answer(String method, String path, InputStream body) throws IOException {
+        if (path.equals("/.well-known/jwks.json")) {
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                return problem(path, 405, "Method Not Allowed", "METHOD_NOT_ALLOWED", "只支持 GET", List.of());
+            }
+            return new Answer(200, "application/json", JSONObjectUtils.toJSONString(publicJwkSet().toJSONObject(true)));
+        } else if (path.equals("/token")) {
+            if (!method.equals("POST")) {
+                return problem(path, 405, "Method Not Allowed", "METHOD_NOT_ALLOWED", "只支持 POST", List.of());
+            }
+            return issueToken(path, body);
+        }
+        return problem(path, 404, "Not Found", "NOT_FOUND", "没有这个地址: " + path, List.of());
+    }
+
+    private Answer issueToken(String path, InputStream in) throws IOException {
         byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
+        try (in) {
             body = in.readNBytes(MAX_BODY_BYTES + 1);
         }
         if (body.length > MAX_BODY_BYTES) {
-            problem(exchange, 413, "Payload Too Large", "BODY_TOO_LARGE", "请求体不能超过 16 KB", List.of());
-            return;
+            return problem(path, 413, "Payload Too Large", "BODY_TOO_LARGE", "请求体不能超过 16 KB", List.of());
         }
         Map<String, Object> json;
         try {
             json = JSONObjectUtils.parse(new String(body, StandardCharsets.UTF_8));
         } catch (ParseException | RuntimeException e) {
-            problem(exchange, 400, "Bad Request", "MALFORMED_JSON", "请求体必须是 JSON 对象", List.of());
-            return;
+            return problem(path, 400, "Bad Request", "MALFORMED_JSON", "请求体必须是 JSON 对象", List.of());
         }
         TokenRequest request;
         try {
             request = TokenRequest.from(json);
         } catch (TokenRequest.InvalidTokenRequest e) {
-            problem(exchange, 400, "Bad Request", "INVALID_TOKEN_REQUEST", "令牌请求无效", e.errors());
-            return;
+            return problem(path, 400, "Bad Request", "INVALID_TOKEN_REQUEST", "令牌请求无效", e.errors());
         }
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("access_token", request.audience() == null
@@ -372,17 +389,17 @@ public final class LocalTokenIssuer implements AutoCloseable {
                 : mintForAudience(request.subject(), request.name(), request.roles(), request.region(), request.audience()));
         response.put("token_type", "Bearer");
         response.put("expires_in", lifetime.toSeconds());
-        respond(exchange, 200, "application/json", JSONObjectUtils.toJSONString(response));
+        return new Answer(200, "application/json", JSONObjectUtils.toJSONString(response));
     }
 
-    private static void problem(HttpExchange exchange, int status, String title, String code, String detail,
-                                List<TokenRequest.FieldError> errors) throws IOException {
+    private static Answer problem(String path, int status, String title, String code, String detail,
+                                  List<TokenRequest.FieldError> errors) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", title);
         problem.put("status", status);
         problem.put("detail", detail);
-        problem.put("instance", exchange.getRequestURI().getPath());
+        problem.put("instance", path);
         problem.put("code", code);
         List<Map<String, Object>> fieldErrors = new ArrayList<>();
         for (TokenRequest.FieldError error : errors) {
@@ -393,7 +410,7 @@ public final class LocalTokenIssuer implements AutoCloseable {
             fieldErrors.add(entry);
         }
         problem.put("errors", fieldErrors);
-        respond(exchange, status, "application/problem+json", JSONObjectUtils.toJSONString(problem));
+        return new Answer(status, "application/problem+json", JSONObjectUtils.toJSONString(problem));
     }
 
     private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
