@@ -4,6 +4,8 @@ import cn.minzheng.gateway.tracing.RequestIdFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ResponseStatusException;
@@ -21,6 +23,9 @@ import reactor.core.publisher.Mono;
 public class ProblemExceptionHandler implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+    /** What a 503 names when the tokens cannot be verified (the key set of the identity provider). */
+    static final String IDENTITY_PROVIDER = "identity-provider";
 
     private final ProblemResponses problems;
 
@@ -56,8 +61,27 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
                 return problems.write(exchange, ProblemKind.BAD_REQUEST, status.getReason());
             }
         }
-        String requestId = exchange.getResponse().getHeaders().getFirst(RequestIdFilter.HEADER);
+        if (causedBy(error, AuthenticationServiceException.class)) {
+            // the token could not be checked at all (the identity provider's key set did not answer in
+            // time): not the client's fault and not a gateway bug — busy, try again
+            log.warn("Cannot verify tokens on {} {}: {}", exchange.getRequest().getMethod(), path, error.toString());
+            return problems.write(exchange, ProblemKind.SERVICE_UNAVAILABLE,
+                    headers -> headers.set(HttpHeaders.RETRY_AFTER, "5"), IDENTITY_PROVIDER);
+        }
+        // the response header is set only when the answer commits: name the same id now
+        String requestId = RequestIdFilter.requestId(exchange);
         log.error("Unhandled error on {} {} (request {})", exchange.getRequest().getMethod(), path, requestId, error);
         return problems.write(exchange, ProblemKind.INTERNAL, requestId);
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        Throwable current = error;
+        for (int depth = 0; current != null && depth < 16; depth++) {
+            if (type.isInstance(current)) {
+                return true;
+            }
+            current = current.getCause();
+        }
+        return false;
     }
 }

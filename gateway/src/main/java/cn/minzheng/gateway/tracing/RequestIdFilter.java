@@ -31,7 +31,8 @@ public class RequestIdFilter implements WebFilter, Ordered {
         return chain.filter(exchange);
     }
 
-    static String requestId(ServerWebExchange exchange) {
+    /** The id this exchange's answer carries (the same before and after the header is written). */
+    public static String requestId(ServerWebExchange exchange) {
         return CurrentTrace.of(exchange)
                 .map(context -> context.traceId())
                 .orElseGet(() -> exchange.getAttributes()
