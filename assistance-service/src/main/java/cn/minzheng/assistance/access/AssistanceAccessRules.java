@@ -20,6 +20,13 @@ public class AssistanceAccessRules {
                 .pathMatchers(HttpMethod.POST, "/api/v1/assistance/applications").hasRole("CITIZEN")
                 .pathMatchers(HttpMethod.GET, "/api/v1/assistance/applications/mine").hasRole("CITIZEN")
                 .pathMatchers(HttpMethod.POST, "/api/v1/assistance/standards").hasRole("ADMIN")
+                // 调标 runs: started or resumed by ADMIN or an APPROVER (of the standard's region, checked by the
+                // workflow); their progress read by staff
+                .pathMatchers(HttpMethod.POST, "/api/v1/assistance/standards/*/recalculations",
+                        "/api/v1/assistance/standards/*/recalculations/*/resumption").hasAnyRole("ADMIN", "APPROVER")
+                .pathMatchers(HttpMethod.GET, "/api/v1/assistance/standards/*/recalculations",
+                        "/api/v1/assistance/standards/*/recalculations/*")
+                .hasAnyRole("CLERK", "APPROVER", "AUDITOR", "ADMIN")
                 .pathMatchers(HttpMethod.GET, "/api/v1/assistance/applications", "/api/v1/assistance/applications/due")
                 .hasAnyRole("CLERK", "APPROVER", "AUDITOR", "ADMIN")
                 .pathMatchers("/api/v1/assistance/**").authenticated();

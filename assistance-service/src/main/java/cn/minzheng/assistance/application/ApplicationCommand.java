@@ -31,6 +31,11 @@ public enum ApplicationCommand {
     START_RECHECK("recheck-due", Role.CLERK, Role.SYSTEM),
     CONFIRM_RECHECK("rechecked", Role.APPROVER),
     CHANGE_AMOUNT("amount-changed", Role.APPROVER),
+    /**
+     * 调标: the service recalculates the case with a new standard (a recalculation run started by ADMIN or
+     * an APPROVER, or by adding the standard); the same {@code amount-changed} event, with the standard
+     */
+    ADJUST_TO_STANDARD("amount-changed", Role.SYSTEM),
     SUSPEND("suspended", Role.APPROVER),
     RESUME("resumed", Role.APPROVER),
     /** 渐退期 */

@@ -90,6 +90,13 @@ public final class ApplicationLifecycle {
         allow(PHASING_OUT, START_RECHECK, RECHECKING);
         allow(PHASING_OUT, TERMINATE, TERMINATED);
 
+        // 调标 (a new standard; recalculation runs): the amount changes, the state does not. A suspended case
+        // is recalculated too (it resumes at the standard in force); a case in its 渐退期 is not (it keeps the
+        // payment it had when its income rose above the line, [57]§33) — see recalculation.StandardRecalculation
+        allow(ACTIVE, ADJUST_TO_STANDARD, ACTIVE);
+        allow(RECHECKING, ADJUST_TO_STANDARD, RECHECKING);
+        allow(SUSPENDED, ADJUST_TO_STANDARD, SUSPENDED);
+
         // services to beneficiaries: no change of state
         allow(ACTIVE, ASSIGN_PROVIDER, ACTIVE);
         allow(RECHECKING, ASSIGN_PROVIDER, RECHECKING);

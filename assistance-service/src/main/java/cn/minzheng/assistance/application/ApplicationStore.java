@@ -243,6 +243,11 @@ public class ApplicationStore {
                 .map(CaseDocuments::fromDocument);
     }
 
+    /** How many cases match. */
+    public Mono<Long> count(Criteria criteria) {
+        return mongo.count(Query.query(criteria), CaseDocuments.COLLECTION);
+    }
+
     public Flux<AssistanceCase> dueBy(Criteria scope, LocalDate until, int limit) {
         Criteria c = new Criteria().andOperator(scope, Criteria.where("open").is(true),
                 Criteria.where("openDue").lte(until.toString()));

@@ -371,6 +371,38 @@ public record AssistanceCase(String number, Program program, String regionCode, 
                 d -> d.benefit = d.benefit.changedTo(calc.monthlyAmountFen(), YearMonth.from(LocalDate.ofInstant(at, CHINA))));
     }
 
+    /**
+     * 调标: the service applies a new standard's recalculation ({@link StandardAdjustment}); the amount
+     * changes from the adjustment's month on, the state does not. Event {@code amount-changed} with the old
+     * and new amounts, the standard and its source, the effective month and the run; its id is the
+     * adjustment's, so the same run never produces a second event for the case. A case the run changed
+     * already is refused ({@link RuleViolation#ALREADY_ADJUSTED}).
+     */
+    public AssistanceCase adjustToStandard(Actor system, Instant at, StandardAdjustment adjustment) {
+        guard(ApplicationCommand.ADJUST_TO_STANDARD, system);
+        if (benefit == null) {
+            throw new RuleViolationException(RuleViolation.NOT_ELIGIBLE_FOR_CHANGE, "no benefit to adjust");
+        }
+        if (benefit.adjustedBy(adjustment.runId())) {
+            throw new RuleViolationException(RuleViolation.ALREADY_ADJUSTED, "the run changed this case already",
+                    adjustment.runId());
+        }
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("monthlyAmountFen", adjustment.newFen());
+        changes.put("previousAmountFen", adjustment.previousFen());
+        changes.put("effectiveMonth", adjustment.effectiveMonth().toString());
+        changes.put("standardId", adjustment.standardId());
+        changes.put("standardSource", adjustment.standardSource());
+        changes.put("standardFen", adjustment.calculation().standardFen());
+        changes.put("countedMembers", adjustment.calculation().countedMembers());
+        changes.put("countedIncomeFen", Math.max(0, adjustment.calculation().countedIncomeFen()
+                - adjustment.calculation().deductedFen()));
+        changes.put("recalculationRunId", adjustment.runId());
+        return move(ApplicationCommand.ADJUST_TO_STANDARD, ApplicationCommand.ADJUST_TO_STANDARD.eventName(),
+                adjustment.eventId(), system, at, "调标：" + adjustment.standardSource(), changes,
+                d -> d.benefit = d.benefit.adjusted(adjustment));
+    }
+
     public AssistanceCase suspend(Actor a, Instant at, String reason) {
         guard(ApplicationCommand.SUSPEND, a);
         requireReason(reason);
@@ -471,6 +503,11 @@ public record AssistanceCase(String number, Program program, String regionCode, 
 
     private AssistanceCase move(ApplicationCommand command, String eventName, Actor a, Instant at, String reason,
                                 Map<String, Object> changes, Consumer<Draft> effect) {
+        return move(command, eventName, UUID.randomUUID().toString(), a, at, reason, changes, effect);
+    }
+
+    private AssistanceCase move(ApplicationCommand command, String eventName, String eventId, Actor a, Instant at,
+                                String reason, Map<String, Object> changes, Consumer<Draft> effect) {
         requireRole(a, command);
         ApplicationStatus to = ApplicationLifecycle.require(status, command, submission.urgentTemporary(), program == Program.TEMPORARY);
         Draft d = new Draft(this);
@@ -481,7 +518,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         h.add(new TransitionRecord(command, status, to, a.id(), a.name(), a.role(), at, reason));
         d.history = h;
         List<DomainEvent> events = new ArrayList<>(pendingEvents);
-        events.add(new DomainEvent(UUID.randomUUID().toString(), eventName, AGGREGATE_TYPE, number, status,
+        events.add(new DomainEvent(eventId, eventName, AGGREGATE_TYPE, number, status,
                 to, reason, changes, a.id(), a.role(), regionCode, d.version, at));
         d.pendingEvents = events;
         return d.build();

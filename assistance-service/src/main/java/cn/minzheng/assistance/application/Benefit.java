@@ -17,9 +17,11 @@ import java.util.List;
  *                       the difference (补发/扣减) for a month whose batch was already drawn up. A case
  *                       stored before this history existed has one entry: its current amount from its
  *                       first month.
+ * @param adjustments    the 调标 applied to the case, oldest first ({@link StandardAdjustment}); empty for a
+ *                       case no standard change has touched
  */
 public record Benefit(long monthlyFen, YearMonth firstMonth, LocalDate nextRecheckDue, int recheckMonths,
-                      YearMonth phaseOutUntil, List<MonthlyAmount> amounts) {
+                      YearMonth phaseOutUntil, List<MonthlyAmount> amounts, List<StandardAdjustment> adjustments) {
 
     /** An amount and the first month it applies to. */
     public record MonthlyAmount(YearMonth from, long fen) {
@@ -29,11 +31,17 @@ public record Benefit(long monthlyFen, YearMonth firstMonth, LocalDate nextReche
         amounts = amounts == null || amounts.isEmpty()
                 ? (firstMonth == null ? List.of() : List.of(new MonthlyAmount(firstMonth, monthlyFen)))
                 : amounts.stream().sorted(Comparator.comparing(MonthlyAmount::from)).toList();
+        adjustments = adjustments == null ? List.of() : List.copyOf(adjustments);
+    }
+
+    /** Whether the recalculation run {@code runId} changed this benefit already. */
+    public boolean adjustedBy(String runId) {
+        return adjustments.stream().anyMatch(a -> a.runId().equals(runId));
     }
 
     /** A new benefit paying {@code monthlyFen} from {@code firstMonth}. */
     public static Benefit starting(long monthlyFen, YearMonth firstMonth, LocalDate nextRecheckDue, int recheckMonths) {
-        return new Benefit(monthlyFen, firstMonth, nextRecheckDue, recheckMonths, null, null);
+        return new Benefit(monthlyFen, firstMonth, nextRecheckDue, recheckMonths, null, null, null);
     }
 
     /** The amount for {@code month}: the latest change applying by then; 0 before the first month. */
@@ -51,14 +59,26 @@ public record Benefit(long monthlyFen, YearMonth firstMonth, LocalDate nextReche
     Benefit changedTo(long fen, YearMonth from) {
         List<MonthlyAmount> next = new ArrayList<>(amounts.stream().filter(a -> a.from().isBefore(from)).toList());
         next.add(new MonthlyAmount(firstMonth != null && from.isBefore(firstMonth) ? firstMonth : from, fen));
-        return new Benefit(fen, firstMonth, nextRecheckDue, recheckMonths, null, next);
+        return new Benefit(fen, firstMonth, nextRecheckDue, recheckMonths, null, next, adjustments);
+    }
+
+    /**
+     * 调标: the benefit paying the adjustment's new amount from its month on (a later amount is replaced, as
+     * by {@link #changedTo}); the 渐退期 end and re-check date stay; the adjustment is recorded.
+     */
+    Benefit adjusted(StandardAdjustment a) {
+        Benefit changed = changedTo(a.newFen(), a.effectiveMonth());
+        List<StandardAdjustment> all = new ArrayList<>(adjustments);
+        all.add(a);
+        return new Benefit(changed.monthlyFen, firstMonth, nextRecheckDue, recheckMonths, phaseOutUntil, changed.amounts,
+                all);
     }
 
     Benefit rechecked(LocalDate next, int months) {
-        return new Benefit(monthlyFen, firstMonth, next, months, null, amounts);
+        return new Benefit(monthlyFen, firstMonth, next, months, null, amounts, adjustments);
     }
 
     Benefit phasingOutUntil(YearMonth until) {
-        return new Benefit(monthlyFen, firstMonth, nextRecheckDue, recheckMonths, until, amounts);
+        return new Benefit(monthlyFen, firstMonth, nextRecheckDue, recheckMonths, until, amounts, adjustments);
     }
 }

@@ -30,7 +30,9 @@ public enum RuleViolation {
     NOT_OWNER(null),
     REASON_REQUIRED(null),
     /** {0} = date of the earlier award, {1} = its cause, {2} = its case number, {3} = months, {4} = from when again */
-    TEMPORARY_AWARD_LIMIT(null);
+    TEMPORARY_AWARD_LIMIT(null),
+    /** {0} = the recalculation run that changed the case already */
+    ALREADY_ADJUSTED(null);
 
     private final String code;
     private final String source;

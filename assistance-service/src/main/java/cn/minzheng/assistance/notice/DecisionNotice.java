@@ -31,11 +31,49 @@ import java.util.Optional;
  * @param followUp      先行救助: what happens to the record afterwards; approved 临时救助: how it is paid; in Chinese
  * @param startMonth    the first month paid (the month after approval), null for a denial
  * @param reasons       the written reasons of a denial, or why 先行救助 was paid; null for an approval
+ * @param standardAdjustments 调标 after the decision, oldest first: each new standard that changed the amount,
+ *                      from which month, old → new, with the formula and its figures (empty when none)
  */
 public record DecisionNotice(String number, String program, String programName, String outcome, String decidedOn,
                              String authority, String decidedByRole, String monthlyAmount, String oneOffAmount, String startMonth, Integer householdSize, String reasons,
                              String selfCareLevel, List<String> explanation, Map<String, Object> calculation,
-                             String nextRecheckDue, String followUp, Remedies remedies) {
+                             String nextRecheckDue, String followUp, Remedies remedies,
+                             List<StandardAdjustmentNotice> standardAdjustments) {
+
+    /**
+     * One 调标 as the citizen reads it: the new standard (its notice), the month from which the amount
+     * changed, the old and the new monthly amount, the formula with the figures, and the recalculation told
+     * in sentences. Money in yuan.
+     */
+    public record StandardAdjustmentNotice(String standardId, String standardSource, String effectiveMonth,
+                                           String standardAmount, String previousAmount, String newAmount,
+                                           String formula, String text, List<String> explanation, String changedOn) {
+        static StandardAdjustmentNotice of(Program program, cn.minzheng.assistance.application.StandardAdjustment a) {
+            var calc = a.calculation();
+            String standard = Fen.of(calc.standardFen()).yuan();
+            String before = Fen.of(a.previousFen()).yuan();
+            String after = Fen.of(a.newFen()).yuan();
+            long net = Math.max(0, calc.countedIncomeFen() - calc.deductedFen());
+            String formula = switch (program) {
+                case TEKUN -> "特困人员基本生活标准 " + standard + " 元 = 每月 " + after + " 元";
+                default -> calc.outcome() == cn.minzheng.assistance.eligibility.Outcome.ELIGIBLE_SINGLE_PERSON
+                        ? "单人保：" + standard + " − 本人收入 = 每月 " + after + " 元"
+                        : standard + " × " + calc.countedMembers() + " − " + Fen.of(net).yuan() + " = " + after
+                        + "（标准 × 计入人口 − 计入家庭收入，单位：元）";
+            };
+            String text = "因救助标准调整（" + a.standardSource() + "，每人每月 " + standard + " 元），自 "
+                    + a.effectiveMonth() + " 起按新标准重新核算，您家的救助金由每月 " + before + " 元调整为每月 " + after
+                    + " 元。计算：" + formula + "。";
+            return new StandardAdjustmentNotice(a.standardId(), a.standardSource(), a.effectiveMonth().toString(), standard,
+                    before, after, formula, text, CalculationInPlainTerms.explain(program, calc),
+                    a.at() == null ? null : LocalDate.ofInstant(a.at(), AssistanceCase.CHINA).toString());
+        }
+    }
+
+    static List<StandardAdjustmentNotice> adjustments(AssistanceCase c) {
+        return c.benefit() == null ? List.of() : c.benefit().adjustments().stream()
+                .map(a -> StandardAdjustmentNotice.of(c.program(), a)).toList();
+    }
 
     /**
      * 行政复议 / 行政诉讼 [57]§38: the routes, one sentence the applicant reads, and each route with its
@@ -83,7 +121,7 @@ public record DecisionNotice(String number, String program, String programName, 
                 calc == null ? Map.of() : ApplicationView.calculation(calc),
                 approved && c.benefit() != null && c.benefit().nextRecheckDue() != null
                         ? c.benefit().nextRecheckDue().toString() : null,
-                null, Remedies.of(authority)));
+                null, Remedies.of(authority), approved ? adjustments(c) : List.of()));
     }
 
     /** 临时救助 approved: a one-off award of the decided amount, paid once by the next payment batch; no re-check. */
@@ -100,7 +138,7 @@ public record DecisionNotice(String number, String program, String programName, 
                 d.selfCareLevel() == null ? null : d.selfCareLevel().name(), List.copyOf(explanation),
                 ApplicationView.calculation(calc), null,
                 "一次性救助金将随" + authority.name() + "下一批救助金发放到您的账户，无需您再办理；同一事由在规定期限内不再重复救助。",
-                Remedies.of(authority));
+                Remedies.of(authority), List.of());
     }
 
     /** 先行救助: paid once before the record is complete; the notice of that payment. */
@@ -123,7 +161,7 @@ public record DecisionNotice(String number, String program, String programName, 
                 List.of("急难型临时救助，已先行发放一次性救助金 " + amount + " 元（一次性发放，不是每月发放）。",
                         "发放原因：" + r.reason().strip().replaceAll("[。.]+$", "") + "。",
                         "发放日期：" + paidOn + "，由" + authority.name() + "（" + roleName(r.actorRole()) + "）办理。"),
-                Map.of(), null, followUp, Remedies.of(authority)));
+                Map.of(), null, followUp, Remedies.of(authority), List.of()));
     }
 
     /** The latest record of {@code command} in the case's own history (全过程记录), if any. */

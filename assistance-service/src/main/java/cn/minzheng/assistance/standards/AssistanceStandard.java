@@ -23,4 +23,14 @@ public record AssistanceStandard(String regionPrefix, StandardKind kind, YearMon
             throw new IllegalArgumentException("a standard must be positive");
         }
     }
+
+    /** The standard's id in the API: {@code <region prefix>-<kind>-<yyyy-MM>}, e.g. {@code 421303-DIBAO_URBAN-2027-01}. */
+    public String id() {
+        return regionPrefix + "-" + kind.name() + "-" + effectiveFrom;
+    }
+
+    /** Whether {@code later} replaces this standard from a later month (same region prefix and kind). */
+    public boolean supersededBy(AssistanceStandard later) {
+        return later.kind == kind && later.regionPrefix.equals(regionPrefix) && later.effectiveFrom.isAfter(effectiveFrom);
+    }
 }

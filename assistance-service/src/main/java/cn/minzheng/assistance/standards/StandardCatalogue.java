@@ -41,6 +41,16 @@ public final class StandardCatalogue {
         return new StandardCatalogue(next);
     }
 
+    /** The standard with the API id {@link AssistanceStandard#id()}, if any. */
+    public Optional<AssistanceStandard> byId(String id) {
+        return standards.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /** The standards of the same region prefix and kind that take effect after {@code s}. */
+    public List<AssistanceStandard> laterThan(AssistanceStandard s) {
+        return standards.stream().filter(s::supersededBy).toList();
+    }
+
     public List<AssistanceStandard> all() {
         return standards;
     }

@@ -30,12 +30,25 @@ public class StandardController {
         this.standards = standards;
     }
 
-    /** A standard as the API shows and takes it: yuan per person and month. */
-    public record StandardView(String regionPrefix, StandardKind kind, String effectiveFrom, String monthlyAmount,
-                               String source) {
+    /** A standard as the API takes it: yuan per person and month. */
+    public record NewStandard(String regionPrefix, StandardKind kind, String effectiveFrom, String monthlyAmount,
+                              String source) {
+    }
+
+    /**
+     * A standard as the API shows it, with its id ({@code <region>-<kind>-<yyyy-MM>}, the path of its
+     * recalculation runs); after an addition, {@code recalculationId} is the 调标 run it started (null when none).
+     */
+    public record StandardView(String id, String regionPrefix, StandardKind kind, String effectiveFrom, String monthlyAmount,
+                               String source, @com.fasterxml.jackson.annotation.JsonInclude(
+                                       com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String recalculationId) {
         static StandardView of(AssistanceStandard s) {
-            return new StandardView(s.regionPrefix(), s.kind(), s.effectiveFrom().toString(), Fen.of(s.monthlyFen()).yuan(),
-                    s.source());
+            return of(s, null);
+        }
+
+        static StandardView of(AssistanceStandard s, String recalculationId) {
+            return new StandardView(s.id(), s.regionPrefix(), s.kind(), s.effectiveFrom().toString(),
+                    Fen.of(s.monthlyFen()).yuan(), s.source(), recalculationId);
         }
     }
 
@@ -44,10 +57,12 @@ public class StandardController {
         return standards.all().map(StandardView::of);
     }
 
+    /** Adds a standard; its 调标 recalculation run starts with it ({@code recalculationId}). */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    public Mono<StandardView> add(@RequestBody StandardView body) {
-        return CurrentPrincipal.require().flatMap(p -> standards.add(parse(body), p)).map(StandardView::of);
+    public Mono<StandardView> add(@RequestBody NewStandard body) {
+        return CurrentPrincipal.require().flatMap(p -> standards.addAndStart(parse(body), p))
+                .map(a -> StandardView.of(a.standard(), a.recalculationId()));
     }
 
     /** The name of the notice that sets a standard. */
@@ -55,7 +70,7 @@ public class StandardController {
     /** 100,000.00 元: a bound against typing errors (the highest 特困 standards are a few thousand 元 a month). */
     static final long MAX_MONTHLY_FEN = 100_000_00L;
 
-    static AssistanceStandard parse(StandardView v) {
+    static AssistanceStandard parse(NewStandard v) {
         List<FieldProblem> problems = new ArrayList<>();
         if (v.regionPrefix() == null || !v.regionPrefix().matches("\\d{2,12}")) {
             problems.add(FieldProblem.withMessage("/regionPrefix", "REGION_FORMAT", "2 to 12 digits"));

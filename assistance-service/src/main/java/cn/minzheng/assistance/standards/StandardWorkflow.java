@@ -14,10 +14,24 @@ import java.time.Clock;
 public class StandardWorkflow {
     private final StandardStore store;
     private final Clock clock;
+    private final java.util.List<StandardAddedListener> listeners;
 
-    public StandardWorkflow(StandardStore store, Clock clock) {
+    public StandardWorkflow(StandardStore store, Clock clock,
+                            org.springframework.beans.factory.ObjectProvider<StandardAddedListener> listeners) {
         this.store = store;
         this.clock = clock;
+        this.listeners = listeners.orderedStream().toList();
+    }
+
+    /** A standard as added, with what its addition started (the 调标 run's id), if anything. */
+    public record Added(AssistanceStandard standard, String recalculationId) {
+    }
+
+    /** Adds the standard, then tells the listeners (调标 starts its recalculation run). */
+    public Mono<Added> addAndStart(AssistanceStandard standard, Principal p) {
+        return add(standard, p).flatMap(s -> reactor.core.publisher.Flux.fromIterable(listeners)
+                .concatMap(l -> l.added(s, p.subject())).next()
+                .map(id -> new Added(s, id)).defaultIfEmpty(new Added(s, null)));
     }
 
     public Flux<AssistanceStandard> all() {

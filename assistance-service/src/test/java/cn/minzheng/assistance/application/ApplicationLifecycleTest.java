@@ -56,6 +56,10 @@ class ApplicationLifecycleTest {
             "PAID_FIRST,COMPLETE_RECORD,RECORD_COMPLETED,ALL",
             "ACTIVE,START_RECHECK,RECHECKING,ALL",
             "ACTIVE,CHANGE_AMOUNT,ACTIVE,ALL",
+            // 调标 (recalculation runs): the amount changes, the state does not; a suspended case too, not the 渐退期
+            "ACTIVE,ADJUST_TO_STANDARD,ACTIVE,ALL",
+            "RECHECKING,ADJUST_TO_STANDARD,RECHECKING,ALL",
+            "SUSPENDED,ADJUST_TO_STANDARD,SUSPENDED,ALL",
             "ACTIVE,SUSPEND,SUSPENDED,ALL",
             "ACTIVE,START_PHASE_OUT,PHASING_OUT,ALL",
             "ACTIVE,TERMINATE,TERMINATED,ALL",

@@ -33,7 +33,7 @@ class BenefitTest {
     @ParameterizedTest(name = "stored without history: {0} → {1}")
     @CsvSource({"2026-09, 0", "2026-10, 60000", "2030-01, 60000"})
     void aCaseStoredBeforeTheHistoryHasItsCurrentAmount(String month, long fen) {
-        Benefit old = new Benefit(60000, YearMonth.of(2026, 10), null, 12, null, null);
+        Benefit old = new Benefit(60000, YearMonth.of(2026, 10), null, 12, null, null, null);
         assertThat(old.amountIn(YearMonth.parse(month))).isEqualTo(fen);
     }
 }
