@@ -7,7 +7,7 @@ import cn.minzheng.audit.chain.ChainStore;
 import cn.minzheng.audit.chain.IncomingEvent;
 import cn.minzheng.audit.chain.RecordMac;
 import cn.minzheng.audit.projection.Projections;
-import cn.minzheng.audit.projection.RecordCountProjection;
+import cn.minzheng.audit.projection.ChainProjection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,27 +49,37 @@ public class ChainAppender {
     private final ChainHeadGauges heads;
     private final Projections projections;
     private final RecordMac macs;
-    private final RecordCountProjection counts;
+    private final List<ChainProjection<?>> followers;
 
     /** An appender without projections (tests of the chain alone). */
     public ChainAppender(ChainStore store, Clock clock, ChainHeadGauges heads, RecordMac macs) {
-        this(store, clock, heads, null, null, macs);
+        this(store, clock, heads, null, List.of(), macs);
     }
 
     /** An appender without the record counts (tests of the chain and the subject projections). */
     public ChainAppender(ChainStore store, Clock clock, ChainHeadGauges heads, Projections projections,
             RecordMac macs) {
-        this(store, clock, heads, projections, null, macs);
+        this(store, clock, heads, projections, List.of(), macs);
     }
 
-    /** Every record it stores carries a MAC of the current record key ({@link RecordMac}). */
+    /** An appender with one projection that follows the chains by position (or none: null). */
     public ChainAppender(ChainStore store, Clock clock, ChainHeadGauges heads, Projections projections,
-            RecordCountProjection counts, RecordMac macs) {
+            ChainProjection<?> counts, RecordMac macs) {
+        this(store, clock, heads, projections, counts == null ? List.of() : List.of(counts), macs);
+    }
+
+    /**
+     * Every record it stores carries a MAC of the current record key ({@link RecordMac}); after the
+     * subject projections, each of {@code followers} (record counts, handling days) is brought up to
+     * the records appended, in this order.
+     */
+    public ChainAppender(ChainStore store, Clock clock, ChainHeadGauges heads, Projections projections,
+            List<ChainProjection<?>> followers, RecordMac macs) {
         this.store = store;
         this.clock = clock;
         this.heads = heads;
         this.projections = projections;
-        this.counts = counts;
+        this.followers = List.copyOf(followers);
         this.macs = java.util.Objects.requireNonNull(macs, "macs");
     }
 
@@ -96,10 +106,10 @@ public class ChainAppender {
                     projections.project(unique.values().stream().filter(e -> !refusedIds.contains(e.eventId())).toList())
                             .block(WAIT);
                 }
-                if (counts != null) {
+                for (ChainProjection<?> follower : followers) {
                     // keyed by the chain position: records counted before (a redelivery) are not counted again,
                     // records appended but not yet counted (a stop after the insert) are read from the chain
-                    counts.appended(chain, appended).block(WAIT);
+                    follower.appended(chain, appended).block(WAIT);
                 }
                 return new Appended(fresh.size() - refused.size(), refused);
             } catch (ChainStore.ChainConflict conflict) {

@@ -5,6 +5,7 @@ import cn.minzheng.audit.chain.ChainStore;
 import cn.minzheng.audit.chain.RecordMac;
 import cn.minzheng.audit.projection.Projections;
 import cn.minzheng.audit.projection.RecordCountProjection;
+import cn.minzheng.audit.statistics.OnTimeProjection;
 import cn.minzheng.platform.events.Topics;
 import cn.minzheng.platform.kit.messaging.ConsumerTraceInterceptor;
 import cn.minzheng.platform.kit.messaging.KafkaConsumerAutoConfiguration;
@@ -37,8 +38,8 @@ public class IngestConfiguration {
 
     @Bean
     ChainAppender chainAppender(ChainStore store, Clock clock, ChainHeadGauges heads, Projections projections,
-            RecordCountProjection counts, RecordMac recordMac) {
-        return new ChainAppender(store, clock, heads, projections, counts, recordMac);
+            RecordCountProjection counts, OnTimeProjection onTime, RecordMac recordMac) {
+        return new ChainAppender(store, clock, heads, projections, List.of(counts, onTime), recordMac);
     }
 
     @Bean

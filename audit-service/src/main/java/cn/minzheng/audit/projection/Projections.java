@@ -81,6 +81,16 @@ public class Projections {
     }
 
     /**
+     * Whether the store holds the marker of a completed rebuild of the subject documents (one
+     * {@code _id} read). Read models derived from those documents (the on-time projection reads a
+     * case's handling clock back after setting a batch's facts) are trusted only while it is there: a
+     * marker removed means the documents were lost or are being rebuilt.
+     */
+    public Mono<Boolean> intact() {
+        return Mono.from(state.find(Filters.eq("_id", MARKER)).first()).hasElement();
+    }
+
+    /**
      * Prepares every projection; then, unless the marker says a rebuild completed before, reads
      * the whole trail once into them and sets the marker. Ingest keeps projecting meanwhile (both
      * are idempotent and order-free), so nothing stored during the rebuild is missed.

@@ -29,79 +29,26 @@ import reactor.core.publisher.Mono;
  * so that {@code GET /statistics} reads at most a few hundred small documents instead of every
  * record in the range ({@link CountBuckets}).
  *
- * <p><b>Position-keyed, idempotent.</b> The projection follows each chain by sequence: a watermark
- * per chain says how far it got; ingest hands it the records it has just appended (same step as the
- * append, after it), and anything between the watermark and them (a crash after the append, a
- * redelivered batch) is read from the chain. A bucket counts a record only past the sequence it has
- * already counted for that chain, so a record read twice never counts twice.
- *
- * <p><b>Generations, rebuild.</b> Buckets belong to a generation; readers use the active one. A
- * build ({@link #start} when there is none, {@link #rebuild} on demand) fills a new generation from
- * the chains, with its progress in the state document ({@link #view}); its watermarks are its
- * resume point, so a build killed midway continues where it stopped at the next start. Meanwhile
- * ingest keeps the active generation current and readers keep answering from it; when the build
- * has reached every chain's head it becomes active, catches up once more and the old generation is
- * removed. Until the first build is complete there is no active generation and the statistics
- * count over the records as before.
+ * <p>It follows the chains by position in generations ({@link ChainProjection}: ingest, builds,
+ * rebuilds, resumption). A day bucket counts a record only past the sequence it has already
+ * counted for that chain, an hour bucket holds the record itself, so a record read twice never
+ * counts twice. Until the first build is complete the statistics count over the records as before.
  */
-public class RecordCountProjection {
-
-    private static final Logger log = LoggerFactory.getLogger(RecordCountProjection.class);
-    static final int BATCH = 500;
-    static final long LOG_EVERY = 100_000;
-
-    private final RecordCountStore store;
-    private final ChainStore chains;
-    private final Clock clock;
-    private final AtomicBoolean building = new AtomicBoolean();
-    /** Called with the records done after every batch of a build (tests stop a build midway here). */
-    private volatile LongConsumer afterBuildBatch = n -> { };
-    private volatile Mono<Void> lastBuild = Mono.empty();
+public class RecordCountProjection extends ChainProjection<RecordCountView> {
 
     public RecordCountProjection(RecordCountStore store, ChainStore chains, Clock clock) {
-        this.store = store;
-        this.chains = chains;
-        this.clock = clock;
+        super("record counts", "/api/v1/audit/projections/record-counts/rebuild", store, chains, clock);
     }
 
-    void afterBuildBatch(LongConsumer hook) {
-        this.afterBuildBatch = hook;
-    }
-
-    // ---- ingest ----------------------------------------------------------------------------------
-
-    /**
-     * After records were appended to {@code chain} (those just stored, in order; may be empty, e.g.
-     * a redelivered batch): brings the active generation up to them.
-     */
-    public Mono<Void> appended(String chain, List<AuditRecord> stored) {
-        return store.state().flatMap(s -> s.getInteger("active") == null ? Mono.<Void>empty()
-                : catchUp(s.getInteger("active"), chain, stored, (c, q, n) -> Mono.empty()).then());
-    }
-
-    /** Projects the records of {@code chain} past its watermark; the number projected. */
-    Mono<Long> catchUp(int generation, String chain, List<AuditRecord> fresh, Progress progress) {
-        return store.watermark(generation, chain).flatMap(mark -> {
-            Flux<AuditRecord> records;
-            if (!fresh.isEmpty() && fresh.get(0).sequence() <= mark + 1) {
-                records = Flux.fromIterable(fresh).filter(r -> r.sequence() > mark);
-            } else {
-                Mono<Long> head = fresh.isEmpty() ? chains.head(chain).map(ChainHead::sequence)
-                        : Mono.just(fresh.get(fresh.size() - 1).sequence());
-                records = head.flatMapMany(h -> chains.range(chain, mark + 1, h));
-            }
-            return records.buffer(BATCH)
-                    .concatMap(batch -> apply(generation, chain, batch)
-                            .then(store.advance(generation, chain, batch.get(batch.size() - 1).sequence()))
-                            .then(Mono.defer(() -> progress.done(chain, batch.get(batch.size() - 1).sequence(),
-                                    batch.size())))
-                            .thenReturn((long) batch.size()))
-                    .reduce(0L, Long::sum);
-        });
+    @Override
+    protected RecordCountView toView(BuildState s) {
+        return new RecordCountView(s.active(), s.building(), s.recordsDone(), s.recordsTotal(), s.chain(), s.sequence(),
+                s.reason(), s.startedAt(), s.completedAt(), s.updatedAt());
     }
 
     /** One batch of a chain's records (in sequence order) into the generation's buckets. */
-    Mono<Void> apply(int generation, String chain, List<AuditRecord> batch) {
+    @Override
+    protected Mono<Void> apply(int generation, String chain, List<AuditRecord> batch) {
         Map<String, Map<String, List<Long>>> days = new LinkedHashMap<>();
         Map<String, Map<String, List<Long>>> hours = new LinkedHashMap<>();
         for (AuditRecord r : batch) {
@@ -185,115 +132,4 @@ public class RecordCountProjection {
         });
     }
 
-    // ---- builds ------------------------------------------------------------------------------------
-
-    /** At start-up: builds the first generation, or resumes a build a stop interrupted (in the background). */
-    public Mono<Void> start() {
-        return store.state().flatMap(s -> {
-            if (s.getInteger("building") != null) {
-                log.info("record counts: resuming the build of generation {}", s.getInteger("building"));
-                return run(s.getInteger("building"), s.getInteger("active"));
-            }
-            if (s.getInteger("active") == null) {
-                return begin(s, "first start over an existing trail").flatMap(d -> run(d.getInteger("building"), null));
-            }
-            return Mono.empty();
-        });
-    }
-
-    /**
-     * A new generation built from the chains (or the running build, if one is under way); answers the
-     * state at once and builds in the background — follow {@link #view}.
-     */
-    public Mono<RecordCountView> rebuild(String requestedBy) {
-        return store.state().flatMap(s -> {
-            if (s.getInteger("building") != null) {
-                if (!building.get()) { // a build a stop interrupted and nobody resumed here: resume it
-                    background(s.getInteger("building"), s.getInteger("active"));
-                }
-                return Mono.just(s);
-            }
-            return begin(s, "requested by " + requestedBy)
-                    .doOnNext(d -> background(d.getInteger("building"), d.getInteger("active")))
-                    .switchIfEmpty(store.state());
-        }).map(this::toView);
-    }
-
-    private void background(int generation, Integer previous) {
-        Mono<Void> job = run(generation, previous).cache();
-        lastBuild = job;
-        job.subscribe(null, e -> log.warn("record counts: the build of generation {} stopped; POST "
-                + "/api/v1/audit/projections/record-counts/rebuild resumes it: {}", generation, e.toString()));
-    }
-
-    /** The build last started in the background here (tests wait on it). */
-    Mono<Void> lastBuild() {
-        return lastBuild;
-    }
-
-    public Mono<RecordCountView> view() {
-        return store.state().map(this::toView);
-    }
-
-    private Mono<Document> begin(Document s, String reason) {
-        int next = Optional.ofNullable(s.getInteger("lastGeneration")).orElse(0) + 1;
-        return store.changeState(null, new Document("building", next).append("lastGeneration", next)
-                .append("reason", reason).append("startedAt", clock.instant().toString())
-                .append("recordsDone", 0L).append("recordsTotal", 0L).append("chain", null).append("sequence", null)
-                .append("updatedAt", clock.instant().toString()));
-    }
-
-    /** Builds {@code generation} to every chain's head, makes it active, catches up once more, drops {@code previous}. */
-    Mono<Void> run(int generation, Integer previous) {
-        if (!building.compareAndSet(false, true)) {
-            return Mono.empty();
-        }
-        AtomicLong done = new AtomicLong();
-        return chains.heads().map(ChainHead::chain).collectList()
-                .flatMap(all -> store.watermarks(generation, all).map(marks -> {
-                    done.set(marks.values().stream().mapToLong(Long::longValue).sum());
-                    return all;
-                }))
-                .then(pass(generation, done).expand(n -> n > 0 ? pass(generation, done) : Mono.empty()).then())
-                .then(Mono.defer(() -> store.changeState(generation, new Document("active", generation)
-                        .append("building", null).append("completedAt", clock.instant().toString())
-                        .append("recordsDone", done.get()).append("updatedAt", clock.instant().toString()))))
-                .then(Mono.defer(() -> pass(generation, done)))
-                .then(Mono.defer(() -> previous == null || previous == generation ? Mono.<Void>empty() : store.drop(previous)))
-                .doOnSuccess(v -> log.info("record counts: generation {} built from {} records and active", generation, done.get()))
-                .doFinally(sig -> building.set(false));
-    }
-
-    /** After each batch of a catch-up: its chain, the last sequence done and the batch's size. */
-    @FunctionalInterface
-    interface Progress {
-        Mono<Void> done(String chain, long sequence, int records);
-    }
-
-    /** One pass over every chain, its progress written to the state document after every batch; the records projected. */
-    private Mono<Long> pass(int generation, AtomicLong done) {
-        return chains.heads().collectList().flatMap(heads -> {
-            long total = heads.stream().mapToLong(ChainHead::sequence).sum();
-            Progress progress = (chain, sequence, n) -> {
-                long now = done.addAndGet(n);
-                if (now / LOG_EVERY != (now - n) / LOG_EVERY) {
-                    log.info("record counts: building generation {}: {} of {} records ({} up to {})", generation, now,
-                            total, chain, sequence);
-                }
-                return store.progress(new Document("recordsDone", now).append("recordsTotal", Math.max(total, now))
-                        .append("chain", chain).append("sequence", sequence).append("updatedAt", clock.instant().toString()))
-                        .then(Mono.fromRunnable(() -> afterBuildBatch.accept(now)));
-            };
-            return Flux.fromIterable(heads).concatMap(head -> catchUp(generation, head.chain(), List.of(), progress))
-                    .reduce(0L, Long::sum);
-        });
-    }
-
-    private RecordCountView toView(Document s) {
-        return new RecordCountView(s.getInteger("active"), s.getInteger("building"),
-                s.get("recordsDone") instanceof Number n ? n.longValue() : 0L,
-                s.get("recordsTotal") instanceof Number n ? n.longValue() : 0L,
-                s.getString("chain"), s.get("sequence") instanceof Number q ? q.longValue() : null, s.getString("reason"), s.getString("startedAt"), s.getString("completedAt"),
-                s.getString("updatedAt"));
-    }
 }

@@ -1,46 +1,21 @@
 package cn.minzheng.audit.projection;
 
-import com.mongodb.MongoException;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
-import com.mongodb.client.model.WriteModel;
-import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import org.bson.Document;
-import org.bson.conversions.Bson;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * The record-count projection in Mongo ({@link CountBuckets}): bucket documents in
  * {@value #BUCKETS} ({@code _id} {@code <generation>|d|<day>} or {@code <generation>|h|<hour>}),
- * one watermark per generation and chain and the projection's state in
- * {@value Projections#STATE}. Every read and write names documents by {@code _id} (an index hit on
- * MongoDB and on the Mongo-wire server alike); only the state document is updated conditionally
- * (one small collection).
+ * its watermarks and state under {@value #STATE_ID} in {@value Projections#STATE}
+ * ({@link GenerationStore}).
  */
-public class RecordCountStore {
+public class RecordCountStore extends GenerationStore {
 
     public static final String BUCKETS = "record_counts";
     static final String STATE_ID = "record-counts";
-    static final int ID_BATCH = 500;
-
-    private final MongoCollection<Document> buckets;
-    private final MongoCollection<Document> state;
 
     public RecordCountStore(MongoDatabase database) {
-        this.buckets = database.getCollection(BUCKETS);
-        this.state = database.getCollection(Projections.STATE);
+        super(database, BUCKETS, STATE_ID);
     }
 
     static String dayId(int generation, LocalDate day) {
@@ -49,88 +24,5 @@ public class RecordCountStore {
 
     static String hourId(int generation, long hour) {
         return generation + "|h|" + hour;
-    }
-
-    static String watermarkId(int generation, String chain) {
-        return STATE_ID + "/" + generation + "/" + chain;
-    }
-
-    /** The state document, or an empty one. */
-    public Mono<Document> state() {
-        return Mono.from(state.find(Filters.eq("_id", STATE_ID)).first()).defaultIfEmpty(new Document("_id", STATE_ID));
-    }
-
-    /**
-     * Sets {@code fields} on the state document when {@code building} is what it was read as
-     * ({@code expectedBuilding}, null: no build); the document after, empty when someone else changed it first.
-     */
-    public Mono<Document> changeState(Integer expectedBuilding, Document fields) {
-        Bson filter = Filters.and(Filters.eq("_id", STATE_ID), Filters.eq("building", expectedBuilding));
-        List<Bson> sets = new ArrayList<>();
-        fields.forEach((k, v) -> sets.add(Updates.set(k, v)));
-        return Mono.from(state.findOneAndUpdate(filter, Updates.combine(sets),
-                new FindOneAndUpdateOptions().upsert(expectedBuilding == null).returnDocument(ReturnDocument.AFTER)))
-                .onErrorResume(RecordCountStore::isDuplicateKey, e -> Mono.empty());
-    }
-
-    /** Two instances raced to create the state document: the loser changed nothing. */
-    static boolean isDuplicateKey(Throwable e) {
-        return (e instanceof MongoException m && m.getCode() == 11000)
-                || (e.getMessage() != null && e.getMessage().contains("E11000"));
-    }
-
-    /** Progress of a build, written as it goes (no condition: only the build writes these fields). */
-    public Mono<Void> progress(Document fields) {
-        List<Bson> sets = new ArrayList<>();
-        fields.forEach((k, v) -> sets.add(Updates.set(k, v)));
-        return Mono.from(state.updateOne(Filters.eq("_id", STATE_ID), Updates.combine(sets))).then();
-    }
-
-    /** The highest sequence of {@code chain} projected into {@code generation} (0: none). */
-    public Mono<Long> watermark(int generation, String chain) {
-        return Mono.from(state.find(Filters.eq("_id", watermarkId(generation, chain))).first())
-                .map(d -> ((Number) d.get("sequence")).longValue()).defaultIfEmpty(0L);
-    }
-
-    /** Every watermark of a generation: chain → sequence. */
-    public Mono<Map<String, Long>> watermarks(int generation, List<String> chains) {
-        List<String> ids = chains.stream().map(c -> watermarkId(generation, c)).toList();
-        return Flux.from(state.find(Filters.in("_id", ids)))
-                .collectMap(d -> d.getString("chain"), d -> ((Number) d.get("sequence")).longValue())
-                .map(m -> (Map<String, Long>) new HashMap<>(m));
-    }
-
-    public Mono<Void> advance(int generation, String chain, long sequence) {
-        return Mono.from(state.updateOne(Filters.eq("_id", watermarkId(generation, chain)),
-                Updates.combine(Updates.max("sequence", sequence), Updates.set("chain", chain),
-                        Updates.set("generation", generation)),
-                new UpdateOptions().upsert(true))).then();
-    }
-
-    /** Bucket documents by id (batches of {@value #ID_BATCH}, {@code _id $in}). */
-    public Flux<Document> buckets(List<String> ids) {
-        return Flux.fromIterable(ids).buffer(ID_BATCH)
-                .concatMap(batch -> Flux.from(buckets.find(Filters.in("_id", batch)).batchSize(ID_BATCH)));
-    }
-
-    /** One unordered bulk of upserts by {@code _id}. */
-    public Mono<Void> write(Map<String, List<Bson>> updatesById, int generation) {
-        if (updatesById.isEmpty()) {
-            return Mono.empty();
-        }
-        List<WriteModel<Document>> writes = new ArrayList<>(updatesById.size());
-        updatesById.forEach((id, ops) -> {
-            List<Bson> all = new ArrayList<>(ops);
-            all.add(Updates.setOnInsert("g", generation));
-            writes.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(all), new UpdateOptions().upsert(true)));
-        });
-        return Mono.from(buckets.bulkWrite(writes, new BulkWriteOptions().ordered(false))).then();
-    }
-
-    /** Removes a generation that is no longer read (after a rebuild replaced it). */
-    public Mono<Void> drop(int generation) {
-        return Mono.from(buckets.deleteMany(Filters.eq("g", generation)))
-                .then(Mono.from(state.deleteMany(Filters.eq("generation", generation))))
-                .then();
     }
 }

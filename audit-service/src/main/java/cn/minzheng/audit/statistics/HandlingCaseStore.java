@@ -3,14 +3,19 @@ package cn.minzheng.audit.statistics;
 import cn.minzheng.audit.chain.IncomingEvent;
 import cn.minzheng.audit.chain.RecordDocuments;
 import cn.minzheng.audit.projection.TrailProjection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +66,26 @@ public class HandlingCaseStore implements TrailProjection {
         bySubject.forEach((subject, set) -> updates.put(subject,
                 set.entrySet().stream().map(f -> Updates.set(f.getKey(), f.getValue())).toList()));
         return updates;
+    }
+
+    /** The handling-clock fields of these events set on their cases (one unordered bulk of upserts, idempotent). */
+    public Mono<Void> record(List<IncomingEvent> events) {
+        Map<String, List<Bson>> updates = updates(events);
+        if (updates.isEmpty()) {
+            return Mono.empty();
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(updates.size());
+        updates.forEach((subject, ops) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", subject),
+                Updates.combine(ops), new UpdateOptions().upsert(true))));
+        return Mono.from(cases.bulkWrite(writes, new BulkWriteOptions().ordered(false))).then();
+    }
+
+    /** The accepted cases among these subjects ({@code _id $in}, batches of 500). */
+    public Flux<HandlingCase> acceptedAmong(Collection<String> subjects) {
+        return Flux.fromIterable(subjects).buffer(500).concatMap(batch -> Flux.from(
+                        cases.find(Filters.in("_id", batch)).projection(FIELDS).batchSize(500)))
+                .filter(d -> d.get("acceptedMs") instanceof Number)
+                .map(HandlingCaseStore::fromDocument);
     }
 
     /**

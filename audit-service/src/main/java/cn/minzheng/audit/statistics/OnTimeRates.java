@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -49,11 +50,17 @@ public class OnTimeRates {
             "社会组织服务配置（org-service application.yml 的 limits）：变更登记、注销登记30日及各事项承诺期限（本地配置）");
 
     private final HandlingCaseStore cases;
+    private final OnTimeProjection days;
     private final Projections projections;
     private final Clock clock;
 
-    public OnTimeRates(HandlingCaseStore cases, Projections projections, Clock clock) {
+    /**
+     * @param days the on-time projection the cases are read from once it is built (null: always the
+     *             handling-clock documents)
+     */
+    public OnTimeRates(HandlingCaseStore cases, OnTimeProjection days, Projections projections, Clock clock) {
         this.cases = cases;
+        this.days = days;
         this.projections = projections;
         this.clock = clock;
     }
@@ -70,7 +77,7 @@ public class OnTimeRates {
             if (!projections.ready()) {
                 return Mono.error(new ProblemException(503, "projections-rebuilding"));
             }
-            return cases.accepted(scoped.region(), q.service(), scoped.from(), acceptedBefore)
+            return accepted(scoped.region(), q.service(), scoped.from(), acceptedBefore)
                     .reduce(new Tallies(), (t, c) -> t.add(key.apply(c), c.outcome(now)))
                     .map(t -> {
                         Map<String, OnTimeView.Tally> groups = new LinkedHashMap<>();
@@ -81,6 +88,22 @@ public class OnTimeRates {
                                 RULE, groups, OnTimeView.Tally.of(t.total));
                     });
         });
+    }
+
+    /**
+     * The accepted cases the query selects: from the on-time projection's day buckets (issue 20 item 7), or —
+     * until its first build is complete, or while the handling-clock documents it is derived from are
+     * not intact ({@link Projections#intact}) — from every accepted case's handling-clock document.
+     */
+    Flux<HandlingCase> accepted(String regionPrefix, String service, Instant from, Instant to) {
+        Flux<HandlingCase> scan = cases.accepted(regionPrefix, service, from, to);
+        if (days == null) {
+            return scan;
+        }
+        // an empty list is an answer (no case in range); only no generation at all falls back to the scan
+        return projections.intact().flatMapMany(intact -> !intact ? scan
+                : days.accepted(regionPrefix, service, from, to).map(Flux::fromIterable).defaultIfEmpty(scan)
+                        .flatMapMany(cases -> cases));
     }
 
     /** Per group and overall. */

@@ -1,0 +1,322 @@
+package cn.minzheng.audit.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.minzheng.audit.chain.AuditRecord;
+import cn.minzheng.audit.chain.ChainFixture;
+import cn.minzheng.audit.chain.ChainHeadGauges;
+import cn.minzheng.audit.chain.ChainStore;
+import cn.minzheng.audit.chain.IncomingEvent;
+import cn.minzheng.audit.ingest.ChainAppender;
+import cn.minzheng.audit.projection.ChainProjection;
+import cn.minzheng.audit.projection.Projections;
+import cn.minzheng.platform.embedded.EmbeddedInfra;
+import cn.minzheng.platform.events.EventTypes;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.bson.Document;
+import reactor.core.publisher.Mono;
+
+/**
+ * The on-time projection (issue 20 item 7) answers exactly what reading every accepted case answers,
+ * on the embedded Mongo-wire server: for random trails of assistance and org cases (applications,
+ * acceptances with due dates that are missing, unreadable or real, decisions on time or late,
+ * withdrawals before and after decisions, events of other types, two partitions per topic, times
+ * around China midnights, batches redelivered, batches applied twice as after a stop between the
+ * bucket write and the watermark) and random queries (every grouping, region prefixes, services,
+ * open and closed acceptance ranges starting and ending inside days, {@code asOf} before, between
+ * and after the facts). And a build stopped midway resumes from its watermarks; a rebuild replaces
+ * the generation. jqwik prints the seed of a failing try; each try derives its trail from one long.
+ */
+class OnTimeProjectionProperties {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Instant BASE = Instant.parse("2026-02-27T15:00:00Z"); // 23:00 in China
+    private static final String[] REGIONS = {"421303", "421303001", "421302", "110101", null};
+    private static final String[] PREFIXES = {null, "", "42", "4213", "421303", "421303001", "11", "9"};
+    private static final String[] SERVICES = {null, "assistance", "org", "gateway"};
+    private static final String[] DUE = {"2026-02-28", "2026-03-01", "2026-03-02", "2026-03-04", "2026-02-30", "soon", null};
+    private static final String[] PROGRAMS = {"DIBAO_URBAN", "TEKUN", "TEMPORARY", null};
+
+    private static MongoClient client;
+
+    @BeforeContainer
+    static void connect() {
+        client = MongoClients.create(EmbeddedInfra.shared().mongoUri());
+    }
+
+    @AfterContainer
+    static void close() {
+        client.close();
+    }
+
+    /** One database per try: the trail, the handling clocks (what the scan reads) and the projection. */
+    record Trail(MongoDatabase db, ChainStore chains, HandlingCaseStore cases, OnTimeProjection days,
+            ChainAppender appender) {
+
+        static Trail fresh(boolean withDays) {
+            MongoDatabase db = client.getDatabase("ontime-" + UUID.randomUUID().toString().substring(0, 8));
+            ChainStore chains = new ChainStore(db);
+            chains.createIndexes().block(WAIT);
+            HandlingCaseStore cases = new HandlingCaseStore(db);
+            Projections projections = new Projections(List.of(cases), db, chains, Clock.systemUTC());
+            OnTimeProjection days = new OnTimeProjection(db, chains, cases, Clock.systemUTC());
+            ChainAppender appender = new ChainAppender(chains, Clock.systemUTC(),
+                    new ChainHeadGauges(new SimpleMeterRegistry()), projections,
+                    withDays ? List.<ChainProjection<?>>of(days) : List.of(), ChainFixture.MACS);
+            return new Trail(db, chains, cases, days, appender);
+        }
+
+        Trail restarted() {
+            return new Trail(db, chains, cases, new OnTimeProjection(db, chains, cases, Clock.systemUTC()), appender);
+        }
+
+        void drop() {
+            Mono.from(db.drop()).block(WAIT);
+        }
+    }
+
+    private static String time(Random random, long ms) {
+        return BASE.plusMillis(ms).atOffset(ZoneOffset.ofHours(random.nextBoolean() ? 8 : 0)).toString();
+    }
+
+    private static long someMillis(Random random) {
+        return switch (random.nextInt(3)) {
+            case 0 -> Duration.ofHours(random.nextInt(96)).toMillis();
+            case 1 -> Duration.ofHours(1 + random.nextInt(96)).toMillis() - 1;
+            default -> (long) (random.nextDouble() * Duration.ofHours(96).toMillis());
+        };
+    }
+
+    /** Cases of random shape, each on one chain (topic, partition), its events in order, with events of other types. */
+    static List<IncomingEvent> events(Random random, int cases) {
+        List<IncomingEvent> events = new ArrayList<>();
+        Map<String, Long> offsets = new LinkedHashMap<>();
+        for (int i = 0; i < cases; i++) {
+            boolean org = random.nextInt(3) == 0;
+            String topic = org ? "org.events" : "assistance.events";
+            int partition = random.nextInt(2);
+            String subject = (org ? "APP-" : "DB-421303-") + i + (random.nextInt(10) == 0 ? ".x$%" : "");
+            String region = REGIONS[random.nextInt(REGIONS.length)];
+            long t = someMillis(random);
+            List<String[]> steps = new ArrayList<>(); // type, field, value
+            if (random.nextInt(5) > 0) {
+                steps.add(new String[] {org ? EventTypes.ORGANIZATION_REGISTRATION_APPLIED : EventTypes.APPLICATION_SUBMITTED,
+                    org ? "orgType" : "program", PROGRAMS[random.nextInt(PROGRAMS.length)]});
+            }
+            if (random.nextInt(6) > 0) {
+                steps.add(new String[] {org ? EventTypes.ORGANIZATION_REGISTRATION_ACCEPTED : EventTypes.APPLICATION_ACCEPTED,
+                    "dueDate", DUE[random.nextInt(DUE.length)]});
+            }
+            if (!org && random.nextInt(5) == 0) {
+                steps.add(new String[] {EventTypes.APPLICATION_PUBLICITY_COMPLETED, "dueDate", DUE[random.nextInt(DUE.length)]});
+            }
+            int end = random.nextInt(5);
+            if (end == 0 || end == 3) {
+                steps.add(new String[] {org ? EventTypes.ORGANIZATION_APPLICATION_WITHDRAWN : EventTypes.APPLICATION_WITHDRAWN,
+                    null, null});
+            }
+            if (end == 1 || end == 2 || end == 3) {
+                String decision = org ? (random.nextBoolean() ? EventTypes.ORGANIZATION_REGISTRATION_APPROVED
+                        : EventTypes.ORGANIZATION_REGISTRATION_REFUSED)
+                        : List.of(EventTypes.APPLICATION_APPROVED, EventTypes.APPLICATION_DENIED,
+                                EventTypes.APPLICATION_EMERGENCY_PAID).get(random.nextInt(3));
+                steps.add(new String[] {decision, null, null});
+            }
+            if (random.nextInt(4) == 0) {
+                steps.add(new String[] {EventTypes.APPLICATION_HOME_VISIT_RECORDED, null, null});
+            }
+            for (String[] step : steps) {
+                Map<String, Object> data = new LinkedHashMap<>();
+                if (step[1] != null && step[2] != null) {
+                    data.put(step[1], step[2]);
+                }
+                long offset = offsets.merge(topic + "-" + partition, 1L, Long::sum) - 1;
+                events.add(new IncomingEvent("e-" + UUID.randomUUID(), topic, partition, offset, step[0], subject,
+                        "clerk-1", "CLERK", region, random.nextInt(50) == 0 ? "not a time" : time(random, t), null, data));
+                t += random.nextInt(3) == 0 ? Duration.ofHours(random.nextInt(48)).toMillis() : random.nextInt(3_600_000);
+            }
+        }
+        return events;
+    }
+
+    /** Appends in random batches per chain; some batches are delivered again (the redelivery ingest absorbs). */
+    static void ingest(Trail trail, Random random, List<IncomingEvent> events) {
+        Map<String, List<IncomingEvent>> byChain = new LinkedHashMap<>();
+        events.forEach(e -> byChain.computeIfAbsent(e.chain(), c -> new ArrayList<>()).add(e));
+        byChain.forEach((chain, list) -> {
+            list.sort((a, b) -> Long.compare(a.offset(), b.offset()));
+            for (int i = 0; i < list.size(); ) {
+                int size = 1 + random.nextInt(60);
+                List<IncomingEvent> batch = list.subList(i, Math.min(list.size(), i + size));
+                trail.appender().append(chain, batch);
+                if (random.nextInt(4) == 0) {
+                    trail.appender().append(chain, batch); // redelivered
+                }
+                i += size;
+            }
+        });
+    }
+
+    private static Instant someInstant(Random random) {
+        return BASE.plusMillis(someMillis(random) - Duration.ofHours(6).toMillis());
+    }
+
+    private static final List<Function<HandlingCase, String>> GROUPINGS = List.of(
+            HandlingCase::service, HandlingCase::program, HandlingCase::regionCode, c -> c.acceptedDay().toString());
+
+    /** The tallies per group (each grouping) and in total, as the API would show them. */
+    private static Map<String, OnTimeView.Tally> tallies(List<HandlingCase> cases, Instant asOf) {
+        Map<String, OnTimeView.Tally> all = new TreeMap<>();
+        for (int g = 0; g < GROUPINGS.size(); g++) {
+            OnTimeRates.Tallies t = new OnTimeRates.Tallies();
+            for (HandlingCase c : cases) {
+                t.add(GROUPINGS.get(g).apply(c), c.outcome(asOf));
+            }
+            int grouping = g;
+            t.groups.forEach((k, v) -> all.put(grouping + ":" + k, OnTimeView.Tally.of(v)));
+            all.put(grouping + ":total", OnTimeView.Tally.of(t.total));
+        }
+        return all;
+    }
+
+    /** Random queries: the projection and the scan of the handling clocks give the same tallies. */
+    static void assertSameAsScan(Trail trail, Random random, int queries) {
+        for (int q = 0; q < queries; q++) {
+            Instant a = someInstant(random);
+            Instant b = someInstant(random);
+            Instant from = a.isBefore(b) ? a : b;
+            Instant to = a.isBefore(b) ? b : a;
+            if (random.nextInt(4) == 0) {
+                from = null; // the on-time range is optional
+            }
+            if (random.nextInt(6) == 0) {
+                to = null;
+            }
+            Instant asOf = random.nextInt(3) == 0 ? BASE.plus(Duration.ofDays(30)) : someInstant(random);
+            String prefix = PREFIXES[random.nextInt(PREFIXES.length)];
+            String service = SERVICES[random.nextInt(SERVICES.length)];
+            List<HandlingCase> scan = trail.cases().accepted(prefix, service, from, to).collectList().block(WAIT);
+            List<HandlingCase> projected = trail.days().accepted(prefix, service, from, to).block(WAIT);
+            assertThat(projected).as("no generation").isNotNull();
+            assertThat(projected.stream().map(HandlingCase::subject).sorted().toList())
+                    .as("cases of region %s service %s [%s, %s)", prefix, service, from, to)
+                    .isEqualTo(scan.stream().map(HandlingCase::subject).sorted().toList());
+            assertThat(tallies(projected, asOf))
+                    .as("region %s service %s [%s, %s) asOf %s", prefix, service, from, to, asOf)
+                    .containsExactlyEntriesOf(tallies(scan, asOf));
+        }
+    }
+
+    @Property(tries = 8)
+    void theProjectionAnswersWhatTheScanAnswers(@ForAll long seed) {
+        Random random = new Random(seed);
+        Trail trail = Trail.fresh(true);
+        try {
+            trail.days().start().block(WAIT); // empty trail: generation 1 built at once, then kept at ingest
+            assertThat(trail.days().view().block(WAIT).status()).isEqualTo("ready");
+            ingest(trail, random, events(random, 1 + random.nextInt(150)));
+            assertSameAsScan(trail, random, 25);
+        } finally {
+            trail.drop();
+        }
+    }
+
+    /**
+     * A stop between writing a batch's buckets and moving the watermark: the batch is applied again
+     * (as the next catch-up would), and a redelivered batch is handed over again. No case counts twice.
+     */
+    @Property(tries = 4)
+    void aBatchAppliedTwiceCountsOnce(@ForAll long seed) {
+        Random random = new Random(seed);
+        Trail trail = Trail.fresh(false);
+        try {
+            ingest(trail, random, events(random, 20 + random.nextInt(120)));
+            trail.days().start().block(WAIT);
+            int generation = trail.days().view().block(WAIT).active();
+            for (String chain : trail.chains().heads().map(h -> h.chain()).collectList().block(WAIT)) {
+                long head = trail.chains().head(chain).block(WAIT).sequence();
+                long from = 1 + random.nextInt((int) head);
+                List<AuditRecord> again = trail.chains().range(chain, from, Math.min(head, from + random.nextInt(80)))
+                        .collectList().block(WAIT);
+                trail.days().apply(generation, chain, again).block(WAIT);
+                trail.days().apply(generation, chain, again).block(WAIT);
+                trail.days().appended(chain, again).block(WAIT);
+            }
+            assertSameAsScan(trail, random, 15);
+        } finally {
+            trail.drop();
+        }
+    }
+
+    /** A build killed midway resumes from its watermarks at the next start, ends exact; a rebuild replaces it. */
+    @Property(tries = 2)
+    void aBuildStoppedMidwayResumesAndEndsExact(@ForAll long seed) {
+        Random random = new Random(seed);
+        Trail trail = Trail.fresh(false);
+        try {
+            ingest(trail, random, events(random, 500 + random.nextInt(300)));
+            long total = trail.chains().count().block(WAIT);
+            AtomicInteger batches = new AtomicInteger();
+            AtomicLong killedAt = new AtomicLong();
+            trail.days().afterBuildBatch(done -> {
+                if (batches.incrementAndGet() == 2) {
+                    killedAt.set(done);
+                    throw new IllegalStateException("killed");
+                }
+            });
+            assertThatThrownBy(() -> trail.days().start().block(WAIT)).hasMessageContaining("killed");
+            OnTimeProjectionView stopped = trail.days().view().block(WAIT);
+            assertThat(stopped.status()).isEqualTo("building");
+            assertThat(stopped.statusText()).contains("正在首次建立");
+            assertThat(stopped.active()).isNull();
+            assertThat(stopped.recordsDone()).isEqualTo(killedAt.get()).isPositive().isLessThan(total);
+            assertThat(stopped.recordsTotal()).isEqualTo(total);
+            // meanwhile the on-time statistics read the cases: no generation is complete
+            assertThat(trail.days().accepted(null, null, null, null).blockOptional(WAIT)).isEmpty();
+
+            Trail restarted = trail.restarted(); // a new process: what the killed build did is not done again
+            List<Long> progress = new ArrayList<>();
+            restarted.days().afterBuildBatch(progress::add);
+            restarted.days().start().block(WAIT);
+            assertThat(progress.get(0)).isGreaterThan(killedAt.get())
+                    .isLessThanOrEqualTo(killedAt.get() + ChainProjection.BATCH);
+            OnTimeProjectionView done = restarted.days().view().block(WAIT);
+            assertThat(done.status()).isEqualTo("ready");
+            assertThat(done.recordsDone()).isEqualTo(total);
+            assertSameAsScan(restarted, random, 15);
+
+            assertThat(restarted.days().rebuild("test").block(WAIT).status()).isEqualTo("rebuilding");
+            restarted.days().lastBuild().block(WAIT);
+            OnTimeProjectionView rebuilt = restarted.days().view().block(WAIT);
+            assertThat(rebuilt.status()).isEqualTo("ready");
+            assertThat(rebuilt.active()).isEqualTo(done.active() + 1);
+            assertThat(Mono.from(trail.db().getCollection(OnTimeProjection.BUCKETS)
+                    .countDocuments(new Document("g", done.active()))).block(WAIT)).isZero();
+            assertSameAsScan(restarted, random, 15);
+        } finally {
+            trail.drop();
+        }
+    }
+}
