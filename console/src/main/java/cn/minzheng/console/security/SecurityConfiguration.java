@@ -16,6 +16,7 @@ import org.springframework.security.oauth2.client.web.server.WebSessionServerOAu
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -36,7 +37,8 @@ public class SecurityConfiguration {
     public static final String LOGIN_PATH = "/console/oauth2/authorization/" + IssuerRegistrations.REGISTRATION_ID;
 
     @Bean
-    SecurityWebFilterChain consoleSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations) {
+    SecurityWebFilterChain consoleSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
+                                           ConsoleProperties properties) {
         DefaultServerOAuth2AuthorizationRequestResolver resolver = new DefaultServerOAuth2AuthorizationRequestResolver(
                 registrations, new PathPatternParserServerWebExchangeMatcher("/console/oauth2/authorization/{registrationId}"));
         OidcClientInitiatedServerLogoutSuccessHandler logoutSuccess =
@@ -58,6 +60,7 @@ public class SecurityConfiguration {
                         .authorizationRequestResolver(resolver)
                         .authenticationMatcher(new PathPatternParserServerWebExchangeMatcher(
                                 "/console/login/oauth2/code/{registrationId}"))
+                        .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/console/"))
                         .authenticationFailureHandler(new RedirectServerAuthenticationFailureHandler("/console/login-failed")))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(new RedirectServerAuthenticationEntryPoint(LOGIN_PATH))
@@ -68,9 +71,16 @@ public class SecurityConfiguration {
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(
                                 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                                        + "form-action 'self' " + "; frame-ancestors 'none'; base-uri 'self'"))
+                                        // the logout form ends at the identity provider (RP-initiated logout)
+                                        + "form-action 'self' " + origin(properties.issuerUri())
+                                        + "; frame-ancestors 'none'; base-uri 'self'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .build();
+    }
+
+    static String origin(String uri) {
+        URI u = URI.create(uri);
+        return u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort());
     }
 
     @Bean
