@@ -14,12 +14,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import cn.minzheng.platform.embedded.DemoUser;
 import cn.minzheng.platform.embedded.DirectoryTrees;
 import com.nimbusds.jose.util.JSONObjectUtils;
 
 /**
  * The whole platform on one machine, each component in its own JVM: Kafka (KRaft), the
- * Mongo-wire server, the token issuer, registry, assistance, org and audit services, gateway.
+ * Mongo-wire server, the identity server (OpenID Connect and the scripted token issuer), registry,
+ * assistance, org and audit services, gateway, and the web console when the repository has it.
  *
  * <pre>{@code
  * java -jar devstack/target/devstack-0.1.0-SNAPSHOT.jar [--reset] [--only infra]
@@ -28,6 +30,9 @@ import com.nimbusds.jose.util.JSONObjectUtils;
  * Programmatically (system tests): {@code try (DevStack stack = DevStack.start(options)) { … }}.
  */
 public final class DevStack implements AutoCloseable {
+
+    /** The identity server's password for every demo user (identity module, DemoUsers.PASSWORD); devstack only. */
+    static final String DEMO_PASSWORD = "demo";
 
     private final DevStackOptions options;
     private final PlatformPlan plan;
@@ -106,6 +111,12 @@ public final class DevStack implements AutoCloseable {
         return "http://127.0.0.1:" + options.ports().gateway();
     }
 
+    /** The web console through the gateway ({@code /console/}); {@code null} when the stack runs without it. */
+    public String consoleUrl() {
+        boolean started = running.components().stream().anyMatch(c -> c.name().equals(PlatformPlan.CONSOLE));
+        return started ? plan.consoleUrl() : null;
+    }
+
     public String swaggerUiUrl() {
         return gatewayUrl() + "/swagger-ui.html";
     }
@@ -153,6 +164,9 @@ public final class DevStack implements AutoCloseable {
         out.println();
         if (options.scope() == DevStackOptions.Scope.ALL) {
             out.println("民政 devstack is up.");
+            if (consoleUrl() != null) {
+                out.println("  Console     " + consoleUrl() + "   (log in as a demo user below)");
+            }
             out.println("  Gateway     " + gatewayUrl());
             out.println("  Swagger UI  " + swaggerUiUrl());
             out.println("  Eureka      http://127.0.0.1:" + options.ports().registry());
@@ -161,8 +175,15 @@ public final class DevStack implements AutoCloseable {
         }
         out.println("  Kafka       " + bootstrapServers());
         out.println("  Mongo       " + mongoUri());
+        out.println("  Identity    " + issuer() + "   (OpenID Connect: " + issuer() + "/.well-known/openid-configuration)");
         out.println("  JWKS        " + jwkSetUri() + "   (issuer " + issuer() + ")");
         out.println("  Data        " + options.dataDir() + "   (logs in " + options.dataDir().resolve("logs") + ")");
+        out.println();
+        out.println("Demo logins (the console's login page; password \"" + DEMO_PASSWORD + "\" for every one — devstack only):");
+        for (DemoUser user : DemoUser.all()) {
+            out.println("  " + String.format("%-14s", user.key()) + user.name() + "  " + String.join(",", user.roles())
+                    + "  region " + user.region());
+        }
         out.println();
         out.println("Demo tokens (also in " + tokensFile() + "):");
         demoTokens().forEach((user, token) -> out.println("  " + String.format("%-14s", user) + token));
@@ -196,7 +217,7 @@ public final class DevStack implements AutoCloseable {
      */
     private static void preloadForLater() {
         for (Class<?> type : List.of(StartupFailure.class, StartupFailure.PortInUse.class, RunningComponent.class,
-                LogTail.class, StackLauncher.RunningStack.class, Readiness.class)) {
+                LogTail.class, StackLauncher.RunningStack.class, Readiness.class, DemoUser.class)) {
             try {
                 Class.forName(type.getName(), true, DevStack.class.getClassLoader());
             } catch (ClassNotFoundException e) {

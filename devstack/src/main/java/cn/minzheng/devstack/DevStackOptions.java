@@ -16,10 +16,11 @@ import java.util.TreeSet;
  * @param root           the repository root (service jars are {@code <root>/<module>/target/<module>-0.1.0-SNAPSHOT.jar})
  * @param dataDir        where everything is kept ({@code <root>/.devstack})
  * @param reset          wipe {@code dataDir} first
- * @param scope          everything, or just Kafka + Mongo + the issuer
+ * @param scope          everything, or just Kafka + Mongo + the identity server (the token issuer)
  * @param ports          loopback ports
  * @param issuer         the {@code iss} claim of the local tokens
- * @param infraTimeout   how long Kafka, Mongo and the issuer may take to become ready
+ * @param infraTimeout   how long Kafka and Mongo may take to become ready (the identity server, a Spring Boot
+ *                       app, has {@code serviceTimeout})
  * @param serviceTimeout how long one stage of Spring Boot services may take (several start at once on 2 cores)
  * @param jvmFlags       flags for every child JVM ({@code --jvm-flags}, {@code --c2})
  * @param out            where progress lines go
@@ -32,7 +33,7 @@ public record DevStackOptions(Path root, Path dataDir, boolean reset, Scope scop
 
     /** The services {@code --without} accepts. */
     public static final Set<String> SERVICES = Set.of("registry-service", "assistance-service", "org-service",
-            "audit-service", "gateway");
+            "audit-service", "gateway", "console");
 
     /** What every child JVM needs whatever the tuning: UTF-8 and the IPv4 loopback everything binds to. */
     public static final List<String> BASE_JVM_FLAGS = List.of("-Dfile.encoding=UTF-8", "-Djava.net.preferIPv4Stack=true");
@@ -48,9 +49,9 @@ public record DevStackOptions(Path root, Path dataDir, boolean reset, Scope scop
     static final String C1_ONLY_PREFIX = "-XX:TieredStopAtLevel=";
 
     public enum Scope {
-        /** Kafka, Mongo, issuer, registry, the three services and the gateway. */
+        /** Kafka, Mongo, the identity server, registry, the three services, the gateway and the console. */
         ALL,
-        /** Kafka, Mongo and the token issuer: for developers running a service from their IDE. */
+        /** Kafka, Mongo and the identity server (token issuer): for developers running a service from their IDE. */
         INFRA
     }
 
@@ -216,9 +217,11 @@ public record DevStackOptions(Path root, Path dataDir, boolean reset, Scope scop
             usage: devstack [--reset] [--only infra] [--without SERVICE,…] [--root DIR] [--data DIR]
                             [--jvm-flags "FLAGS"] [--c2] [--mongo-in-memory] [--mongo-heap SIZE]
               --reset        wipe the data folder (.devstack/) before starting
-              --only infra   start only Kafka (9092), Mongo (27017) and the token issuer (9000)
+              --only infra   start only Kafka (9092), Mongo (27017) and the identity server (9000:
+                             OpenID Connect login and the scripted POST /token)
               --without S,…  do not start these services (you run them yourself, e.g. from the IDE):
-                             registry-service, assistance-service, org-service, audit-service, gateway
+                             registry-service, assistance-service, org-service, audit-service, gateway,
+                             console
               --root DIR     repository root (default: the folder holding pom.xml and devstack/)
               --data DIR     data folder (default: <root>/.devstack)
               --jvm-flags "FLAGS"

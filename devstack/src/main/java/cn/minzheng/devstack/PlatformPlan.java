@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The platform as stages of components: infrastructure, then the registry, then the business
- * services, then the gateway — each stage starting once the previous one is ready.
+ * The platform as stages of components: infrastructure (Kafka, the Mongo-wire server and the identity
+ * server), then the registry, then the business services, then the gateway, then the web console (when
+ * the repository has the {@code console} module) — each stage starting once the previous one is ready.
  */
 final class PlatformPlan {
 
@@ -76,7 +77,7 @@ final class PlatformPlan {
      */
     List<List<ComponentSpec>> stages() {
         List<List<ComponentSpec>> stages = new ArrayList<>();
-        stages.add(List.of(kafka(), mongo(), issuer()));
+        stages.add(List.of(kafka(), mongo(), identity()));
         if (options.scope() == DevStackOptions.Scope.ALL) {
             addStage(stages, List.of(new Service("registry-service", ports.registry(), null, false)));
             addStage(stages, List.of(
@@ -84,8 +85,28 @@ final class PlatformPlan {
                     new Service("org-service", ports.org(), "org", true),
                     new Service("audit-service", ports.audit(), "audit", true)));
             addStage(stages, List.of(new Service("gateway", ports.gateway(), null, true)));
+            if (hasConsole()) {
+                addStage(stages, List.of(new Service(CONSOLE, ports.console(), null, true)));
+            }
         }
         return stages;
+    }
+
+    static final String CONSOLE = "console";
+    static final String IDENTITY = "identity";
+
+    /** The repository has the web console module (it is started after the gateway, whose {@code /console/**} it serves). */
+    boolean hasConsole() {
+        return Files.isRegularFile(options.root().resolve(CONSOLE).resolve("pom.xml"));
+    }
+
+    /** Where the console's pages are reached: through the gateway, the one origin browsers talk to. */
+    String consoleUrl() {
+        return gatewayUrl() + "/console/";
+    }
+
+    String gatewayUrl() {
+        return "http://127.0.0.1:" + ports.gateway();
     }
 
     private record Service(String module, int port, String database, boolean registers) {
@@ -156,16 +177,40 @@ final class PlatformPlan {
                         "--data", options.dataDir().resolve("mongo").resolve("data.mv").toString());
     }
 
-    private ComponentSpec issuer() {
-        Path log = logs.resolve("issuer.log");
-        return new ComponentSpec("issuer",
-                JavaCommand.mainClass("cn.minzheng.platform.embedded.LocalTokenIssuer", infraClasspath, infraFromFatJar, infraFlags(), List.of(
-                        "--port", String.valueOf(ports.issuer()),
-                        "--issuer", options.issuer(),
-                        "--data", options.dataDir().resolve("issuer").toString())),
-                Map.of(), List.of(ports.issuer()),
+    /**
+     * The identity server (module {@code identity}, Spring Authorization Server) on the issuer port: OpenID
+     * Connect for the console with the demo users, and the old issuer's scripted {@code POST /token} and JWKS
+     * with its key file and {@code tokens.json} under {@code .devstack/issuer/}. Ready when it prints the old
+     * issuer's line ("… ready; JWKS …").
+     */
+    private ComponentSpec identity() {
+        Path jar = jar(IDENTITY);
+        Path log = logs.resolve(IDENTITY + ".log");
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("IDENTITY_PORT", String.valueOf(ports.issuer()));
+        env.put("SERVER_PORT", String.valueOf(ports.issuer()));
+        env.put("IDENTITY_ADDRESS", "127.0.0.1");
+        env.put("IDENTITY_ISSUER", options.issuer());
+        env.put("IDENTITY_DATA_DIR", options.dataDir().resolve("issuer").toString());
+        env.put("IDENTITY_CONSOLE_REDIRECT_URI", gatewayUrl() + "/console/login/oauth2/code/minzheng");
+        env.put("IDENTITY_CONSOLE_POST_LOGOUT_REDIRECT_URI", consoleUrl());
+        return new ComponentSpec(IDENTITY,
+                JavaCommand.jar(runCopies.of(jar), serviceFlags(), List.of("--server.port=" + ports.issuer())),
+                env, List.of(ports.issuer()),
                 Readiness.tcp(ports.issuer()).and(Readiness.logContains(log, "ready;")),
-                options.infraTimeout(), log, options.dataDir());
+                options.serviceTimeout(), log, options.dataDir().resolve(IDENTITY));
+    }
+
+    /** {@code <root>/<module>/target/<module>-<version>.jar}, which must exist. */
+    private Path jar(String module) {
+        Path jar = options.root().resolve(module).resolve("target").resolve(module + "-" + VERSION + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new StartupFailure(module, "jar not found: " + jar
+                    + " — build it first: ./mvnw -B install -DskipTests"
+                    + (module.equals(IDENTITY) ? "" : " (or start only the infrastructure: --only infra)"),
+                    null, List.of());
+        }
+        return jar;
     }
 
     private List<String> infraFlags() {
@@ -190,13 +235,8 @@ final class PlatformPlan {
 
     /** A Spring Boot service from {@code <root>/<module>/target/<module>-<version>.jar}. */
     private ComponentSpec service(String module, int port, String database, boolean registers) {
-        Path jar = options.root().resolve(module).resolve("target").resolve(module + "-" + VERSION + ".jar");
+        Path jar = jar(module);
         Path log = logs.resolve(module + ".log");
-        if (!Files.isRegularFile(jar)) {
-            throw new StartupFailure(module, "jar not found: " + jar
-                    + " — build it first: ./mvnw -B install -DskipTests (or start only the infrastructure: --only infra)",
-                    null, List.of());
-        }
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SPRING_PROFILES_ACTIVE", "local");
         env.put("PORT", String.valueOf(port));
@@ -215,6 +255,11 @@ final class PlatformPlan {
         env.put("MINZHENG_SECURITY_ISSUER", options.issuer());
         new java.util.TreeMap<>(DEVSTACK_ONLY_SETTINGS.getOrDefault(module, Map.of())).forEach(env::put);
         Path workDir = options.dataDir().resolve(module);
+        if (module.equals(CONSOLE)) {
+            // docs: the console contract. The browser only ever talks to the gateway (and the identity server to log in)
+            env.put("CONSOLE_ISSUER_URI", options.issuer());
+            env.put("CONSOLE_API_BASE", gatewayUrl());
+        }
         if (module.equals("audit-service")) {
             env.put("MINZHENG_AUDIT_CHECKPOINT_KEYFILE", workDir.resolve("audit-signing-key.pem").toString());
             // the record MAC key (issue 14 item 3): created owner-only on first start, kept with the data dir

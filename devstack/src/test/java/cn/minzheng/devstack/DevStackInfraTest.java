@@ -24,6 +24,19 @@ class DevStackInfraTest {
     @TempDir
     Path root;
 
+    /**
+     * The identity server runs from its module's jar, which the reactor builds before this module
+     * ({@code ./mvnw -pl identity package} when running this module alone).
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void identityJar() throws Exception {
+        Path built = DevStackOptions.findRoot(Path.of("")).resolve("identity/target/identity-0.1.0-SNAPSHOT.jar");
+        assertThat(built).as("the identity server's jar; build it first: ./mvnw -pl identity package -DskipTests").isRegularFile();
+        Path jar = root.resolve("identity/target/identity-0.1.0-SNAPSHOT.jar");
+        Files.createDirectories(jar.getParent());
+        Files.createSymbolicLink(jar, built);
+    }
+
     @Test
     void infraStartsServesTokensStopsAndKeepsItsDataUntilReset() throws Exception {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
@@ -37,12 +50,25 @@ class DevStackInfraTest {
 
         String firstKey;
         try (DevStack stack = DevStack.start(options)) {
-            assertThat(stack.components()).extracting(RunningComponent::name).containsExactly("kafka", "mongo", "issuer");
+            assertThat(stack.components()).extracting(RunningComponent::name).containsExactly("kafka", "mongo", "identity");
             assertThat(stack.demoTokens()).containsKeys("citizen", "clerk", "approver", "auditor", "admin");
             HttpResponse<String> jwks = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(stack.jwkSetUri())).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(jwks.statusCode()).isEqualTo(200);
             assertThat(jwks.body()).contains("\"RS256\"");
+            // the scripted mint as before, and OpenID Connect beside it, on the issuer port
+            HttpResponse<String> minted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + ports.issuer() + "/token"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"sub\":\"u-1\",\"roles\":[\"CITIZEN\"]}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(minted.statusCode()).as(minted.body()).isEqualTo(200);
+            assertThat(minted.body()).contains("\"access_token\"", "\"expires_in\":28800");
+            HttpResponse<String> discovery = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + ports.issuer() + "/.well-known/openid-configuration")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(discovery.statusCode()).isEqualTo(200);
+            assertThat(discovery.body()).contains("\"issuer\":\"" + options.issuer() + "\"");
             assertThat(FreePorts.inUse(ports.kafka())).isTrue();
             assertThat(FreePorts.inUse(ports.mongo())).isTrue();
             assertThat(options.dataDir().resolve("logs").resolve("kafka.log")).exists();
@@ -64,7 +90,7 @@ class DevStackInfraTest {
         try (DevStack again = DevStack.start(options.withReset(true))) {
             assertThat(Files.readString(keyFile)).as("--reset makes a new key").isNotEqualTo(firstKey);
         }
-        assertThat(output.toString(StandardCharsets.UTF_8)).contains("✓ kafka ready", "✓ mongo ready", "✓ issuer ready",
+        assertThat(output.toString(StandardCharsets.UTF_8)).contains("✓ kafka ready", "✓ mongo ready", "✓ identity ready",
                 "--reset: deleting");
     }
 

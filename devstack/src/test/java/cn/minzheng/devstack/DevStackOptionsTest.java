@@ -78,7 +78,7 @@ class DevStackOptionsTest {
 
         assertThat(options.issuer()).isEqualTo("http://localhost:" + ports.issuer());
         assertThat(java.util.Set.of(ports.kafka(), ports.kafkaController(), ports.mongo(), ports.issuer(), ports.registry(),
-                ports.gateway(), ports.assistance(), ports.org(), ports.audit())).hasSize(9);
+                ports.gateway(), ports.assistance(), ports.org(), ports.audit(), ports.console())).hasSize(10);
     }
 
     @ParameterizedTest(name = "[{0}] -> {1}")

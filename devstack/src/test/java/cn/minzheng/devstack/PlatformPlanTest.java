@@ -22,7 +22,7 @@ class PlatformPlanTest {
 
     @BeforeEach
     void serviceJars() throws Exception {
-        for (String module : DevStackOptions.SERVICES) {
+        for (String module : java.util.stream.Stream.concat(DevStackOptions.SERVICES.stream(), java.util.stream.Stream.of("identity")).toList()) {
             Path jar = root.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT.jar");
             Files.createDirectories(jar.getParent());
             Files.createFile(jar);
@@ -42,7 +42,7 @@ class PlatformPlanTest {
         List<List<ComponentSpec>> stages = new PlatformPlan(options()).stages();
 
         assertThat(names(stages)).containsExactly(
-                List.of("kafka", "mongo", "issuer"),
+                List.of("kafka", "mongo", "identity"),
                 List.of("registry-service"),
                 List.of("assistance-service", "org-service", "audit-service"),
                 List.of("gateway"));
@@ -50,10 +50,61 @@ class PlatformPlanTest {
                 .containsExactlyInAnyOrder(9092, 9093, 27017, 9000, 8761, 8081, 8082, 8083, 8080);
     }
 
+    /** With the console module in the repository: the console last, after the gateway whose /console/** it serves. */
     @Test
-    void onlyInfraIsKafkaMongoAndIssuer() {
+    void theConsoleStartsAfterTheGatewayWhenTheRepositoryHasIt() throws Exception {
+        Files.createDirectories(root.resolve("console"));
+        Files.writeString(root.resolve("console/pom.xml"), "<project/>");
+        List<List<ComponentSpec>> stages = new PlatformPlan(options()).stages();
+
+        assertThat(names(stages)).endsWith(List.of("gateway"), List.of("console"));
+        ComponentSpec console = stages.get(stages.size() - 1).get(0);
+        assertThat(console.ports()).containsExactly(8084);
+        assertThat(console.environment())
+                .containsEntry("SERVER_PORT", "8084")
+                .containsEntry("CONSOLE_ISSUER_URI", "http://localhost:9000")
+                .containsEntry("CONSOLE_API_BASE", "http://127.0.0.1:8080")
+                .containsEntry("EUREKA_CLIENT_SERVICEURL_DEFAULTZONE", "http://127.0.0.1:8761/eureka/");
+        assertThat(console.readiness().description()).contains("/actuator/health", "CONSOLE");
+
+        assertThat(names(new PlatformPlan(options().without(Set.of("console"))).stages())).doesNotContain(List.of("console"));
         assertThat(names(new PlatformPlan(options().withScope(DevStackOptions.Scope.INFRA)).stages()))
-                .containsExactly(List.of("kafka", "mongo", "issuer"));
+                .containsExactly(List.of("kafka", "mongo", "identity"));
+    }
+
+    @Test
+    void onlyInfraIsKafkaMongoAndTheIdentityServer() {
+        assertThat(names(new PlatformPlan(options().withScope(DevStackOptions.Scope.INFRA)).stages()))
+                .containsExactly(List.of("kafka", "mongo", "identity"));
+    }
+
+    /** The identity server in place of the old issuer: same port, issuer and key folder; the console's addresses on the gateway. */
+    @Test
+    void theIdentityServerGetsTheIssuerItsKeyFolderAndTheConsolesAddresses() {
+        ComponentSpec identity = new PlatformPlan(options()).stages().get(0).get(2);
+        Path data = root.resolve(".devstack").toAbsolutePath().normalize();
+
+        assertThat(identity.name()).isEqualTo("identity");
+        assertThat(identity.ports()).containsExactly(9000);
+        assertThat(identity.command()).contains("-jar", "--server.port=9000",
+                data.resolve("run/identity-0.1.0-SNAPSHOT.jar").toString());
+        assertThat(identity.environment())
+                .containsEntry("IDENTITY_ISSUER", "http://localhost:9000")
+                .containsEntry("IDENTITY_DATA_DIR", data.resolve("issuer").toString())
+                .containsEntry("IDENTITY_CONSOLE_REDIRECT_URI", "http://127.0.0.1:8080/console/login/oauth2/code/minzheng")
+                .containsEntry("IDENTITY_CONSOLE_POST_LOGOUT_REDIRECT_URI", "http://127.0.0.1:8080/console/");
+        assertThat(identity.readiness().description()).contains("ready;");
+        assertThat(identity.logFile()).isEqualTo(data.resolve("logs/identity.log"));
+    }
+
+    @Test
+    void aMissingIdentityJarIsNamedBeforeAnythingStarts() throws Exception {
+        Files.delete(root.resolve("identity/target/identity-0.1.0-SNAPSHOT.jar"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PlatformPlan(options().withScope(DevStackOptions.Scope.INFRA)).stages())
+                .isInstanceOfSatisfying(StartupFailure.class, failure -> {
+                    assertThat(failure.component()).isEqualTo("identity");
+                    assertThat(failure.getMessage()).contains("jar not found", "identity-0.1.0-SNAPSHOT.jar", "./mvnw");
+                });
     }
 
     @ParameterizedTest(name = "without {0}")
@@ -102,8 +153,7 @@ class PlatformPlanTest {
                 "--controller-port", "9093", data.resolve("kafka").toString());
         assertThat(infra.get(1).command()).contains("cn.minzheng.platform.embedded.EmbeddedMongo", "27017",
                 data.resolve("mongo/data.mv").toString());
-        assertThat(infra.get(2).command()).contains("cn.minzheng.platform.embedded.LocalTokenIssuer", "9000",
-                "http://localhost:9000", data.resolve("issuer").toString());
+        assertThat(infra.get(2).environment()).containsEntry("IDENTITY_DATA_DIR", data.resolve("issuer").toString());
     }
 
     /** The store compacts its file at stop: its JVM gets longer to end than the others before a kill. */
@@ -144,7 +194,7 @@ class PlatformPlanTest {
         Path runCopy = root.resolve(".devstack/run/devstack.jar").toAbsolutePath().normalize();
         assertThat(runCopy).doesNotExist();
 
-        for (ComponentSpec infra : plan.stages().get(0)) {
+        for (ComponentSpec infra : plan.stages().get(0).subList(0, 2)) {
             assertThat(infra.command()).as(infra.name())
                     .contains(runCopy.toString(), JavaCommand.PROPERTIES_LAUNCHER)
                     .anyMatch(arg -> arg.startsWith("-Dloader.main=cn.minzheng.platform.embedded."));
@@ -196,7 +246,7 @@ class PlatformPlanTest {
                 .withOut(new PrintStream(OutputStream.nullOutputStream()));
 
         List<ComponentSpec> components = all(new PlatformPlan(options));
-        assertThat(components).hasSize(8);
+        assertThat(components).hasSize(8); // kafka, mongo, identity, registry, three services, gateway
         for (ComponentSpec component : components) {
             List<String> command = component.command();
             int launch = Math.max(command.indexOf("-jar"), command.indexOf("-cp"));
