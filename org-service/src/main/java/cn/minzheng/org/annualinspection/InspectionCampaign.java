@@ -69,7 +69,7 @@ public record InspectionCampaign(String id, String authorityCode, int year, Loca
         }
         InspectionCampaign n = new InspectionCampaign(id, authorityCode, year, deadline, deadlines, CampaignStatus.SWEPT, openedOn, done, version + 1);
         return new Transitioned<>(n, new DomainEvent("swept", status.name(), CampaignStatus.SWEPT.name(), null,
-                Map.of("examined", done.examined(), "abnormalListed", done.abnormalListed(),
+                Map.of("examined", done.examined(), "listingNoticesIssued", done.listingNoticesIssued(),
                         "revocationsProposed", done.revocationsProposed(), "exempt", done.exempt()),
                 Map.of("regionCode", authorityCode, "year", year)));
     }

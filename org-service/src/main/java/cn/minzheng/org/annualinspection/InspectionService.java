@@ -2,8 +2,10 @@ package cn.minzheng.org.annualinspection;
 
 import java.util.Arrays;
 import cn.minzheng.org.registration.RegistrationService;
-import cn.minzheng.org.creditlist.CreditListEntry;
-import cn.minzheng.org.creditlist.CreditListStore;
+import cn.minzheng.org.creditlist.CreditListPolicy;
+import cn.minzheng.org.creditlist.ListingNotice;
+import cn.minzheng.org.creditlist.ListingNoticeStore;
+import cn.minzheng.platform.codes.calendar.WorkingDayCalendar;
 import cn.minzheng.org.creditlist.CreditListing;
 import cn.minzheng.org.creditlist.EntryGround;
 import cn.minzheng.org.events.Actor;
@@ -46,18 +48,23 @@ public class InspectionService {
     private static final Logger log = LoggerFactory.getLogger(InspectionService.class);
     private final InspectionStore store;
     private final RegistrationStore registrations;
-    private final CreditListStore creditLists;
+    private final ListingNoticeStore notices;
+    private final CreditListPolicy creditListPolicy;
+    private final WorkingDayCalendar calendar;
     private final CreditListing listing;
     private final InspectionPolicy policy;
     private final InspectionSweep sweep;
     private final OrgEventFactory events;
     private final Clock clock;
 
-    public InspectionService(InspectionStore store, RegistrationStore registrations, CreditListStore creditLists, CreditListing listing,
-                             InspectionPolicy policy, OrgEventFactory events, Clock clock) {
+    public InspectionService(InspectionStore store, RegistrationStore registrations, ListingNoticeStore notices, CreditListing listing,
+                             InspectionPolicy policy, CreditListPolicy creditListPolicy, WorkingDayCalendar calendar, OrgEventFactory events,
+                             Clock clock) {
         this.store = store;
         this.registrations = registrations;
-        this.creditLists = creditLists;
+        this.notices = notices;
+        this.creditListPolicy = creditListPolicy;
+        this.calendar = calendar;
         this.listing = listing;
         this.policy = policy;
         this.sweep = new InspectionSweep(policy);
@@ -128,8 +135,8 @@ public class InspectionService {
                 .concatMap(p -> store.progress(c.id(), p).thenReturn(p))
                 .doOnNext(p -> {
                     if (p.examined() % (SWEEP_BATCH * 20L) < SWEEP_BATCH) {
-                        log.info("annual-inspection sweep {}: {} examined, {} listed, {} revocations proposed, {} ms", c.id(), p.examined(),
-                                p.abnormalListed(), p.revocationsProposed(), (System.nanoTime() - started) / 1_000_000);
+                        log.info("annual-inspection sweep {}: {} examined, {} listing notices, {} revocations proposed, {} ms", c.id(), p.examined(),
+                                p.listingNoticesIssued(), p.revocationsProposed(), (System.nanoTime() - started) / 1_000_000);
                     }
                 })
                 .last(SweepProgress.none())
@@ -173,7 +180,7 @@ public class InspectionService {
                         progress = progress.plus(d);
                     }
                     SweepProgress result = progress;
-                    return listAbnormal(c, toList, actor, on)
+                    return issueNotices(c, toList, actor, on)
                             .then(Flux.concat(proposals).then())
                             .then(store.recordAll(c.id(), fresh))
                             .thenReturn(result);
@@ -181,50 +188,38 @@ public class InspectionService {
     }
 
     /**
-     * 活动异常名录 for not filing, for a batch: written notice served with the listing decision, each entry
-     * once (fixed id), each organization flagged once (a conditional bulk update).
+     * 拟列入告知 for not filing, for a batch: the sweep no longer lists on the day it finds a non-filer. Each
+     * non-filer gets a written notice (fixed id {@code LN-ABN-LATE-<organization>-<year>}) with the facts, the
+     * ground and the period to answer ([信用]; working days of the platform calendar, from configuration);
+     * the credit-list sweep lists it on the 活动异常名录 once the period has run without a statement, or a
+     * registrar lists it on rejecting the statement ({@code CreditListing#listNotice}).
      *
-     * <p>The batch's events (each entry's {@code listed}, each newly flagged organization's
-     * {@code abnormal-listed}) go into ONE outbox document of {@code sweep_events}, written first but
-     * held (not publishable), then released and drained once after the facts: on the Mongo-wire server
-     * every outbox drain costs the kit's relay two full scans of the document's collection (its claim and
-     * release filters are not index hits), so a drain per organization over 100k organizations would
-     * take hours. A sweep stopped between the two publishes nothing of the batch (SweepCrashTest); a
-     * re-run finds the document by its fixed id, keeps the events it holds, writes the facts and
-     * releases them. The event ids are derived from what they report (type, aggregate, year), so a fact
-     * published twice (a stop after the release) carries one id and consumers (who dedupe by id) see it
-     * once. A flag whose organization changed meanwhile is retried one by one through the
-     * organization's own outbox.
+     * <p>The batch's {@code issued} events go into ONE outbox document of {@code sweep_events}, written first but
+     * held (not publishable), then released and drained once after the notices are written: on the Mongo-wire
+     * server every outbox drain costs the kit's relay two full scans of the document's collection, so a drain
+     * per organization over 100k organizations would take hours. A sweep stopped between the two publishes
+     * nothing of the batch (SweepCrashTest); a re-run finds the document by its fixed id, keeps the events it
+     * holds, writes the notices (those written already are left as they are) and releases them. The event ids
+     * derive from what they report (type, notice, year), so a fact published twice (a stop after the release)
+     * carries one id.
      */
-    private Mono<Void> listAbnormal(InspectionCampaign c, List<Organization> organizations, Actor actor, LocalDate on) {
+    private Mono<Void> issueNotices(InspectionCampaign c, List<Organization> organizations, Actor actor, LocalDate on) {
         if (organizations.isEmpty()) {
             return Mono.empty();
         }
         int year = c.year();
-        List<Document> entries = new ArrayList<>();
+        List<Document> docs = new ArrayList<>();
         List<EventEnvelope> batchEvents = new ArrayList<>();
-        List<AggregateDocuments.VersionedWrite> flags = new ArrayList<>();
-        List<String> flagged = new ArrayList<>();
-        String reason = EntryGround.LATE_ANNUAL_REPORT.text() + "（" + year + "年度）";
         for (Organization o : organizations) {
-            var listed = CreditListEntry.list(entryIdOf(o.id(), year), o.id(), o.authorityCode(), EntryGround.LATE_ANNUAL_REPORT,
-                    year + "年度工作报告未在截止日期前报送", on, on);
-            entries.add(creditLists.document(listed.next(), o.name().fullName(), o.creditCode(), List.of()));
-            batchEvents.add(stableId(listing.entryEvent(listed, actor), year));
-            if (!o.abnormalListed()) {
-                var t = o.listing(true, o.seriousListed(), "abnormal-listed", reason);
-                batchEvents.add(stableId(events.envelope(OrgEventTypes.ofOrganization("abnormal-listed"), "organization", o.id(), o.id(),
-                        o.authorityCode(), t.next().version(), t.event(), actor, null), year));
-                flags.add(new AggregateDocuments.VersionedWrite(t.next(), o.version(), List.of(), Map.of("fullName", o.name().fullName())));
-                flagged.add(o.id());
-            }
+            String entryId = entryIdOf(o.id(), year);
+            var issued = ListingNotice.issue(noticeIdOf(o.id(), year), o.id(), o.authorityCode(), EntryGround.LATE_ANNUAL_REPORT,
+                    year + "年度工作报告未在截止日期前报送", entryId, null, on, calendar, creditListPolicy);
+            docs.add(notices.document(issued.next(), o.name().fullName(), List.of()));
+            batchEvents.add(stableId(listing.noticeEvent(issued, actor, null), year));
         }
         String batchId = c.id() + ":" + organizations.get(0).id() + ":" + organizations.size();
         return store.insertSweepEvents(batchId, c.id(), batchEvents)
-                .then(creditLists.insertAll(entries))
-                .then(registrations.updateAll(flags))
-                .flatMap(applied -> applied == flags.size() ? Mono.<Void>empty()
-                        : Flux.fromIterable(flagged).concatMap(id -> flagOrganization(id, actor, reason, year, 3)).then())
+                .then(notices.insertAll(docs))
                 .then(store.releaseSweepEvents(batchId));
     }
 
@@ -232,26 +227,14 @@ public class InspectionService {
         return "ABN-LATE-" + organizationId + "-" + year;
     }
 
-    /** The same fact of the same sweep year always gets the same event id (see {@link #listAbnormal}). */
-    private static EventEnvelope stableId(EventEnvelope e, int year) {
-        String id = UUID.nameUUIDFromBytes((e.type() + "|" + e.key() + "|" + year).getBytes(StandardCharsets.UTF_8)).toString();
-        return new EventEnvelope(id, e.source(), e.type(), e.subject(), e.time(), e.actorId(), e.actorRole(), e.regionCode(),
-                e.aggregateVersion(), e.traceparent(), e.data());
+    /** The 拟列入告知 of a non-filer for the year (fixed id: issued once). */
+    static String noticeIdOf(String organizationId, int year) {
+        return "LN-" + entryIdOf(organizationId, year);
     }
 
-    private Mono<Void> flagOrganization(String organizationId, Actor actor, String reason, int year, int attempts) {
-        return registrations.organization(organizationId).flatMap(s -> {
-            Organization o = s.organization();
-            if (o.abnormalListed()) {
-                return Mono.<Void>empty();
-            }
-            var t = o.listing(true, o.seriousListed(), "abnormal-listed", reason);
-            EventEnvelope e = stableId(events.envelope(OrgEventTypes.ofOrganization("abnormal-listed"), "organization", o.id(), o.id(),
-                    o.authorityCode(), t.next().version(), t.event(), actor, null), year);
-            return registrations.update(t.next(), o.version(), List.of(e))
-                    .flatMap(ok -> ok || attempts <= 1 ? Mono.<Void>empty()
-                            : flagOrganization(organizationId, actor, reason, year, attempts - 1));
-        });
+    /** The same fact of the same sweep year always gets the same event id (see {@link #issueNotices}). */
+    private static EventEnvelope stableId(EventEnvelope e, int year) {
+        return OrgEventFactory.withStableId(e, year);
     }
 
     private Mono<Void> proposeRevocation(Organization o, int year, String ground, Actor actor, LocalDate on) {

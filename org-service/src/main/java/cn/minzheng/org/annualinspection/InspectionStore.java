@@ -115,33 +115,14 @@ public class InspectionStore {
         return documents.insertDocument(REVOCATION_PROPOSALS, doc, events).onErrorResume(DuplicateKeyException.class, e -> Mono.empty());
     }
 
-    /** Where a sweep batch's events wait, not yet publishable, until the batch's facts are written. */
-    static final String HELD_EVENTS = "heldEvents";
-
-    /**
-     * One sweep batch's events in one outbox document, held: the outbox relay publishes only
-     * {@link PendingEvents#FIELD}, so nothing of the batch goes out before its facts are written
-     * ({@link #releaseSweepEvents}). Fixed id: written once; a re-run finds it and keeps the events
-     * the first run held.
-     */
+    /** One sweep batch's events, held until its facts are written ({@link AggregateDocuments#insertHeld}). */
     public Mono<Void> insertSweepEvents(String batchId, String campaignId, List<EventEnvelope> events) {
-        Document doc = new Document("_id", batchId).append("campaignId", campaignId).append("version", 1L);
-        doc.put(HELD_EVENTS, PendingEvents.documents(events));
-        return documents.insertAll(SWEEP_EVENTS, List.of(doc)).then();
+        return documents.insertHeld(SWEEP_EVENTS, batchId, Map.of("campaignId", campaignId), events);
     }
 
-    /**
-     * Makes the batch's held events publishable (once the batch's facts are written) and drains them
-     * (one claim for all). A re-run after a stop between the two finds them released already and
-     * only drains.
-     */
+    /** Releases and drains a batch's held events once its facts are written ({@link AggregateDocuments#releaseHeld}). */
     public Mono<Void> releaseSweepEvents(String batchId) {
-        var mongo = documents.mongo();
-        return mongo.findById(batchId, Document.class, SWEEP_EVENTS)
-                .filter(doc -> doc.containsKey(HELD_EVENTS))
-                .flatMap(doc -> mongo.updateFirst(Query.query(Criteria.where("_id").is(batchId).and(HELD_EVENTS).exists(true)),
-                        new Update().set(PendingEvents.FIELD, doc.get(HELD_EVENTS)).unset(HELD_EVENTS), SWEEP_EVENTS))
-                .then(documents.publish(SWEEP_EVENTS, List.of(batchId), 1));
+        return documents.releaseHeld(SWEEP_EVENTS, batchId);
     }
 
     static String outcomeId(String organizationId, int year) {

@@ -3,7 +3,8 @@ package cn.minzheng.org.configuration;
 import cn.minzheng.org.annualinspection.InspectionPolicy;
 import cn.minzheng.org.annualinspection.InspectionService;
 import cn.minzheng.org.annualinspection.InspectionStore;
-import cn.minzheng.org.creditlist.CreditListStore;
+import cn.minzheng.org.creditlist.ListingNoticeStore;
+import cn.minzheng.platform.codes.calendar.WorkingDayCalendar;
 import cn.minzheng.org.creditlist.CreditListing;
 import cn.minzheng.org.events.OrgEventFactory;
 import cn.minzheng.org.organization.OrganizationType;
@@ -35,8 +36,9 @@ public class AnnualInspectionConfiguration {
     }
 
     @Bean
-    InspectionService inspectionService(InspectionStore store, RegistrationStore registrations, CreditListStore creditLists,
-                                        CreditListing listing, InspectionPolicy policy, OrgEventFactory events, Clock clock) {
-        return new InspectionService(store, registrations, creditLists, listing, policy, events, clock);
+    InspectionService inspectionService(InspectionStore store, RegistrationStore registrations, ListingNoticeStore notices,
+                                        CreditListing listing, InspectionPolicy policy, OrgProperties props, WorkingDayCalendar calendar,
+                                        OrgEventFactory events, Clock clock) {
+        return new InspectionService(store, registrations, notices, listing, policy, props.creditLists(), calendar, events, clock);
     }
 }

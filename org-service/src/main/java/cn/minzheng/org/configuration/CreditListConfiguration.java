@@ -4,9 +4,13 @@ import cn.minzheng.org.creditlist.CreditListService;
 import cn.minzheng.org.creditlist.CreditListStore;
 import cn.minzheng.org.creditlist.CreditListSweepSchedule;
 import cn.minzheng.org.creditlist.CreditListing;
+import cn.minzheng.org.creditlist.ListingNoticeService;
+import cn.minzheng.org.creditlist.ListingNoticeStore;
+import cn.minzheng.platform.codes.calendar.WorkingDayCalendar;
 import cn.minzheng.org.events.OrgEventFactory;
 import cn.minzheng.org.outbox.AggregateDocuments;
 import cn.minzheng.org.registration.RegistrationStore;
+import cn.minzheng.platform.kit.mongo.IndexSpec;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,14 +28,38 @@ public class CreditListConfiguration {
     }
 
     @Bean
-    CreditListing creditListing(CreditListStore entries, RegistrationStore registrations, OrgProperties props, OrgEventFactory events) {
-        return new CreditListing(entries, registrations, props.creditLists(), events);
+    ListingNoticeStore listingNoticeStore(AggregateDocuments documents) {
+        return new ListingNoticeStore(documents);
     }
 
     @Bean
-    CreditListService creditListService(CreditListStore store, RegistrationStore registrations, CreditListing listing,
-                                        OrgProperties props, Clock clock) {
-        return new CreditListService(store, registrations, listing, props.creditLists(), clock);
+    CreditListing creditListing(CreditListStore entries, ListingNoticeStore notices, RegistrationStore registrations, OrgProperties props,
+                                OrgEventFactory events) {
+        return new CreditListing(entries, notices, registrations, props.creditLists(), events);
+    }
+
+    @Bean
+    CreditListService creditListService(CreditListStore store, ListingNoticeStore notices, RegistrationStore registrations,
+                                        CreditListing listing, OrgProperties props, AggregateDocuments documents, WorkingDayCalendar calendar,
+                                        Clock clock) {
+        return new CreditListService(store, notices, registrations, listing, props.creditLists(), documents, calendar, clock);
+    }
+
+    @Bean
+    ListingNoticeService listingNoticeService(ListingNoticeStore notices, RegistrationStore registrations, CreditListing listing,
+                                              Clock clock) {
+        return new ListingNoticeService(notices, registrations, listing, clock);
+    }
+
+    /** Conditional updates of notices and entries on exactly {@code {_id, version}}: index hits on the Mongo-wire server too (sweep batches). */
+    @Bean
+    IndexSpec listingNoticeVersions() {
+        return IndexSpec.unique(ListingNoticeStore.NOTICES, "_id", "version");
+    }
+
+    @Bean
+    IndexSpec creditListEntryVersions() {
+        return IndexSpec.unique(CreditListStore.ENTRIES, "_id", "version");
     }
 
     /** The daily credit-list sweep; {@code minzheng.org.credit-lists.sweep-enabled=false} turns it off (tests). */

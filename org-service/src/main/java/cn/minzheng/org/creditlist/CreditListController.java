@@ -65,7 +65,7 @@ public class CreditListController {
 
     /** Removes entries whose period has run and escalates 2-year 异常名录 entries; meant to run daily; re-runnable. */
     @PostMapping("/credit-lists/sweep")
-    public Mono<CreditListService.SweepResult> sweep(@RequestBody SweepBody body) {
+    public Mono<SweepRun.Counts> sweep(@RequestBody SweepBody body) {
         if (body.authorityCode() == null || !body.authorityCode().matches("\\d{2,6}")) {
             ProblemTranslation.throwIfAny(List.of(new FieldProblem("/authorityCode", "INVALID_AUTHORITY", "请填写区划代码（前缀）")));
         }

@@ -17,28 +17,49 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import cn.minzheng.org.events.OrgEventFactory;
+import cn.minzheng.org.outbox.AggregateDocuments;
+import cn.minzheng.org.registration.Organization;
+import cn.minzheng.platform.codes.calendar.WorkingDayCalendar;
+import cn.minzheng.platform.events.EventEnvelope;
+import org.bson.Document;
+import reactor.core.publisher.Flux;
 
 /**
  * Leaving the credit lists: removal on the organization's application once a registrar verified the
- * fix, and the sweep that removes entries whose period has run and moves 2-year 异常名录 entries to the
- * 失信名单. Each entry change is a conditional single-document update, so a re-run changes nothing twice.
+ * fix; and the daily sweep, batched like the 年检 sweep, that lists what a 拟列入告知 announced once it is
+ * due, removes entries whose period has run and gives 2-year 异常名录 entries their notice for the 失信名单.
  */
 public class CreditListService {
     private static final Logger log = LoggerFactory.getLogger(CreditListService.class);
-    static final int PROGRESS_EVERY = 500;
     private final CreditListStore store;
+    private final ListingNoticeStore notices;
+    private final AggregateDocuments documents;
+    private final WorkingDayCalendar calendar;
+    /** Where a sweep batch's events wait until its writes are done (the 年检 sweep's collection). */
+    static final String SWEEP_EVENTS = "sweep_events";
     private final RegistrationStore registrations;
     private final CreditListing listing;
     private final CreditListPolicy policy;
     private final Clock clock;
 
-    public CreditListService(CreditListStore store, RegistrationStore registrations, CreditListing listing, CreditListPolicy policy,
-                             Clock clock) {
+    public CreditListService(CreditListStore store, ListingNoticeStore notices, RegistrationStore registrations, CreditListing listing,
+                             CreditListPolicy policy, AggregateDocuments documents, WorkingDayCalendar calendar, Clock clock) {
         this.store = store;
+        this.notices = notices;
         this.registrations = registrations;
         this.listing = listing;
         this.policy = policy;
+        this.documents = documents;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -94,15 +115,11 @@ public class CreditListService {
         });
     }
 
-    /** What one run of the sweep did. */
-    public record SweepResult(long examined, long removed, long escalated) {
-        SweepResult plus(SweepResult o) {
-            return new SweepResult(examined + o.examined, removed + o.removed, escalated + o.escalated);
-        }
-    }
+    /** Documents per sweep batch (notices, then entries). */
+    static final int SWEEP_BATCH = 500;
 
-    /** Daily sweep over the listed entries of authorities under {@code authorityPrefix}. */
-    public Mono<SweepResult> sweep(Principal p, String authorityPrefix) {
+    /** Daily sweep over the notices and entries of authorities under {@code authorityPrefix}. */
+    public Mono<SweepRun.Counts> sweep(Principal p, String authorityPrefix) {
         AccessPolicy.requireAnyRole(p, Role.REGISTRAR);
         if (!AccessPolicy.mayActInRegion(p, authorityPrefix)) {
             return Mono.error(new ForbiddenProblem());
@@ -111,48 +128,192 @@ public class CreditListService {
     }
 
     /**
-     * One run over the listed entries (all authorities when {@code authorityPrefix} is null), logging its
-     * progress every {@value #PROGRESS_EVERY} entries and its result. Each change is a conditional
-     * single-document update with its event, so a run interrupted anywhere can simply run again.
+     * One run over the scope (all authorities when {@code authorityPrefix} is null), in batches of
+     * {@value #SWEEP_BATCH} documents, the way the 年检 sweep runs: first every 拟列入告知 whose listing is due
+     * (its period ran without a statement, or the statement was rejected) is listed; then every entry whose
+     * period has run is removed, and every 异常名录 entry kept 2 years gets its 拟列入告知 for the 失信名单.
+     * Per batch: one outbox document holding the batch's events (held), the batch's writes as bulk
+     * operations (entries, notices, organizations' flags), then the events released and drained once, then
+     * the run's cursor and counts saved (progress, logged every 20 batches). A run that stopped is resumed
+     * by the next call for its scope: on its own day, from its cursor, and a batch it re-does finds its
+     * outbox document by its fixed id, so no fact is written or published twice.
      */
-    public Mono<SweepResult> sweep(String authorityPrefix, Actor actor) {
-        LocalDate on = today();
-        String scope = authorityPrefix == null ? "all authorities" : authorityPrefix;
+    public Mono<SweepRun.Counts> sweep(String authorityPrefix, Actor actor) {
+        String runId = SweepRun.idOf(authorityPrefix);
         long started = System.nanoTime();
-        return store.allListed(authorityPrefix)
-                .concatMap(e -> sweepOne(e, on, actor))
-                .scan(new SweepResult(0, 0, 0), SweepResult::plus)
-                .doOnNext(r -> {
-                    if (r.examined() > 0 && r.examined() % PROGRESS_EVERY == 0) {
-                        log.info("credit-list sweep ({}, {}): {} examined, {} removed, {} escalated so far", scope, on, r.examined(),
-                                r.removed(), r.escalated());
-                    }
-                })
-                .last(new SweepResult(0, 0, 0))
-                .doOnNext(r -> log.info("credit-list sweep ({}, {}) done in {} ms: {} examined, {} removed, {} escalated", scope, on,
-                        (System.nanoTime() - started) / 1_000_000, r.examined(), r.removed(), r.escalated()));
+        java.util.concurrent.atomic.AtomicLong batches = new java.util.concurrent.atomic.AtomicLong();
+        return store.run(runId).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                .flatMap(last -> last.filter(r -> !r.finished()).map(r -> {
+                    log.info("credit-list sweep {}: resuming run {} of {} in phase {} after {}", runId, r.generation(), r.on(), r.phase(),
+                            r.cursor());
+                    return Mono.just(r);
+                }).orElseGet(() -> store.save(SweepRun.start(runId, last.orElse(null), today()))))
+                .expand(r -> r.finished() ? Mono.empty() : step(r, authorityPrefix, actor).flatMap(store::save)
+                        .doOnNext(n -> {
+                            if (!n.finished() && batches.incrementAndGet() % 20 == 0) {
+                                log.info("credit-list sweep {} ({}): {} so far, {} ms", runId, n.on(), n.counts(),
+                                        (System.nanoTime() - started) / 1_000_000);
+                            }
+                        }))
+                .last()
+                .map(SweepRun::counts)
+                .doOnNext(c -> log.info("credit-list sweep {} done in {} ms: {}", runId, (System.nanoTime() - started) / 1_000_000, c));
     }
 
-    private Mono<SweepResult> sweepOne(CreditListEntry e, LocalDate on, Actor actor) {
-        var due = e.removeWhenDue(on, policy);
-        if (due.isPresent()) {
-            var t = due.get();
-            return store.update(t.next(), e.version(), List.of(listing.entryEvent(t, actor))).flatMap(ok -> ok
-                    ? listing.unflagIfNoneLeft(e.organizationId(), e.list(), t.event().reason(), actor, 3).thenReturn(new SweepResult(1, 1, 0))
-                    : Mono.just(new SweepResult(1, 0, 0)));
+    /** One batch of the run's phase, or the end of the phase. */
+    private Mono<SweepRun> step(SweepRun r, String authorityPrefix, Actor actor) {
+        if (r.phase() == SweepRun.Phase.NOTICES) {
+            return notices.page(authorityPrefix, r.cursor(), SWEEP_BATCH).collectList().flatMap(batch -> batch.isEmpty()
+                    ? Mono.just(r.phaseDone())
+                    : noticeBatch(r, batch, actor).map(c -> r.advanced(batch.get(batch.size() - 1).id(), c)));
         }
-        if (e.escalationDue(on, policy)) {
-            var t = e.escalate(on, policy);
-            return registrations.organization(e.organizationId())
-                    .flatMap(s -> listing.list(s.organization(), EntryGround.ABNORMAL_TWO_YEARS, e.escalationEntryId(),
-                            e.facts() + "（列入活动异常名录满2年）", on, on, actor))
-                    .then(store.update(t.next(), e.version(), List.of(listing.entryEvent(t, actor))))
-                    .flatMap(ok -> ok
-                            ? listing.unflagIfNoneLeft(e.organizationId(), CreditList.ABNORMAL, t.event().reason(), actor, 3)
-                            .thenReturn(new SweepResult(1, 0, 1))
-                            : Mono.just(new SweepResult(1, 0, 0)));
+        return store.page(authorityPrefix, r.cursor(), SWEEP_BATCH).collectList().flatMap(batch -> batch.isEmpty()
+                ? Mono.just(r.phaseDone())
+                : entryBatch(r, batch, actor).map(c -> r.advanced(batch.get(batch.size() - 1).id(), c)));
+    }
+
+    /**
+     * Lists the batch's due notices. Those for the 异常名录 are written in bulk (entries, flags, notices,
+     * with the events held in the batch's outbox document until the writes are done); the rare 失信名单
+     * ones (a ground may restart an open 失信 entry, an escalation ends the 异常 entry it replaces) one by one
+     * through {@link CreditListing#listNotice}, each of whose writes is conditional or written once.
+     */
+    private Mono<SweepRun.Counts> noticeBatch(SweepRun r, List<ListingNotice> batch, Actor actor) {
+        LocalDate on = r.on();
+        List<ListingNotice> due = batch.stream().filter(n -> n.listingDue(on)).toList();
+        List<ListingNotice> bulk = due.stream().filter(n -> n.ground().list() == CreditList.ABNORMAL && n.replacesEntryId() == null).toList();
+        List<ListingNotice> single = due.stream().filter(n -> !bulk.contains(n)).toList();
+        SweepRun.Counts counts = new SweepRun.Counts(batch.size(), due.size(), 0, 0, 0);
+        Mono<Void> singles = Flux.fromIterable(single).concatMap(n -> listing.listNotice(n, on, actor)).then();
+        if (bulk.isEmpty()) {
+            return singles.thenReturn(counts);
         }
-        return Mono.just(new SweepResult(1, 0, 0));
+        return registrations.organizations(bulk.stream().map(ListingNotice::organizationId).collect(Collectors.toSet()))
+                .flatMap(orgs -> {
+                    List<Document> entryDocs = new ArrayList<>();
+                    List<EventEnvelope> held = new ArrayList<>();
+                    Map<String, AggregateDocuments.VersionedWrite> flags = new LinkedHashMap<>();
+                    List<AggregateDocuments.VersionedWrite> listed = new ArrayList<>();
+                    for (ListingNotice n : bulk) {
+                        var org = orgs.get(n.organizationId());
+                        if (org == null) {
+                            continue; // no such organization: nothing to list
+                        }
+                        Organization o = org.organization();
+                        var entry = n.entry(on);
+                        entryDocs.add(store.document(entry.next(), o.name().fullName(), o.creditCode(), List.of()));
+                        held.add(OrgEventFactory.withStableId(listing.entryEvent(entry, actor), on));
+                        if (!o.abnormalListed() && !flags.containsKey(o.id())) {
+                            var t = o.listing(true, o.seriousListed(), "abnormal-listed", n.ground().text());
+                            held.add(OrgEventFactory.withStableId(listing.standingEvent(t, actor), on));
+                            flags.put(o.id(), new AggregateDocuments.VersionedWrite(t.next(), o.version(), List.of(),
+                                    Map.of("fullName", o.name().fullName())));
+                        }
+                        var t = n.list(on);
+                        held.add(OrgEventFactory.withStableId(listing.noticeEvent(t, actor, null), on));
+                        listed.add(new AggregateDocuments.VersionedWrite(t.next(), n.version(), List.of(), Map.of()));
+                    }
+                    String batchId = r.batchId();
+                    return documents.insertHeld(SWEEP_EVENTS, batchId, Map.of("run", r.id()), held)
+                            .then(store.insertAll(entryDocs))
+                            .then(registrations.updateAll(List.copyOf(flags.values())))
+                            .flatMap(applied -> applied == flags.size() ? Mono.<Void>empty()
+                                    : Flux.fromIterable(flags.keySet()).concatMap(id -> listing.flag(id, CreditList.ABNORMAL,
+                                            EntryGround.LATE_ANNUAL_REPORT.text(), actor, 3, on)).then())
+                            .then(notices.updateAll(listed))
+                            .then(documents.releaseHeld(SWEEP_EVENTS, batchId));
+                })
+                .then(singles)
+                .thenReturn(counts);
+    }
+
+    /**
+     * Removes the batch's entries whose period has run, issues the 拟列入告知 of 2 years on the 异常名录 (once:
+     * a notice with its fixed id is not issued again), and clears the flags of the batch's organizations that
+     * no open entry keeps any more — computed from the store, so a re-done batch clears what the stopped one
+     * left. The events wait in the batch's outbox document until the writes are done.
+     */
+    private Mono<SweepRun.Counts> entryBatch(SweepRun r, List<CreditListEntry> batch, Actor actor) {
+        LocalDate on = r.on();
+        List<EventEnvelope> held = new ArrayList<>();
+        List<AggregateDocuments.VersionedWrite> removals = new ArrayList<>();
+        Set<String> removedIds = new HashSet<>();
+        List<CreditListEntry> escalating = new ArrayList<>();
+        for (CreditListEntry e : batch) {
+            var due = e.removeWhenDue(on, policy);
+            if (due.isPresent()) {
+                var t = due.get();
+                held.add(OrgEventFactory.withStableId(listing.entryEvent(t, actor), on));
+                removals.add(new AggregateDocuments.VersionedWrite(t.next(), e.version(), List.of(), Map.of()));
+                removedIds.add(e.id());
+            } else if (e.escalationDue(on, policy)) {
+                escalating.add(e);
+            }
+        }
+        List<String> orgIds = batch.stream().map(CreditListEntry::organizationId).distinct().toList();
+        return Mono.zip(notices.existing(escalating.stream().map(CreditListService::escalationNoticeId).toList()),
+                        store.openEntries(orgIds).filter(e -> !removedIds.contains(e.id())).collectList(),
+                        registrations.organizations(orgIds))
+                .flatMap(t -> {
+                    List<Document> noticeDocs = new ArrayList<>();
+                    for (CreditListEntry e : escalating) {
+                        if (t.getT1().contains(escalationNoticeId(e))) {
+                            continue;
+                        }
+                        var org = t.getT3().get(e.organizationId());
+                        var issued = ListingNotice.issue(escalationNoticeId(e), e.organizationId(), e.authorityCode(),
+                                EntryGround.ABNORMAL_TWO_YEARS, e.facts() + "（列入活动异常名录满2年）", e.escalationEntryId(), e.id(), on,
+                                calendar, policy);
+                        noticeDocs.add(notices.document(issued.next(), org == null ? "" : org.organization().name().fullName(), List.of()));
+                        held.add(OrgEventFactory.withStableId(listing.noticeEvent(issued, actor, null), on));
+                    }
+                    Map<String, Set<CreditList>> stillOn = new HashMap<>();
+                    t.getT2().forEach(e -> stillOn.computeIfAbsent(e.organizationId(), k -> new HashSet<>()).add(e.list()));
+                    List<AggregateDocuments.VersionedWrite> unflags = new ArrayList<>();
+                    for (var stored : t.getT3().values()) {
+                        Organization o = stored.organization();
+                        Set<CreditList> lists = stillOn.getOrDefault(o.id(), Set.of());
+                        Organization next = o;
+                        List<EventEnvelope> events = new ArrayList<>();
+                        if (o.abnormalListed() && !lists.contains(CreditList.ABNORMAL)) {
+                            var u = next.listing(false, next.seriousListed(), "abnormal-removed", "活动异常名录上已无未移出的记录");
+                            events.add(OrgEventFactory.withStableId(listing.standingEvent(u, actor), on));
+                            next = u.next();
+                        }
+                        if (o.seriousListed() && !lists.contains(CreditList.SERIOUS)) {
+                            var u = next.listing(next.abnormalListed(), false, "serious-removed", "严重违法失信名单上已无未移出的记录");
+                            events.add(OrgEventFactory.withStableId(listing.standingEvent(u, actor), on));
+                            next = u.next();
+                        }
+                        if (next != o) {
+                            held.addAll(events);
+                            unflags.add(new AggregateDocuments.VersionedWrite(next, o.version(), List.of(),
+                                    Map.of("fullName", o.name().fullName())));
+                        }
+                    }
+                    String batchId = r.batchId();
+                    SweepRun.Counts counts = new SweepRun.Counts(0, 0, batch.size(), removals.size(), noticeDocs.size());
+                    if (held.isEmpty()) {
+                        return Mono.just(counts);
+                    }
+                    return documents.insertHeld(SWEEP_EVENTS, batchId, Map.of("run", r.id()), held)
+                            .then(store.updateAll(removals))
+                            .then(notices.insertAll(noticeDocs))
+                            .then(registrations.updateAll(unflags))
+                            .flatMap(applied -> applied == unflags.size() ? Mono.<Void>empty()
+                                    : Flux.fromIterable(unflags).concatMap(w -> {
+                                        String id = ((Organization) w.aggregate()).id();
+                                        return listing.unflagIfNoneLeft(id, CreditList.ABNORMAL, "活动异常名录上已无未移出的记录", actor, 3, on)
+                                                .then(listing.unflagIfNoneLeft(id, CreditList.SERIOUS, "严重违法失信名单上已无未移出的记录", actor, 3, on));
+                                    }).then())
+                            .then(documents.releaseHeld(SWEEP_EVENTS, batchId))
+                            .thenReturn(counts);
+                });
+    }
+
+    /** The 拟列入告知 that 2 years on the 异常名录 give an entry (fixed id: issued once). */
+    static String escalationNoticeId(CreditListEntry e) {
+        return "LN-" + e.escalationEntryId();
     }
 
     /** One page of the public 名录 (list absent: both; creditCode exact; name a part), after the cursor. */

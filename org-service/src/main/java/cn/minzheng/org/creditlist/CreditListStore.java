@@ -74,6 +74,49 @@ public class CreditListStore {
                 .map(d -> documents.fromDocument(CreditListEntry.class, d));
     }
 
+    /**
+     * One page of the entries of authorities under {@code authorityPrefix} (all when null) after {@code cursor},
+     * in {@code _id} order, whatever their status: a sweep batch is the same set of entries when it is run again.
+     */
+    public Flux<CreditListEntry> page(String authorityPrefix, String cursor, int size) {
+        Criteria c = new Criteria();
+        if (authorityPrefix != null) {
+            c = c.and("authorityCode").regex("^" + Pattern.quote(authorityPrefix));
+        }
+        if (cursor != null) {
+            c = c.and("_id").gt(cursor);
+        }
+        return documents.mongo().find(new Query(c).with(Sort.by("_id")).limit(size), Document.class, ENTRIES)
+                .map(d -> documents.fromDocument(CreditListEntry.class, d));
+    }
+
+    /** The entries still listed of these organizations (one query for a sweep batch). */
+    public Flux<CreditListEntry> openEntries(List<String> organizationIds) {
+        if (organizationIds.isEmpty()) {
+            return Flux.empty();
+        }
+        return documents.mongo().find(new Query(Criteria.where("organizationId").in(organizationIds)
+                        .and("status").is(EntryStatus.LISTED.name())), Document.class, ENTRIES)
+                .map(d -> documents.fromDocument(CreditListEntry.class, d));
+    }
+
+    /** Many conditional entry changes in one round trip; emits how many applied. */
+    public Mono<Long> updateAll(List<AggregateDocuments.VersionedWrite> writes) {
+        return documents.updateAll(ENTRIES, writes);
+    }
+
+    /** Runs of the daily sweep, one document per scope. */
+    public static final String SWEEPS = "credit_list_sweeps";
+
+    public Mono<SweepRun> run(String id) {
+        return documents.mongo().findById(id, Document.class, SWEEPS).map(d -> documents.fromDocument(SweepRun.class, d));
+    }
+
+    /** Saves the run's state (not an outbox collection: a plain replace). */
+    public Mono<SweepRun> save(SweepRun run) {
+        return documents.mongo().save(documents.toDocument(run), SWEEPS).thenReturn(run);
+    }
+
     /** Entries on a list, of authorities under {@code authorityPrefix}, after {@code cursor}, at most {@code size}. */
     public Flux<PublicEntry> listed(CreditList list, String authorityPrefix, String cursor, int size) {
         return listed(list, authorityPrefix, null, null, cursor, size);

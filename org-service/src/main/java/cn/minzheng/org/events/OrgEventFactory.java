@@ -3,6 +3,7 @@ package cn.minzheng.org.events;
 import cn.minzheng.platform.events.EventData;
 import cn.minzheng.platform.events.EventEnvelope;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
@@ -34,5 +35,16 @@ public final class OrgEventFactory {
         }
         return new EventEnvelope(UUID.randomUUID().toString(), SOURCE, type, subject, clock.instant(), actor.id(), actor.role(),
                 regionCode, aggregateVersion, traceparent, data.toJson());
+    }
+
+    /**
+     * The same event with an id derived from what it reports (its type, its key and {@code discriminator},
+     * e.g. the sweep year or the day of a listing), so a fact written again by a re-run after a stop carries
+     * the id it had the first time and consumers, who dedupe by id, see it once.
+     */
+    public static EventEnvelope withStableId(EventEnvelope e, Object discriminator) {
+        String id = UUID.nameUUIDFromBytes((e.type() + "|" + e.key() + "|" + discriminator).getBytes(StandardCharsets.UTF_8)).toString();
+        return new EventEnvelope(id, e.source(), e.type(), e.subject(), e.time(), e.actorId(), e.actorRole(), e.regionCode(),
+                e.aggregateVersion(), e.traceparent(), e.data());
     }
 }

@@ -131,6 +131,35 @@ public class AggregateDocuments {
                         : Mono.just(false));
     }
 
+    /** Where a batch's events wait, not yet publishable, until the batch's facts are written. */
+    public static final String HELD_EVENTS = "heldEvents";
+
+    /**
+     * One batch's events in one outbox document of {@code collection}, held: the relay publishes only
+     * {@link PendingEvents#FIELD}, so nothing of the batch goes out before its facts are written
+     * ({@link #releaseHeld}). Fixed id: written once; a re-run finds it and keeps the events the first
+     * run held (their ids derive from the facts, so they are the events the re-run would write).
+     */
+    public Mono<Void> insertHeld(String collection, String batchId, Map<String, Object> extra, List<EventEnvelope> events) {
+        Document doc = new Document("_id", batchId).append("version", 1L);
+        doc.putAll(extra);
+        doc.put(HELD_EVENTS, PendingEvents.documents(events));
+        return insertAll(collection, List.of(doc)).then();
+    }
+
+    /**
+     * Makes the batch's held events publishable (once the batch's facts are written) and drains them
+     * (one claim for all). A re-run after a stop between the two finds them released already and only
+     * drains.
+     */
+    public Mono<Void> releaseHeld(String collection, String batchId) {
+        return mongo.findById(batchId, Document.class, collection)
+                .filter(doc -> doc.containsKey(HELD_EVENTS))
+                .flatMap(doc -> mongo.updateFirst(Query.query(Criteria.where("_id").is(batchId).and(HELD_EVENTS).exists(true)),
+                        new Update().set(PendingEvents.FIELD, doc.get(HELD_EVENTS)).unset(HELD_EVENTS), collection))
+                .then(publish(collection, List.of(batchId), 1));
+    }
+
     private static Update updateOf(Object aggregate, Document doc, List<EventEnvelope> events, Map<String, Object> extraSet) {
         Update update = new Update();
         doc.forEach((k, v) -> {

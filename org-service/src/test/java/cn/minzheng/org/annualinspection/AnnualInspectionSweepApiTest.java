@@ -1,6 +1,8 @@
 package cn.minzheng.org.annualinspection;
 
 import cn.minzheng.org.OrgServiceTestBase;
+import cn.minzheng.org.creditlist.ListingNoticeStore;
+import cn.minzheng.org.creditlist.Notices;
 import cn.minzheng.org.registration.Organization;
 import cn.minzheng.org.registration.RegistrationStore;
 import cn.minzheng.platform.events.EventEnvelope;
@@ -30,6 +32,8 @@ class AnnualInspectionSweepApiTest extends OrgServiceTestBase {
     RegistrationStore registrations;
     @Autowired
     ReactiveMongoTemplate mongo;
+    @Autowired
+    ListingNoticeStore notices;
 
     private static long serial = 900_000;
     private final String registrar = token("registrar-sweep", "REGISTRAR", AUTHORITY);
@@ -81,14 +85,22 @@ class AnnualInspectionSweepApiTest extends OrgServiceTestBase {
         JsonNode first = sweepAndWait(id, 1);
         assertThat(first.get("progress").get("examined").asLong()).isEqualTo(5);
         assertThat(first.get("progress").get("exempt").asLong()).isEqualTo(1);
-        assertThat(first.get("progress").get("abnormalListed").asLong()).isEqualTo(2);
+        assertThat(first.get("progress").get("listingNoticesIssued").asLong()).isEqualTo(2);
         assertThat(first.get("progress").get("revocationsProposed").asLong()).isEqualTo(2);
 
+        // #18 item 4: the sweep serves a 拟列入告知, it does not list on the day of the notice
         for (String org : List.of("ORG-SW-MISS2", "ORG-SW-MISS4")) {
-            EventEnvelope listed = awaitEvent(e -> e.type().equals(EventTypes.ORGANIZATION_ABNORMAL_LISTED)
+            EventEnvelope issued = Notices.awaitNoticeEvent(EVENTS, e -> e.type().equals("minzheng.org.listing-notice.issued.v1")
                     && org.equals(e.data().get("organizationId").asString()));
-            assertThat(listed.data().get("reason").asString()).contains("年度工作报告");
-            assertThat(listed.data().get("status").asString()).isEqualTo("REGISTERED");
+            assertThat(issued.subject()).isEqualTo("LN-ABN-LATE-" + org + "-" + year);
+            assertThat(issued.data().get("ground").asString()).isEqualTo("LATE_ANNUAL_REPORT");
+            assertThat(issued.data().get("respondBy").asString()).isNotBlank();
+            JsonNode notices = client().get().uri("/api/v1/orgs/organizations/" + org + "/listing-notices")
+                    .header("Authorization", "Bearer " + agentToken).exchange().expectStatus().isOk()
+                    .expectBody(JsonNode.class).returnResult().getResponseBody();
+            assertThat(notices.findValuesAsString("status")).containsExactly("NOTIFIED");
+            assertThat(LocalDate.parse(notices.get(0).get("respondBy").asString())).isAfter(today);
+            assertThat(registrations.organization(org).block().organization().abnormalListed()).as(org).isFalse();
         }
         for (String org : List.of("ORG-SW-MISS2", "ORG-SW-UNQL5")) {
             awaitEvent(e -> e.type().equals(EventTypes.ORGANIZATION_REVOCATION_PROPOSED) && org.equals(e.data().get("aggregateId").asString()));
@@ -96,23 +108,46 @@ class AnnualInspectionSweepApiTest extends OrgServiceTestBase {
         awaitEvent(e -> e.type().equals(EventTypes.INSPECTION_CAMPAIGN_SWEPT) && id.equals(e.data().get("aggregateId").asString()));
         // never an automatic revocation
         assertThat(registrations.organization("ORG-SW-MISS2").block().organization().status().name()).isEqualTo("REGISTERED");
-        assertThat(registrations.organization("ORG-SW-MISS2").block().organization().abnormalListed()).isTrue();
-        assertThat(registrations.organization("ORG-SW-QUAL1").block().organization().abnormalListed()).isFalse();
+        assertThat(count("credit_list_entries")).as("nothing listed on the day of the notice").isZero();
 
         JsonNode second = sweepAndWait(id, first.get("version").asLong());
         assertThat(second.get("progress")).isEqualTo(first.get("progress"));
-        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(
-                org.springframework.data.mongodb.core.query.Criteria.where("authorityCode").is(AUTHORITY)), "credit_list_entries").block()).isEqualTo(2);
-        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(
-                org.springframework.data.mongodb.core.query.Criteria.where("authorityCode").is(AUTHORITY)), InspectionStore.REVOCATION_PROPOSALS).block()).isEqualTo(2);
+        assertThat(count(ListingNoticeStore.NOTICES)).isEqualTo(2);
+        assertThat(count(InspectionStore.REVOCATION_PROPOSALS)).isEqualTo(2);
+
+        // the period runs out without a statement: the daily credit-list sweep lists both, once
+        Notices.periodEnded(notices, today, List.of("LN-ABN-LATE-ORG-SW-MISS2-" + year, "LN-ABN-LATE-ORG-SW-MISS4-" + year));
+        for (int run = 0; run < 2; run++) {
+            client().post().uri("/api/v1/orgs/credit-lists/sweep").header("Authorization", "Bearer " + registrar)
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("authorityCode", AUTHORITY)).exchange().expectStatus().isOk();
+        }
+        assertThat(count("credit_list_entries")).isEqualTo(2);
+        assertThat(registrations.organization("ORG-SW-MISS2").block().organization().abnormalListed()).isTrue();
+        assertThat(registrations.organization("ORG-SW-QUAL1").block().organization().abnormalListed()).isFalse();
+        for (String org : List.of("ORG-SW-MISS2", "ORG-SW-MISS4")) {
+            EventEnvelope listed = awaitEvent(e -> e.type().equals(EventTypes.ORGANIZATION_ABNORMAL_LISTED)
+                    && org.equals(e.data().get("organizationId").asString()));
+            assertThat(listed.data().get("reason").asString()).contains("年度工作报告");
+            assertThat(listed.data().get("status").asString()).isEqualTo("REGISTERED");
+            JsonNode entry = awaitEvent(e -> e.type().equals(EventTypes.CREDIT_LIST_ENTRY_LISTED)
+                    && e.subject().equals("ABN-LATE-" + org + "-" + year)).data();
+            assertThat(LocalDate.parse(entry.get("noticeServedOn").asString())).isBefore(LocalDate.parse(entry.get("listedOn").asString()));
+            Notices.awaitNoticeEvent(EVENTS, e -> e.type().equals("minzheng.org.listing-notice.listed.v1")
+                    && e.subject().equals("LN-ABN-LATE-" + org + "-" + year));
+        }
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> EVENTS.stream()
                 .filter(e -> e.type().equals(EventTypes.ORGANIZATION_ABNORMAL_LISTED)
-                        && "ORG-SW-MISS2".equals(e.data().get("organizationId").asString())).count() == 1);
+                        && "ORG-SW-MISS2".equals(e.data().get("organizationId").asString())).map(EventEnvelope::id).distinct().count() == 1);
 
         JsonNode publicList = client().get().uri("/api/v1/orgs/public/credit-lists?list=ABNORMAL&authority=" + AUTHORITY).exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(publicList.get("items").findValuesAsString("organizationName"))
                 .containsExactlyInAnyOrder("随县乙协会", "随县丁协会");
+    }
+
+    private long count(String collection) {
+        return mongo.count(new org.springframework.data.mongodb.core.query.Query(
+                org.springframework.data.mongodb.core.query.Criteria.where("authorityCode").is(AUTHORITY)), collection).block();
     }
 
     @Test

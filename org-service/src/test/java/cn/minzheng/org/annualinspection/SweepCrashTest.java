@@ -6,10 +6,10 @@ import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.Mockito.doReturn;
 
 import cn.minzheng.org.OrgServiceTestBase;
-import cn.minzheng.org.creditlist.CreditListStore;
+import cn.minzheng.org.creditlist.ListingNoticeStore;
+import cn.minzheng.org.creditlist.Notices;
 import cn.minzheng.org.registration.RegistrationStore;
 import cn.minzheng.platform.events.EventEnvelope;
-import cn.minzheng.platform.events.EventTypes;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -30,9 +30,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The sweep stops half-way through a batch — after the batch's events went into the outbox, before
- * its 异常名录 entries were written (the store fails once, as a crash or a lost database would). No
+ * its 拟列入告知 were written (the store fails once, as a crash or a lost database would). No
  * event of the stopped batch is published (its outbox document is drained only after the batch's
- * writes). The sweep is re-run: every non-filer ends up listed and flagged once, and every fact
+ * writes). The sweep is re-run: every non-filer gets its notice once, and every fact
  * reaches Kafka under one event id.
  */
 class SweepCrashTest extends OrgServiceTestBase {
@@ -40,7 +40,7 @@ class SweepCrashTest extends OrgServiceTestBase {
     private static final List<String> NON_FILERS = List.of("ORG-CR-MISS1", "ORG-CR-MISS2", "ORG-CR-MISS3");
 
     @MockitoSpyBean
-    CreditListStore creditLists;
+    ListingNoticeStore notices;
     @Autowired
     RegistrationStore registrations;
     @Autowired
@@ -63,7 +63,7 @@ class SweepCrashTest extends OrgServiceTestBase {
         String id = campaign.get("id").asString();
 
         doReturn(Mono.error(new IllegalStateException("the store went away mid-batch"))).doCallRealMethod()
-                .when(creditLists).insertAll(anyList());
+                .when(notices).insertAll(anyList());
         startSweep(id, 1);
         // the sweep stopped: the campaign stays SWEEPING with nothing examined, no entry written
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).until(() -> "SWEEPING".equals(campaign(id).get("status").asString()));
@@ -81,11 +81,13 @@ class SweepCrashTest extends OrgServiceTestBase {
                 .until(() -> "SWEPT".equals(campaign(id).get("status").asString()));
         JsonNode done = campaign(id);
         assertThat(done.get("progress").get("examined").asLong()).isEqualTo(3);
-        assertThat(done.get("progress").get("abnormalListed").asLong()).isEqualTo(3);
+        assertThat(done.get("progress").get("listingNoticesIssued").asLong()).isEqualTo(3);
         assertThat(entries()).isEqualTo(3);
         for (String org : NON_FILERS) {
-            assertThat(registrations.organization(org).block().organization().abnormalListed()).as(org).isTrue();
-            awaitEvent(e -> e.type().equals(EventTypes.ORGANIZATION_ABNORMAL_LISTED) && org.equals(e.subject()));
+            // a 拟列入告知 each (#18 item 4): the listing waits for the period to answer
+            assertThat(registrations.organization(org).block().organization().abnormalListed()).as(org).isFalse();
+            Notices.awaitNoticeEvent(EVENTS, e -> e.type().equals("minzheng.org.listing-notice.issued.v1")
+                    && e.subject().equals("LN-ABN-LATE-" + org + "-" + year));
         }
         // each fact under one id, whether the outbox of the stopped run published it already or not
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
@@ -116,7 +118,8 @@ class SweepCrashTest extends OrgServiceTestBase {
                 .exchange().expectBody(JsonNode.class).returnResult().getResponseBody();
     }
 
+    /** The 拟列入告知 written for the authority (what the sweep's batch writes for non-filers). */
     private long entries() {
-        return mongo.count(Query.query(Criteria.where("authorityCode").is(AUTHORITY)), "credit_list_entries").block();
+        return mongo.count(Query.query(Criteria.where("authorityCode").is(AUTHORITY)), ListingNoticeStore.NOTICES).block();
     }
 }

@@ -36,6 +36,8 @@ class CreditListApiTest extends OrgServiceTestBase {
     @Autowired
     CreditListService service;
     @Autowired
+    ListingNoticeStore notices;
+    @Autowired
     org.springframework.context.ApplicationContext context;
 
     private final String registrar = token("cl-registrar", "REGISTRAR", AUTHORITY);
@@ -92,10 +94,22 @@ class CreditListApiTest extends OrgServiceTestBase {
 
         JsonNode first = sweep();
         assertThat(first.get("removed").asLong()).isEqualTo(2);
-        assertThat(first.get("escalated").asLong()).isEqualTo(1);
+        // #18 item 4: 2 years on the 异常名录 first gives the organization its 拟列入告知 for the 失信名单
+        assertThat(first.get("escalationNoticesIssued").asLong()).isEqualTo(1);
         assertThat(registrations.organization(warned.id()).block().organization().abnormalListed()).isFalse();
         assertThat(registrations.organization(fined.id()).block().organization().seriousListed()).isFalse();
         assertThat(registrations.organization(recent.id()).block().organization().abnormalListed()).isTrue();
+        assertThat(registrations.organization(late.id()).block().organization().seriousListed()).as("not before the period").isFalse();
+        ListingNotice notice = notices.notice("LN-ESC-CL-4").block();
+        assertThat(notice.status()).isEqualTo(NoticeStatus.NOTIFIED);
+        assertThat(notice.replacesEntryId()).isEqualTo("CL-4");
+        assertThat(notice.ground()).isEqualTo(EntryGround.ABNORMAL_TWO_YEARS);
+        assertThat(entries.entry("CL-4").block().status()).isEqualTo(EntryStatus.LISTED);
+        assertThat(sweep().get("escalationNoticesIssued").asLong()).as("issued once").isZero();
+
+        Notices.periodEnded(notices, TODAY, List.of("LN-ESC-CL-4"));
+        JsonNode listing = sweep();
+        assertThat(listing.get("listed").asLong()).isEqualTo(1);
         Organization escalated = registrations.organization(late.id()).block().organization();
         assertThat(escalated.seriousListed()).isTrue();
         assertThat(escalated.abnormalListed()).isFalse();
@@ -107,16 +121,18 @@ class CreditListApiTest extends OrgServiceTestBase {
         assertThat(escalation.get("escalatedTo").asString()).isEqualTo("ESC-CL-4");
         JsonNode serious = awaitEvent(e -> e.type().equals(EventTypes.CREDIT_LIST_ENTRY_LISTED) && e.subject().equals("ESC-CL-4")).data();
         assertThat(serious.get("ground").asString()).isEqualTo("ABNORMAL_TWO_YEARS");
+        assertThat(LocalDate.parse(serious.get("noticeServedOn").asString())).isBefore(TODAY);
         assertThat(awaitEvent(e -> e.type().equals(EventTypes.CREDIT_LIST_ENTRY_REMOVED) && e.subject().equals("CL-3")).data()
                 .get("removal").asString()).isEqualTo("PERIOD_ENDED");
-        long entryEvents = EVENTS.stream().filter(e -> e.type().startsWith("minzheng.org.credit-list-entry.")).count();
+        Notices.awaitNoticeEvent(EVENTS, e -> e.type().equals("minzheng.org.listing-notice.listed.v1") && e.subject().equals("LN-ESC-CL-4"));
 
         JsonNode second = sweep();
         assertThat(second.get("removed").asLong()).isZero();
-        assertThat(second.get("escalated").asLong()).isZero();
+        assertThat(second.get("escalationNoticesIssued").asLong()).isZero();
+        assertThat(second.get("listed").asLong()).isZero();
         org.awaitility.Awaitility.await().during(java.time.Duration.ofSeconds(2)).atMost(java.time.Duration.ofSeconds(5)).until(() ->
                 EVENTS.stream().filter(e -> e.type().startsWith("minzheng.org.credit-list-entry.")
-                        && e.subject().matches("(ESC-)?CL-[3-6]")).count() == 4);
+                        && e.subject().matches("(ESC-)?CL-[3-6]")).map(EventEnvelope::id).distinct().count() == 4);
 
         JsonNode byCode = client().get().uri("/api/v1/orgs/public/credit-lists?creditCode=" + late.creditCode()).exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();

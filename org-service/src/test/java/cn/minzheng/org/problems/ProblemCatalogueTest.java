@@ -4,6 +4,9 @@ import cn.minzheng.org.annualinspection.CampaignStatus;
 import cn.minzheng.org.annualinspection.ReportStatus;
 import cn.minzheng.org.creditlist.CreditList;
 import cn.minzheng.org.creditlist.EntryStatus;
+import cn.minzheng.org.creditlist.NoticeAction;
+import cn.minzheng.org.creditlist.NoticeStatus;
+import cn.minzheng.org.creditlist.NoticeTransitions;
 import cn.minzheng.org.enforcement.CaseAction;
 import cn.minzheng.org.enforcement.CaseStatus;
 import cn.minzheng.org.enforcement.CaseTransitions;
@@ -76,7 +79,8 @@ class ProblemCatalogueTest {
         codes.addAll(scan(CODE_CONSTANT));
         codes.add(ProblemTranslation.kebab(cn.minzheng.org.creditcode.CreditCodeInput.CODE));
         codes.addAll(List.of("heavier-than-notified", "outside-discretion-benchmark", "illegal-transition", "not-found"));
-        assertThat(codes).as("codes found in the sources").contains("decision-period-expired", "notice-required", "name-taken");
+        assertThat(codes).as("codes found in the sources").contains("decision-period-expired", "notice-required", "name-taken",
+                "response-period-ended", "response-period-running", "notice-text-invalid");
         List<String> missing = new ArrayList<>();
         for (String code : codes) {
             for (String key : List.of(code + ".title", code + ".detail")) {
@@ -180,6 +184,8 @@ class ProblemCatalogueTest {
         check("inspection-campaign", names(CampaignStatus.values()), List.of("sweep", "finishSweep"),
                 (s, a) -> campaign.getOrDefault(s, List.of()).contains(a));
         check("annual-report", names(ReportStatus.values()), List.of("grade"), (s, a) -> s.equals("FILED"));
+        check("listing-notice", names(NoticeStatus.values()), names(NoticeAction.values()),
+                (s, a) -> NoticeTransitions.target(NoticeStatus.valueOf(s), NoticeAction.valueOf(a)).isPresent());
         check("credit-list-entry", entryStates, List.of("newGround", "removeOnApplication", "verifyRemoval", "escalate"),
                 (s, a) -> entry.getOrDefault(s, List.of()).contains(a));
     }
