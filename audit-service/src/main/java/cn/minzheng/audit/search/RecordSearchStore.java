@@ -78,17 +78,38 @@ public class RecordSearchStore {
         if (q.subject() != null) {
             all.add(Filters.eq("subject", q.subject()));
         }
-        if (q.from() != null) {
-            all.add(Filters.gte("timeMs", q.from().toEpochMilli()));
-        }
-        if (q.to() != null) {
-            all.add(Filters.lt("timeMs", q.to().toEpochMilli()));
+        Document range = timeRange(q);
+        if (!range.isEmpty()) {
+            all.add(new Document("timeMs", range));
         }
         if (q.after() != null) {
             all.add(Filters.or(Filters.gt("timeMs", q.after().timeMs()),
                     Filters.and(Filters.eq("timeMs", q.after().timeMs()), Filters.gt("_id", q.after().id()))));
         }
         return Filters.and(all);
+    }
+
+    /**
+     * The time range a query reads, as <em>one</em> condition on {@code timeMs}: from the later of
+     * {@code from} and the cursor's time (the cursor's own {@code $or} implies it, so the answer is
+     * the same) up to {@code to}. One two-sided condition is what an index range needs: the embedded
+     * store's planner takes the first condition it finds on a field, so separate {@code $gte} and
+     * {@code $lt} conditions (as before) read everything after {@code from}, and each later page read
+     * again from {@code from} instead of from its cursor (issue 20 item 7).
+     */
+    static Document timeRange(RecordQuery q) {
+        Long lower = q.from() == null ? null : q.from().toEpochMilli();
+        if (q.after() != null && (lower == null || q.after().timeMs() > lower)) {
+            lower = q.after().timeMs();
+        }
+        Document range = new Document();
+        if (lower != null) {
+            range.append("$gte", lower);
+        }
+        if (q.to() != null) {
+            range.append("$lt", q.to().toEpochMilli());
+        }
+        return range;
     }
 
     /** Region prefixes are digits only (checked by {@link RecordQuery} and {@link RegionScope}). */
