@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One gateway for all integration test classes (same configuration, so Spring reuses the context),
- * in front of three stand-in services on loopback ports, with the embedded token issuer and Kafka
+ * in front of three stand-in services and a stand-in console on loopback ports, with the embedded token issuer and Kafka
  * broker. Requests go over real HTTP.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -54,6 +54,7 @@ public abstract class GatewayTestSupport {
     static final StandInService ASSISTANCE = new StandInService("assistance-service", FreePorts.find()).start();
     static final StandInService ORG = new StandInService("org-service", FreePorts.find()).start();
     static final StandInService AUDIT = new StandInService("audit-service", FreePorts.find()).start();
+    static final ConsoleStandIn CONSOLE = new ConsoleStandIn(FreePorts.find()).start();
 
     @LocalServerPort
     int port;
@@ -64,6 +65,7 @@ public abstract class GatewayTestSupport {
         registry.add("GATEWAY_ASSISTANCE_URI", ASSISTANCE::uri);
         registry.add("GATEWAY_ORG_URI", ORG::uri);
         registry.add("GATEWAY_AUDIT_URI", AUDIT::uri);
+        registry.add("GATEWAY_CONSOLE_URI", CONSOLE::uri);
         registry.add("spring.kafka.bootstrap-servers", infra::bootstrapServers);
         registry.add("minzheng.security.jwk-set-uri", KEY_SET::uri);
         registry.add("minzheng.security.issuer", infra::issuer);
