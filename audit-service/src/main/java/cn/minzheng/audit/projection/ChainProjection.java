@@ -114,9 +114,12 @@ public abstract class ChainProjection<V> {
 
     // ---- builds ------------------------------------------------------------------------------------
 
-    /** At start-up: builds the first generation, or resumes a build a stop interrupted (in the background). */
+    /**
+     * At start-up: creates the buckets' index, then builds the first generation, or resumes a build a
+     * stop interrupted (in the background).
+     */
     public Mono<Void> start() {
-        return store.state().flatMap(s -> {
+        return store.createIndexes().then(store.state()).flatMap(s -> {
             if (s.getInteger("building") != null) {
                 log.info("{}: resuming the build of generation {}", name, s.getInteger("building"));
                 return run(s.getInteger("building"), s.getInteger("active"));

@@ -4,6 +4,7 @@ import com.mongodb.MongoException;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
@@ -41,6 +42,15 @@ public class GenerationStore {
         this.stateId = stateId;
         this.buckets = database.getCollection(bucketCollection);
         this.state = database.getCollection(Projections.STATE);
+    }
+
+    /**
+     * The lookup index on the buckets' generation {@code g} (named {@code g_1}): a query over all of one
+     * generation's buckets and the removal of a replaced generation are an index range on MongoDB and on
+     * the BSON store instead of a scan of every generation's buckets.
+     */
+    public Mono<Void> createIndexes() {
+        return Mono.from(buckets.createIndex(Indexes.ascending("g"))).then();
     }
 
     String watermarkId(int generation, String chain) {
