@@ -89,7 +89,7 @@ public class SpotCheckController {
                                  String seed, String method, int populationSize, List<PublicResult> results,
                                  SpotCheckPlan.PlanStatus status, LocalDate drawnOn, LocalDate publishedOn,
                                  String redrawOf, String redrawReason, String supersededBy, String supersededReason,
-                                 LocalDate supersededOn) {
+                                 LocalDate supersededOn, Integer registrants, List<PublicExclusion> exclusions) {
         static PublicPlanView of(StoredPlan s) {
             SpotCheckPlan p = s.plan();
             List<PublicResult> results = p.assignments().keySet().stream().map(id -> {
@@ -102,7 +102,29 @@ public class SpotCheckController {
             var l = p.lineage();
             return new PublicPlanView(p.id(), p.authorityCode(), p.year(), p.types(), p.ratioBasisPoints(), p.seed(), p.method(),
                     p.population().size(), results, p.status(), p.drawnOn(), p.publishedOn(), l.redrawOf(), l.redrawReason(),
-                    l.supersededBy(), l.supersededReason(), l.supersededOn());
+                    l.supersededBy(), l.supersededReason(), l.supersededOn(),
+                    s.filters().get("registrants") instanceof Number n ? n.intValue() : null, PublicExclusion.of(s.filters()));
+        }
+    }
+
+    /** One exclusion applied to the population of a draw: the rule in words, its source, whom it left out. */
+    public record PublicExclusion(String rule, String reason, String source, int count, List<PublicResult> organizations) {
+        static List<PublicExclusion> of(Map<String, Object> filters) {
+            if (!(filters.get("exclusions") instanceof List<?> groups)) {
+                return List.of(); // a plan drawn before exclusions were recorded (good standing only)
+            }
+            List<PublicExclusion> out = new ArrayList<>();
+            for (Object g : groups) {
+                if (g instanceof Map<?, ?> m) {
+                    List<PublicResult> orgs = m.get("organizations") instanceof List<?> l ? l.stream().filter(Map.class::isInstance)
+                            .map(o -> (Map<?, ?>) o)
+                            .map(o -> new PublicResult(String.valueOf(o.get("name")), String.valueOf(o.get("creditCode")), "EXCLUDED", null, null))
+                            .toList() : List.of();
+                    out.add(new PublicExclusion(String.valueOf(m.get("rule")), String.valueOf(m.get("reason")), String.valueOf(m.get("source")),
+                            orgs.size(), orgs));
+                }
+            }
+            return out;
         }
     }
 

@@ -149,7 +149,9 @@ public class SpotCheckService {
         SpotCheckPlan plan = t.next();
         Map<String, DrawnOrganization> drawn = new LinkedHashMap<>();
         plan.assignments().keySet().forEach(o -> drawn.put(o, pop.drawn().get(o)));
-        Map<String, Object> filters = Map.of("types", types.stream().map(Enum::name).sorted().toList(), "goodStandingOnly", true);
+        Map<String, Object> filters = new LinkedHashMap<>();
+        filters.put("types", types.stream().map(Enum::name).sorted().toList());
+        filters.putAll(pop.record());
         Role role = plan.lineage().redrawOf() != null ? Role.REGISTRAR : Role.INSPECTOR;
         EventEnvelope e = envelope(plan, "plan-drawn", t.event(), p, role, traceparent);
         return store.insert(plan, drawn, filters, List.of(e)).thenReturn(new StoredPlan(plan, drawn, filters));
@@ -169,16 +171,20 @@ public class SpotCheckService {
         }
     }
 
-    /** The authority's registrants in good standing (of {@code types}; empty: all). */
+    /**
+     * The authority's registrants (of {@code types}; empty: all) — in good standing or not, as the rules read
+     * ([抽查]) — minus the configured exclusions, which are recorded with the draw.
+     */
     private Mono<Population> population(String authorityCode, Set<OrganizationType> types) {
+        LocalDate on = LocalDate.now(clock);
         return registrations.registered(authorityCode)
-                .filter(Organization::goodStanding)
                 .filter(o -> types.isEmpty() || types.contains(o.type()))
                 .collectList()
-                .map(orgs -> {
+                .map(all -> {
+                    DrawPopulation population = DrawPopulation.of(all, policy.exclusions(), on);
                     Map<String, DrawnOrganization> drawn = new LinkedHashMap<>();
                     List<InspectorRoster.Candidate> candidates = new ArrayList<>();
-                    for (Organization o : orgs) {
+                    for (Organization o : population.included()) {
                         drawn.put(o.id(), new DrawnOrganization(o.name().fullName(), o.creditCode()));
                         Set<String> persons = new HashSet<>();
                         if (o.legalRepresentative() != null) {
@@ -188,11 +194,12 @@ public class SpotCheckService {
                         persons.remove(null);
                         candidates.add(new InspectorRoster.Candidate(o.id(), o.creditCode(), persons));
                     }
-                    return new Population(List.copyOf(drawn.keySet()), drawn, candidates);
+                    return new Population(List.copyOf(drawn.keySet()), drawn, candidates, population.record());
                 });
     }
 
-    private record Population(List<String> ids, Map<String, DrawnOrganization> drawn, List<InspectorRoster.Candidate> candidates) {
+    private record Population(List<String> ids, Map<String, DrawnOrganization> drawn, List<InspectorRoster.Candidate> candidates,
+                              Map<String, Object> record) {
     }
 
     public Mono<StoredPlan> plan(Principal p, String id) {

@@ -65,9 +65,11 @@ class SpotCheckApiTest extends OrgServiceTestBase {
                     "广水1号", "宗旨", "范围", "广水市", new Person("陈二", "42138119800101" + (1000 + i)), 3_000_000L, true, null,
                     null, "广水市科协", new Members(60, 0), List.of(), Set.of());
             String code = new CreditCodeIssuance("MJ").issue(type, AUTHORITY, 800_000 + i).value();
-            Organization o = Organization.register(String.format("ORG-SC-%02d", i), code, AUTHORITY, p, LocalDate.of(2020, 1, 1)).next();
+            // ORG-SC-09 registered a month ago: left out by the configured exclusion (< 6 months), recorded with the draw
+            LocalDate registeredOn = i == 9 ? LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(1) : LocalDate.of(2020, 1, 1);
+            Organization o = Organization.register(String.format("ORG-SC-%02d", i), code, AUTHORITY, p, registeredOn).next();
             if (i == 10) {
-                o = o.listing(true, false, "abnormal-listed", "未按时报送年度报告").next();   // not in good standing: not drawn
+                o = o.listing(true, false, "abnormal-listed", "未按时报送年度报告").next();   // not in good standing: drawn from all the same (#18 item 7)
             }
             registrations.insert(o, "agent-sc", List.of(), List.of()).block();
         }
@@ -159,9 +161,18 @@ class SpotCheckApiTest extends OrgServiceTestBase {
         assertThat(plan.get("method").asString()).isEqualTo(SeededDraw.METHOD);
         String seed = plan.get("seed").asString();
         assertThat(seed).as("the server's seed: 128 random bits").matches("[0-9a-f]{32}");
-        assertThat(plan.get("populationSize").asInt()).isEqualTo(9);   // 10 social groups, one on the 异常名录
+        // #18 item 7: every registrant (10 social groups, one on the 异常名录 among them), minus the configured
+        // exclusion (ORG-SC-09, registered a month ago), recorded with the draw
+        assertThat(plan.get("populationSize").asInt()).isEqualTo(9);
         List<String> population = strings(plan.get("population"));
-        assertThat(population).doesNotContain("ORG-SC-10", "ORG-SC-11", "ORG-SC-12").hasSize(9);
+        assertThat(population).contains("ORG-SC-10").doesNotContain("ORG-SC-09", "ORG-SC-11", "ORG-SC-12").hasSize(9);
+        JsonNode filters = plan.get("filters");
+        assertThat(filters.get("population").asString()).isEqualTo("ALL_REGISTRANTS");
+        assertThat(filters.get("registrants").asInt()).isEqualTo(10);
+        assertThat(filters.get("excludedCount").asInt()).isEqualTo(1);
+        assertThat(filters.get("exclusions").get(0).get("rule").asString()).isEqualTo("REGISTERED_WITHIN_MONTHS");
+        assertThat(filters.get("exclusions").get(0).get("source").asString()).isNotBlank();
+        assertThat(filters.get("exclusions").get(0).get("organizations").findValuesAsString("organizationId")).containsExactly("ORG-SC-09");
         // the pool is the configured roster, its 回避 entries resolved to the organizations of this population
         Map<String, Set<String>> pool = new LinkedHashMap<>();
         recordedPool(plan).forEach(i -> pool.put(i.id(), i.conflictsWith()));
@@ -226,6 +237,13 @@ class SpotCheckApiTest extends OrgServiceTestBase {
         assertThat(mine.get("results").findValuesAsString("result")).containsExactlyInAnyOrder("PROBLEMS_FOUND", "NO_PROBLEMS", "NO_PROBLEMS");
         assertThat(mine.get("results").get(0).get("organizationName").asString()).startsWith("广水市领域");
         assertThat(mine.toString()).doesNotContain("sc-inspector");
+        // the published draw shows whom the exclusions left out, why and under which source
+        assertThat(mine.get("registrants").asInt()).isEqualTo(10);
+        JsonNode exclusion = mine.get("exclusions").get(0);
+        assertThat(exclusion.get("reason").asString()).isEqualTo("抽取日前成立不满6个月");
+        assertThat(exclusion.get("count").asInt()).isEqualTo(1);
+        assertThat(exclusion.get("organizations").get(0).get("organizationName").asString()).isEqualTo("广水市领域9协会");
+        assertThat(exclusion.get("source").asString()).contains("本地做法");
     }
 
     @Test

@@ -98,7 +98,7 @@ class SpotCheckPlanTest {
     @ParameterizedTest(name = "population {0}, list limit {1} -> listed {2}")
     @CsvSource({"0, 1000, true", "5, 5, true", "6, 5, false", "1000, 1000, true", "1001, 1000, false", "3, 0, false"})
     void aLargePopulationIsNamedBySizeAndDigestAndTheEventStaysValid(int size, int limit, boolean listed) throws Exception {
-        SpotCheckPolicy small = new SpotCheckPolicy(policy.minimumBasisPoints(), 2, limit);
+        SpotCheckPolicy small = new SpotCheckPolicy(policy.minimumBasisPoints(), 2, limit, List.of());
         List<String> shuffled = new ArrayList<>(population(size));
         Collections.shuffle(shuffled, new Random(size));
         var t = SpotCheckPlan.draw("SC-330106-2025-1", "330106", 2025, List.of(), 300, "s", shuffled, pool(), small, DAY);
