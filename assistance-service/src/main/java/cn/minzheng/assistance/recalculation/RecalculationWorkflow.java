@@ -278,10 +278,12 @@ public class RecalculationWorkflow implements StandardAddedListener {
                                          BatchHook hook) {
         Instant at = clock.instant();
         LocalDate today = LocalDate.ofInstant(at, AssistanceCase.CHINA);
+        long[] t = {System.nanoTime(), 0, 0};
         return cases.page(scope, run.cursor(), run.batchSize()).collectList().flatMap(page -> {
             if (page.isEmpty()) {
                 return save(run.completed(clock.instant()));
             }
+            t[1] = System.nanoTime();
             return Flux.fromIterable(page)
                     .flatMapSequential(c -> recalculate(c, recalculation, run.id(), today, at, 3),
                             settings.writeConcurrency())
@@ -296,11 +298,16 @@ public class RecalculationWorkflow implements StandardAddedListener {
                             }
                         }
                         RecalculationRun next = run.afterBatch(page.get(page.size() - 1).number(), tally);
+                        t[2] = System.nanoTime();
                         return hook.afterCaseWrites(run, next.batches())
                                 .then(Flux.fromIterable(written)
                                         .flatMap(n -> relay.publishPending(CASES, n), settings.publishConcurrency())
                                         .then())
-                                .then(save(next));
+                                .then(save(next))
+                                .doOnNext(saved -> log.debug("调标 run {} batch {}: {} cases read in {} ms, decided and "
+                                                + "written in {} ms, {} published in {} ms", run.id(), saved.batches(),
+                                        page.size(), (t[1] - t[0]) / 1_000_000, (t[2] - t[1]) / 1_000_000, written.size(),
+                                        (System.nanoTime() - t[2]) / 1_000_000));
                     });
         });
     }
