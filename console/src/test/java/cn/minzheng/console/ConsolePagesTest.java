@@ -113,7 +113,8 @@ class ConsolePagesTest {
         assertThat(STUB.requests.get(0).header("Authorization")).isEqualTo("Bearer access-token");
         String page = body(web.mutateWith(as("CITIZEN", "citizen-token")).get().uri("/console/citizen/cases/" + NO).exchange()
                 .expectStatus().isOk());
-        assertThat(page).contains("户口簿", "收入证明", "2026-12-21", "补正后重新提交", "撤回申请");
+        assertThat(page).contains("户口簿", "收入证明", "2026-12-21", "补正后重新提交", "撤回申请", "2026-12-07 10:00 提交申请");
+        assertThat(page).doesNotContain("申请已提交。");
     }
 
     @Test
@@ -137,7 +138,7 @@ class ConsolePagesTest {
             citizen.post().uri("/console/citizen/apply").contentType(MediaType.APPLICATION_FORM_URLENCODED)
                     .body(BodyInserters.fromFormData(applicationForm("console-double-1")).with("step", "submit"))
                     .exchange().expectStatus().is3xxRedirection()
-                    .expectHeader().valueEquals("Location", "/console/citizen/cases/" + NO + "?submitted");
+                    .expectHeader().valueEquals("Location", "/console/citizen/cases/" + NO + "?done=submitted");
         }
         assertThat(STUB.calls("POST", CASES)).hasSize(2)
                 .allSatisfy(r -> assertThat(r.header("Idempotency-Key")).isEqualTo("console-double-1"));
@@ -163,6 +164,7 @@ class ConsolePagesTest {
         String page = body(web.mutateWith(as("CLERK", "clerk-token")).get().uri("/console/staff/cases/" + NO).exchange()
                 .expectStatus().isOk());
         assertThat(page).contains("id=\"action-acceptance\"", "id=\"action-supplement-request\"", "id=\"action-non-acceptance\"");
+        assertThat(page).doesNotContain("已办理。");
         assertThat(page).doesNotContain("action-approve", "action-deny", "action-home-visit", "action-emergency-payment");
     }
 
@@ -250,7 +252,7 @@ class ConsolePagesTest {
                 + "\"verdict\":\"AUTHENTICATED\",\"count\":12,\"fromSequence\":1,\"toSequence\":12}"));
         WebTestClient auditor = web.mutateWith(as("AUDITOR", "auditor-token"));
         String timeline = body(auditor.get().uri("/console/audit?subject=" + NO).exchange().expectStatus().isOk());
-        assertThat(timeline).contains("提交申请", "2026-12-07T10:00:00+08:00", "记录完整性：已验证");
+        assertThat(timeline).contains("提交申请", "2026-12-07 10:00", "记录完整性：已验证");
         String verdict = body(auditor.mutateWith(csrf()).post().uri("/console/audit/verification")
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData("chain", "assistance.events-0").with("fromSequence", "1").with("toSequence", ""))

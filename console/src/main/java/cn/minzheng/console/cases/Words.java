@@ -89,6 +89,19 @@ public class Words {
             "WHOLE_CASE", "全案办结",
             "SUPPLEMENT_REPLY", "申请人补正材料");
 
+    private static final Map<String, String> COMMANDS = ordered(
+            "SUBMIT", "提交申请", "REQUEST_SUPPLEMENT", "一次性告知补正", "RESUBMIT", "补正后重新提交", "ACCEPT", "受理",
+            "REFUSE_ACCEPTANCE", "不予受理", "RECORD_HOME_VISIT", "入户调查", "RECORD_ECONOMIC_CHECK", "家庭经济状况核对",
+            "GIVE_OPINION", "初审意见", "START_PUBLICITY", "开始公示", "RECORD_OBJECTION", "公示异议",
+            "COMPLETE_PUBLICITY", "公示期满", "APPROVE", "审核确认批准", "DENY", "不予批准", "WITHDRAW", "撤回申请",
+            "PAY_FIRST", "先行救助", "COMPLETE_RECORD", "补齐先行救助手续", "START_RECHECK", "开始复核",
+            "CONFIRM_RECHECK", "确认复核", "CHANGE_AMOUNT", "调整救助金额", "SUSPEND", "暂停发放", "RESUME", "恢复发放",
+            "START_PHASE_OUT", "进入渐退期", "TERMINATE", "终止救助", "ASSIGN_PROVIDER", "指定服务机构",
+            "FLAG_PROVIDER", "服务机构失去资格");
+
+    private static final java.time.format.DateTimeFormatter CHINA_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.of("Asia/Shanghai"));
+
     private static final Map<String, String> ORG_STATUS = ordered(
             "REGISTERED", "正常", "ACTIVE", "正常", "DEREGISTERED", "已注销", "REVOKED", "已撤销登记", "SUSPENDED", "停止活动");
     private static final Map<String, String> ORG_TYPES = ordered(
@@ -143,6 +156,22 @@ public class Words {
 
     public String role(Object code) {
         return code == null ? "" : cn.minzheng.console.security.ViewerRoles.name(code.toString());
+    }
+
+    public String command(Object code) {
+        return word(COMMANDS, code);
+    }
+
+    /** An instant (RFC 3339, any offset) as people in China read it: {@code 2026-12-07 10:00}. */
+    public String time(Object instant) {
+        if (instant == null) {
+            return "";
+        }
+        try {
+            return CHINA_TIME.format(java.time.OffsetDateTime.parse(instant.toString()));
+        } catch (java.time.format.DateTimeParseException e) {
+            return instant.toString();
+        }
     }
 
     public String yesNo(Object value) {

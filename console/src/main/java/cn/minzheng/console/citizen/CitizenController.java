@@ -88,7 +88,7 @@ public class CitizenController {
                             .map(result -> {
                                 if (result.ok()) {
                                     session.getAttributes().remove(key);
-                                    return "redirect:/console/citizen/cases/" + result.map().get("number") + "?submitted";
+                                    return "redirect:/console/citizen/cases/" + result.map().get("number") + "?done=submitted";
                                 }
                                 model.addAttribute("problem", result.problem());
                                 return result.unavailable() ? "citizen/summary" : "citizen/apply";
@@ -120,9 +120,10 @@ public class CitizenController {
     }
 
     @GetMapping("/console/citizen/cases/{number}")
-    public Mono<String> oneCase(@PathVariable String number,
+    public Mono<String> oneCase(@PathVariable String number, @RequestParam(required = false) String done,
                                 @RegisteredOAuth2AuthorizedClient("minzheng") OAuth2AuthorizedClient client, Model model) {
         CaseNumbers.check(number);
+        model.addAttribute("flash", done);
         return caseModel(number, token(client), model).thenReturn("citizen/case");
     }
 
@@ -134,7 +135,7 @@ public class CitizenController {
                 Map.of("reason", String.valueOf(data.getFirst("reason")).trim()),
                 h -> h.setIfMatch("\"" + data.getFirst("version") + "\"")).flatMap(result -> {
                     if (result.ok()) {
-                        return Mono.just("redirect:/console/citizen/cases/" + number + "?withdrawn");
+                        return Mono.just("redirect:/console/citizen/cases/" + number + "?done=withdrawn");
                     }
                     model.addAttribute("problem", result.problem());
                     model.addAttribute("reason", data.getFirst("reason"));
@@ -176,7 +177,7 @@ public class CitizenController {
                 return api.post(SERVICE, BASE + "/" + number + "/resubmission", token(client), form.toSubmission(),
                         h -> h.setIfMatch("\"" + version + "\"")).map(result -> {
                             if (result.ok()) {
-                                return "redirect:/console/citizen/cases/" + number + "?resubmitted";
+                                return "redirect:/console/citizen/cases/" + number + "?done=resubmitted";
                             }
                             model.addAttribute("problem", result.problem());
                             return "citizen/resubmit";

@@ -72,9 +72,13 @@ public class StaffController {
     }
 
     @GetMapping("/console/staff/cases/{number}")
-    public Mono<String> oneCase(@PathVariable String number, Authentication authentication,
+    public Mono<String> oneCase(@PathVariable String number, @RequestParam(required = false) String done,
+                                Authentication authentication,
                                 @RegisteredOAuth2AuthorizedClient("minzheng") OAuth2AuthorizedClient client, Model model) {
         CaseNumbers.check(number);
+        if (done != null) {
+            model.addAttribute("done", done);
+        }
         return caseModel(number, client.getAccessToken().getTokenValue(), Viewer.of(authentication), model)
                 .thenReturn("staff/case");
     }
