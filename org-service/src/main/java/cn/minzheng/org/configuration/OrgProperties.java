@@ -6,6 +6,7 @@ import cn.minzheng.org.enforcement.DiscretionBenchmarks;
 import cn.minzheng.org.enforcement.EnforcementPolicy;
 import cn.minzheng.org.enforcement.Severity;
 import cn.minzheng.org.naming.NamePolicy;
+import cn.minzheng.org.naming.NameSimilarity;
 import cn.minzheng.org.organization.Matter;
 import cn.minzheng.org.organization.OrganizationType;
 import cn.minzheng.org.registration.FilingLimits;
@@ -25,6 +26,7 @@ import java.util.Map;
  * @param enforcement          figures of the penalty procedure
  * @param discretionBenchmarks 裁量基准: violation → circumstances → allowed penalties and ranges
  * @param creditCodePrefix leading characters of the organization-code body of issued credit codes
+ * @param nameSimilarity   when a name is "similar" to one in use in the same area ([SG]§13 refusal ground)
  * @param filingLimits     days an organization has to file a 变更 (from the sponsor's consent) or a 注销 (after
  *                         liquidation); absent: the statutory 30 and 15
  */
@@ -39,9 +41,11 @@ public record OrgProperties(RegistrationPolicy registration,
                             Map<String, List<Inspector>> spotCheckInspectors,
                             EnforcementPolicy enforcement,
                             Map<String, Map<Severity, DiscretionBenchmarks.Band>> discretionBenchmarks,
-                            String creditCodePrefix) {
+                            String creditCodePrefix,
+                            NameSimilarity nameSimilarity) {
 
     public OrgProperties {
+        nameSimilarity = nameSimilarity == null ? NameSimilarity.defaults() : nameSimilarity;
         filingLimits = filingLimits == null ? FilingLimits.statutory() : filingLimits;
     }
 

@@ -42,7 +42,7 @@ public class RegistrationConfiguration {
                                             OrgProperties props, WorkingDayCalendar calendar, OrgEventFactory events, Clock clock) {
         return new RegistrationService(store, names, serials, new NameRules(props.naming()), new NameUniqueness(props.naming()),
                 new RegistrationRules(props.registration()), props.registration(), props.limits(), props.filingLimits(), calendar,
-                new CreditCodeIssuance(props.creditCodePrefix()), events, clock);
+                new CreditCodeIssuance(props.creditCodePrefix()), events, clock, props.nameSimilarity(), props.naming().formsByType());
     }
 
     /**

@@ -33,6 +33,12 @@ public class NameRegistryStore {
         return mongo.find(q, Document.class, COLLECTION).map(NameRegistryStore::read);
     }
 
+    /** The names in use in one authority (the area of the similarity rule, [SG]§13). */
+    public Flux<NameRecord> inUse(String authorityCode) {
+        Query q = new Query(Criteria.where("claim.authorityCode").is(authorityCode).and("state").is(NameRecord.NameState.IN_USE.name()));
+        return mongo.find(q, Document.class, COLLECTION).map(NameRegistryStore::read);
+    }
+
     /** Takes the name for {@code organizationId}; a 409 NAME_TAKEN when someone holds or blocks it. */
     public Mono<Void> claim(NameClaim claim, String fullName, String organizationId, LocalDate on) {
         Document doc = write(new NameRecord(claim, fullName, organizationId, NameRecord.NameState.IN_USE, null));

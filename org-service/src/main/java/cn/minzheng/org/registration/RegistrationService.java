@@ -22,6 +22,7 @@ import cn.minzheng.org.naming.NameRecord;
 import cn.minzheng.org.naming.NameRegistryStore;
 import cn.minzheng.org.naming.NameRules;
 import cn.minzheng.org.naming.NameUniqueness;
+import cn.minzheng.org.naming.NameSimilarity;
 import cn.minzheng.org.problems.FieldProblem;
 import cn.minzheng.org.problems.ProblemTranslation;
 import cn.minzheng.org.problems.RuleViolation;
@@ -68,11 +69,16 @@ public class RegistrationService {
     private final WorkingDayCalendar calendar;
     private final OrgEventFactory events;
     private final Clock clock;
+    private final NameSimilarity similarity;
+    private final Map<OrganizationType, Set<String>> formsByType;
 
     public RegistrationService(RegistrationStore store, NameRegistryStore names, SerialCounter serials, NameRules nameRules,
                                NameUniqueness uniqueness, RegistrationRules rules, RegistrationPolicy policy,
                                Map<Matter, MatterLimit> limits, FilingLimits filingLimits, WorkingDayCalendar calendar,
-                               CreditCodeIssuance issuance, OrgEventFactory events, Clock clock) {
+                               CreditCodeIssuance issuance, OrgEventFactory events, Clock clock, NameSimilarity similarity,
+                               Map<OrganizationType, Set<String>> formsByType) {
+        this.similarity = similarity;
+        this.formsByType = formsByType;
         this.store = store;
         this.names = names;
         this.serials = serials;
@@ -103,7 +109,8 @@ public class RegistrationService {
         return foundingProblems(particulars, authority, null).flatMap(problems -> {
             ProblemTranslation.throwIfAny(problems);
             var t = RegistrationApplication.founding(applicationId, authorityCode, p.subject(), organizationId, particulars, today());
-            return store.insert(t.next(), applicationEvents(t.next(), t.event(), p, Role.ORG_AGENT, traceparent));
+            return refuseIfSimilar(particulars, authority.regionCode(), null)
+                    .then(store.insert(t.next(), applicationEvents(t.next(), t.event(), p, Role.ORG_AGENT, traceparent)));
         });
     }
 
@@ -288,6 +295,18 @@ public class RegistrationService {
         });
     }
 
+    /**
+     * [SG]§13: a same or similar organization already registered in the same area is a mandatory refusal
+     * ground — 422 {@code similar-organization-registered} naming it (the rule: {@link NameSimilarity}).
+     */
+    private Mono<Void> refuseIfSimilar(Particulars particulars, String authorityCode, String exceptOrg) {
+        NameClaim claim = NameClaim.of(authorityCode, particulars.type(), particulars.name());
+        Set<String> forms = formsByType.getOrDefault(particulars.type(), Set.of());
+        return names.inUse(authorityCode).collectList().flatMap(records -> similarity.similarTo(claim, forms, records, exceptOrg, today())
+                .map(r -> Mono.<Void>error(new RuleViolation("SIMILAR_ORGANIZATION_REGISTERED", List.of(similarity.problem(r, "/name")))))
+                .orElseGet(Mono::empty));
+    }
+
     private Mono<Organization> found(Principal p, RegistrationApplication a, String traceparent) {
         Particulars particulars = a.particulars();
         RegistrationAuthority authority = new RegistrationAuthority(a.authorityCode());
@@ -298,7 +317,8 @@ public class RegistrationService {
                                 problems.stream().map(FieldProblem::message).reduce((x, y) -> x + "；" + y).orElse("")));
                     }
                     NameClaim claim = NameClaim.of(a.authorityCode(), particulars.type(), particulars.name());
-                    return names.claim(claim, particulars.name().fullName(), a.organizationId(), today())
+                    return refuseIfSimilar(particulars, a.authorityCode(), a.organizationId())
+                            .then(names.claim(claim, particulars.name().fullName(), a.organizationId(), today()))
                             .then(serials.next(a.authorityCode()))
                             .flatMap(serial -> {
                                 String code = issuance.issue(particulars.type(), a.authorityCode(), serial).value();

@@ -22,6 +22,9 @@ class RegistrationApiTest extends OrgServiceTestBase {
     private static final List<String> ALL_DOCS = List.of("APPLICATION", "SPONSOR_APPROVAL", "CAPITAL_VERIFICATION", "PREMISES_PROOF",
             "OFFICER_IDS", "DRAFT_CHARTER");
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo;
+
     private final String agent = "agent-" + UUID.randomUUID();
     private final String agentToken = token(agent, "ORG_AGENT", COUNTY);
     private final String registrarToken = token("registrar-1", "REGISTRAR", COUNTY);
@@ -131,6 +134,37 @@ class RegistrationApiTest extends OrgServiceTestBase {
         JsonNode represents = json(post("/api/v1/orgs/applications", token("agent-other", "ORG_AGENT", COUNTY),
                 socialGroup(uniqueField(), 60, "30000.00", ALL_DOCS, " 42010219900101121x "), null), HttpStatus.BAD_REQUEST);
         assertThat(represents.get("errors").toString()).contains("/legalRepresentative/idNumber", "already-represents-social-group");
+    }
+
+    /** [SG]§13: a same or similar organization already registered in the same area → 422 naming the ground and it, nothing stored. */
+    @Test
+    void aSimilarOrganizationAlreadyRegisteredInTheAreaIsAMandatoryRefusal() {
+        String field = uniqueField();
+        JsonNode first = json(post("/api/v1/orgs/applications", agentToken,
+                socialGroup(field, 60, "30000.00", ALL_DOCS, "420102199001018817"), null), HttpStatus.CREATED);
+        json(post("/api/v1/orgs/applications/" + first.get("id").asString() + "/acceptance", registrarToken, null, 1L), HttpStatus.OK);
+        json(post("/api/v1/orgs/applications/" + first.get("id").asString() + "/approval", registrarToken, null, 2L), HttpStatus.OK);
+
+        // the same field under another form (学会 beside 协会), and a field one character apart under the same form
+        String near = field.substring(0, field.length() - 1) + (field.endsWith("甲") ? "乙" : "甲");
+        for (Map<String, Object> name : List.of(Map.<String, Object>of("region", "随州市曾都区", "field", field, "form", "学会"),
+                Map.<String, Object>of("region", "随州市曾都区", "field", near, "form", "协会"))) {
+            Map<String, Object> body = new java.util.HashMap<>(socialGroup(field, 60, "30000.00", ALL_DOCS, "420102199001018825"));
+            body.put("name", name);
+            long before = mongo.count(new org.springframework.data.mongodb.core.query.Query(), "applications").block();
+            JsonNode refused = json(post("/api/v1/orgs/applications", agentToken, body, null), HttpStatus.valueOf(422));
+            assertThat(refused.get("code").asString()).isEqualTo("similar-organization-registered");
+            assertThat(refused.get("errors").findValuesAsString("pointer")).containsExactly("/name");
+            assertThat(refused.get("detail").asString()).contains("随州市曾都区" + field + "协会").contains("第十三条").contains("请调整");
+            assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), "applications").block()).as("nothing stored")
+                    .isEqualTo(before);
+        }
+        // a field two characters apart is not similar
+        String far = field.substring(0, field.length() - 2) + "甲乙";
+        if (!far.equals(field)) {
+            Map<String, Object> body = new java.util.HashMap<>(socialGroup(far, 60, "30000.00", ALL_DOCS, "420102199001018833"));
+            json(post("/api/v1/orgs/applications", agentToken, body, null), HttpStatus.CREATED);
+        }
     }
 
     @Test
