@@ -215,6 +215,12 @@ public class ApplicationStore {
         return mongo.insert(doc, CaseDocuments.COLLECTION).thenReturn(c);
     }
 
+    /** Many new cases at once, without events (DEVSTACK fixtures: not facts, nothing to publish). */
+    public Mono<Long> insertAll(List<AssistanceCase> cases) {
+        List<Document> docs = cases.stream().map(CaseDocuments::state).toList();
+        return mongo.insert(docs, CaseDocuments.COLLECTION).count();
+    }
+
     public Mono<AssistanceCase> find(String number) {
         return mongo.findById(number, Document.class, CaseDocuments.COLLECTION).map(CaseDocuments::fromDocument);
     }
