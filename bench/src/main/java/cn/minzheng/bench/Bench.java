@@ -12,6 +12,7 @@ import cn.minzheng.bench.workload.AuditVerify;
 import cn.minzheng.bench.workload.GatewayOverhead;
 import cn.minzheng.bench.workload.InspectionSweep;
 import cn.minzheng.bench.workload.Overload;
+import cn.minzheng.bench.workload.StandardRecalculationRun;
 import cn.minzheng.bench.workload.Submissions;
 import cn.minzheng.bench.workload.Workload;
 import java.io.IOException;
@@ -28,7 +29,8 @@ public final class Bench {
 
     private static final Map<String, Workload> WORKLOADS = Map.of("gateway", new GatewayOverhead(),
             "submissions", new Submissions(), "lag", new AuditLag(), "ingest", new AuditIngest(),
-            "verify", new AuditVerify(), "sweep", new InspectionSweep(), "overload", new Overload());
+            "verify", new AuditVerify(), "sweep", new InspectionSweep(), "overload", new Overload(),
+            "recalculation", new StandardRecalculationRun());
 
     private Bench() {
     }

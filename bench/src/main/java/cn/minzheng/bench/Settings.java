@@ -11,13 +11,14 @@ import java.util.List;
  */
 public record Settings(List<String> workloads, int runs, Duration warmup, Duration warmupMax, Duration window, int clients, int tokenPool,
         double lagRate, Duration pollInterval, int ingestEvents, int ingestPartitions, long verifyRecords,
-        String verifyChain, int organizations, Path reportDir, boolean submitDirect) {
+        String verifyChain, int organizations, Path reportDir, boolean submitDirect, int recalculationCases) {
 
-    public static final List<String> ALL = List.of("gateway", "submissions", "lag", "sweep", "ingest", "verify", "overload");
+    public static final List<String> ALL = List.of("gateway", "submissions", "lag", "sweep", "ingest", "verify", "overload",
+            "recalculation");
 
     public static final String USAGE = """
             usage: run.sh [workload ...] [options]
-              workloads: gateway submissions lag sweep ingest verify overload (default: all, in this order)
+              workloads: gateway submissions lag sweep ingest verify overload recalculation (default: all, in this order)
               --runs N              runs per workload, figures are medians (3)
               --warmup S            least warm-up seconds (10) for gateway and submissions; they warm up
                                     further until 3 steps of 5 s run within ±5 % of each other
@@ -33,6 +34,7 @@ public record Settings(List<String> workloads, int runs, Duration warmup, Durati
               --verify-records N    records in the chain the verify workload fills and checks (20000)
               --verify-chain C      verify an existing chain instead of filling one (e.g. assistance.events-0)
               --orgs N              organizations seeded for the 年检 sweep (100000; fixtures endpoint, devstack only)
+              --recalc-cases N      active cases seeded for 调标 (100000; fixtures endpoint, devstack only)
               --via gateway|direct  where submissions and lag send their POSTs (gateway :8080, or direct to :8081)
               --report DIR          where report.html goes (bench/report)
             """;
@@ -52,6 +54,7 @@ public record Settings(List<String> workloads, int runs, Duration warmup, Durati
         long verifyRecords = 20_000;
         String verifyChain = null;
         int orgs = 100_000;
+        int recalcCases = 100_000;
         Path report = Path.of("bench", "report");
         boolean direct = false;
         for (int i = 0; i < args.length; i++) {
@@ -84,6 +87,7 @@ public record Settings(List<String> workloads, int runs, Duration warmup, Durati
                 case "--verify-records" -> verifyRecords = positive(a, v);
                 case "--verify-chain" -> verifyChain = v;
                 case "--orgs" -> orgs = positive(a, v);
+                case "--recalc-cases" -> recalcCases = positive(a, v);
                 case "--report" -> report = Path.of(v);
                 case "--via" -> {
                     if (!v.equals("gateway") && !v.equals("direct")) {
@@ -98,7 +102,7 @@ public record Settings(List<String> workloads, int runs, Duration warmup, Durati
         return new Settings(chosen, runs, Duration.ofSeconds(warmup), Duration.ofSeconds(Math.max(warmup, warmupMax)),
                 Duration.ofSeconds(window), clients, tokenPool,
                 lagRate, Duration.ofMillis(pollMs), ingestEvents, ingestPartitions, verifyRecords, verifyChain, orgs,
-                report, direct);
+                report, direct, recalcCases);
     }
 
     private static int positive(String name, String v) {
@@ -126,6 +130,6 @@ public record Settings(List<String> workloads, int runs, Duration warmup, Durati
                 + clients + " clients, " + tokenPool + " token subjects, lag rate " + (long) lagRate + "/s, ingest "
                 + ingestEvents + " events × " + ingestPartitions + " partition(s), verify "
                 + (verifyChain != null ? "chain " + verifyChain : verifyRecords + " records") + ", sweep " + organizations
-                + " organizations, submissions via " + (submitDirect ? "assistance-service :8081 directly" : "the gateway");
+                + " organizations, 调标 " + recalculationCases + " cases, submissions via " + (submitDirect ? "assistance-service :8081 directly" : "the gateway");
     }
 }
