@@ -11,13 +11,14 @@ import java.util.List;
  *
  * <p>One bucket per generation and <b>China day of acceptance</b> ({@link #dayId}); in it one field
  * per case, named by its subject ({@link #field}), holding what the on-time rule and the groupings
- * need as one short string ({@link #entry}: service, program, region, acceptance, due date, decision
- * and withdrawal instants). A case is always written whole, from its handling-clock document after
+ * need as one short string ({@link Entry#text}: service, program, region, acceptance instant, due day,
+ * decision instant and day, withdrawal instant — the days in China Standard Time, computed once when
+ * the entry is written). A case is always written whole, from its handling-clock document after
  * the batch's facts were set there: writing it again (a redelivered batch, a rebuild, a batch applied
  * twice after a stop) sets the same string, so a case never counts twice, and its later facts (the
  * decision, a withdrawal) replace its entry rather than add to a counter. The outcome is computed at
- * query time by {@link HandlingCase#outcome}, exactly as over the cases themselves, so any
- * {@code asOf} is answered: a query over {@code [from, to)} reads the buckets of the China days it
+ * query time ({@link Entry#outcome}, the rule of {@link HandlingCase#outcome} on the precomputed
+ * days), so any {@code asOf} is answered: a query over {@code [from, to)} reads the buckets of the China days it
  * touches — at most 367 documents for a year, whatever the trail's length — and keeps the entries
  * accepted inside it.
  */
@@ -56,38 +57,76 @@ public final class HandlingDays {
         return field.replace("%24", "$").replace("%2E", ".").replace("%25", "%");
     }
 
-    /** What the rule and the groupings read of a case, as one string. */
-    public static String entry(HandlingCase c) {
-        return String.join("|", enc(c.service()), enc(c.program()), enc(c.regionCode()),
-                Long.toString(c.acceptedAt().toEpochMilli()), enc(c.dueDate()), millis(c.decidedAt()),
-                millis(c.withdrawnAt()));
-    }
-
-    /** The case an {@link #entry} describes (its decision and due basis, which no tally reads, are not kept). */
-    public static HandlingCase parse(String subject, String entry) {
-        String[] p = entry.split("\\|", -1);
-        if (p.length != 7) {
-            throw new IllegalArgumentException("not a handling-day entry: " + entry);
-        }
-        return new HandlingCase(subject, dec(p[0]), dec(p[1]), dec(p[2]), Instant.ofEpochMilli(Long.parseLong(p[3])),
-                dec(p[4]), null, null, instant(p[5]), instant(p[6]));
-    }
-
     /**
-     * Whether a case is one the query asks for: accepted in {@code [from, to)} (either open), of the
-     * service (null: any), in the region prefix (null or empty: every case, one without a region
-     * included) — the same selection as the handling-clock scan.
+     * What the rule and the groupings read of one case, with its days already in China Standard Time,
+     * so that a query judges a case by comparing numbers ({@link #outcome}) — no date parsing or time
+     * zone lookup per case.
+     *
+     * @param acceptedDay the China day of acceptance (the bucket's day)
+     * @param dueDay      the due date as an epoch day, null when absent or not a real calendar day
+     * @param decidedMs   the decision instant, null while undecided
+     * @param decidedDay  the decision's China day as an epoch day, null while undecided
+     * @param withdrawnMs the withdrawal instant, null if not withdrawn
      */
-    public static boolean selected(HandlingCase c, String regionPrefix, String service, Instant from, Instant to) {
-        if (regionPrefix != null && !regionPrefix.isEmpty()
-                && (c.regionCode() == null || !c.regionCode().startsWith(regionPrefix))) {
-            return false;
+    public record Entry(String service, String program, String regionCode, long acceptedMs, LocalDate acceptedDay,
+            Long dueDay, Long decidedMs, Long decidedDay, Long withdrawnMs) {
+
+        /** The case as the rule sees it. */
+        public static Entry of(HandlingCase c) {
+            LocalDate due = c.due();
+            return new Entry(c.service(), c.program(), c.regionCode(), c.acceptedAt().toEpochMilli(), c.acceptedDay(),
+                    due == null ? null : due.toEpochDay(),
+                    c.decidedAt() == null ? null : c.decidedAt().toEpochMilli(),
+                    c.decidedAt() == null ? null : c.decidedAt().atZone(HandlingCase.ZONE).toLocalDate().toEpochDay(),
+                    c.withdrawnAt() == null ? null : c.withdrawnAt().toEpochMilli());
         }
-        if (service != null && !service.equals(c.service())) {
-            return false;
+
+        /**
+         * {@link HandlingCase#outcome} on the precomputed days: {@code asOfDay} is the China day of
+         * {@code asOfMs} as an epoch day.
+         */
+        public HandlingCase.Outcome outcome(long asOfMs, long asOfDay) {
+            boolean decided = decidedMs != null && decidedMs <= asOfMs;
+            if (!decided && withdrawnMs != null && withdrawnMs <= asOfMs) {
+                return HandlingCase.Outcome.WITHDRAWN;
+            }
+            if (dueDay == null) {
+                return HandlingCase.Outcome.UNKNOWN;
+            }
+            if (decided) {
+                return decidedDay > dueDay ? HandlingCase.Outcome.LATE : HandlingCase.Outcome.ON_TIME;
+            }
+            return asOfDay > dueDay ? HandlingCase.Outcome.OPEN_OVERDUE : HandlingCase.Outcome.OPEN_WITHIN_LIMIT;
         }
-        long accepted = c.acceptedAt().toEpochMilli();
-        return (from == null || accepted >= from.toEpochMilli()) && (to == null || accepted < to.toEpochMilli());
+
+        /**
+         * Whether the query asks for this case: accepted in {@code [fromMs, toMs)}, of the service (null:
+         * any), in the region prefix (null or empty: every case, one without a region included) — the
+         * same selection as the handling-clock scan.
+         */
+        public boolean selected(String regionPrefix, String service, long fromMs, long toMs) {
+            if (regionPrefix != null && !regionPrefix.isEmpty()
+                    && (regionCode == null || !regionCode.startsWith(regionPrefix))) {
+                return false;
+            }
+            return (service == null || service.equals(this.service)) && acceptedMs >= fromMs && acceptedMs < toMs;
+        }
+
+        /** As stored: service, program, region, acceptance, due day, decision, decision day, withdrawal. */
+        public String text() {
+            return String.join("|", enc(service), enc(program), enc(regionCode), Long.toString(acceptedMs),
+                    number(dueDay), number(decidedMs), number(decidedDay), number(withdrawnMs));
+        }
+
+        /** An entry of the bucket of {@code acceptedDay} as {@link #text} wrote it. */
+        public static Entry parse(String text, LocalDate acceptedDay) {
+            String[] p = text.split("\\|", -1);
+            if (p.length != 8) {
+                throw new IllegalArgumentException("not a handling-day entry: " + text);
+            }
+            return new Entry(dec(p[0]), dec(p[1]), dec(p[2]), Long.parseLong(p[3]), acceptedDay, number(p[4]),
+                    number(p[5]), number(p[6]), number(p[7]));
+        }
     }
 
     static String enc(String s) {
@@ -95,14 +134,17 @@ public final class HandlingDays {
     }
 
     static String dec(String s) {
-        return NULL.equals(s) ? null : s.replace("%7C", "|").replace("%25", "%");
+        if (NULL.equals(s)) {
+            return null;
+        }
+        return s.indexOf('%') < 0 ? s : s.replace("%7C", "|").replace("%25", "%");
     }
 
-    private static String millis(Instant at) {
-        return at == null ? "" : Long.toString(at.toEpochMilli());
+    private static String number(Long n) {
+        return n == null ? "" : Long.toString(n);
     }
 
-    private static Instant instant(String s) {
-        return s.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(s));
+    private static Long number(String s) {
+        return s.isEmpty() ? null : Long.valueOf(s);
     }
 }

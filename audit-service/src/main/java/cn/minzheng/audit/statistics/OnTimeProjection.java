@@ -9,6 +9,7 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,8 +37,8 @@ import reactor.core.publisher.Mono;
  */
 public class OnTimeProjection extends ChainProjection<OnTimeProjectionView> {
 
-    public static final String BUCKETS = "handling_days";
-    static final String STATE_ID = "handling-days";
+    public static final String BUCKETS = "on_time_days";
+    static final String STATE_ID = "on-time-days";
     static final String REBUILD = "/api/v1/audit/projections/on-time/rebuild";
 
     private final HandlingCaseStore cases;
@@ -71,30 +72,34 @@ public class OnTimeProjection extends ChainProjection<OnTimeProjectionView> {
                 .thenMany(cases.acceptedAmong(subjects))
                 .collect(LinkedHashMap<String, List<Bson>>::new, (writes, c) -> writes
                         .computeIfAbsent(HandlingDays.dayId(generation, c.acceptedDay()), d -> new ArrayList<>())
-                        .add(Updates.set("c." + HandlingDays.field(c.subject()), HandlingDays.entry(c))))
+                        .add(Updates.set("c." + HandlingDays.field(c.subject()), HandlingDays.Entry.of(c).text())))
                 .flatMap(writes -> store.write(writes, generation));
     }
 
     /**
-     * The accepted cases the query selects ({@link HandlingDays#selected}), read from the buckets of the
-     * days {@code [from, to)} touches (every bucket when {@code from} is open); empty when no
-     * generation is complete yet.
+     * The accepted cases the query selects ({@link HandlingDays.Entry#selected}), read from the buckets of
+     * the days {@code [from, to)} touches (every bucket of the generation when either end is open); empty
+     * when no generation is complete yet.
      */
-    public Mono<List<HandlingCase>> accepted(String regionPrefix, String service, Instant from, Instant to) {
+    public Mono<List<HandlingDays.Entry>> accepted(String regionPrefix, String service, Instant from, Instant to) {
+        long fromMs = from == null ? Long.MIN_VALUE : from.toEpochMilli();
+        long toMs = to == null ? Long.MAX_VALUE : to.toEpochMilli();
         return activeGeneration().flatMap(generation -> {
             Flux<Document> buckets = from == null || to == null ? store.generation(generation)
                     : store.buckets(HandlingDays.days(from, to).stream()
                             .map(d -> HandlingDays.dayId(generation, d)).toList());
             return buckets.flatMapIterable(doc -> {
                 Document entries = doc.get("c", Document.class);
-                List<HandlingCase> selected = new ArrayList<>();
+                List<HandlingDays.Entry> selected = new ArrayList<>();
                 if (entries != null) {
-                    entries.forEach((field, entry) -> {
-                        HandlingCase c = HandlingDays.parse(HandlingDays.subject(field), (String) entry);
-                        if (HandlingDays.selected(c, regionPrefix, service, from, to)) {
-                            selected.add(c);
+                    String id = doc.getString("_id");
+                    LocalDate day = LocalDate.parse(id.substring(id.indexOf('|') + 1));
+                    for (Object text : entries.values()) {
+                        HandlingDays.Entry e = HandlingDays.Entry.parse((String) text, day);
+                        if (e.selected(regionPrefix, service, fromMs, toMs)) {
+                            selected.add(e);
                         }
-                    });
+                    }
                 }
                 return selected;
             }).collectList();

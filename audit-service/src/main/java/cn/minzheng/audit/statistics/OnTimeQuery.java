@@ -79,4 +79,15 @@ public record OnTimeQuery(String grouping, String granularity, String service, R
             default -> c -> period.apply(c.acceptedDay());
         };
     }
+
+    /** The group a case of the on-time projection counts in: the same as {@link #key()}. */
+    Function<HandlingDays.Entry, String> entryKey() {
+        Function<LocalDate, String> period = PERIODS.get(granularity);
+        return switch (grouping) {
+            case "service" -> HandlingDays.Entry::service;
+            case "program" -> e -> e.program() == null ? OnTimeRates.UNKNOWN_PROGRAM : e.program();
+            case "region" -> HandlingDays.Entry::regionCode;
+            default -> e -> period.apply(e.acceptedDay());
+        };
+    }
 }

@@ -71,14 +71,12 @@ public class OnTimeRates {
         LocalDate today = now.atZone(HandlingCase.ZONE).toLocalDate();
         // a snapshot: cases accepted after asOf did not exist yet
         Instant acceptedBefore = query.to() == null || query.to().isAfter(now) ? now.plusMillis(1) : query.to();
-        Function<HandlingCase, String> key = q.key();
         return CallerScope.current().flatMap(caller -> {
             RecordQuery scoped = caller.narrow(query);
             if (!projections.ready()) {
                 return Mono.error(new ProblemException(503, "projections-rebuilding"));
             }
-            return accepted(scoped.region(), q.service(), scoped.from(), acceptedBefore)
-                    .reduce(new Tallies(), (t, c) -> t.add(key.apply(c), c.outcome(now)))
+            return tallies(q, scoped.region(), scoped.from(), acceptedBefore, now)
                     .map(t -> {
                         Map<String, OnTimeView.Tally> groups = new LinkedHashMap<>();
                         t.groups.forEach((k, v) -> groups.put(k, OnTimeView.Tally.of(v)));
@@ -91,19 +89,30 @@ public class OnTimeRates {
     }
 
     /**
-     * The accepted cases the query selects: from the on-time projection's day buckets (issue 20 item 7), or —
-     * until its first build is complete, or while the handling-clock documents it is derived from are
-     * not intact ({@link Projections#intact}) — from every accepted case's handling-clock document.
+     * The tallies of the accepted cases the query selects, as they stood at {@code now}: from the on-time
+     * projection's day buckets (issue 20 item 7), or — until its first build is complete, or while the
+     * handling-clock documents it is derived from are not intact ({@link Projections#intact}) — from every
+     * accepted case's handling-clock document.
      */
-    Flux<HandlingCase> accepted(String regionPrefix, String service, Instant from, Instant to) {
-        Flux<HandlingCase> scan = cases.accepted(regionPrefix, service, from, to);
+    Mono<Tallies> tallies(OnTimeQuery q, String regionPrefix, Instant from, Instant to, Instant now) {
+        Function<HandlingCase, String> key = q.key();
+        Mono<Tallies> scan = Mono.defer(() -> cases.accepted(regionPrefix, q.service(), from, to)
+                .reduce(new Tallies(), (t, c) -> t.add(key.apply(c), c.outcome(now))));
         if (days == null) {
             return scan;
         }
+        Function<HandlingDays.Entry, String> entryKey = q.entryKey();
+        long asOfMs = now.toEpochMilli();
+        long asOfDay = now.atZone(HandlingCase.ZONE).toLocalDate().toEpochDay();
         // an empty list is an answer (no case in range); only no generation at all falls back to the scan
-        return projections.intact().flatMapMany(intact -> !intact ? scan
-                : days.accepted(regionPrefix, service, from, to).map(Flux::fromIterable).defaultIfEmpty(scan)
-                        .flatMapMany(cases -> cases));
+        return projections.intact().flatMap(intact -> !intact ? scan
+                : days.accepted(regionPrefix, q.service(), from, to).map(entries -> {
+                    Tallies t = new Tallies();
+                    for (HandlingDays.Entry e : entries) {
+                        t.add(entryKey.apply(e), e.outcome(asOfMs, asOfDay));
+                    }
+                    return t;
+                }).switchIfEmpty(scan));
     }
 
     /** Per group and overall. */

@@ -183,22 +183,44 @@ class OnTimeProjectionProperties {
         return BASE.plusMillis(someMillis(random) - Duration.ofHours(6).toMillis());
     }
 
-    private static final List<Function<HandlingCase, String>> GROUPINGS = List.of(
-            HandlingCase::service, HandlingCase::program, HandlingCase::regionCode, c -> c.acceptedDay().toString());
+    /** Every grouping of the API (by=service, program, region, period with each granularity). */
+    private static final List<OnTimeQuery> GROUPINGS = List.of(
+            new OnTimeQuery("service", "month", null, null, null), new OnTimeQuery("program", "month", null, null, null),
+            new OnTimeQuery("region", "month", null, null, null), new OnTimeQuery("period", "day", null, null, null),
+            new OnTimeQuery("period", "month", null, null, null), new OnTimeQuery("period", "year", null, null, null));
 
-    /** The tallies per group (each grouping) and in total, as the API would show them. */
-    private static Map<String, OnTimeView.Tally> tallies(List<HandlingCase> cases, Instant asOf) {
+    /** The tallies per group (each grouping) and in total, as the API would show them: over the handling clocks. */
+    private static Map<String, OnTimeView.Tally> scanTallies(List<HandlingCase> cases, Instant asOf) {
         Map<String, OnTimeView.Tally> all = new TreeMap<>();
         for (int g = 0; g < GROUPINGS.size(); g++) {
             OnTimeRates.Tallies t = new OnTimeRates.Tallies();
+            Function<HandlingCase, String> key = GROUPINGS.get(g).key();
             for (HandlingCase c : cases) {
-                t.add(GROUPINGS.get(g).apply(c), c.outcome(asOf));
+                t.add(key.apply(c), c.outcome(asOf));
             }
-            int grouping = g;
-            t.groups.forEach((k, v) -> all.put(grouping + ":" + k, OnTimeView.Tally.of(v)));
-            all.put(grouping + ":total", OnTimeView.Tally.of(t.total));
+            put(all, g, t);
         }
         return all;
+    }
+
+    /** The same over the projection's entries, judged by {@link HandlingDays.Entry#outcome}. */
+    private static Map<String, OnTimeView.Tally> projectedTallies(List<HandlingDays.Entry> entries, Instant asOf) {
+        Map<String, OnTimeView.Tally> all = new TreeMap<>();
+        long asOfDay = asOf.atZone(HandlingCase.ZONE).toLocalDate().toEpochDay();
+        for (int g = 0; g < GROUPINGS.size(); g++) {
+            OnTimeRates.Tallies t = new OnTimeRates.Tallies();
+            Function<HandlingDays.Entry, String> key = GROUPINGS.get(g).entryKey();
+            for (HandlingDays.Entry e : entries) {
+                t.add(key.apply(e), e.outcome(asOf.toEpochMilli(), asOfDay));
+            }
+            put(all, g, t);
+        }
+        return all;
+    }
+
+    private static void put(Map<String, OnTimeView.Tally> all, int grouping, OnTimeRates.Tallies t) {
+        t.groups.forEach((k, v) -> all.put(grouping + ":" + k, OnTimeView.Tally.of(v)));
+        all.put(grouping + ":total", OnTimeView.Tally.of(t.total));
     }
 
     /** Random queries: the projection and the scan of the handling clocks give the same tallies. */
@@ -218,14 +240,14 @@ class OnTimeProjectionProperties {
             String prefix = PREFIXES[random.nextInt(PREFIXES.length)];
             String service = SERVICES[random.nextInt(SERVICES.length)];
             List<HandlingCase> scan = trail.cases().accepted(prefix, service, from, to).collectList().block(WAIT);
-            List<HandlingCase> projected = trail.days().accepted(prefix, service, from, to).block(WAIT);
+            List<HandlingDays.Entry> projected = trail.days().accepted(prefix, service, from, to).block(WAIT);
             assertThat(projected).as("no generation").isNotNull();
-            assertThat(projected.stream().map(HandlingCase::subject).sorted().toList())
-                    .as("cases of region %s service %s [%s, %s)", prefix, service, from, to)
-                    .isEqualTo(scan.stream().map(HandlingCase::subject).sorted().toList());
-            assertThat(tallies(projected, asOf))
+            assertThat(projected).as("cases of region %s service %s [%s, %s)", prefix, service, from, to)
+                    .hasSameSizeAs(scan)
+                    .containsExactlyInAnyOrderElementsOf(scan.stream().map(HandlingDays.Entry::of).toList());
+            assertThat(projectedTallies(projected, asOf))
                     .as("region %s service %s [%s, %s) asOf %s", prefix, service, from, to, asOf)
-                    .containsExactlyEntriesOf(tallies(scan, asOf));
+                    .containsExactlyEntriesOf(scanTallies(scan, asOf));
         }
     }
 
