@@ -164,6 +164,30 @@ class IdentityServerTest {
         assertThat(again.statusCode()).isEqualTo(400);
     }
 
+    /** OIDC RP-initiated logout: back to the console's start page, and the next login asks for the password again. */
+    @Test
+    void logoutEndsTheLoginSessionAndReturnsToTheConsole() throws Exception {
+        Browser browser = new Browser();
+        String verifier = verifier();
+        Map<String, String> flow = login(browser, "approver", DemoUsers.PASSWORD, challenge(verifier), REDIRECT);
+        HttpResponse<String> token = browser.postForm(base() + "/oauth2/token", Map.of(
+                "grant_type", "authorization_code", "code", flow.get("code"), "redirect_uri", REDIRECT,
+                "client_id", "console", "code_verifier", verifier));
+        String idToken = (String) JSONObjectUtils.parse(token.body()).get("id_token");
+
+        // still logged in: a new authorization goes straight back with a code
+        HttpResponse<String> silent = browser.get(authorizeUrl(challenge(verifier()), REDIRECT));
+        assertThat(Browser.location(silent)).startsWith(REDIRECT).contains("code=");
+
+        HttpResponse<String> logout = browser.get(base() + "/connect/logout?" + Browser.encode(Map.of(
+                "id_token_hint", idToken, "post_logout_redirect_uri", "http://127.0.0.1:8080/console/", "state", "bye")));
+        assertThat(logout.statusCode()).as(logout.body()).isEqualTo(302);
+        assertThat(Browser.location(logout)).startsWith("http://127.0.0.1:8080/console/");
+
+        HttpResponse<String> afterwards = browser.get(authorizeUrl(challenge(verifier()), REDIRECT));
+        assertThat(Browser.location(afterwards)).as("logged out: the login page again").endsWith("/login");
+    }
+
     @Test
     void aWrongVerifierGetsNoToken() throws Exception {
         Browser browser = new Browser();
