@@ -70,6 +70,9 @@ public final class CountBuckets {
         if (NULL.equals(s)) {
             return null;
         }
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
         return s.replace("%7C", "|").replace("%24", "$").replace("%2E", ".").replace("%25", "%");
     }
 

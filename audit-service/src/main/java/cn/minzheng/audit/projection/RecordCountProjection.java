@@ -100,6 +100,8 @@ public class RecordCountProjection extends ChainProjection<RecordCountView> {
             long f = from.toEpochMilli();
             long t = to.toEpochMilli();
             List<String> ids = new ArrayList<>();
+            // a few hundred distinct keys recur in every bucket: each parsed once per query
+            Map<String, CountBuckets.Key> keys = new HashMap<>();
             plan.days().forEach(d -> ids.add(RecordCountStore.dayId(generation, d)));
             plan.hours().forEach(h -> ids.add(RecordCountStore.hourId(generation, h)));
             return store.buckets(ids).doOnNext(doc -> {
@@ -108,7 +110,7 @@ public class RecordCountProjection extends ChainProjection<RecordCountView> {
                     LocalDate day = LocalDate.parse(id[2]);
                     Document c = doc.get("c", Document.class);
                     if (c != null) {
-                        c.forEach((field1, pair) -> tally.add(CountBuckets.Key.parse(field1), day,
+                        c.forEach((field1, pair) -> tally.add(keys.computeIfAbsent(field1, CountBuckets.Key::parse), day,
                                 ((Number) ((Document) pair).get("n")).longValue()));
                     }
                 } else {
@@ -116,7 +118,7 @@ public class RecordCountProjection extends ChainProjection<RecordCountView> {
                     Document elements = doc.get("t", Document.class);
                     if (elements != null) {
                         elements.forEach((field1, list) -> {
-                            CountBuckets.Key key = CountBuckets.Key.parse(field1);
+                            CountBuckets.Key key = keys.computeIfAbsent(field1, CountBuckets.Key::parse);
                             Map<LocalDate, Long> perDay = new HashMap<>();
                             for (Object e : (List<?>) list) {
                                 long time = CountBuckets.timeOf(hour, ((Number) e).longValue());
