@@ -21,7 +21,12 @@ public record Problem(int status, String code, String title, String detail, List
                 }
             }
         }
-        return new Problem(status, text(body.get("code")), text(body.get("title")), text(body.get("detail")),
+        String detail = text(body.get("detail"));
+        if (!errors.isEmpty()) {
+            // the API's detail speaks of its errors[] member; the page lists them as links to the fields
+            detail = "请按下列提示修改标出的内容，然后重新提交。";
+        }
+        return new Problem(status, text(body.get("code")), text(body.get("title")), detail,
                 List.copyOf(errors), text(body.get("traceId")));
     }
 

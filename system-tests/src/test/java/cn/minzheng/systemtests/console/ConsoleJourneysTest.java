@@ -1,0 +1,182 @@
+package cn.minzheng.systemtests.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.minzheng.systemtests.fixtures.Households;
+import cn.minzheng.systemtests.platform.Platform;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * Issue 19's journeys in a real browser (headless Chromium through the devstack's gateway): a citizen logs in
+ * on the identity server's login page, applies for 低保 and sees the case; bad input shows the field's message;
+ * a clerk finds the case in the queue and accepts it; an approver is offered none of the clerk's steps; an
+ * auditor reads the case's timeline and verifies the chain. Each role's main page is photographed into
+ * docs/console/. One case per run with a fresh ID number (fixtures.Households).
+ */
+@Tag("browser")
+@Order(9)
+class ConsoleJourneysTest {
+
+    static final String VILLAGE = Households.VILLAGE;
+    static Platform platform;
+    static String caseNumber;
+    static final String APPLICANT_ID = Households.idNumber(1979);
+
+    @BeforeAll
+    static void platform() {
+        platform = Platform.get();
+        System.out.println("[console] applicant ID number of this run: " + APPLICANT_ID);
+    }
+
+    @Test
+    @Order(1)
+    void aCitizenLogsInAppliesAndSeesTheCase() {
+        try (Browser b = Browser.open(platform)) {
+            b.login("citizen");
+            b.awaitText(By.tagName("h1"), "我的申请");
+            b.go("/console/citizen/apply");
+            new Select(b.await(By.id("f-program"))).selectByValue("DIBAO_URBAN");
+            b.type("f-regionCode", VILLAGE);
+            b.type("f-members-0-name", "浏览器");
+            b.type("f-members-0-idNumber", APPLICANT_ID);
+            b.type("f-members-0-incomes-0-monthlyAmount", "300.00");
+            b.driver.findElement(By.id("f-members-0-authorizationSigned")).click();
+            b.driver.findElement(By.id("f-truthfulnessCommitment")).click();
+            b.screenshot("citizen-apply");
+            b.driver.findElement(By.cssSelector("button[name=step][value=review]")).click();
+            b.awaitText(By.tagName("h1"), "核对申请内容");
+            assertThat(b.driver.getPageSource()).contains(APPLICANT_ID, "300.00");
+            b.driver.findElement(By.id("submit-application")).click();
+            b.await(By.id("case-status"));
+            assertThat(b.driver.findElement(By.id("case-status")).getText()).isEqualTo("已提交，待受理");
+            String heading = b.driver.findElement(By.tagName("h1")).getText();
+            caseNumber = heading.replace("申请", "").trim();
+            assertThat(caseNumber).startsWith(VILLAGE + "-");
+            System.out.println("[console] the citizen's case: " + caseNumber);
+            // the citizen's cases list shows it with its status in words; no staff action anywhere
+            b.go("/console/citizen/cases");
+            b.awaitText(By.id("my-cases"), caseNumber);
+            assertThat(b.present(By.cssSelector("form[id^=action-]"))).isFalse();
+            b.screenshot("citizen-cases");
+            b.phone();
+            b.go("/console/citizen/cases/" + caseNumber);
+            b.await(By.id("case-status"));
+            b.screenshot("citizen-case-375px");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void badInputShowsTheFieldsMessage() {
+        try (Browser b = Browser.open(platform)) {
+            b.login("citizen");
+            b.go("/console/citizen/apply");
+            // as typed: the 身份证 check digit (platform-codes, the API's own rule), next to the field
+            String wrongCheck = APPLICANT_ID.substring(0, 17) + (APPLICANT_ID.charAt(17) == '1' ? "2" : "1");
+            b.type("f-members-0-idNumber", wrongCheck);
+            b.wait.until(d -> !d.findElement(By.id("f-members-0-idNumber-error")).getText().isBlank());
+            assertThat(b.driver.findElement(By.id("f-members-0-idNumber-error")).getText()).contains("校验");
+            // on submit: the API's problem, its pointer /members/0/idNumber shown at that field
+            b.type("f-regionCode", VILLAGE);
+            b.type("f-members-0-name", "错号");
+            b.type("f-members-0-incomes-0-monthlyAmount", "300.00");
+            b.driver.findElement(By.id("f-members-0-authorizationSigned")).click();
+            b.driver.findElement(By.id("f-truthfulnessCommitment")).click();
+            b.driver.findElement(By.cssSelector("button[name=step][value=review]")).click();
+            b.await(By.id("submit-application")).click();
+            b.await(By.id("problem"));
+            b.wait.until(d -> !d.findElement(By.id("f-members-0-idNumber-error")).getText().isBlank());
+            assertThat(b.driver.findElement(By.id("f-members-0-idNumber-error")).getText()).isNotBlank();
+            assertThat(b.driver.getPageSource()).doesNotContain("Exception", "at cn.minzheng");
+            b.screenshot("citizen-bad-input");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aClerkSeesTheCaseInTheQueueAndAcceptsIt() {
+        assertThat(caseNumber).as("the citizen's case (first journey)").isNotNull();
+        try (Browser b = Browser.open(platform)) {
+            b.login("clerk");
+            b.awaitText(By.tagName("h1"), "待办案件");
+            b.awaitText(By.id("queue"), caseNumber);
+            b.screenshot("clerk-queue");
+            b.driver.findElement(By.linkText(caseNumber)).click();
+            b.await(By.id("action-acceptance"));
+            // only the clerk's steps of a submitted case
+            assertThat(b.present(By.id("action-supplement-request"))).isTrue();
+            assertThat(b.present(By.id("action-approve"))).isFalse();
+            assertThat(b.present(By.id("action-deny"))).isFalse();
+            assertThat(b.present(By.id("action-home-visit"))).isFalse();
+            b.screenshot("clerk-case");
+            b.driver.findElement(By.cssSelector("#action-acceptance button[type=submit]")).click();
+            b.awaitText(By.id("case-status"), "已受理，待入户调查");
+            // now the investigation's steps, not acceptance again
+            assertThat(b.present(By.id("action-home-visit"))).isTrue();
+            assertThat(b.present(By.id("action-acceptance"))).isFalse();
+            // a page of another role is closed to the clerk
+            b.go("/console/audit");
+            b.awaitText(By.tagName("h1"), "没有权限");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void anApproverIsOfferedNoneOfTheClerksSteps() {
+        assertThat(caseNumber).as("the citizen's case (first journey)").isNotNull();
+        try (Browser b = Browser.open(platform)) {
+            b.login("approver");
+            b.go("/console/staff/cases/" + caseNumber);
+            b.awaitText(By.id("case-status"), "已受理，待入户调查");
+            assertThat(b.present(By.id("no-actions"))).isTrue();
+            List<WebElement> forms = b.driver.findElements(By.cssSelector("form[id^=action-]"));
+            assertThat(forms).isEmpty();
+            b.screenshot("approver-case");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void anAuditorSeesTheTimelineAndVerifiesTheChain() {
+        assertThat(caseNumber).as("the citizen's case (first journey)").isNotNull();
+        try (Browser b = Browser.open(platform)) {
+            b.login("auditor");
+            b.awaitText(By.tagName("h1"), "全过程记录");
+            // the trail follows by events: read the timeline again until both steps are in it
+            b.wait.until(d -> {
+                d.get(b.gateway + "/console/audit?subject=" + caseNumber);
+                return d.findElements(By.cssSelector("#timeline tbody tr")).size() >= 2;
+            });
+            WebElement first = b.driver.findElement(By.cssSelector("#timeline tbody tr"));
+            String chain = first.getAttribute("data-chain");
+            String sequence = first.getAttribute("data-sequence");
+            assertThat(b.driver.findElement(By.id("timeline-integrity")).getText()).contains("已验证");
+            b.screenshot("auditor-timeline");
+            new Select(b.driver.findElement(By.id("f-chain"))).selectByValue(chain);
+            b.type("f-fromSequence", sequence);
+            b.type("f-toSequence", sequence);
+            b.driver.findElement(By.cssSelector("#verify-form button[type=submit]")).click();
+            b.awaitText(By.id("verification-result"), "验证通过");
+            b.screenshot("auditor-verification");
+        }
+    }
+
+    @Test
+    @Order(6)
+    void anyoneLooksUpOrganizationsWithoutLogin() {
+        try (Browser b = Browser.open(platform)) {
+            b.go("/console/public/organizations");
+            b.type("f-creditCode", "53100000MJ0065049F");
+            b.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+            b.wait.until(d -> !d.findElement(By.id("f-creditCode-error")).getText().isBlank());
+            b.screenshot("public-organizations");
+        }
+    }
+}
