@@ -6,6 +6,7 @@ import cn.minzheng.org.enforcement.DiscretionBenchmarks;
 import cn.minzheng.org.enforcement.EnforcementPolicy;
 import cn.minzheng.org.enforcement.Severity;
 import cn.minzheng.org.naming.NamePolicy;
+import cn.minzheng.org.dormancy.DormancyPolicy;
 import cn.minzheng.org.naming.NameSimilarity;
 import cn.minzheng.org.organization.Matter;
 import cn.minzheng.org.organization.OrganizationType;
@@ -27,6 +28,7 @@ import java.util.Map;
  * @param discretionBenchmarks 裁量基准: violation → circumstances → allowed penalties and ranges
  * @param creditCodePrefix leading characters of the organization-code body of issued credit codes
  * @param nameSimilarity   when a name is "similar" to one in use in the same area ([SG]§13 refusal ground)
+ * @param dormancy         zombie detection: activity window, consecutive years without a report, task due days, source
  * @param filingLimits     days an organization has to file a 变更 (from the sponsor's consent) or a 注销 (after
  *                         liquidation); absent: the statutory 30 and 15
  */
@@ -42,9 +44,11 @@ public record OrgProperties(RegistrationPolicy registration,
                             EnforcementPolicy enforcement,
                             Map<String, Map<Severity, DiscretionBenchmarks.Band>> discretionBenchmarks,
                             String creditCodePrefix,
-                            NameSimilarity nameSimilarity) {
+                            NameSimilarity nameSimilarity,
+                            DormancyPolicy dormancy) {
 
     public OrgProperties {
+        dormancy = dormancy == null ? DormancyPolicy.defaults() : dormancy;
         nameSimilarity = nameSimilarity == null ? NameSimilarity.defaults() : nameSimilarity;
         filingLimits = filingLimits == null ? FilingLimits.statutory() : filingLimits;
     }

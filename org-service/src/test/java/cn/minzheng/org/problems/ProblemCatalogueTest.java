@@ -184,6 +184,7 @@ class ProblemCatalogueTest {
         check("inspection-campaign", names(CampaignStatus.values()), List.of("sweep", "finishSweep"),
                 (s, a) -> campaign.getOrDefault(s, List.of()).contains(a));
         check("annual-report", names(ReportStatus.values()), List.of("grade"), (s, a) -> s.equals("FILED"));
+        check("inspection-task", List.of("OPEN", "CLOSED"), List.of("close"), (s, a) -> s.equals("OPEN"));
         check("listing-notice", names(NoticeStatus.values()), names(NoticeAction.values()),
                 (s, a) -> NoticeTransitions.target(NoticeStatus.valueOf(s), NoticeAction.valueOf(a)).isPresent());
         check("credit-list-entry", entryStates, List.of("newGround", "removeOnApplication", "verifyRemoval", "escalate"),
