@@ -47,6 +47,12 @@ public final class CaseDocuments {
         return doc;
     }
 
+    /** One value of the case (a field of {@link #state}) as stored: a document, or a list of documents. */
+    static Object field(Object value) {
+        String json = JSON.writeValueAsString(java.util.Map.of("v", value));
+        return Document.parse(json).get("v");
+    }
+
     private static String earliestOpen(AssistanceCase c, boolean keptByApplicant) {
         return c.deadlines().stream().filter(Deadline::open).filter(d -> d.step().keptByApplicant() == keptByApplicant)
                 .map(Deadline::promisedDue).min(Comparator.naturalOrder()).map(Object::toString).orElse(null);

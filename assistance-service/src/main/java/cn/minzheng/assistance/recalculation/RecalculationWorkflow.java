@@ -323,7 +323,7 @@ public class RecalculationWorkflow implements StandardAddedListener {
             return Mono.just(new Outcome(c.number(), v));
         }
         AssistanceCase next = StandardRecalculation.apply(c, change, SYSTEM, at);
-        return cases.update(next, c.version(), null).thenReturn(new Outcome(c.number(), v))
+        return cases.updateAdjusted(next, c.version()).thenReturn(new Outcome(c.number(), v))
                 .onErrorResume(StaleVersionProblem.class, e -> attempts > 1
                         ? cases.find(c.number()).flatMap(fresh -> recalculate(fresh, recalculation, runId, today, at,
                         attempts - 1))
@@ -341,7 +341,10 @@ public class RecalculationWorkflow implements StandardAddedListener {
 
     /** Cases a standard's run looks at: its region prefix, the programs it measures, the states in scope. */
     static Criteria scope(AssistanceStandard s) {
-        return new Criteria().andOperator(ApplicationStore.regionPrefix(s.regionPrefix()),
+        // a case number starts with its 12-digit region code: the _id bound lets a store serve the run's
+        // pages from the _id index (the regex says the same for a store that cannot)
+        return new Criteria().andOperator(Criteria.where("_id").lt(s.regionPrefix() + "~"),
+                ApplicationStore.regionPrefix(s.regionPrefix()),
                 Criteria.where("status").in(StandardRecalculation.IN_SCOPE.stream().map(Enum::name).toList()),
                 Criteria.where("program").in(StandardRecalculation.programsMeasuredBy(s.kind()).stream()
                         .map(Enum::name).toList()));
