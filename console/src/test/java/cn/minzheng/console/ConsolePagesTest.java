@@ -28,7 +28,7 @@ import org.springframework.web.reactive.function.BodyInserters;
  * CSRF is enforced, a service that does not answer is named while the page stays usable.
  */
 @SpringBootTest(properties = {"eureka.client.enabled=false", "spring.cloud.discovery.enabled=false",
-        "minzheng.console.api-timeout=PT3S"})
+        "minzheng.console.api-timeout=PT20S"})
 class ConsolePagesTest {
 
     static final StubApi STUB = StubApi.start();
@@ -54,7 +54,9 @@ class ConsolePagesTest {
     @BeforeEach
     void setUp() {
         STUB.reset();
-        web = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient().build();
+        web = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient()
+                // a shared, busy 2-core machine: the first render of a template can take seconds
+                .responseTimeout(java.time.Duration.ofSeconds(30)).build();
     }
 
     /** A signed-in user of the role; the mock login's access token is {@code access-token}. */
