@@ -73,10 +73,17 @@ class GeneratedClientJourneyTest {
     @ParameterizedTest(name = "clients/openapi/{0}.json is what {0} publishes")
     @ValueSource(strings = {"assistance-service", "org-service", "audit-service"})
     void theCommittedDocumentIsWhatTheServicePublishes(String service) throws IOException, InterruptedException {
-        HttpResponse<String> served = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/v3/api-docs/" + service))
-                        .timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        // the service builds its document on the first request: on a busy machine that can outlast the
+        // gateway's 5 s time limit (504), so ask again until it answers
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/v3/api-docs/" + service))
+                .timeout(Duration.ofSeconds(30)).GET().build();
+        AtomicReference<HttpResponse<String>> answer = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            answer.set(http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+            return answer.get().statusCode() != 503 && answer.get().statusCode() != 504;
+        });
+        HttpResponse<String> served = answer.get();
         assertThat(served.statusCode()).as(served.body()).isEqualTo(200);
         Path root = Path.of(System.getProperty("system.root", ".."));
         Path committed = root.resolve("clients/openapi/" + service + ".json");
