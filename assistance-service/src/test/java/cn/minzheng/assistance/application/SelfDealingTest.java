@@ -101,12 +101,15 @@ class SelfDealingTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ApplicationCommand.class, names = {"SUBMIT", "RESUBMIT", "WITHDRAW", "FLAG_PROVIDER"})
+    @EnumSource(value = ApplicationCommand.class, names = {"SUBMIT", "RESUBMIT", "WITHDRAW", "FLAG_PROVIDER",
+            "ADJUST_TO_STANDARD"})
     void theOwnerCommandsAndTheServicesOwnAreTheOnlyOnesWithoutAStaffRole(ApplicationCommand command) {
         assertThat(command.roles()).allMatch(r -> r == Role.CITIZEN || r == Role.SYSTEM);
         assertThat(Arrays.stream(ApplicationCommand.values())
                 .filter(c -> c.roles().stream().allMatch(r -> r == Role.CITIZEN || r == Role.SYSTEM)))
                 .containsExactlyInAnyOrder(ApplicationCommand.SUBMIT, ApplicationCommand.RESUBMIT,
-                        ApplicationCommand.WITHDRAW, ApplicationCommand.FLAG_PROVIDER);
+                        ApplicationCommand.WITHDRAW, ApplicationCommand.FLAG_PROVIDER,
+                        // 调标: the service's recalculation run (started by ADMIN/APPROVER, who act on no case)
+                        ApplicationCommand.ADJUST_TO_STANDARD);
     }
 }
