@@ -28,6 +28,7 @@ public class EnforcementConfiguration {
                                           CreditListing listing, OrgProperties props, WorkingDayCalendar calendar,
                                           OrgEventFactory events, Clock clock) {
         return new EnforcementService(store, registrations, registration, listing,
-                new DiscretionBenchmarks(props.discretionBenchmarks()), props.enforcement(), calendar, events, clock);
+                new DiscretionBenchmarks(props.discretionBenchmarks()), props.enforcement(), calendar, events, clock,
+                props.dormancy().activityWindow());
     }
 }

@@ -47,10 +47,13 @@ public class EnforcementService {
     private final WorkingDayCalendar calendar;
     private final OrgEventFactory events;
     private final Clock clock;
+    /** [SG]第二十九条 / [JJ]第四十一条: no activity for this long after registration is a 撤销 ground. */
+    private final java.time.Period noActivityWindow;
 
     public EnforcementService(EnforcementStore store, RegistrationStore registrations, RegistrationService registration,
                               CreditListing listing, DiscretionBenchmarks benchmarks, EnforcementPolicy policy,
-                              WorkingDayCalendar calendar, OrgEventFactory events, Clock clock) {
+                              WorkingDayCalendar calendar, OrgEventFactory events, Clock clock, java.time.Period noActivityWindow) {
+        this.noActivityWindow = noActivityWindow;
         this.store = store;
         this.registrations = registrations;
         this.registration = registration;
@@ -112,6 +115,7 @@ public class EnforcementService {
                     // 回避: not against an organization one acts for
                     AccessPolicy.requireNotOwnCase(p, o.authorityCode(), Arrays.asList(s.agentSubject()),
                             RegistrationService.OWN_ORGANIZATION_CASE, o.id());
+                    RevocationGrounds.requirePeriodRun(violation, o.registeredOn(), today(), noActivityWindow);
                     String id = "EC-" + o.authorityCode() + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
                     var t = EnforcementCase.open(id, o.id(), o.authorityCode(), violation, facts, benchmarks, policy, today());
                     EnforcementCase c = t.next();

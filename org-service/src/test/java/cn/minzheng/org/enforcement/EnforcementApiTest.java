@@ -45,15 +45,42 @@ class EnforcementApiTest extends OrgServiceTestBase {
     private final String agent = token(agentSubject, "ORG_AGENT", AUTHORITY);
 
     private String organization(String field) {
+        return organization(field, LocalDate.of(2019, 5, 1));
+    }
+
+    private String organization(String field, LocalDate registeredOn) {
         long serial = SERIAL.incrementAndGet();
         String id = "ORG-EC-" + serial;
         Particulars p = new Particulars(OrganizationType.SOCIAL_GROUP, new OrganizationName("红安县", "", field, "协会"), "红安1号",
                 "宗旨", "范围", "红安县", new Person("周三", "421122198001" + serial), 3_000_000L, true, null, null, "红安县科协",
                 new Members(60, 0), List.of(), Set.of());
         String code = new CreditCodeIssuance("MJ").issue(OrganizationType.SOCIAL_GROUP, AUTHORITY, serial).value();
-        registrations.insert(Organization.register(id, code, AUTHORITY, p, LocalDate.of(2019, 5, 1)).next(), agentSubject, List.of(), List.of())
+        registrations.insert(Organization.register(id, code, AUTHORITY, p, registeredOn).next(), agentSubject, List.of(), List.of())
                 .block();
         return id;
+    }
+
+    /** 撤销 grounds of [SG]第二十九条 beside the penalty cases: fraud in registration, no activity within a year (#18 item 8c). */
+    @Test
+    void revocationForNoActivityWithinAYearOnceTheYearHasRunAndOnlyRevocation() {
+        String young = organization("新设", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(8));
+        JsonNode refused = client().post().uri("/api/v1/orgs/enforcement-cases").header("Authorization", "Bearer " + inspector)
+                .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("organizationId", young, "violation", "NO_ACTIVITY_ONE_YEAR", "facts", "登记后未开展任何活动"))
+                .exchange().expectStatus().isEqualTo(422).expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(refused.get("code").asString()).isEqualTo("no-activity-period-not-run");
+        assertThat(refused.get("errors").findValuesAsString("pointer")).containsExactly("/violation");
+
+        for (String violation : List.of("NO_ACTIVITY_ONE_YEAR", "FRAUDULENT_REGISTRATION")) {
+            JsonNode opened = open(organization("沉寂" + violation.length()), violation);
+            String id = opened.get("id").asString();
+            assertThat(opened.get("dueOn").asString()).isNotBlank();
+            problem(post(inspector, "/enforcement-cases/" + id + "/proposal", 1L, Map.of("severity", "SERIOUS",
+                    "penalties", List.of(Map.of("kind", "FINE", "amount", "10000.00")), "reasons", "罚款")), 422, "outside-discretion-benchmark");
+            JsonNode proposed = ok(post(inspector, "/enforcement-cases/" + id + "/proposal", 1L, Map.of("severity", "SERIOUS",
+                    "penalties", List.of(Map.of("kind", "REVOCATION")), "reasons", "依法撤销登记")));
+            assertThat(proposed.get("status").asString()).isEqualTo("PROPOSED");
+        }
     }
 
     private WebTestClient.ResponseSpec post(String token, String path, Long version, Object body) {
