@@ -126,6 +126,18 @@ public final class EventTypes {
     /** A new ground while on the 严重违法失信名单 restarts the entry's 2-year period. */
     public static final String CREDIT_LIST_ENTRY_PERIOD_RESTARTED = "minzheng.org.credit-list-entry.period-restarted.v1";
 
+    // org: aggregate listing-notice (拟列入告知: written notice and the right to a statement before a listing)
+    /** Notice issued: facts, reasons, basis and the statement period (respondBy). */
+    public static final String LISTING_NOTICE_ISSUED = "minzheng.org.listing-notice.issued.v1";
+    /** 陈述、申辩 filed within the period. */
+    public static final String LISTING_NOTICE_RESPONSE_FILED = "minzheng.org.listing-notice.response-filed.v1";
+    /** Statement accepted with reasons: no listing. */
+    public static final String LISTING_NOTICE_RESPONSE_ACCEPTED = "minzheng.org.listing-notice.response-accepted.v1";
+    /** Statement rejected with reasons: the listing follows. */
+    public static final String LISTING_NOTICE_RESPONSE_REJECTED = "minzheng.org.listing-notice.response-rejected.v1";
+    /** The listing was made (period ran without a statement, or the statement was rejected). */
+    public static final String LISTING_NOTICE_LISTED = "minzheng.org.listing-notice.listed.v1";
+
     // org: aggregate annual-report
     public static final String ANNUAL_REPORT_FILED = "minzheng.org.annual-report.filed.v1";
     public static final String ANNUAL_REPORT_GRADED = "minzheng.org.annual-report.graded.v1";
@@ -133,6 +145,10 @@ public final class EventTypes {
     // org: aggregate inspection-campaign
     public static final String INSPECTION_CAMPAIGN_OPENED = "minzheng.org.inspection-campaign.opened.v1";
     public static final String INSPECTION_CAMPAIGN_SWEPT = "minzheng.org.inspection-campaign.swept.v1";
+
+    // org: aggregate inspection-task (核查任务 of the daily dormancy sweep)
+    public static final String INSPECTION_TASK_OPENED = "minzheng.org.inspection-task.opened.v1";
+    public static final String INSPECTION_TASK_CLOSED = "minzheng.org.inspection-task.closed.v1";
 
     // org: aggregate spot-check
     /** 双随机 draw: organizations and inspectors drawn at random. */

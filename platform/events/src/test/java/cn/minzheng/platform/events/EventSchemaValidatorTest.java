@@ -147,6 +147,15 @@ class EventSchemaValidatorTest {
         "minzheng.org.credit-list-entry.removed.v1          | reason           | null",
         "minzheng.org.credit-list-entry.period-restarted.v1 | list             | \"ABNORMAL\"",
         "minzheng.org.organization.change-restricted.v1     | restrictedUntilRectified | \"yes\"",
+        "minzheng.org.listing-notice.issued.v1              | respondBy        | \"in ten days\"",
+        "minzheng.org.listing-notice.issued.v1              | list             | \"GREY\"",
+        "minzheng.org.listing-notice.issued.v1              | responseWorkingDays | 0",
+        "minzheng.org.listing-notice.response-filed.v1      | statement        | \"\"",
+        "minzheng.org.listing-notice.response-rejected.v1   | reasons          | \"\"",
+        "minzheng.org.listing-notice.listed.v1              | after            | \"WHENEVER\"",
+        "minzheng.org.inspection-task.opened.v1             | ground           | \"LATE_ANNUAL_REPORT\"",
+        "minzheng.org.inspection-task.closed.v1             | dormant          | \"yes\"",
+        "minzheng.org.inspection-campaign.swept.v1          | year             | \"2025\"",
     })
     void knownFieldsAreTypeChecked(String typeName, String field, String json) {
         EventType type = EventTypes.find(typeName).orElseThrow();
@@ -184,6 +193,33 @@ class EventSchemaValidatorTest {
         assertThat(VALIDATOR.validate(type, listed)).isEmpty();
         assertThat(VALIDATOR.validate(type, digested)).isEmpty();
         assertThat(VALIDATOR.validate(type, neither)).isNotEmpty();
+    }
+
+    /** Issue 18: the sweep serves 拟列入告知; its progress names them, the old abnormalListed count is gone. */
+    @Test
+    void aSweepCountsListingNoticesNotListings() {
+        String type = EventTypes.INSPECTION_CAMPAIGN_SWEPT;
+        ObjectNode swept = exampleOf(EventTypes.find(type).orElseThrow());
+        ObjectNode old = swept.deepCopy();
+        ObjectNode changes = (ObjectNode) old.get("changes");
+        changes.set("abnormalListed", changes.remove("listingNoticesIssued"));
+
+        assertThat(VALIDATOR.validate(type, swept)).isEmpty();
+        assertThat(VALIDATOR.validate(type, old)).extracting(SchemaViolation::path).anySatisfy(p -> assertThat(p).startsWith("/changes"));
+    }
+
+    @Test
+    void aListingFollowsAnUnansweredOrRejectedNoticeOnly() {
+        String type = EventTypes.LISTING_NOTICE_LISTED;
+        ObjectNode unanswered = exampleOf(EventTypes.find(type).orElseThrow());
+        ObjectNode rejected = unanswered.deepCopy();
+        rejected.put("fromStatus", "REJECTED").put("after", "RESPONSE_REJECTED");
+        ObjectNode fromResponded = unanswered.deepCopy();
+        fromResponded.put("fromStatus", "RESPONDED");
+
+        assertThat(VALIDATOR.validate(type, unanswered)).isEmpty();
+        assertThat(VALIDATOR.validate(type, rejected)).isEmpty();
+        assertThat(VALIDATOR.validate(type, fromResponded)).extracting(SchemaViolation::path).contains("/fromStatus");
     }
 
     @Test

@@ -19,10 +19,10 @@ class EventTypesTest {
     @Test
     void catalogueHoldsEveryTypeOfTheContract() {
         assertThat(EventTypes.onTopic(Topics.ASSISTANCE_EVENTS)).hasSize(33);
-        assertThat(EventTypes.onTopic(Topics.ORG_EVENTS)).hasSize(46);
+        assertThat(EventTypes.onTopic(Topics.ORG_EVENTS)).hasSize(53);
         assertThat(EventTypes.onTopic(Topics.AUDIT_EVENTS)).hasSize(2);
         assertThat(EventTypes.onTopic(Topics.GATEWAY_SECURITY_EVENTS)).hasSize(3);
-        assertThat(EventTypes.ALL).hasSize(84).doesNotHaveDuplicates();
+        assertThat(EventTypes.ALL).hasSize(91).doesNotHaveDuplicates();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -58,6 +58,8 @@ class EventTypesTest {
         "minzheng.assistance.application.accepted.v1, 受理申请",
         "minzheng.org.organization.registration-approved.v1, 准予成立登记",
         "minzheng.org.enforcement-case.legal-review-completed.v1, 完成法制审核",
+        "minzheng.org.listing-notice.issued.v1, 拟列入告知",
+        "minzheng.org.inspection-task.closed.v1, 完成核查任务",
         "minzheng.assistance.application.teleported.v1, minzheng.assistance.application.teleported.v1",
         "not-a-type, not-a-type",
     })
