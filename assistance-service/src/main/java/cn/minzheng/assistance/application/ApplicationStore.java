@@ -49,6 +49,12 @@ public class ApplicationStore {
                         .flatMap(c -> Mono.from(c.createIndex(Indexes.ascending("regionCode", "status")))))
                 .then(mongo.getCollection(CaseDocuments.COLLECTION)
                         .flatMap(c -> Mono.from(c.createIndex(Indexes.ascending("memberIds", "program")))))
+                // every command writes on exactly {_id, version}: a unique index of those two fields lets the
+                // Mongo-wire store find the case by index (as the outbox relay's claim index), instead of
+                // matching the filter against every case; on MongoDB it is redundant with _id
+                .then(mongo.getCollection(CaseDocuments.COLLECTION)
+                        .flatMap(c -> Mono.from(c.createIndex(Indexes.ascending("_id", "version"),
+                                new IndexOptions().unique(true).name("ux_case_version")))))
                 .then(mongo.getCollection(CLAIMS).flatMap(c -> Mono.from(c.createIndex(Indexes.ascending("number"),
                         new IndexOptions().unique(false)))))
                 .then(mongo.getCollection(CLAIMS).flatMap(c -> Mono.from(c.createIndex(Indexes.ascending("key")))))

@@ -91,9 +91,10 @@ class RecalculationBenchTest extends ServiceTestBase {
         double cpuMs = (os.getProcessCpuTime() - cpu0) / 1e6;
         RecalculationRun done = runs.find(run.id()).block();
         System.out.printf("BENCH run %s %s: %d cases (%d changed, %d unchanged, %d skipped) in %.1f s = %.0f cases/s; "
-                        + "JVM CPU %.0f ms = %.2f ms per case; load average %.1f, %d cores%n", done.id(), done.status(),
+                        + "JVM CPU %.0f ms = %.2f ms per case; load average %.1f, %d cores; failure %s%n", done.id(), done.status(),
                 done.processed(), done.changed(), done.unchanged(), done.skipped(), seconds, done.processed() / seconds,
-                cpuMs, cpuMs / Math.max(1, done.processed()), os.getSystemLoadAverage(), os.getAvailableProcessors());
+                cpuMs, cpuMs / Math.max(1, done.processed()), os.getSystemLoadAverage(), os.getAvailableProcessors(),
+                done.failure());
         assertThat(done.status()).isEqualTo(RecalculationRun.Status.COMPLETED);
         assertThat(done.changed()).isEqualTo(n);
     }
