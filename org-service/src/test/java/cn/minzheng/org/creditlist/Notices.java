@@ -1,6 +1,7 @@
 package cn.minzheng.org.creditlist;
 
 import cn.minzheng.platform.events.EventEnvelope;
+import cn.minzheng.platform.events.EventSchemaValidator;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -11,10 +12,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Test helpers for 拟列入告知: moving a stored notice's period into the past (as if the clock had moved on,
- * the way the enforcement tests age a case), and waiting for a {@code listing-notice} event. The
- * {@code minzheng.org.listing-notice.*} types are not in the platform catalogue yet (a change requested of
- * platform-events: constants, schemas, Chinese names), so these events are matched here without the schema
- * check every catalogued event gets in {@code OrgServiceTestBase.awaitEvent}.
+ * the way the enforcement tests age a case), and waiting for a {@code listing-notice} event, validated
+ * against its schema in the platform catalogue like every event {@code OrgServiceTestBase.awaitEvent} returns.
  */
 public final class Notices {
     private Notices() {
@@ -41,6 +40,7 @@ public final class Notices {
             found[0] = events.stream().filter(e -> e.type().startsWith("minzheng.org.listing-notice.")).filter(match).findFirst().orElse(null);
             return found[0] != null;
         });
+        EventSchemaValidator.shared().assertValid(found[0]);
         return found[0];
     }
 }

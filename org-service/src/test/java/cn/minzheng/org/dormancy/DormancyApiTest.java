@@ -11,6 +11,7 @@ import cn.minzheng.org.registration.Particulars;
 import cn.minzheng.org.registration.Person;
 import cn.minzheng.org.registration.RegistrationStore;
 import cn.minzheng.platform.events.EventEnvelope;
+import cn.minzheng.platform.events.EventTypes;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -101,7 +102,7 @@ class DormancyApiTest extends OrgServiceTestBase {
         assertThat(open.get("items").findValuesAsString("organizationId")).containsExactlyInAnyOrder("ORG-DT-1", "ORG-DT-2");
         assertThat(open.get("items").get(0).get("dueOn").asString()).isEqualTo(TODAY.plusDays(30).toString());
         for (String org : List.of("ORG-DT-1", "ORG-DT-2")) {
-            EventEnvelope opened = awaitUncatalogued(e -> e.type().equals("minzheng.org.inspection-task.opened.v1")
+            EventEnvelope opened = awaitEvent(e -> e.type().equals(EventTypes.INSPECTION_TASK_OPENED)
                     && e.subject().equals("DT-" + org + "-" + year));
             assertThat(opened.data().get("dueOn").asString()).isEqualTo(TODAY.plusDays(30).toString());
         }
@@ -132,24 +133,11 @@ class DormancyApiTest extends OrgServiceTestBase {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("findings", "再次", "dormant", true)).exchange()
                 .expectStatus().isEqualTo(409).expectBody(JsonNode.class)
                 .value(b -> assertThat(b.get("detail").asString()).contains("已核查办结"));
-        awaitUncatalogued(e -> e.type().equals("minzheng.org.inspection-task.closed.v1") && e.subject().equals("DT-ORG-DT-1-" + year));
+        awaitEvent(e -> e.type().equals(EventTypes.INSPECTION_TASK_CLOSED) && e.subject().equals("DT-ORG-DT-1-" + year));
 
         client().post().uri("/api/v1/orgs/dormancy-sweeps").header("Authorization", "Bearer " + registrar)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("authorityCode", "42112")).exchange().expectStatus().isBadRequest();
         client().post().uri("/api/v1/orgs/dormancy-sweeps").header("Authorization", "Bearer " + token("far", "REGISTRAR", "330100"))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("authorityCode", AUTHORITY)).exchange().expectStatus().isForbidden();
-    }
-
-    /**
-     * The {@code minzheng.org.inspection-task.*} types are not in the platform catalogue yet (requested of
-     * platform-events), so these events are matched without the schema check of {@code awaitEvent}.
-     */
-    private static EventEnvelope awaitUncatalogued(java.util.function.Predicate<EventEnvelope> match) {
-        EventEnvelope[] found = new EventEnvelope[1];
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            found[0] = EVENTS.stream().filter(match).findFirst().orElse(null);
-            return found[0] != null;
-        });
-        return found[0];
     }
 }
