@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 
 import cn.minzheng.platform.codes.credit.CreditCode;
 import cn.minzheng.systemtests.fixtures.Households;
+import cn.minzheng.systemtests.fixtures.OrgNames;
 import cn.minzheng.systemtests.gateway.Answer;
 import cn.minzheng.systemtests.gateway.Gateway;
 import cn.minzheng.systemtests.gateway.Tokens;
@@ -31,15 +31,18 @@ import static org.awaitility.Awaitility.await;
  * approves; a valid 统一社会信用代码 is issued (platform-codes {@link CreditCode}) and the public
  * lookup finds it, the representative masked; assistance-service's provider list takes it in (from
  * {@code org.events}). The annual inspection of the last ended year opens; the agent files and the
- * registrar grades; after the sweep the organization that did not file is on the public
- * 活动异常名录 and drops off the provider list, the one that filed stays on it.
+ * registrar grades; the sweep serves the organization that did not file a 拟列入告知, which its agent
+ * sees; once the notice's statement period has run without a statement the credit-list sweep lists it on
+ * the public 活动异常名录 and it drops off the provider list, the one that filed stays on it.
  *
  * <p>Time passes on org-service's business clock, moved by the admin through the gateway
  * ({@code POST /api/v1/orgs/admin/clock}, the devstack's adjustable clock): the organizations are
  * registered today; the reported year is the first one they are not exempt from (registered before
  * June of it); the clock moves to 2 January after that year (a campaign covers only an ended year),
  * the agent files and the registrar grades; the clock moves past the campaign's deadline and the
- * sweep runs. Nothing is written to a store directly.
+ * sweep runs; the clock moves past the notice's {@code respondBy} (always from the clock's own "now",
+ * never the wall date: the devstack and its clock are shared) and the credit-list sweep runs. Nothing is
+ * written to a store directly.
  */
 @Tag("scenario")
 @Order(5)
@@ -125,7 +128,26 @@ class OrganizationScenarioTest {
             swept[0] = c.json();
             assertThat(c.text("status")).isEqualTo("SWEPT");
         });
-        assertThat(swept[0].path("progress").path("abnormalListed").asLong()).as(swept[0].toString()).isPositive();
+        // the sweep serves a 拟列入告知 on the non-filer; the listing waits for its statement period ([信用])
+        assertThat(swept[0].path("progress").path("listingNoticesIssued").asLong()).as(swept[0].toString()).isPositive();
+        assertThat(swept[0].path("progress").has("abnormalListed")).as(swept[0].toString()).isFalse();
+
+        assertThat(listingNotices(filer)).as("the filer gets no notice").isEmpty();
+        List<JsonNode> notices = listingNotices(nonFiler);
+        assertThat(notices).as("the non-filer's 拟列入告知, as its agent sees it").hasSize(1);
+        JsonNode notice = notices.get(0);
+        assertThat(notice.path("status").asString()).as(notice.toString()).isEqualTo("NOTIFIED");
+        assertThat(notice.path("ground").asString()).as(notice.toString()).isEqualTo("LATE_ANNUAL_REPORT");
+        LocalDate respondBy = LocalDate.parse(notice.path("respondBy").asString());
+        assertThat(respondBy).as(notice.toString()).isAfter(LocalDate.parse(notice.path("issuedOn").asString()));
+        assertThat(abnormalListed(nonFiler)).as("not listed while the statement period runs").isFalse();
+
+        // the period runs without a statement; the daily credit-list sweep (run here by the registrar) lists
+        moveOrgClockTo(respondBy.plusDays(1));
+        Answer listing = gateway.post(ORGS + "/credit-lists/sweep").token(registrar).json(Map.of("authorityCode", COUNTY)).send();
+        assertThat(listing.status()).as(listing.toString()).isEqualTo(200);
+        JsonNode listed = listingNotices(nonFiler).get(0);
+        assertThat(listed.path("status").asString()).as(listed.toString()).isEqualTo("LISTED");
 
         assertThat(abnormalListed(nonFiler)).as("the non-filer on the public 活动异常名录").isTrue();
         assertThat(abnormalListed(filer)).as("the filer not on it").isFalse();
@@ -136,7 +158,7 @@ class OrganizationScenarioTest {
 
     private Registered register(String agentSubject) {
         String agent = tokens.of(agentSubject, "ORG_AGENT", COUNTY);
-        String field = "科普" + chinese(4);
+        String field = "科普" + OrgNames.distinctive();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("authorityCode", COUNTY);
         body.put("type", "SOCIAL_GROUP");
@@ -192,6 +214,15 @@ class OrganizationScenarioTest {
         return ids;
     }
 
+    /** The organization's 拟列入告知, read by its own agent. */
+    private List<JsonNode> listingNotices(Registered org) {
+        Answer answer = gateway.get(ORGS + "/organizations/" + org.organizationId() + "/listing-notices").token(tokenOf(org)).send();
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        List<JsonNode> notices = new ArrayList<>();
+        answer.json().forEach(notices::add);
+        return notices;
+    }
+
     private boolean abnormalListed(Registered org) {
         Answer answer = gateway.get(ORGS + "/public/credit-lists?list=ABNORMAL&creditCode=" + org.creditCode()).send();
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
@@ -219,16 +250,5 @@ class OrganizationScenarioTest {
             assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
             assertThat(LocalDate.ofInstant(Instant.parse(moved.text("now")), CHINA)).isEqualTo(day);
         }
-    }
-
-    private static final Random RANDOM = new Random();
-
-    private static String chinese(int n) {
-        String alphabet = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥";
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            s.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return s.toString();
     }
 }
