@@ -35,7 +35,9 @@ final class PlatformPlan {
     static final Map<String, Map<String, String>> DEVSTACK_ONLY_SETTINGS = Map.of(
             "assistance-service", Map.of(
                     "MINZHENG_CLOCK_ADJUSTABLE", "true",
-                    "MINZHENG_CLOCK_PATH", "/api/v1/assistance/admin/clock"),
+                    "MINZHENG_CLOCK_PATH", "/api/v1/assistance/admin/clock",
+                    // the 调标 bench (workload 8) seeds active cases through the devstack-only fixtures endpoint
+                    "MINZHENG_ASSISTANCE_FIXTURES_ENABLED", "true"),
             "org-service", Map.of(
                     "MINZHENG_CLOCK_ADJUSTABLE", "true",
                     "MINZHENG_CLOCK_PATH", "/api/v1/orgs/admin/clock",

@@ -204,20 +204,21 @@ class PlatformPlanTest {
     /** docs/contracts.md "Business clock": the devstack (and only it) makes the clock adjustable. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "assistance-service | true  | /api/v1/assistance/admin/clock |      | ",
-            "org-service        | true  | /api/v1/orgs/admin/clock       | true | ",
-            "audit-service      |       |                                |      | P3650D",
-            "gateway            |       |                                |      | ",
-            "registry-service   |       |                                |      | ",
+            "assistance-service | true  | /api/v1/assistance/admin/clock |      | true | ",
+            "org-service        | true  | /api/v1/orgs/admin/clock       | true |      | ",
+            "audit-service      |       |                                |      |      | P3650D",
+            "gateway            |       |                                |      |      | ",
+            "registry-service   |       |                                |      |      | ",
     })
     void devstackOnlySettingsGoToTheirServicesAlone(String module, String adjustable, String clockPath,
-                                                   String fixtures, String futureSkew) {
+                                                   String fixtures, String assistanceFixtures, String futureSkew) {
         ComponentSpec service = new PlatformPlan(options()).stages().stream().flatMap(List::stream)
                 .filter(c -> c.name().equals(module)).findFirst().orElseThrow();
 
         assertThat(service.environment().get("MINZHENG_CLOCK_ADJUSTABLE")).isEqualTo(adjustable);
         assertThat(service.environment().get("MINZHENG_CLOCK_PATH")).isEqualTo(clockPath);
         assertThat(service.environment().get("MINZHENG_ORG_FIXTURES_ENABLED")).isEqualTo(fixtures);
+        assertThat(service.environment().get("MINZHENG_ASSISTANCE_FIXTURES_ENABLED")).isEqualTo(assistanceFixtures);
         // moved business clocks date events ahead of audit-service's wall clock: the devstack's trail accepts them
         assertThat(service.environment().get("MINZHENG_AUDIT_INGEST_EVENTTIME_MAXFUTURESKEW")).isEqualTo(futureSkew);
     }
@@ -226,7 +227,8 @@ class PlatformPlanTest {
     void infrastructureGetsNoServiceSettings() {
         for (ComponentSpec infra : new PlatformPlan(options()).stages().get(0)) {
             assertThat(infra.environment()).as(infra.name()).doesNotContainKeys(
-                    "MINZHENG_CLOCK_ADJUSTABLE", "MINZHENG_CLOCK_PATH", "MINZHENG_ORG_FIXTURES_ENABLED");
+                    "MINZHENG_CLOCK_ADJUSTABLE", "MINZHENG_CLOCK_PATH", "MINZHENG_ORG_FIXTURES_ENABLED",
+                    "MINZHENG_ASSISTANCE_FIXTURES_ENABLED");
         }
     }
 
