@@ -149,6 +149,25 @@ class ConsolePagesTest {
     }
 
     @Test
+    void theResubmissionStartsFromTheSubmissionAndSendsItWithIfMatch() {
+        STUB.on("GET " + CASES + "/" + NO, Response.json(200, caseJson("SUPPLEMENT_REQUESTED", "DIBAO_URBAN", 2), "2"));
+        STUB.on("POST " + CASES + "/" + NO + "/resubmission", Response.json(200, caseJson("RESUBMITTED", "DIBAO_URBAN", 3), "3"));
+        WebTestClient citizen = web.mutateWith(as("CITIZEN", "citizen-token")).mutateWith(csrf());
+        String page = body(citizen.get().uri("/console/citizen/cases/" + NO + "/resubmission").exchange().expectStatus().isOk());
+        assertThat(page).contains("value=\"421303198001010018\"", "value=\"500.00\"", "name=\"version\" value=\"2\"");
+        org.springframework.util.MultiValueMap<String, String> form = applicationForm("unused");
+        form.set("members[0].incomes[0].monthlyAmount", "450.00");
+        form.add("version", "2");
+        form.add("step", "submit");
+        citizen.post().uri("/console/citizen/cases/" + NO + "/resubmission").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData(form)).exchange().expectStatus().is3xxRedirection()
+                .expectHeader().valueEquals("Location", "/console/citizen/cases/" + NO + "?done=resubmitted");
+        StubApi.Request sent = STUB.calls("POST", CASES + "/" + NO + "/resubmission").get(0);
+        assertThat(sent.header("If-Match")).isEqualTo("\"2\"");
+        assertThat(sent.body()).contains("\"monthlyAmount\":\"450.00\"").doesNotContain("idempotencyKey");
+    }
+
+    @Test
     void theIdNumberIsCheckedAsTyped() {
         WebTestClient citizen = web.mutateWith(as("CITIZEN", "citizen-token")).mutateWith(csrf());
         String bad = body(citizen.post().uri("/console/citizen/id-check").contentType(MediaType.APPLICATION_FORM_URLENCODED)

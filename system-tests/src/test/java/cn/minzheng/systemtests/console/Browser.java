@@ -83,7 +83,23 @@ final class Browser implements AutoCloseable {
     }
 
     void awaitText(By by, String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        try {
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("waited for \"" + text + "\" in " + by + " on " + driver.getCurrentUrl()
+                    + "; the page says: " + pageSummary(), e);
+        }
+    }
+
+    /** The page's heading and any problem or unavailability it shows, for a failure message. */
+    String pageSummary() {
+        StringBuilder out = new StringBuilder();
+        for (WebElement e : driver.findElements(By.cssSelector("h1, #problem, .unavailable, .field-error"))) {
+            if (!e.getText().isBlank()) {
+                out.append(" | ").append(e.getText().replace('\n', ' '));
+            }
+        }
+        return out.toString();
     }
 
     boolean present(By by) {

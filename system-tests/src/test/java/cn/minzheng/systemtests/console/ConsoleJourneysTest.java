@@ -170,6 +170,48 @@ class ConsoleJourneysTest {
 
     @Test
     @Order(6)
+    void aCitizenAnswersTheOneTimeNoticeAndResubmits() {
+        String id = Households.idNumber(1983);
+        System.out.println("[console] applicant ID number of the resubmission journey: " + id);
+        try (Browser citizen = Browser.open(platform); Browser clerk = Browser.open(platform)) {
+            citizen.login("citizen");
+            String number = apply(citizen, id, "补正者", "400.00");
+            clerk.login("clerk");
+            clerk.go("/console/staff/cases/" + number);
+            clerk.type("f-supplement-request-missingItems", "户口簿\n收入证明");
+            clerk.driver.findElement(By.cssSelector("#action-supplement-request button[type=submit]")).click();
+            clerk.awaitText(By.id("case-status"), "需补正材料（一次性告知）");
+            citizen.go("/console/citizen/cases/" + number);
+            citizen.awaitText(By.id("missing-items"), "收入证明");
+            assertThat(citizen.driver.findElement(By.id("missing-items")).getText()).contains("户口簿");
+            citizen.screenshot("citizen-one-time-notice");
+            citizen.driver.findElement(By.linkText("补正后重新提交")).click();
+            citizen.type("f-members-0-incomes-0-monthlyAmount", "350.00");
+            // the truthfulness commitment is given again for the corrected submission
+            citizen.driver.findElement(By.id("f-truthfulnessCommitment")).click();
+            citizen.driver.findElement(By.cssSelector("button[name=step][value=submit]")).click();
+            citizen.awaitText(By.id("case-status"), "已补正，待受理");
+        }
+    }
+
+    /** The citizen's application through the form and its summary; the new case's number. */
+    static String apply(Browser b, String id, String name, String wages) {
+        b.go("/console/citizen/apply");
+        new Select(b.await(By.id("f-program"))).selectByValue("DIBAO_URBAN");
+        b.type("f-regionCode", VILLAGE);
+        b.type("f-members-0-name", name);
+        b.type("f-members-0-idNumber", id);
+        b.type("f-members-0-incomes-0-monthlyAmount", wages);
+        b.driver.findElement(By.id("f-members-0-authorizationSigned")).click();
+        b.driver.findElement(By.id("f-truthfulnessCommitment")).click();
+        b.driver.findElement(By.cssSelector("button[name=step][value=review]")).click();
+        b.await(By.id("submit-application")).click();
+        b.awaitText(By.id("case-status"), "已提交，待受理");
+        return b.driver.findElement(By.tagName("h1")).getText().replace("申请", "").trim();
+    }
+
+    @Test
+    @Order(7)
     void anyoneLooksUpOrganizationsWithoutLogin() {
         try (Browser b = Browser.open(platform)) {
             b.go("/console/public/organizations");
