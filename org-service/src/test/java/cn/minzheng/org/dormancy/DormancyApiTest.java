@@ -140,4 +140,20 @@ class DormancyApiTest extends OrgServiceTestBase {
         client().post().uri("/api/v1/orgs/dormancy-sweeps").header("Authorization", "Bearer " + token("far", "REGISTRAR", "330100"))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("authorityCode", AUTHORITY)).exchange().expectStatus().isForbidden();
     }
+
+    /** A page size outside 1…100 is refused naming /size (org's lists used to clamp it silently). */
+    @org.junit.jupiter.params.ParameterizedTest(name = "size={0} → {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"-1, 400", "0, 400", "101, 400", "100000, 400", "1, 200", "100, 200"})
+    void aPageSizeOutsideOneToAHundredIsRefusedNamingTheField(int size, int status) {
+        var answer = client().get().uri("/api/v1/orgs/inspection-tasks?authority=" + AUTHORITY + "&size=" + size)
+                .header("Authorization", "Bearer " + inspector).exchange()
+                .expectStatus().isEqualTo(status).expectBody(JsonNode.class).returnResult();
+        if (status == 400) {
+            assertThat(answer.getResponseHeaders().getContentType()).hasToString("application/problem+json");
+            JsonNode error = answer.getResponseBody().get("errors").get(0);
+            assertThat(error.get("pointer").asString()).isEqualTo("/size");
+            assertThat(error.get("code").asString()).isEqualTo("invalid-page-size");
+            assertThat(error.get("message").asString()).contains("1 至 100", "翻页标记");
+        }
+    }
 }
