@@ -30,15 +30,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Not part of the suite (runs only with {@code -Drecalc.bench.cases=N}): the 调标 of N active cases
- * in-process — service, Mongo-wire server and Kafka broker in this one JVM — with the production batch
- * size (500). Prints the seconds until the run completed (every changed case's event handed to the relay)
+ * A measurement, not part of the suite: not named {@code *Test}, so surefire runs it only when asked
+ * ({@code -Dtest=RecalculationBench -Drecalc.bench.cases=N}) and CI never counts it as skipped. The 调标
+ * of N active cases in-process — service, Mongo-wire server and Kafka broker in this one JVM — with the
+ * production batch size (500). Prints the seconds until the run completed (every changed case's event handed to the relay)
  * and this JVM's CPU per case (service + store + broker together). The devstack figure comes from the bench
  * workload {@code recalculation}; this one is what a machine without a devstack can measure.
  * {@code -Dminzheng.embedded.mongo.bson=true} puts the store on the devstack's BSON engine.
  */
 @EnabledIfSystemProperty(named = "recalc.bench.cases", matches = "\\d+")
-class RecalculationBenchTest extends ServiceTestBase {
+class RecalculationBench extends ServiceTestBase {
     static final String TOWN = "421303099";
 
     @Autowired
