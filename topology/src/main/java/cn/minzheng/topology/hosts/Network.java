@@ -2,6 +2,7 @@ package cn.minzheng.topology.hosts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -110,9 +111,12 @@ public final class Network implements AutoCloseable {
 
     /**
      * A path a mount inside a host needs as its mount point: created on the machine if missing (a
-     * mount point must exist) and removed again at {@link #close()} if the run made it.
+     * mount point must exist) and removed again at {@link #close()} if the run made it. Hosts start in
+     * parallel and several mount the same secret (e.g. {@code /run/secrets/kafka_password}), so the
+     * check and the creation happen under the network's lock: two at once once failed the whole run
+     * with the second {@code createFile} finding the first's file.
      */
-    void ensureMountPoint(Path path, boolean file) {
+    synchronized void ensureMountPoint(Path path, boolean file) {
         try {
             Path missing = path;
             while (missing.getParent() != null && !Files.exists(missing.getParent())) {
@@ -126,7 +130,11 @@ public final class Network implements AutoCloseable {
             if (file) {
                 Files.createDirectories(path.getParent());
                 if (!Files.exists(path)) {
-                    Files.createFile(path);
+                    try {
+                        Files.createFile(path);
+                    } catch (FileAlreadyExistsException madeMeanwhile) {
+                        // made by something outside this run since the check: a mount point all the same
+                    }
                 }
             } else {
                 Files.createDirectories(path);
