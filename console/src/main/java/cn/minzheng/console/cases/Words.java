@@ -104,8 +104,57 @@ public class Words {
 
     private static final Map<String, String> ORG_STATUS = ordered(
             "REGISTERED", "正常", "ACTIVE", "正常", "DEREGISTERED", "已注销", "REVOKED", "已撤销登记", "SUSPENDED", "停止活动");
-    private static final Map<String, String> ORG_TYPES = ordered(
+    public static final Map<String, String> ORG_TYPES = ordered(
             "SOCIAL_GROUP", "社会团体", "PRIVATE_NON_ENTERPRISE", "民办非企业单位", "FOUNDATION", "基金会");
+    /** 成立登记 documents, by the type they are required for (org-service's minzheng.org.registration.required-documents). */
+    public static final Map<String, String> DOCUMENTS = ordered(
+            "APPLICATION", "登记申请书", "SPONSOR_APPROVAL", "业务主管单位批准文件", "CAPITAL_VERIFICATION", "验资报告",
+            "PREMISES_PROOF", "住所使用权证明", "OFFICER_IDS", "发起人和拟任负责人身份证明", "DRAFT_CHARTER", "章程草案",
+            "DIRECTORS_LIST", "理事名单及身份证明", "SPONSOR_CONSENT", "业务主管单位同意文件");
+    public static final Map<String, java.util.List<String>> DOCUMENTS_BY_TYPE = Map.of(
+            "SOCIAL_GROUP", java.util.List.of("APPLICATION", "SPONSOR_APPROVAL", "CAPITAL_VERIFICATION", "PREMISES_PROOF",
+                    "OFFICER_IDS", "DRAFT_CHARTER"),
+            "PRIVATE_NON_ENTERPRISE", java.util.List.of("APPLICATION", "SPONSOR_APPROVAL", "CAPITAL_VERIFICATION",
+                    "PREMISES_PROOF", "OFFICER_IDS", "DRAFT_CHARTER"),
+            "FOUNDATION", java.util.List.of("APPLICATION", "DRAFT_CHARTER", "CAPITAL_VERIFICATION", "PREMISES_PROOF",
+                    "DIRECTORS_LIST", "SPONSOR_CONSENT"));
+    public static final Map<String, String> FOUNDATION_KINDS = ordered("PUBLIC", "公募基金会", "NON_PUBLIC", "非公募基金会");
+    private static final Map<String, String> MATTERS = ordered("FOUNDING", "成立登记", "CHANGE", "变更登记", "DEREGISTRATION", "注销登记");
+    private static final Map<String, String> APPLICATION_STATUS = ordered(
+            "APPLIED", "已申请，待受理",
+            "SUPPLEMENT_REQUESTED", "需补正材料（一次性告知）",
+            "RESUBMITTED", "已补正，待受理",
+            "ACCEPTED", "已受理，待审查决定",
+            "APPROVED", "准予登记",
+            "REFUSED", "不予登记");
+    private static final Map<String, String> APPLICATION_NEXT = ordered(
+            "APPLIED", "登记管理机关将审查材料，决定受理或一次性告知需补正的全部材料。",
+            "SUPPLEMENT_REQUESTED", "请补齐下列全部材料，在本页勾选已备齐的材料后重新提交。",
+            "RESUBMITTED", "登记管理机关将审查补正后的材料并决定是否受理。",
+            "ACCEPTED", "登记管理机关将在承诺期限内作出准予或不予登记的决定。",
+            "APPROVED", "已准予登记，发给统一社会信用代码。此后每年按期报送上一年度的年度工作报告。",
+            "REFUSED", "不予登记的理由见下方。如有异议，可依法申请行政复议或提起行政诉讼。");
+    private static final Map<String, String> NOTICE_STATUS = ordered(
+            "NOTIFIED", "已告知，可在期限内陈述、申辩",
+            "RESPONDED", "已陈述、申辩，待登记管理机关决定",
+            "ACCEPTED", "陈述、申辩成立，不予列入",
+            "REJECTED", "陈述、申辩不成立，将予列入",
+            "LISTED", "已列入名录");
+    private static final Map<String, String> GROUNDS = ordered(
+            "LATE_ANNUAL_REPORT", "未按照规定时限报送年度工作报告",
+            "RECTIFICATION_NOT_MET", "未按照有关规定设立党组织或未按期整改",
+            "WARNING_OR_SMALL_FINE", "受到警告或者不满5万元罚款处罚",
+            "UNREACHABLE", "通过登记的住所无法与社会组织取得联系",
+            "OTHER_ABNORMAL", "法律、行政法规规定的其他情形（活动异常名录）",
+            "ABNORMAL_TWO_YEARS", "被列入活动异常名录满2年",
+            "FRAUDULENT_CHANGE_REVOKED", "弄虚作假办理变更登记，被撤销变更登记",
+            "ORDERED_TO_STOP", "受到限期停止活动行政处罚",
+            "LARGE_FINE", "受到5万元以上罚款处罚",
+            "REPEATED_PENALTIES", "三年内两次以上受到警告或者不满5万元罚款处罚",
+            "REGISTRATION_REVOKED", "被撤销登记",
+            "OTHER_SERIOUS", "法律、行政法规规定的其他情形（严重违法失信名单）");
+    private static final Map<String, String> GRADES = ordered("QUALIFIED", "合格", "BASICALLY_QUALIFIED", "基本合格", "UNQUALIFIED", "不合格");
+    private static final Map<String, String> REPORT_STATUS = ordered("FILED", "已报送，待登记管理机关审查", "GRADED", "已作出年检结论");
     private static final Map<String, String> INTEGRITY = ordered(
             "verified", "已验证", "no-mac", "无记录校验码", "mac-invalid", "校验码不符", "mac-unknown-key", "未知密钥",
             "hash-mismatch", "哈希不符");
@@ -144,6 +193,38 @@ public class Words {
 
     public String orgType(Object code) {
         return word(ORG_TYPES, code);
+    }
+
+    public String matter(Object code) {
+        return word(MATTERS, code);
+    }
+
+    public String applicationStatus(Object code) {
+        return word(APPLICATION_STATUS, code);
+    }
+
+    public String applicationNext(Object code) {
+        return word(APPLICATION_NEXT, code);
+    }
+
+    public String noticeStatus(Object code) {
+        return word(NOTICE_STATUS, code);
+    }
+
+    public String ground(Object code) {
+        return word(GROUNDS, code);
+    }
+
+    public String grade(Object code) {
+        return word(GRADES, code);
+    }
+
+    public String reportStatus(Object code) {
+        return word(REPORT_STATUS, code);
+    }
+
+    public String document(Object code) {
+        return word(DOCUMENTS, code);
     }
 
     public String integrity(Object code) {

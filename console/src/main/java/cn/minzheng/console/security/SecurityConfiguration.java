@@ -54,6 +54,8 @@ public class SecurityConfiguration {
                         .pathMatchers("/console/citizen/**").hasRole("CITIZEN")
                         .pathMatchers("/console/staff/**").hasAnyRole("CLERK", "APPROVER")
                         .pathMatchers("/console/audit/**").hasAnyRole("AUDITOR", "ADMIN")
+                        .pathMatchers("/console/agent", "/console/agent/**").hasRole("ORG_AGENT")
+                        .pathMatchers("/console/registrar/**").hasRole("REGISTRAR")
                         .anyExchange().authenticated())
                 .csrf(c -> c.accessDeniedHandler(new ChineseAccessDenied()))
                 .oauth2Login(o -> o

@@ -47,6 +47,12 @@ public record Viewer(String subject, String name, Set<String> roles, String regi
         if (has("CLERK") || has("APPROVER")) {
             return "/console/staff/queue";
         }
+        if (has("ORG_AGENT")) {
+            return "/console/agent";
+        }
+        if (has("REGISTRAR")) {
+            return "/console/registrar/queue";
+        }
         if (has("AUDITOR")) {
             return "/console/audit";
         }

@@ -1,0 +1,305 @@
+package cn.minzheng.console;
+
+import static cn.minzheng.console.ConsolePagesTest.as;
+import static cn.minzheng.console.ConsolePagesTest.body;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
+
+import cn.minzheng.console.StubApi.Response;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
+
+/**
+ * The organization agent's and the registrar's pages against a stub of the gateway: the founding form per type,
+ * its body, Idempotency-Key and problems next to their fields; applications and organizations in words; the
+ * annual report and the 拟列入告知's statement; the registrar's steps offered by status, sent with If-Match, a
+ * stale version said as such; each role's pages closed to the others; org-service down is named.
+ */
+@SpringBootTest(properties = {"eureka.client.enabled=false", "spring.cloud.discovery.enabled=false",
+        "minzheng.console.api-timeout=PT20S"})
+class OrgPagesTest {
+
+    static final StubApi STUB = StubApi.start();
+    static final String ORGS = "/api/v1/orgs";
+    static final String APP = "APP-6f1c2d3e-0000-4000-8000-000000000001";
+    static final String ORG = "ORG-6f1c2d3e-0000-4000-8000-000000000002";
+    static final String NOTICE = "LN-ABN-LATE-" + ORG + "-2025";
+
+    @DynamicPropertySource
+    static void api(DynamicPropertyRegistry registry) {
+        registry.add("minzheng.console.api-base", STUB::base);
+        registry.add("minzheng.console.issuer-uri", () -> "http://127.0.0.1:1");
+    }
+
+    @AfterAll
+    static void stop() {
+        STUB.close();
+    }
+
+    @Autowired
+    ApplicationContext context;
+    WebTestClient web;
+
+    @BeforeEach
+    void setUp() {
+        STUB.reset();
+        web = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient()
+                .responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    static String application(String status, long version) {
+        return "{\"id\":\"" + APP + "\",\"matter\":\"FOUNDING\",\"authorityCode\":\"421303\",\"organizationId\":\"" + ORG + "\","
+                + "\"status\":\"" + status + "\",\"name\":\"随州市曾都区科普甲乙协会\",\"type\":\"SOCIAL_GROUP\",\"missingItems\":[\"理事会成员名单\"],"
+                + "\"appliedOn\":\"2026-12-07\",\"acceptedOn\":null,\"promisedDue\":null,\"statutoryDue\":null,\"decidedOn\":null,"
+                + "\"decisionReasons\":[],\"lateFiling\":null,\"version\":" + version + "}";
+    }
+
+    static String organization() {
+        return "{\"id\":\"" + ORG + "\",\"creditCode\":\"51421303MJY0000011\",\"name\":\"随州市曾都区科普甲乙协会\",\"type\":\"SOCIAL_GROUP\","
+                + "\"status\":\"REGISTERED\",\"authorityCode\":\"421303\",\"residence\":\"烈山大道1号\",\"businessScope\":\"科普交流\","
+                + "\"legalRepresentative\":\"王小明\",\"funds\":\"30000.00\",\"registeredOn\":\"2026-12-07\",\"abnormalListed\":false,"
+                + "\"seriousListed\":false,\"version\":1}";
+    }
+
+    static String notice(String status, long version) {
+        return "{\"id\":\"" + NOTICE + "\",\"organizationId\":\"" + ORG + "\",\"authorityCode\":\"421303\",\"ground\":\"LATE_ANNUAL_REPORT\","
+                + "\"facts\":\"2025年度工作报告未在截止日期前报送\",\"issuedOn\":\"2026-06-01\",\"respondBy\":\"2026-06-15\",\"status\":\"" + status + "\","
+                + (status.equals("NOTIFIED") ? "\"response\":null," : "\"response\":{\"statement\":\"已于6月3日补报\",\"reasons\":\"因疫情延误\",\"filedOn\":\"2026-06-03\"},")
+                + "\"decision\":null,\"version\":" + version + "}";
+    }
+
+    static MultiValueMap<String, String> foundingForm(String type, String key) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("idempotencyKey", key);
+        form.add("type", type);
+        form.add("authorityCode", "421303");
+        form.add("name.region", "随州市曾都区");
+        form.add("name.field", "科普甲乙");
+        form.add("name.form", "协会");
+        form.add("residence", "随州市曾都区烈山大道1号");
+        form.add("purpose", "服务会员，普及科学知识");
+        form.add("businessScope", "科普交流");
+        form.add("activityArea", "曾都区");
+        form.add("legalRepresentative.name", "王小明");
+        form.add("legalRepresentative.idNumber", "421303198001010018");
+        form.add("funds", "30000.00");
+        form.add("fundsInCash", "true");
+        form.add("sponsorUnit", "曾都区科协");
+        form.add("members.individuals", "60");
+        form.add("members.units", "0");
+        form.add("documents", "APPLICATION");
+        form.add("documents", "DRAFT_CHARTER");
+        form.add("step", "submit");
+        return form;
+    }
+
+    @Test
+    void theFoundingFormShowsEachTypesOwnFields() {
+        WebTestClient agent = web.mutateWith(as("ORG_AGENT", "agent"));
+        String group = body(agent.get().uri("/console/agent/apply").exchange().expectStatus().isOk());
+        assertThat(group).contains("id=\"f-members-individuals\"", "id=\"f-sponsorUnit\"", "name=\"idempotencyKey\"", "验资报告")
+                .doesNotContain("id=\"f-foundationKind\"", "id=\"f-sector\"");
+        String foundation = body(agent.get().uri("/console/agent/apply?type=FOUNDATION").exchange().expectStatus().isOk());
+        assertThat(foundation).contains("id=\"f-foundationKind\"", "理事名单及身份证明", "业务主管单位同意文件")
+                .doesNotContain("id=\"f-members-individuals\"", "id=\"f-sponsorUnit\"");
+        String pne = body(agent.get().uri("/console/agent/apply?type=PRIVATE_NON_ENTERPRISE").exchange().expectStatus().isOk());
+        assertThat(pne).contains("id=\"f-sector\"", "id=\"f-sponsorUnit\"").doesNotContain("id=\"f-members-individuals\"");
+        assertThat(STUB.requests).isEmpty();
+    }
+
+    @Test
+    void aFoundingApplicationIsSentWithOneIdempotencyKeyAndTheTypesFields() {
+        STUB.on("POST " + ORGS + "/applications", Response.json(201, application("APPLIED", 1), "1"));
+        WebTestClient agent = web.mutateWith(as("ORG_AGENT", "agent")).mutateWith(csrf());
+        for (int i = 0; i < 2; i++) {
+            agent.post().uri("/console/agent/apply").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .body(BodyInserters.fromFormData(foundingForm("SOCIAL_GROUP", "console-org-double-1"))).exchange()
+                    .expectStatus().is3xxRedirection()
+                    .expectHeader().valueEquals("Location", "/console/agent/applications/" + APP + "?done=applied");
+        }
+        assertThat(STUB.calls("POST", ORGS + "/applications")).hasSize(2)
+                .allSatisfy(r -> assertThat(r.header("Idempotency-Key")).isEqualTo("console-org-double-1"));
+        String sent = STUB.calls("POST", ORGS + "/applications").get(0).body();
+        assertThat(sent).contains("\"type\":\"SOCIAL_GROUP\"", "\"field\":\"科普甲乙\"", "\"individuals\":60",
+                "\"idNumber\":\"421303198001010018\"", "\"funds\":\"30000.00\"", "\"documents\":[\"APPLICATION\",\"DRAFT_CHARTER\"]",
+                "\"sponsorUnit\":\"曾都区科协\"").doesNotContain("foundationKind", "tradeName", "idempotencyKey");
+        // a foundation carries its kind and no members or sponsor unit
+        MultiValueMap<String, String> foundation = foundingForm("FOUNDATION", "console-org-foundation-1");
+        foundation.add("foundationKind", "NON_PUBLIC");
+        agent.post().uri("/console/agent/apply").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData(foundation)).exchange().expectStatus().is3xxRedirection();
+        assertThat(STUB.calls("POST", ORGS + "/applications").get(2).body()).contains("\"foundationKind\":\"NON_PUBLIC\"")
+                .doesNotContain("members", "sponsorUnit");
+    }
+
+    @Test
+    void theApisProblemsAreShownNextToTheirFields() {
+        STUB.on("POST " + ORGS + "/applications", new Response(422, "application/problem+json",
+                "{\"title\":\"请求内容不合法\",\"status\":422,\"code\":\"validation-failed\",\"errors\":["
+                        + "{\"pointer\":\"/legalRepresentative/idNumber\",\"code\":\"INVALID_ID_NUMBER\",\"message\":\"身份证号码校验码不正确，请对照身份证核对后重新填写。\"},"
+                        + "{\"pointer\":\"/name\",\"code\":\"SIMILAR\",\"message\":\"与已登记的随州市曾都区科普协会名称近似\"},"
+                        + "{\"pointer\":\"/members\",\"code\":\"MEMBERS_TOO_FEW\",\"message\":\"会员数不足\"}]}", java.util.Map.of()));
+        String page = body(web.mutateWith(as("ORG_AGENT", "agent")).mutateWith(csrf()).post().uri("/console/agent/apply")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(foundingForm("SOCIAL_GROUP", "console-org-bad-1")))
+                .exchange().expectStatus().isOk());
+        assertThat(page).containsPattern("id=\"f-legalRepresentative-idNumber-error\"[^>]*>身份证号码校验码不正确")
+                .containsPattern("id=\"f-name-error\"[^>]*>与已登记的随州市曾都区科普协会名称近似")
+                .containsPattern("id=\"f-members-error\"[^>]*>会员数不足")
+                .contains("href=\"#f-legalRepresentative-idNumber\"", "value=\"科普甲乙\"", "value=\"console-org-bad-1\"",
+                        "for=\"f-residence\">住所</label>", "value=\"随州市曾都区烈山大道1号\"", "id=\"f-documents-DRAFT_CHARTER\" checked")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void theAgentSeesApplicationsInWordsAndTheirOrganizations() {
+        STUB.on("GET " + ORGS + "/applications", Response.json(200, "{\"items\":[" + application("SUPPLEMENT_REQUESTED", 2) + ","
+                + application("APPROVED", 5).replace(APP, "APP-2") + "]}"));
+        STUB.on("GET " + ORGS + "/organizations/" + ORG, Response.json(200, organization(), "1"));
+        String page = body(web.mutateWith(as("ORG_AGENT", "agent")).get().uri("/console/agent").exchange().expectStatus().isOk());
+        assertThat(page).contains("需补正材料（一次性告知）", "请补齐下列全部材料", "准予登记", "51421303MJY0000011", "成立登记");
+        assertThat(STUB.calls("GET", ORGS + "/organizations/" + ORG)).hasSize(1);
+    }
+
+    @Test
+    void theOneTimeNoticeIsAnsweredWithTheDocumentsAndIfMatch() {
+        STUB.on("GET " + ORGS + "/applications/" + APP, Response.json(200, application("SUPPLEMENT_REQUESTED", 2), "2"));
+        STUB.on("POST " + ORGS + "/applications/" + APP + "/resubmission", Response.json(200, application("RESUBMITTED", 3), "3"));
+        WebTestClient agent = web.mutateWith(as("ORG_AGENT", "agent")).mutateWith(csrf());
+        String page = body(agent.get().uri("/console/agent/applications/" + APP).exchange().expectStatus().isOk());
+        assertThat(page).contains("理事会成员名单", "id=\"resubmission\"", "name=\"version\" value=\"2\"");
+        agent.post().uri("/console/agent/applications/" + APP + "/resubmission").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("version", "2").with("documents", "APPLICATION").with("documents", "bogus"))
+                .exchange().expectStatus().is3xxRedirection();
+        StubApi.Request sent = STUB.calls("POST", ORGS + "/applications/" + APP + "/resubmission").get(0);
+        assertThat(sent.header("If-Match")).isEqualTo("\"2\"");
+        assertThat(sent.body()).isEqualTo("{\"documents\":[\"APPLICATION\"]}");
+    }
+
+    @Test
+    void anAnnualReportForAYearNotEndedShowsTheMessageAtTheYear() {
+        STUB.on("GET " + ORGS + "/organizations/" + ORG, Response.json(200, organization(), "1"));
+        STUB.on("GET " + ORGS + "/organizations/" + ORG + "/listing-notices", Response.json(200, "[]"));
+        STUB.on("POST " + ORGS + "/organizations/" + ORG + "/annual-reports", Response.problem(422, "validation-failed", "请求内容不合法",
+                "/year", "只能报送已结束年度的年度报告"));
+        WebTestClient agent = web.mutateWith(as("ORG_AGENT", "agent")).mutateWith(csrf());
+        String page = body(agent.post().uri("/console/agent/organizations/" + ORG + "/annual-reports")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("year", "2026").with("idempotencyKey", "console-report-k1").with("governance", "按期换届")
+                        .with("activities", "讲座").with("finances.income", "100.00").with("finances.expenditure", "90.00")
+                        .with("finances.netAssets", "-1.50"))
+                .exchange().expectStatus().isOk());
+        assertThat(page).containsPattern("id=\"f-year-error\"[^>]*>只能报送已结束年度的年度报告")
+                .contains("id=\"no-notices\"", "value=\"console-report-k1\"", "按期换届");
+        StubApi.Request sent = STUB.calls("POST", ORGS + "/organizations/" + ORG + "/annual-reports").get(0);
+        assertThat(sent.header("Idempotency-Key")).isEqualTo("console-report-k1");
+        assertThat(sent.body()).contains("\"year\":2026", "\"netAssets\":\"-1.50\"", "\"boardElectedOnTime\":false");
+    }
+
+    @Test
+    void theAgentAnswersAListingNoticeWithIfMatchAndOnlyWhileNotified() {
+        STUB.on("GET " + ORGS + "/organizations/" + ORG, Response.json(200, organization(), "1"));
+        STUB.on("GET " + ORGS + "/organizations/" + ORG + "/listing-notices", Response.json(200,
+                "[" + notice("NOTIFIED", 1) + "," + notice("RESPONDED", 2).replace(NOTICE, "LN-2") + "]"));
+        STUB.on("POST " + ORGS + "/listing-notices/" + NOTICE + "/response", Response.json(200, notice("RESPONDED", 2), "2"));
+        WebTestClient agent = web.mutateWith(as("ORG_AGENT", "agent")).mutateWith(csrf());
+        String page = body(agent.get().uri("/console/agent/organizations/" + ORG).exchange().expectStatus().isOk());
+        assertThat(page).contains("未按照规定时限报送年度工作报告", "2026-06-15（含当日）", "id=\"respond-" + NOTICE + "\"",
+                "已陈述、申辩，待登记管理机关决定").doesNotContain("id=\"respond-LN-2\"");
+        agent.post().uri("/console/agent/organizations/" + ORG + "/listing-notices/" + NOTICE + "/response")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("version", "1").with("statement", " 已补报 ").with("reasons", "延误有正当理由"))
+                .exchange().expectStatus().is3xxRedirection()
+                .expectHeader().valueEquals("Location", "/console/agent/organizations/" + ORG + "?done=response");
+        StubApi.Request sent = STUB.calls("POST", ORGS + "/listing-notices/" + NOTICE + "/response").get(0);
+        assertThat(sent.header("If-Match")).isEqualTo("\"1\"");
+        assertThat(sent.body()).isEqualTo("{\"statement\":\"已补报\",\"reasons\":\"延误有正当理由\"}");
+    }
+
+    @Test
+    void theRegistrarIsOfferedOnlyTheStepsTheStatusAllows() {
+        WebTestClient registrar = web.mutateWith(as("REGISTRAR", "registrar"));
+        STUB.on("GET " + ORGS + "/applications/" + APP, Response.json(200, application("APPLIED", 1), "1"));
+        String applied = body(registrar.get().uri("/console/registrar/applications/" + APP).exchange().expectStatus().isOk());
+        assertThat(applied).contains("id=\"action-acceptance\"", "id=\"action-supplement-request\"")
+                .doesNotContain("id=\"action-approval\"", "id=\"action-refusal\"");
+        STUB.on("GET " + ORGS + "/applications/" + APP, Response.json(200, application("ACCEPTED", 2), "2"));
+        String accepted = body(registrar.get().uri("/console/registrar/applications/" + APP).exchange().expectStatus().isOk());
+        assertThat(accepted).contains("id=\"action-approval\"", "id=\"action-refusal\"").doesNotContain("id=\"action-acceptance\"");
+        STUB.on("GET " + ORGS + "/applications/" + APP, Response.json(200, application("APPROVED", 3), "3"));
+        STUB.on("GET " + ORGS + "/organizations/" + ORG, Response.json(200, organization(), "1"));
+        String approved = body(registrar.get().uri("/console/registrar/applications/" + APP).exchange().expectStatus().isOk());
+        assertThat(approved).contains("id=\"no-actions\"", "51421303MJY0000011");
+    }
+
+    @Test
+    void aRefusalSendsItsReasonsWithIfMatchAndAStaleVersionSaysSo() {
+        STUB.on("GET " + ORGS + "/applications/" + APP, Response.json(200, application("ACCEPTED", 2), "2"));
+        STUB.on("POST " + ORGS + "/applications/" + APP + "/refusal", Response.json(200, application("REFUSED", 3), "3"));
+        WebTestClient registrar = web.mutateWith(as("REGISTRAR", "registrar")).mutateWith(csrf());
+        registrar.post().uri("/console/registrar/applications/" + APP + "/refusal").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("version", "2").with("reasons", "业务范围与已登记组织重复\n 名称不规范 "))
+                .exchange().expectStatus().is3xxRedirection()
+                .expectHeader().valueEquals("Location", "/console/registrar/applications/" + APP + "?done=refusal");
+        StubApi.Request sent = STUB.calls("POST", ORGS + "/applications/" + APP + "/refusal").get(0);
+        assertThat(sent.header("If-Match")).isEqualTo("\"2\"");
+        assertThat(sent.body()).isEqualTo("{\"reasons\":[\"业务范围与已登记组织重复\",\"名称不规范\"]}");
+        STUB.on("POST " + ORGS + "/applications/" + APP + "/approval", Response.problem(412, "stale-version", "版本已变化", null, null));
+        String page = body(registrar.post().uri("/console/registrar/applications/" + APP + "/approval")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData("version", "1"))
+                .exchange().expectStatus().isOk());
+        assertThat(page).contains("此申请已被他人修改，请刷新后再操作", "id=\"reload\"");
+        // an unknown step is refused without calling the API
+        String unknown = body(registrar.post().uri("/console/registrar/applications/" + APP + "/revocation")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData("version", "2"))
+                .exchange().expectStatus().isOk());
+        assertThat(unknown).contains("当前状态下不能办理该事项");
+        assertThat(STUB.calls("POST", ORGS + "/applications/" + APP + "/revocation")).isEmpty();
+    }
+
+    @Test
+    void theRegistrarDecidesOnAStatementWithReasonsAndIfMatch() {
+        STUB.on("GET " + ORGS + "/organizations/" + ORG, Response.json(200, organization(), "1"));
+        STUB.on("GET " + ORGS + "/organizations/" + ORG + "/listing-notices", Response.json(200, "[" + notice("RESPONDED", 2) + "]"));
+        STUB.on("POST " + ORGS + "/listing-notices/" + NOTICE + "/rejection", Response.problem(422, "validation-failed", "请求内容不合法",
+                "/reasons", "请写明不采纳的理由"));
+        WebTestClient registrar = web.mutateWith(as("REGISTRAR", "registrar")).mutateWith(csrf());
+        String page = body(registrar.get().uri("/console/registrar/organizations/" + ORG).exchange().expectStatus().isOk());
+        assertThat(page).contains("已于6月3日补报", "因疫情延误", "id=\"acceptance-" + NOTICE + "\"", "id=\"rejection-" + NOTICE + "\"");
+        String refused = body(registrar.post().uri("/console/registrar/organizations/" + ORG + "/listing-notices/" + NOTICE + "/rejection")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("version", "2").with("decision", "rejection").with("reasons", ""))
+                .exchange().expectStatus().isOk());
+        assertThat(refused).containsPattern("id=\"f-rejection-" + NOTICE + "-error\"[^>]*>请写明不采纳的理由");
+        assertThat(STUB.calls("POST", ORGS + "/listing-notices/" + NOTICE + "/rejection").get(0).header("If-Match")).isEqualTo("\"2\"");
+    }
+
+    @Test
+    void eachRolesPagesAreClosedToTheOthers() {
+        web.mutateWith(as("CITIZEN", "c")).get().uri("/console/agent").exchange().expectStatus().isForbidden();
+        web.mutateWith(as("ORG_AGENT", "a")).get().uri("/console/registrar/queue").exchange().expectStatus().isForbidden();
+        web.mutateWith(as("REGISTRAR", "r")).get().uri("/console/agent/apply").exchange().expectStatus().isForbidden();
+        web.mutateWith(as("CLERK", "k")).get().uri("/console/registrar/applications/" + APP).exchange().expectStatus().isForbidden();
+        assertThat(STUB.requests).isEmpty();
+    }
+
+    @Test
+    void orgServiceDownIsNamedAndTheRestOfThePageWorks() {
+        STUB.on("GET " + ORGS + "/applications", Response.problem(503, "GATEWAY_SERVICE_UNAVAILABLE", "服务暂不可用", null, null));
+        String page = body(web.mutateWith(as("REGISTRAR", "registrar")).get().uri("/console/registrar/queue").exchange()
+                .expectStatus().isOk());
+        assertThat(page).contains("「社会组织服务」暂时没有应答", "按状态筛选", "社会组织查询");
+    }
+}
