@@ -130,6 +130,8 @@ class ConsolePagesTest {
         assertThat(page).containsPattern("id=\"f-members-0-idNumber-error\"[^>]*>身份证号码最后一位校验码不正确");
         assertThat(page).contains("href=\"#f-members-0-idNumber\"");
         assertThat(page).doesNotContain("Exception", "at cn.minzheng");
+        // refused, no case made: the corrected form gets a new key (the platform keeps the refusal under the old one)
+        assertThat(page).doesNotContain("key-problem-1").containsPattern("name=\"idempotencyKey\" value=\"console-[0-9a-f-]{36}\"");
     }
 
     @Test

@@ -158,9 +158,20 @@ class OrgPagesTest {
         assertThat(page).containsPattern("id=\"f-legalRepresentative-idNumber-error\"[^>]*>身份证号码校验码不正确")
                 .containsPattern("id=\"f-name-error\"[^>]*>与已登记的随州市曾都区科普协会名称近似")
                 .containsPattern("id=\"f-members-error\"[^>]*>会员数不足")
-                .contains("href=\"#f-legalRepresentative-idNumber\"", "value=\"科普甲乙\"", "value=\"console-org-bad-1\"",
+                .contains("href=\"#f-legalRepresentative-idNumber\"", "value=\"科普甲乙\"",
                         "for=\"f-residence\">住所</label>", "value=\"随州市曾都区烈山大道1号\"", "id=\"f-documents-DRAFT_CHARTER\" checked")
-                .doesNotContain("Exception");
+                .doesNotContain("Exception", "console-org-bad-1");
+        // refused, nothing made: the corrected form gets a new key (the platform keeps the refusal under the old one)
+        assertThat(page).containsPattern("name=\"idempotencyKey\" value=\"console-org-[0-9a-f-]{36}\"");
+    }
+
+    @Test
+    void afterNoAnswerTheFormKeepsItsKeySoARetryCannotMakeASecondApplication() {
+        STUB.on("POST " + ORGS + "/applications", Response.problem(504, "GATEWAY_TIMEOUT", "超时", null, null));
+        String page = body(web.mutateWith(as("ORG_AGENT", "agent")).mutateWith(csrf()).post().uri("/console/agent/apply")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(foundingForm("SOCIAL_GROUP", "console-org-timeout-1")))
+                .exchange().expectStatus().isOk());
+        assertThat(page).contains("「社会组织服务」暂时没有应答", "value=\"console-org-timeout-1\"");
     }
 
     @Test
@@ -202,7 +213,7 @@ class OrgPagesTest {
                         .with("finances.netAssets", "-1.50"))
                 .exchange().expectStatus().isOk());
         assertThat(page).containsPattern("id=\"f-year-error\"[^>]*>只能报送已结束年度的年度报告")
-                .contains("id=\"no-notices\"", "value=\"console-report-k1\"", "按期换届");
+                .contains("id=\"no-notices\"", "按期换届").doesNotContain("value=\"console-report-k1\"");
         StubApi.Request sent = STUB.calls("POST", ORGS + "/organizations/" + ORG + "/annual-reports").get(0);
         assertThat(sent.header("Idempotency-Key")).isEqualTo("console-report-k1");
         assertThat(sent.body()).contains("\"year\":2026", "\"netAssets\":\"-1.50\"", "\"boardElectedOnTime\":false");

@@ -19,6 +19,15 @@ public record ApiResult(int status, Object body, String etag, Problem problem, S
         return body instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 
+    /**
+     * The API refused the request (a 4xx problem other than 409: nothing was made). A creating form then needs a new
+     * Idempotency-Key for its corrected body, since the platform keeps the refusal under the old key; not after no
+     * answer (a timeout or 5xx may have made it) and not while the key is in flight.
+     */
+    public boolean refused() {
+        return !unavailable && status >= 400 && status < 500 && status != 409;
+    }
+
     /** The items of a page ({@code items}) or of a plain array. */
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> items() {

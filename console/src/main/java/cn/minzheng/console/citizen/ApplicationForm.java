@@ -157,6 +157,15 @@ public class ApplicationForm {
         return idempotencyKey;
     }
 
+    /**
+     * A new key after the API refused the application (a 4xx problem: no case was made). The platform keeps the
+     * refusal under the old key, so the corrected form, a different body, needs its own; after no answer (timeout,
+     * 5xx) the key stays, so a retry never makes a second case.
+     */
+    public void renewIdempotencyKey() {
+        this.idempotencyKey = "console-" + UUID.randomUUID();
+    }
+
     public void setIdempotencyKey(String idempotencyKey) {
         if (idempotencyKey != null && idempotencyKey.matches("[A-Za-z0-9._:-]{1,128}")) {
             this.idempotencyKey = idempotencyKey;

@@ -91,6 +91,10 @@ public class CitizenController {
                                     return "redirect:/console/citizen/cases/" + result.map().get("number") + "?done=submitted";
                                 }
                                 model.addAttribute("problem", result.problem());
+                                if (result.refused()) {
+                                    session.getAttributes().remove(key);
+                                    kept.renewIdempotencyKey();
+                                }
                                 return result.unavailable() ? "citizen/summary" : "citizen/apply";
                             });
                 }

@@ -80,6 +80,9 @@ public class AgentController {
                             return "redirect:/console/agent/applications/" + result.map().get("id") + "?done=applied";
                         }
                         model.addAttribute("problem", result.problem());
+                        if (result.refused()) {
+                            form.renewIdempotencyKey();
+                        }
                         return "agent/apply";
                     });
         });
@@ -141,7 +144,11 @@ public class AgentController {
                         }
                         model.addAttribute("problem", result.problem());
                         model.addAttribute("failed", "report");
-                        return organizationModel(id, token, model, data.toSingleValueMap()).thenReturn("agent/organization");
+                        Map<String, String> entered = new LinkedHashMap<>(data.toSingleValueMap());
+                        if (result.refused()) {
+                            entered.remove("idempotencyKey");
+                        }
+                        return organizationModel(id, token, model, entered).thenReturn("agent/organization");
                     });
         });
     }

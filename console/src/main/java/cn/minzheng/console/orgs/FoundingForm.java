@@ -219,6 +219,15 @@ public class FoundingForm {
         }
     }
 
+    /**
+     * A new key after the API refused the form (a 4xx problem: nothing was created). The platform keeps the answer
+     * under the old key, so the corrected form, a different body, needs its own key; after no answer (timeout, 5xx)
+     * the key stays, so a retry can never make a second application.
+     */
+    public void renewIdempotencyKey() {
+        this.idempotencyKey = "console-org-" + UUID.randomUUID();
+    }
+
     private static String text(String value) {
         return value == null ? "" : value;
     }
