@@ -1,6 +1,8 @@
 package cn.minzheng.org.configuration;
 
 import cn.minzheng.org.creditlist.CreditListing;
+import cn.minzheng.org.enforcement.BanCaseService;
+import cn.minzheng.org.enforcement.BanCaseStore;
 import cn.minzheng.org.enforcement.DiscretionBenchmarks;
 import cn.minzheng.org.enforcement.EnforcementService;
 import cn.minzheng.org.enforcement.EnforcementStore;
@@ -21,6 +23,17 @@ public class EnforcementConfiguration {
     @Bean
     EnforcementStore enforcementStore(AggregateDocuments documents) {
         return new EnforcementStore(documents);
+    }
+
+    @Bean
+    BanCaseStore banCaseStore(AggregateDocuments documents) {
+        return new BanCaseStore(documents);
+    }
+
+    @Bean
+    BanCaseService banCaseService(BanCaseStore store, RegistrationStore registrations, OrgProperties props, WorkingDayCalendar calendar,
+                                  OrgEventFactory events, Clock clock) {
+        return new BanCaseService(store, registrations, props.ban(), calendar, events, clock);
     }
 
     @Bean

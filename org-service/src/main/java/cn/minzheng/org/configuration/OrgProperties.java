@@ -2,6 +2,7 @@ package cn.minzheng.org.configuration;
 
 import cn.minzheng.org.creditlist.CreditListPolicy;
 import cn.minzheng.org.deadlines.MatterLimit;
+import cn.minzheng.org.enforcement.BanPolicy;
 import cn.minzheng.org.enforcement.DiscretionBenchmarks;
 import cn.minzheng.org.enforcement.EnforcementPolicy;
 import cn.minzheng.org.enforcement.Severity;
@@ -29,6 +30,7 @@ import java.util.Map;
  * @param creditCodePrefix leading characters of the organization-code body of issued credit codes
  * @param nameSimilarity   when a name is "similar" to one in use in the same area ([SG]§13 refusal ground)
  * @param dormancy         zombie detection: activity window, consecutive years without a report, task due days, source
+ * @param ban              取缔 of unregistered organizations: decision days, statement and announcement working days, source
  * @param filingLimits     days an organization has to file a 变更 (from the sponsor's consent) or a 注销 (after
  *                         liquidation); absent: the statutory 30 and 15
  */
@@ -45,9 +47,11 @@ public record OrgProperties(RegistrationPolicy registration,
                             Map<String, Map<Severity, DiscretionBenchmarks.Band>> discretionBenchmarks,
                             String creditCodePrefix,
                             NameSimilarity nameSimilarity,
-                            DormancyPolicy dormancy) {
+                            DormancyPolicy dormancy,
+                            BanPolicy ban) {
 
     public OrgProperties {
+        ban = ban == null ? BanPolicy.defaults() : ban;
         dormancy = dormancy == null ? DormancyPolicy.defaults() : dormancy;
         nameSimilarity = nameSimilarity == null ? NameSimilarity.defaults() : nameSimilarity;
         filingLimits = filingLimits == null ? FilingLimits.statutory() : filingLimits;

@@ -30,7 +30,10 @@ public class RouteRolesConfiguration {
                 .hasAnyRole("INSPECTOR", "REGISTRAR", "ADMIN")
                 .pathMatchers(HttpMethod.POST, "/api/v1/orgs/spot-checks/*/results").hasAnyRole("INSPECTOR", "ADMIN")
                 .pathMatchers("/api/v1/orgs/spot-checks/**").hasAnyRole("INSPECTOR", "REGISTRAR", "AUDITOR", "ADMIN")
-                .pathMatchers(HttpMethod.POST, "/api/v1/orgs/enforcement-cases").hasAnyRole("INSPECTOR", "REGISTRAR", "ADMIN")
+                .pathMatchers(HttpMethod.POST, "/api/v1/orgs/enforcement-cases", "/api/v1/orgs/ban-cases").hasAnyRole("INSPECTOR", "REGISTRAR", "ADMIN")
+                .pathMatchers(HttpMethod.POST, "/api/v1/orgs/ban-cases/*/legal-review").hasAnyRole("LEGAL_REVIEWER", "ADMIN")
+                .pathMatchers(HttpMethod.POST, "/api/v1/orgs/ban-cases/*/decision", "/api/v1/orgs/ban-cases/*/delivery",
+                        "/api/v1/orgs/ban-cases/*/execution", "/api/v1/orgs/ban-cases/*/closing").hasAnyRole("REGISTRAR", "ADMIN")
                 .pathMatchers(HttpMethod.POST, "/api/v1/orgs/credit-lists/sweep", "/api/v1/orgs/credit-list-entries/*/removal")
                 .hasAnyRole("REGISTRAR", "ADMIN")
                 .pathMatchers(HttpMethod.POST, "/api/v1/orgs/credit-list-entries/*/removal-application").hasAnyRole("ORG_AGENT", "ADMIN")

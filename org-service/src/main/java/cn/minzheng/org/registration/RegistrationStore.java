@@ -146,6 +146,12 @@ public class RegistrationStore {
                 .collectMap(s -> s.organization().id());
     }
 
+    /** Registered (active) organizations holding exactly this full name, in any authority (a 取缔 case may not target one). */
+    public Flux<Organization> registeredNamed(String fullName) {
+        Query q = new Query(Criteria.where("fullName").is(fullName).and("status").is(OrganizationStatus.REGISTERED.name())).limit(5);
+        return documents.mongo().find(q, Document.class, ORGANIZATIONS).map(d -> documents.fromDocument(Organization.class, d));
+    }
+
     /** Registered organizations of one authority, for sweeps. */
     public Flux<Organization> registered(String authorityCode) {
         Query q = new Query(Criteria.where("authorityCode").is(authorityCode).and("status").is(OrganizationStatus.REGISTERED.name()))

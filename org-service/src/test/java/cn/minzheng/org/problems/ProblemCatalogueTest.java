@@ -7,6 +7,9 @@ import cn.minzheng.org.creditlist.EntryStatus;
 import cn.minzheng.org.creditlist.NoticeAction;
 import cn.minzheng.org.creditlist.NoticeStatus;
 import cn.minzheng.org.creditlist.NoticeTransitions;
+import cn.minzheng.org.enforcement.BanAction;
+import cn.minzheng.org.enforcement.BanStatus;
+import cn.minzheng.org.enforcement.BanTransitions;
 import cn.minzheng.org.enforcement.CaseAction;
 import cn.minzheng.org.enforcement.CaseStatus;
 import cn.minzheng.org.enforcement.CaseTransitions;
@@ -169,6 +172,8 @@ class ProblemCatalogueTest {
                 (s, a) -> ApplicationTransitions.next(ApplicationStatus.valueOf(s), ApplicationAction.valueOf(a)).isPresent());
         check("enforcement-case", names(CaseStatus.values()), names(CaseAction.values()),
                 (s, a) -> CaseTransitions.target(CaseStatus.valueOf(s), CaseAction.valueOf(a)).isPresent());
+        check("ban-case", names(BanStatus.values()), names(BanAction.values()),
+                (s, a) -> BanTransitions.target(BanStatus.valueOf(s), BanAction.valueOf(a)).isPresent());
         Map<String, List<String>> organization = Map.of("REGISTERED", List.of("change", "deregister", "revoke"));
         check("organization", names(OrganizationStatus.values()), List.of("change", "deregister", "revoke"),
                 (s, a) -> organization.getOrDefault(s, List.of()).contains(a));
