@@ -3,6 +3,7 @@ package cn.minzheng.systemtests.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.minzheng.systemtests.fixtures.Households;
+import cn.minzheng.systemtests.fixtures.OrgNames;
 import cn.minzheng.systemtests.platform.Platform;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +18,9 @@ import org.openqa.selenium.support.ui.Select;
  * Issue 19's journeys in a real browser (headless Chromium through the devstack's gateway): a citizen logs in
  * on the identity server's login page, applies for 低保 and sees the case; bad input shows the field's message;
  * a clerk finds the case in the queue and accepts it; an approver is offered none of the clerk's steps; an
- * auditor reads the case's timeline and verifies the chain. Each role's main page is photographed into
+ * auditor reads the case's timeline and verifies the chain; an organization's agent applies for 成立登记 (a wrong
+ * 身份证 shown at its field first), a registrar accepts and approves, the agent reads the 统一社会信用代码 and files
+ * the annual report (a year not yet ended refused at the year). Each role's main page is photographed into
  * docs/console/. One case per run with a fresh ID number (fixtures.Households).
  */
 @Tag("browser")
@@ -219,6 +222,103 @@ class ConsoleJourneysTest {
             b.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
             b.wait.until(d -> !d.findElement(By.id("f-creditCode-error")).getText().isBlank());
             b.screenshot("public-organizations");
+        }
+    }
+
+    @Test
+    @Order(8)
+    void anAgentRegistersAnOrganizationAndARegistrarApprovesIt() {
+        String field = "科普" + OrgNames.distinctive();
+        String representative = Households.idNumber(1968);
+        System.out.println("[console] organization field of this run: " + field + ", representative " + representative);
+        try (Browser agent = Browser.open(platform); Browser registrar = Browser.open(platform)) {
+            agent.login("orgAgent");
+            agent.awaitText(By.tagName("h1"), "我的社会组织");
+            agent.go("/console/agent/apply");
+            new Select(agent.await(By.id("f-type"))).selectByValue("SOCIAL_GROUP");
+            agent.type("f-authorityCode", "421303");
+            agent.type("f-name-region", "随州市曾都区");
+            agent.type("f-name-field", field);
+            agent.type("f-name-form", "协会");
+            agent.type("f-residence", "随州市曾都区烈山大道1号");
+            agent.type("f-purpose", "服务会员，普及科学知识");
+            agent.type("f-businessScope", "科普交流");
+            agent.type("f-activityArea", "曾都区");
+            agent.type("f-sponsorUnit", "曾都区科协");
+            agent.type("f-legalRepresentative-name", "王小明");
+            String wrongCheck = representative.substring(0, 17) + (representative.charAt(17) == '1' ? "2" : "1");
+            agent.type("f-legalRepresentative-idNumber", wrongCheck);
+            agent.type("f-funds", "30000.00");
+            agent.driver.findElement(By.id("f-fundsInCash")).click();
+            agent.type("f-members-individuals", "60");
+            agent.type("f-members-units", "0");
+            for (WebElement document : agent.driver.findElements(By.cssSelector("input[name=documents]"))) {
+                document.click();
+            }
+            agent.screenshot("agent-apply");
+            agent.driver.findElement(By.id("submit-founding")).click();
+            // the API's problem at /legalRepresentative/idNumber, next to that field; everything typed stays
+            agent.await(By.id("problem"));
+            agent.wait.until(d -> !d.findElement(By.id("f-legalRepresentative-idNumber-error")).getText().isBlank());
+            assertThat(agent.driver.findElement(By.id("f-name-field")).getAttribute("value")).isEqualTo(field);
+            agent.screenshot("agent-bad-input");
+            agent.type("f-legalRepresentative-idNumber", representative);
+            agent.driver.findElement(By.id("submit-founding")).click();
+            agent.awaitText(By.id("application-status"), "已申请，待受理");
+            String applicationUrl = agent.driver.getCurrentUrl();
+            String application = applicationUrl.substring(applicationUrl.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+            System.out.println("[console] the agent's application: " + application);
+
+            registrar.login("registrar");
+            registrar.awaitText(By.tagName("h1"), "登记申请");
+            registrar.awaitText(By.id("queue"), field);
+            registrar.screenshot("registrar-queue");
+            registrar.go("/console/registrar/applications/" + application);
+            registrar.await(By.id("action-acceptance"));
+            // only the steps of an application not yet accepted
+            assertThat(registrar.present(By.id("action-supplement-request"))).isTrue();
+            assertThat(registrar.present(By.id("action-approval"))).isFalse();
+            assertThat(registrar.present(By.id("action-refusal"))).isFalse();
+            registrar.driver.findElement(By.cssSelector("#action-acceptance button[type=submit]")).click();
+            registrar.awaitText(By.id("application-status"), "已受理，待审查决定");
+            assertThat(registrar.present(By.id("action-acceptance"))).isFalse();
+            // a refusal needs its written reasons: the API's message at the field
+            registrar.driver.findElement(By.cssSelector("#action-refusal button[type=submit]")).click();
+            registrar.wait.until(d -> !d.findElement(By.id("f-refusal-reasons-error")).getText().isBlank());
+            registrar.screenshot("registrar-application");
+            registrar.driver.findElement(By.cssSelector("#action-approval button[type=submit]")).click();
+            registrar.awaitText(By.id("application-status"), "准予登记");
+            String creditCode = registrar.driver.findElement(By.id("credit-code")).getText();
+            assertThat(creditCode).hasSize(18);
+            // the registrar's view of the organization: no notice before listing for a new one
+            registrar.driver.findElement(By.id("open-organization")).click();
+            registrar.await(By.id("no-notices"));
+            // an agent's page is closed to the registrar
+            registrar.go("/console/agent");
+            registrar.awaitText(By.tagName("h1"), "没有权限");
+
+            agent.go("/console/agent");
+            agent.awaitText(By.id("my-organizations"), creditCode);
+            agent.screenshot("agent-home");
+            agent.driver.findElement(By.linkText("随州市曾都区" + field + "协会")).click();
+            agent.awaitText(By.id("credit-code"), creditCode);
+            assertThat(agent.present(By.id("no-notices"))).isTrue();
+            // the annual report: the year of registration has not ended — refused at the year; the year before is filed
+            String registeredYear = agent.driver.findElement(By.cssSelector("dl.summary")).getText()
+                    .replaceAll("(?s).*登记日期\\s*(\\d{4})-.*", "$1");
+            agent.type("f-year", registeredYear);
+            agent.driver.findElement(By.id("f-boardElectedOnTime")).click();
+            agent.type("f-governance", "按期换届，理事会每季度召开");
+            agent.type("f-activities", "举办科普讲座十二场");
+            agent.type("f-finances-income", "120000.00");
+            agent.type("f-finances-expenditure", "98000.00");
+            agent.type("f-finances-netAssets", "-1200.50");
+            agent.driver.findElement(By.cssSelector("#annual-report button[type=submit]")).click();
+            agent.wait.until(d -> !d.findElement(By.id("f-year-error")).getText().isBlank());
+            agent.type("f-year", String.valueOf(Integer.parseInt(registeredYear) - 1));
+            agent.driver.findElement(By.cssSelector("#annual-report button[type=submit]")).click();
+            agent.awaitText(By.id("done"), "年度工作报告已报送");
+            agent.screenshot("agent-organization");
         }
     }
 }
