@@ -14,6 +14,7 @@ import cn.minzheng.audit.reads.ReadBounds;
 import cn.minzheng.audit.search.RecordSearchStore;
 import cn.minzheng.audit.statistics.CountQuery;
 import cn.minzheng.audit.statistics.CountsView;
+import cn.minzheng.audit.statistics.HandlingCase;
 import cn.minzheng.audit.statistics.HandlingCaseStore;
 import cn.minzheng.audit.statistics.OnTimeProjection;
 import cn.minzheng.audit.statistics.OnTimeQuery;
@@ -53,7 +54,8 @@ import reactor.core.publisher.Mono;
  * with a due date … approved) over one year on four chains, then times the statistics calls as the
  * API makes them (minus HTTP): {@link RecordCounts#counts} and {@link OnTimeRates#rates}, three
  * warm-up calls and seven timed ones each, with the machine's load at the time
- * ({@code /proc/loadavg}). Optionally the old scans for comparison. Not a test (surefire runs only
+ * ({@code /proc/loadavg}). Optionally ({@code scan}) the old scans for comparison, and the session-8 read
+ * of the on-time projection (one entry per case, judged one by one) against its day tallies. Not a test (surefire runs only
  * {@code *Test}, {@code *Tests}, {@code *Properties}): it prints figures.
  *
  * <p>Seeding: {@code projections} (default) hands each batch to what ingest calls after the append —
@@ -167,6 +169,20 @@ public final class StatisticsAtScale {
         time("on-time by=region region=421303, range inside days (AUDITOR 421303)",
                 () -> onTime.rates(OnTimeQuery.parse("region", null, null, "421303", partialFrom, partialTo, asOf))
                         .map(v -> v.total().cases()));
+        // asOf inside the year, on a day cases are decided: those cases are judged by their instants
+        String asOfInside = YEAR.plus(Duration.ofDays(200)).plus(Duration.ofHours(13)).toString();
+        time("on-time by=program, one year, asOf on a day of decisions (ADMIN)",
+                () -> onTime.rates(OnTimeQuery.parse("program", null, null, null, from, to, asOfInside))
+                        .map(v -> v.total().cases()));
+        if (scan) {
+            Instant asOfEnd = Instant.parse(asOf);
+            time("BEFORE (session 8: one entry per case from the day buckets) on-time by=program, one year",
+                    () -> days.accepted(null, null, YEAR, end).map(entries -> {
+                        long asOfDay = asOfEnd.atZone(HandlingCase.ZONE).toLocalDate().toEpochDay();
+                        return entries.stream().filter(e -> e.outcome(asOfEnd.toEpochMilli(), asOfDay)
+                                != HandlingCase.Outcome.WITHDRAWN).count();
+                    }));
+        }
         if (scan && ingest) {
             RecordCounts scanning = new RecordCounts(new RecordSearchStore(db), new ReadBounds(100_000, Duration.ofDays(366)), null);
             time("BEFORE (scan of the records) statistics by=type, one year",

@@ -32,16 +32,23 @@ import reactor.core.publisher.Mono;
  */
 public class GenerationStore {
 
-    static final int ID_BATCH = 500;
+    public static final int ID_BATCH = 500;
 
     private final String stateId;
     private final MongoCollection<Document> buckets;
     private final MongoCollection<Document> state;
+    private final List<MongoCollection<Document>> companions;
 
-    public GenerationStore(MongoDatabase database, String bucketCollection, String stateId) {
+    /**
+     * @param companionCollections collections of documents derived from the buckets, each tagged with its
+     *                             generation {@code g} like them: indexed and dropped with them
+     */
+    public GenerationStore(MongoDatabase database, String bucketCollection, String stateId,
+            String... companionCollections) {
         this.stateId = stateId;
         this.buckets = database.getCollection(bucketCollection);
         this.state = database.getCollection(Projections.STATE);
+        this.companions = java.util.Arrays.stream(companionCollections).map(database::getCollection).toList();
     }
 
     /**
@@ -50,7 +57,8 @@ public class GenerationStore {
      * the BSON store instead of a scan of every generation's buckets.
      */
     public Mono<Void> createIndexes() {
-        return Mono.from(buckets.createIndex(Indexes.ascending("g"))).then();
+        return Flux.concat(Mono.from(buckets.createIndex(Indexes.ascending("g"))),
+                Flux.fromIterable(companions).concatMap(c -> c.createIndex(Indexes.ascending("g")))).then();
     }
 
     String watermarkId(int generation, String chain) {
@@ -76,7 +84,7 @@ public class GenerationStore {
     }
 
     /** Two instances raced to create the state document: the loser changed nothing. */
-    static boolean isDuplicateKey(Throwable e) {
+    public static boolean isDuplicateKey(Throwable e) {
         return (e instanceof MongoException m && m.getCode() == 11000)
                 || (e.getMessage() != null && e.getMessage().contains("E11000"));
     }
@@ -86,6 +94,15 @@ public class GenerationStore {
         List<Bson> sets = new ArrayList<>();
         fields.forEach((k, v) -> sets.add(Updates.set(k, v)));
         return Mono.from(state.updateOne(Filters.eq("_id", stateId), Updates.combine(sets))).then();
+    }
+
+    /** Sets {@code fields} on the state document, creating it if there is none yet. */
+    public Mono<Void> mark(Document fields) {
+        List<Bson> sets = new ArrayList<>();
+        fields.forEach((k, v) -> sets.add(Updates.set(k, v)));
+        return Mono.from(state.updateOne(Filters.eq("_id", stateId), Updates.combine(sets), new UpdateOptions().upsert(true)))
+                .then()
+                .onErrorResume(GenerationStore::isDuplicateKey, e -> progress(fields));
     }
 
     /** The highest sequence of {@code chain} projected into {@code generation} (0: none). */
@@ -137,6 +154,7 @@ public class GenerationStore {
     /** Removes a generation that is no longer read (after a rebuild replaced it). */
     public Mono<Void> drop(int generation) {
         return Mono.from(buckets.deleteMany(Filters.eq("g", generation)))
+                .thenMany(Flux.fromIterable(companions).concatMap(c -> c.deleteMany(Filters.eq("g", generation))))
                 .then(Mono.from(state.deleteMany(Filters.eq("generation", generation))))
                 .then();
     }

@@ -90,7 +90,7 @@ public class OnTimeRates {
 
     /**
      * The tallies of the accepted cases the query selects, as they stood at {@code now}: from the on-time
-     * projection's day buckets (issue 20 item 7), or — until its first build is complete, or while the
+     * projection's day tallies (issue 20 item 7, {@link OnTimeProjection#tallies}), or — until its first build is complete, or while the
      * handling-clock documents it is derived from are not intact ({@link Projections#intact}) — from every
      * accepted case's handling-clock document.
      */
@@ -101,18 +101,9 @@ public class OnTimeRates {
         if (days == null) {
             return scan;
         }
-        Function<HandlingDays.Entry, String> entryKey = q.entryKey();
-        long asOfMs = now.toEpochMilli();
-        long asOfDay = now.atZone(HandlingCase.ZONE).toLocalDate().toEpochDay();
-        // an empty list is an answer (no case in range); only no generation at all falls back to the scan
+        // an empty tally is an answer (no case in range); only no generation at all falls back to the scan
         return projections.intact().flatMap(intact -> !intact ? scan
-                : days.accepted(regionPrefix, q.service(), from, to).map(entries -> {
-                    Tallies t = new Tallies();
-                    for (HandlingDays.Entry e : entries) {
-                        t.add(entryKey.apply(e), e.outcome(asOfMs, asOfDay));
-                    }
-                    return t;
-                }).switchIfEmpty(scan));
+                : days.tallies(regionPrefix, q.service(), from, to, now, q.entryKey()).switchIfEmpty(scan));
     }
 
     /** Per group and overall. */
@@ -121,8 +112,13 @@ public class OnTimeRates {
         final OnTimeTally total = new OnTimeTally();
 
         Tallies add(String group, HandlingCase.Outcome outcome) {
-            groups.computeIfAbsent(group == null ? UNKNOWN_PROGRAM : group, g -> new OnTimeTally()).add(outcome);
-            total.add(outcome);
+            return add(group, outcome, 1);
+        }
+
+        /** {@code cases} cases of one group with the same outcome. */
+        Tallies add(String group, HandlingCase.Outcome outcome, long cases) {
+            groups.computeIfAbsent(group == null ? UNKNOWN_PROGRAM : group, g -> new OnTimeTally()).add(outcome, cases);
+            total.add(outcome, cases);
             return this;
         }
     }

@@ -15,7 +15,14 @@ public final class OnTimeTally {
     private final EnumMap<HandlingCase.Outcome, Long> counts = new EnumMap<>(HandlingCase.Outcome.class);
 
     public OnTimeTally add(HandlingCase.Outcome outcome) {
-        counts.merge(outcome, 1L, Long::sum);
+        return add(outcome, 1);
+    }
+
+    /** {@code cases} cases with the same outcome. */
+    public OnTimeTally add(HandlingCase.Outcome outcome, long cases) {
+        if (cases > 0) {
+            counts.merge(outcome, cases, Long::sum);
+        }
         return this;
     }
 
