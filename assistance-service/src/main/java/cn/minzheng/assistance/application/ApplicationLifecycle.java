@@ -1,5 +1,7 @@
 package cn.minzheng.assistance.application;
 
+import cn.minzheng.platform.kit.domain.IllegalTransition;
+
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -10,7 +12,8 @@ import static cn.minzheng.assistance.application.ApplicationStatus.*;
 
 /**
  * The state machine of a case: one explicit table of (state, command) → next state. Anything not in
- * the table is an {@link IllegalTransitionException}.
+ * the table is the kit's {@link IllegalTransition} (aggregate {@code application}, the status and the
+ * command by name), answered 409 {@code illegal-transition} with the state in words ({@code CaseTexts}).
  * <ul>
  * <li>一次性告知 [57]§10: a supplement request is allowed from SUBMITTED or RESUBMITTED only, so a
  *     second request without a resubmission in between is impossible.</li>
@@ -122,11 +125,14 @@ public final class ApplicationLifecycle {
         return Optional.ofNullable(oneOff != null ? oneOff : TABLE.getOrDefault(from, Map.of()).get(command));
     }
 
-    /** The next state or the typed error. */
+    /**
+     * The next state or the kit's {@link IllegalTransition}. Why a 先行救助 is refused (only for 急难型
+     * 临时救助) is said by the answer's text ({@code CaseTexts.refusal}), not by the exception.
+     */
     public static ApplicationStatus require(ApplicationStatus from, ApplicationCommand command,
                                             boolean urgentTemporary, boolean temporary) {
-        return next(from, command, urgentTemporary, temporary).orElseThrow(() -> new IllegalTransitionException(from, command,
-                command == PAY_FIRST && !urgentTemporary ? "先行救助 is only for 急难型 临时救助" : null));
+        return next(from, command, urgentTemporary, temporary).orElseThrow(() -> new IllegalTransition(
+                AssistanceCase.AGGREGATE_TYPE, from.name(), command.name()));
     }
 
     /** The whole table, for documentation and tests. */

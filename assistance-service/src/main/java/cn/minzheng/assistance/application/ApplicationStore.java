@@ -1,5 +1,6 @@
 package cn.minzheng.assistance.application;
 
+import cn.minzheng.platform.kit.domain.Transitioned;
 import cn.minzheng.platform.kit.outbox.PendingEvents;
 import cn.minzheng.platform.kit.problem.StaleVersionProblem;
 import com.mongodb.client.model.IndexOptions;
@@ -27,7 +28,9 @@ import java.util.Map;
 
 /**
  * Cases in MongoDB. Every change is ONE conditional document update on {@code {_id, version}} that
- * sets the new state and pushes its events to the outbox; no multi-document transactions.
+ * sets the new state and pushes its events to the outbox; no multi-document transactions. A change comes
+ * as the aggregate returns it ({@link Transitioned}: the next case and its event); the event goes into the
+ * document's outbox ({@code pendingEvents}), never into the case.
  */
 @Component
 public class ApplicationStore {
@@ -207,17 +210,22 @@ public class ApplicationStore {
                 .distinct();
     }
 
-    public Mono<AssistanceCase> insert(AssistanceCase c, String traceparent) {
-        return insert(c, traceparent, List.of());
+    public Mono<AssistanceCase> insert(Transitioned<AssistanceCase, List<DomainEvent>> submitted, String traceparent) {
+        return insert(submitted, traceparent, List.of());
     }
 
-    /** A new case, with the other open cases its household conflicts with (none: no field). */
-    public Mono<AssistanceCase> insert(AssistanceCase c, String traceparent, List<String> householdConflict) {
+    /**
+     * A new case with its events in its outbox, and the other open cases its household conflicts with
+     * (none: no field).
+     */
+    public Mono<AssistanceCase> insert(Transitioned<AssistanceCase, List<DomainEvent>> submitted, String traceparent,
+                                       List<String> householdConflict) {
+        AssistanceCase c = submitted.next();
         Document doc = CaseDocuments.state(c);
         if (!householdConflict.isEmpty()) {
             doc.put(HOUSEHOLD_CONFLICT, householdConflict);
         }
-        doc.put(PendingEvents.FIELD, PendingEvents.documents(CaseDocuments.envelopes(c, traceparent)));
+        doc.put(PendingEvents.FIELD, PendingEvents.documents(CaseDocuments.envelopes(submitted.event(), traceparent)));
         return mongo.insert(doc, CaseDocuments.COLLECTION).thenReturn(c);
     }
 
@@ -231,15 +239,20 @@ public class ApplicationStore {
         return mongo.findById(number, Document.class, CaseDocuments.COLLECTION).map(CaseDocuments::fromDocument);
     }
 
-    /** Writes {@code next} if the stored version is still {@code expectedVersion}; else 412. */
-    public Mono<AssistanceCase> update(AssistanceCase next, long expectedVersion, String traceparent) {
+    /**
+     * Writes the changed case and pushes its event into the outbox, if the stored version is still
+     * {@code expectedVersion}; else 412. Answers the changed case.
+     */
+    public Mono<AssistanceCase> update(Transitioned<AssistanceCase, DomainEvent> change, long expectedVersion,
+                                       String traceparent) {
+        AssistanceCase next = change.next();
         Update update = new Update();
         for (Map.Entry<String, Object> e : CaseDocuments.state(next).entrySet()) {
             if (!e.getKey().equals("_id")) {
                 update.set(e.getKey(), e.getValue());
             }
         }
-        PendingEvents.push(update, CaseDocuments.envelopes(next, traceparent));
+        PendingEvents.push(update, CaseDocuments.envelopes(List.of(change.event()), traceparent));
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(next.number()).and("version").is(expectedVersion)),
                         update, CaseDocuments.COLLECTION)
                 .flatMap(r -> r.getModifiedCount() == 1 ? Mono.just(next)
@@ -253,10 +266,11 @@ public class ApplicationStore {
      * record and the {@code amount-changed} event — only what the command changed, so a run over many cases
      * sends a few hundred bytes per case instead of each whole case. Else 412.
      */
-    public Mono<AssistanceCase> updateAdjusted(AssistanceCase next, long expectedVersion) {
+    public Mono<AssistanceCase> updateAdjusted(Transitioned<AssistanceCase, DomainEvent> adjusted, long expectedVersion) {
+        AssistanceCase next = adjusted.next();
         Update update = new Update().set("benefit", CaseDocuments.field(next.benefit())).set("version", next.version())
                 .push("history", CaseDocuments.field(next.history().get(next.history().size() - 1)));
-        PendingEvents.push(update, CaseDocuments.envelopes(next, null));
+        PendingEvents.push(update, CaseDocuments.envelopes(List.of(adjusted.event()), null));
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(next.number()).and("version").is(expectedVersion)),
                         update, CaseDocuments.COLLECTION)
                 .flatMap(r -> r.getModifiedCount() == 1 ? Mono.just(next)

@@ -9,6 +9,7 @@ import cn.minzheng.assistance.household.Submission;
 import cn.minzheng.assistance.household.SubmissionInvalidException;
 import cn.minzheng.assistance.household.SubmissionValidator;
 import cn.minzheng.assistance.standards.StandardStore;
+import cn.minzheng.platform.kit.domain.Transitioned;
 import cn.minzheng.platform.kit.outbox.OutboxRelay;
 import cn.minzheng.platform.kit.problem.ForbiddenProblem;
 import cn.minzheng.platform.kit.problem.NotFoundProblem;
@@ -32,6 +33,11 @@ import java.util.Optional;
 /**
  * Loads a case, checks access and version, runs one domain command, stores the result with its
  * events in one document update, and hands the events to the relay.
+ *
+ * <p>The command answers as every aggregate of the platform does ({@link Transitioned}: the next case and
+ * the event it caused); this service gives both to {@link ApplicationStore#update}, which writes the state
+ * and puts the event into the case document's outbox in one conditional write, then asks the relay to
+ * publish that outbox.
  */
 @Component
 public class ApplicationWorkflow {
@@ -93,11 +99,11 @@ public class ApplicationWorkflow {
             Instant at = clock.instant();
             return store.nextNumber(s.regionCode(), LocalDate.ofInstant(at, AssistanceCase.CHINA))
                     .flatMap(number -> {
-                        AssistanceCase c = AssistanceCase.submit(number, s, actor, at);
-                        return store.claimHousehold(number, s.program().name(), c.memberIds(),
+                        Transitioned<AssistanceCase, List<DomainEvent>> submitted = AssistanceCase.submit(number, s, actor, at);
+                        return store.claimHousehold(number, s.program().name(), submitted.next().memberIds(),
                                         new ApplicationStore.Submitter(p.subject(), idempotencyKey), at)
                                 .flatMap(conflicts -> traceparent()
-                                        .flatMap(tp -> store.insert(c, tp.orElse(null), conflicts))
+                                        .flatMap(tp -> store.insert(submitted, tp.orElse(null), conflicts))
                                         .flatMap(saved -> store.markConflict(number, conflicts)
                                                 // the new case carries its conflict already; the others' marks are a courtesy
                                                 .onErrorResume(e -> {
@@ -144,7 +150,7 @@ public class ApplicationWorkflow {
         return staffViewer ? store.householdConflict(c.number()).map(Optional::of) : Mono.just(Optional.empty());
     }
 
-    /** One domain command on a case, under If-Match. */
+    /** One domain command on a case, under If-Match; answers the stored case. */
     public Mono<AssistanceCase> change(String number, long expectedVersion, Principal p, ApplicationCommand command,
                                        CaseChange change) {
         return read(number, p).flatMap(c -> {
@@ -208,10 +214,10 @@ public class ApplicationWorkflow {
         }
     }
 
-    /** A command body: domain code, possibly needing a calculation first. */
+    /** A command body: domain code, possibly needing a calculation first; answers the case's transition. */
     @FunctionalInterface
     public interface CaseChange {
-        Mono<AssistanceCase> apply(AssistanceCase current, Actor actor, Instant at);
+        Mono<Transitioned<AssistanceCase, DomainEvent>> apply(AssistanceCase current, Actor actor, Instant at);
     }
 
     static Actor actor(Principal p, ApplicationCommand command) {

@@ -13,6 +13,8 @@ import cn.minzheng.assistance.household.Submission;
 import cn.minzheng.assistance.standards.Program;
 
 import cn.minzheng.assistance.selfcare.SelfCareLevel;
+import cn.minzheng.platform.kit.domain.IllegalTransition;
+import cn.minzheng.platform.kit.domain.Transitioned;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,20 +26,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
- * One assistance case (the aggregate). Immutable: every command returns the next version, with the
- * transition recorded in {@link #history()} and its event appended to {@link #pendingEvents()} (the
- * outbox), so state and events are stored in one document write.
+ * One assistance case (the aggregate). Immutable, and it returns a change the way every aggregate of the
+ * platform does: a command answers {@link Transitioned} — the next version of the case (the transition
+ * recorded in {@link #history()}) and the {@link DomainEvent} it caused; {@link #submit} answers the new
+ * case with its events (two when a conflict of interest is declared). A command the case's state does not
+ * allow is the kit's {@link IllegalTransition} (aggregate {@value #AGGREGATE_TYPE}, status, command),
+ * a step's own rule a {@link RuleViolationException}, a role that may not give the command a
+ * {@link RoleNotAllowedException}.
+ *
+ * <p>The case carries no events: what is waiting to be published is not the case's state. The outbox
+ * stays in the case's stored document all the same — {@link ApplicationStore#update} writes the new
+ * state and pushes the transition's event into the document's {@code pendingEvents} in ONE conditional
+ * update on {@code {_id, version}}, and the relay publishes from there — so an event is never publishable
+ * without its change, nor a change stored without its event; a case read back from the store
+ * ({@link CaseDocuments#fromDocument}) never sees the outbox.
+ *
+ * <p>A transition builds its next state with the record's {@code with…} copies (one per field a command
+ * changes, each checked by {@code AssistanceCaseTest} to change that field only), after the role and the
+ * table have been checked; {@code move} then sets the status, the version and the history and makes the
+ * event.
  */
 public record AssistanceCase(String number, Program program, String regionCode, String ownerSubject,
                              List<String> memberIds, Submission submission, ApplicationStatus status, long version,
                              Instant submittedAt, LocalDate acceptedOn, List<SupplementRequest> supplementRequests,
                              List<HomeVisit> homeVisits, EconomicCheck economicCheck, Opinion opinion,
                              Publicity publicity, Decision decision, Benefit benefit, String recordCompletion,
-                             ProviderAssignment provider, List<Deadline> deadlines, List<TransitionRecord> history,
-                             List<DomainEvent> pendingEvents) {
+                             ProviderAssignment provider, List<Deadline> deadlines, List<TransitionRecord> history) {
 
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     public static final String AGGREGATE_TYPE = "application";
@@ -48,14 +65,16 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         homeVisits = homeVisits == null ? List.of() : List.copyOf(homeVisits);
         deadlines = deadlines == null ? List.of() : List.copyOf(deadlines);
         history = history == null ? List.of() : List.copyOf(history);
-        pendingEvents = pendingEvents == null ? List.of() : List.copyOf(pendingEvents);
     }
 
-    /** A new case from a validated submission (version 1, event {@code submitted}). */
-    public static AssistanceCase submit(String number, Submission s, Actor citizen, Instant at) {
+    /**
+     * A new case from a validated submission (version 1) and its events: {@code submitted}, and
+     * {@code conflict-registered} after it when the applicant declares a relation to staff.
+     */
+    public static Transitioned<AssistanceCase, List<DomainEvent>> submit(String number, Submission s, Actor citizen,
+                                                                        Instant at) {
         requireRole(citizen, ApplicationCommand.SUBMIT);
-        List<String> ids = s.members().stream().filter(HouseholdMember::counted)
-                .map(m -> m.idNumber().toUpperCase()).toList();
+        List<String> ids = countedMemberIds(s);
         TransitionRecord record = new TransitionRecord(ApplicationCommand.SUBMIT, null, ApplicationStatus.SUBMITTED,
                 citizen.id(), citizen.name(), citizen.role(), at, null);
         Map<String, Object> changes = new LinkedHashMap<>();
@@ -70,9 +89,9 @@ public record AssistanceCase(String number, Program program, String regionCode, 
             events.add(new DomainEvent(UUID.randomUUID().toString(), "conflict-registered", AGGREGATE_TYPE, number,
                     null, null, s.staffRelation(), Map.of(), citizen.id(), citizen.role(), s.regionCode(), 1, at));
         }
-        return new AssistanceCase(number, s.program(), s.regionCode(), citizen.id(), ids, s,
+        return new Transitioned<>(new AssistanceCase(number, s.program(), s.regionCode(), citizen.id(), ids, s,
                 ApplicationStatus.SUBMITTED, 1, at, null, List.of(), List.of(), null, null, null, null, null, null,
-                null, List.of(), List.of(record), events);
+                null, List.of(), List.of(record)), List.copyOf(events));
     }
 
     // ---- acceptance -------------------------------------------------------------------------
@@ -82,8 +101,8 @@ public record AssistanceCase(String number, Program program, String regionCode, 
      * reply is due {@code rules.supplementReplyWorkingDays()} working days later: that clock is open while
      * the case waits, so the case appears in the clerks' due list, and closes with the resubmission.
      */
-    public AssistanceCase requestSupplement(Actor a, Instant at, List<String> missingItems, CaseRules rules,
-                                            DeadlinePlanner planner) {
+    public Transitioned<AssistanceCase, DomainEvent> requestSupplement(Actor a, Instant at, List<String> missingItems,
+                                                                      CaseRules rules, DeadlinePlanner planner) {
         guard(ApplicationCommand.REQUEST_SUPPLEMENT, a);
         if (missingItems == null || missingItems.isEmpty() || missingItems.stream().anyMatch(i -> i == null || i.isBlank())) {
             throw new RuleViolationException(RuleViolation.MISSING_ITEMS_REQUIRED, "list every missing item, at once");
@@ -93,18 +112,14 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("missingItems", missingItems);
         changes.put("replyBy", reply.promisedDue().toString());
-        return move(ApplicationCommand.REQUEST_SUPPLEMENT, a, at, null, changes, d -> {
-            List<SupplementRequest> list = new ArrayList<>(d.supplementRequests);
-            list.add(SupplementRequest.of(missingItems, at, a.id(), reply.promisedDue()));
-            d.supplementRequests = list;
-            List<Deadline> deadlines = new ArrayList<>(d.deadlines);
-            deadlines.add(reply);
-            d.deadlines = deadlines;
-        });
+        return move(ApplicationCommand.REQUEST_SUPPLEMENT, a, at, null, changes, c -> c
+                .withSupplementRequests(append(c.supplementRequests, SupplementRequest.of(missingItems, at, a.id(),
+                        reply.promisedDue())))
+                .withDeadlines(append(c.deadlines, reply)));
     }
 
     /** The applicant answers the request; something must have changed. */
-    public AssistanceCase resubmit(Actor a, Instant at, Submission changed) {
+    public Transitioned<AssistanceCase, DomainEvent> resubmit(Actor a, Instant at, Submission changed) {
         guard(ApplicationCommand.RESUBMIT, a);
         requireOwner(a);
         if (changed.equals(submission)) {
@@ -114,47 +129,42 @@ public record AssistanceCase(String number, Program program, String regionCode, 
             throw new RuleViolationException(RuleViolation.PROGRAM_OR_REGION_CHANGED, "program and region stay as first submitted");
         }
         LocalDate today = LocalDate.ofInstant(at, CHINA);
-        return move(ApplicationCommand.RESUBMIT, a, at, null, Map.of("householdSize", changed.members().stream().filter(HouseholdMember::counted).count()), d -> {
-            d.submission = changed;
-            d.deadlines = d.deadlines.stream()
-                    .map(dl -> dl.open() && dl.step() == Step.SUPPLEMENT_REPLY ? dl.met(today) : dl).toList();
-            d.memberIds = changed.members().stream().filter(HouseholdMember::counted)
-                    .map(m -> m.idNumber().toUpperCase()).toList();
-        });
+        return move(ApplicationCommand.RESUBMIT, a, at, null, Map.of("householdSize", changed.members().stream().filter(HouseholdMember::counted).count()), c -> c
+                .withSubmission(changed)
+                .withDeadlines(meet(c.deadlines, Step.SUPPLEMENT_REPLY, today)));
     }
 
     /**
      * 受理: the clocks start today, also after a 一次性告知 round (the time limits run from acceptance
      * [57]§22). The event carries the decision's due date where acceptance sets it (whole-case limit).
      */
-    public AssistanceCase accept(Actor a, Instant at, DeadlinePlanner planner) {
+    public Transitioned<AssistanceCase, DomainEvent> accept(Actor a, Instant at, DeadlinePlanner planner) {
         LocalDate today = LocalDate.ofInstant(at, CHINA);
         List<Step> started = List.of(Step.START_INVESTIGATION, Step.TOWNSHIP_OPINION, Step.WHOLE_CASE);
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("acceptedOn", today.toString());
         changes.putAll(decisionDueFields(planner, started, today));
-        return move(ApplicationCommand.ACCEPT, a, at, null, changes, d -> {
-            d.acceptedOn = today;
-            List<Deadline> list = new ArrayList<>(d.deadlines);
+        return move(ApplicationCommand.ACCEPT, a, at, null, changes, c -> {
+            List<Deadline> list = new ArrayList<>(c.deadlines);
             for (Step step : started) {
                 planner.start(program, regionCode, step, today).ifPresent(list::add);
             }
-            d.deadlines = list;
+            return c.withAcceptedOn(today).withDeadlines(list);
         });
     }
 
     /** 不予受理: the reason is the written notice, issued with the refusal. */
-    public AssistanceCase refuseAcceptance(Actor a, Instant at, String reason, DeadlinePlanner planner) {
+    public Transitioned<AssistanceCase, DomainEvent> refuseAcceptance(Actor a, Instant at, String reason, DeadlinePlanner planner) {
         guard(ApplicationCommand.REFUSE_ACCEPTANCE, a);
         requireReason(reason);
         LocalDate today = LocalDate.ofInstant(at, CHINA);
-        return move(ApplicationCommand.REFUSE_ACCEPTANCE, a, at, reason, Map.of(), d -> d.deadlines =
-                closeAllAndNotify(d.deadlines, planner, today));
+        return move(ApplicationCommand.REFUSE_ACCEPTANCE, a, at, reason, Map.of(), c -> c.withDeadlines(
+                closeAllAndNotify(c.deadlines, planner, today)));
     }
 
     // ---- investigation ----------------------------------------------------------------------
 
-    public AssistanceCase recordHomeVisit(Actor a, Instant at, HomeVisit visit, CaseRules rules) {
+    public Transitioned<AssistanceCase, DomainEvent> recordHomeVisit(Actor a, Instant at, HomeVisit visit, CaseRules rules) {
         guard(ApplicationCommand.RECORD_HOME_VISIT, a);
         LocalDate visitToday = LocalDate.ofInstant(at, CHINA);
         LocalDate submittedOn = LocalDate.ofInstant(submittedAt, CHINA);
@@ -189,15 +199,12 @@ public record AssistanceCase(String number, Program program, String regionCode, 
             changes.put("selfCareLevel", visit.selfCare().level().name());
             changes.put("selfCareItemsNotAchieved", visit.selfCare().notAchieved());
         }
-        return move(ApplicationCommand.RECORD_HOME_VISIT, a, at, null, changes, d -> {
-                    List<HomeVisit> list = new ArrayList<>(d.homeVisits);
-                    list.add(visit);
-                    d.homeVisits = list;
-                    d.deadlines = meet(d.deadlines, Step.START_INVESTIGATION, today);
-                });
+        return move(ApplicationCommand.RECORD_HOME_VISIT, a, at, null, changes, c -> c
+                .withHomeVisits(append(c.homeVisits, visit))
+                .withDeadlines(meet(c.deadlines, Step.START_INVESTIGATION, today)));
     }
 
-    public AssistanceCase recordEconomicCheck(Actor a, Instant at, EconomicCheck check) {
+    public Transitioned<AssistanceCase, DomainEvent> recordEconomicCheck(Actor a, Instant at, EconomicCheck check) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("status", check.status().name());
         result.put("source", check.source());
@@ -207,10 +214,10 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         String event = check.status() == EconomicCheck.Status.PENDING ? "economic-check-pending"
                 : ApplicationCommand.RECORD_ECONOMIC_CHECK.eventName();
         return move(ApplicationCommand.RECORD_ECONOMIC_CHECK, event, a, at, null, Map.of("result", result),
-                d -> d.economicCheck = check);
+                c -> c.withEconomicCheck(check));
     }
 
-    public AssistanceCase giveOpinion(Actor a, Instant at, boolean recommendApproval, String text) {
+    public Transitioned<AssistanceCase, DomainEvent> giveOpinion(Actor a, Instant at, boolean recommendApproval, String text) {
         guard(ApplicationCommand.GIVE_OPINION, a);
         requireReason(text);
         if (homeVisits.isEmpty()) {
@@ -220,35 +227,32 @@ public record AssistanceCase(String number, Program program, String regionCode, 
             throw new RuleViolationException(RuleViolation.CHECK_PENDING, "no opinion before the economic check is complete [57]§28");
         }
         LocalDate today = LocalDate.ofInstant(at, CHINA);
-        return move(ApplicationCommand.GIVE_OPINION, a, at, text, Map.of("recommendApproval", recommendApproval), d -> {
-            d.opinion = new Opinion(recommendApproval, text, at, a.id());
-            d.deadlines = meet(d.deadlines, Step.TOWNSHIP_OPINION, today);
-        });
+        return move(ApplicationCommand.GIVE_OPINION, a, at, text, Map.of("recommendApproval", recommendApproval), c -> c
+                .withOpinion(new Opinion(recommendApproval, text, at, a.id()))
+                .withDeadlines(meet(c.deadlines, Step.TOWNSHIP_OPINION, today)));
     }
 
     // ---- publicity ----------------------------------------------------------------------------
 
-    public AssistanceCase startPublicity(Actor a, Instant at, CaseRules rules) {
+    public Transitioned<AssistanceCase, DomainEvent> startPublicity(Actor a, Instant at, CaseRules rules) {
         LocalDate today = LocalDate.ofInstant(at, CHINA);
         LocalDate ends = today.plusDays(rules.publicityDays());
         return move(ApplicationCommand.START_PUBLICITY, a, at, null,
                 Map.of("startDate", today.toString(), "endDate", ends.toString()),
-                d -> d.publicity = new Publicity(today, ends, List.of()));
+                c -> c.withPublicity(new Publicity(today, ends, List.of())));
     }
 
     /** An objection sends the case back to investigation; a new opinion and a new 公示 follow. */
-    public AssistanceCase recordObjection(Actor a, Instant at, String objection) {
+    public Transitioned<AssistanceCase, DomainEvent> recordObjection(Actor a, Instant at, String objection) {
         guard(ApplicationCommand.RECORD_OBJECTION, a);
         requireReason(objection);
-        return move(ApplicationCommand.RECORD_OBJECTION, a, at, objection, Map.of(), d -> {
-            List<String> list = new ArrayList<>(d.publicity.objections());
-            list.add(objection);
-            d.publicity = new Publicity(d.publicity.startedOn(), d.publicity.endsOn(), list);
-            d.opinion = null;
-        });
+        return move(ApplicationCommand.RECORD_OBJECTION, a, at, objection, Map.of(), c -> c
+                .withPublicity(new Publicity(c.publicity.startedOn(), c.publicity.endsOn(),
+                        append(c.publicity.objections(), objection)))
+                .withOpinion(null));
     }
 
-    public AssistanceCase completePublicity(Actor a, Instant at, DeadlinePlanner planner) {
+    public Transitioned<AssistanceCase, DomainEvent> completePublicity(Actor a, Instant at, DeadlinePlanner planner) {
         guard(ApplicationCommand.COMPLETE_PUBLICITY, a);
         LocalDate today = LocalDate.ofInstant(at, CHINA);
         if (status == ApplicationStatus.IN_PUBLICITY && today.isBefore(publicity.endsOn())) {
@@ -258,10 +262,10 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         changes.put("completedOn", today.toString());
         // 特困 has no whole-case limit: the decision's due date is set here, by the county's own limit [43]§17
         changes.putAll(decisionDueFields(planner, List.of(Step.COUNTY_DECISION), today));
-        return move(ApplicationCommand.COMPLETE_PUBLICITY, a, at, null, changes, d -> {
-            List<Deadline> list = new ArrayList<>(d.deadlines);
+        return move(ApplicationCommand.COMPLETE_PUBLICITY, a, at, null, changes, c -> {
+            List<Deadline> list = new ArrayList<>(c.deadlines);
             planner.start(program, regionCode, Step.COUNTY_DECISION, today).ifPresent(list::add);
-            d.deadlines = list;
+            return c.withDeadlines(list);
         });
     }
 
@@ -271,8 +275,8 @@ public record AssistanceCase(String number, Program program, String regionCode, 
      * 审核确认: approved with the calculation; payment from the next month; re-check after 12 months,
      * or 6 when income is unstable.
      */
-    public AssistanceCase approve(Actor a, Instant at, Calculation calc, boolean unstableIncome, CaseRules rules,
-                                  DeadlinePlanner planner) {
+    public Transitioned<AssistanceCase, DomainEvent> approve(Actor a, Instant at, Calculation calc, boolean unstableIncome,
+                                                            CaseRules rules, DeadlinePlanner planner) {
         guard(ApplicationCommand.APPROVE, a);
         if (calc.outcome() == Outcome.NOT_ELIGIBLE || calc.monthlyAmountFen() <= 0 && program != Program.DIBAO_EDGE) {
             throw new RuleViolationException(RuleViolation.NOT_ELIGIBLE_FOR_APPROVAL, "the calculation does not support an approval");
@@ -293,74 +297,70 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         }
         changes.put("outcome", calc.outcome().name());
         changes.put("calculation", calc);
-        return move(ApplicationCommand.APPROVE, a, at, null, changes, d -> {
-            d.decision = new Decision(true, null, calc, today, a.id(), selfCareLevel());
-            d.benefit = oneOff ? Benefit.starting(calc.monthlyAmountFen(), first, null, 0)
-                    : Benefit.starting(calc.monthlyAmountFen(), first, first.atDay(1).plusMonths(months), months);
-            d.deadlines = closeAll(d.deadlines, today);
-        });
+        return move(ApplicationCommand.APPROVE, a, at, null, changes, c -> c
+                .withDecision(new Decision(true, null, calc, today, a.id(), selfCareLevel()))
+                .withBenefit(oneOff ? Benefit.starting(calc.monthlyAmountFen(), first, null, 0)
+                        : Benefit.starting(calc.monthlyAmountFen(), first, first.atDay(1).plusMonths(months), months))
+                .withDeadlines(closeAll(c.deadlines, today)));
     }
 
     /** Denial with written reasons; the notice is issued with it [57]§21. */
-    public AssistanceCase deny(Actor a, Instant at, String reasons, Calculation calc, DeadlinePlanner planner) {
+    public Transitioned<AssistanceCase, DomainEvent> deny(Actor a, Instant at, String reasons, Calculation calc, DeadlinePlanner planner) {
         guard(ApplicationCommand.DENY, a);
         requireReason(reasons);
         LocalDate today = LocalDate.ofInstant(at, CHINA);
-        return move(ApplicationCommand.DENY, a, at, reasons, Map.of(), d -> {
-            d.decision = new Decision(false, reasons, calc, today, a.id(), selfCareLevel());
-            d.deadlines = closeAllAndNotify(d.deadlines, planner, today);
-        });
+        return move(ApplicationCommand.DENY, a, at, reasons, Map.of(), c -> c
+                .withDecision(new Decision(false, reasons, calc, today, a.id(), selfCareLevel()))
+                .withDeadlines(closeAllAndNotify(c.deadlines, planner, today)));
     }
 
     /** Only the applicant, only before the decision, and always saying why. */
-    public AssistanceCase withdraw(Actor a, Instant at, String reason) {
+    public Transitioned<AssistanceCase, DomainEvent> withdraw(Actor a, Instant at, String reason) {
         guard(ApplicationCommand.WITHDRAW, a);
         requireOwner(a);
         requireReason(reason);
         LocalDate today = LocalDate.ofInstant(at, CHINA);
-        return move(ApplicationCommand.WITHDRAW, a, at, reason, Map.of(), d -> d.deadlines = closeAll(d.deadlines, today));
+        return move(ApplicationCommand.WITHDRAW, a, at, reason, Map.of(), c -> c.withDeadlines(closeAll(c.deadlines, today)));
     }
 
     // ---- 先行救助 ------------------------------------------------------------------------------
 
-    public AssistanceCase payFirst(Actor a, Instant at, long amountFen, String reason) {
+    public Transitioned<AssistanceCase, DomainEvent> payFirst(Actor a, Instant at, long amountFen, String reason) {
         guard(ApplicationCommand.PAY_FIRST, a);
         requireReason(reason);
         if (amountFen <= 0 || amountFen > submission.requestedAmountFen()) {
             throw new RuleViolationException(RuleViolation.AMOUNT_RANGE, "先行救助 pays a positive amount up to the request");
         }
         LocalDate today = LocalDate.ofInstant(at, CHINA);
-        return move(ApplicationCommand.PAY_FIRST, a, at, reason, Map.of("amountFen", amountFen), d -> {
-            d.benefit = Benefit.starting(amountFen, YearMonth.from(today), null, 0);
-            d.deadlines = closeAll(d.deadlines, today);
-        });
+        return move(ApplicationCommand.PAY_FIRST, a, at, reason, Map.of("amountFen", amountFen), c -> c
+                .withBenefit(Benefit.starting(amountFen, YearMonth.from(today), null, 0))
+                .withDeadlines(closeAll(c.deadlines, today)));
     }
 
     /** The record completed afterwards: who, why, how much, signatures [临救2018]§二(二). */
-    public AssistanceCase completeRecord(Actor a, Instant at, String record) {
+    public Transitioned<AssistanceCase, DomainEvent> completeRecord(Actor a, Instant at, String record) {
         guard(ApplicationCommand.COMPLETE_RECORD, a);
         requireReason(record);
-        return move(ApplicationCommand.COMPLETE_RECORD, a, at, null, Map.of(), d -> d.recordCompletion = record);
+        return move(ApplicationCommand.COMPLETE_RECORD, a, at, null, Map.of(), c -> c.withRecordCompletion(record));
     }
 
     // ---- 动态管理 ------------------------------------------------------------------------------
 
-    public AssistanceCase startRecheck(Actor a, Instant at, String reason) {
+    public Transitioned<AssistanceCase, DomainEvent> startRecheck(Actor a, Instant at, String reason) {
         LocalDate due = benefit == null || benefit.nextRecheckDue() == null ? LocalDate.ofInstant(at, CHINA)
                 : benefit.nextRecheckDue();
-        return move(ApplicationCommand.START_RECHECK, a, at, reason, Map.of("dueDate", due.toString()), d -> {
-        });
+        return move(ApplicationCommand.START_RECHECK, a, at, reason, Map.of("dueDate", due.toString()), UnaryOperator.identity());
     }
 
-    public AssistanceCase confirmRecheck(Actor a, Instant at, boolean unstableIncome, CaseRules rules) {
+    public Transitioned<AssistanceCase, DomainEvent> confirmRecheck(Actor a, Instant at, boolean unstableIncome, CaseRules rules) {
         LocalDate today = LocalDate.ofInstant(at, CHINA);
         int months = unstableIncome ? rules.unstableRecheckMonths() : rules.recheckMonths();
         LocalDate next = today.plusMonths(months);
         return move(ApplicationCommand.CONFIRM_RECHECK, a, at, null, Map.of("nextRecheckDue", next.toString()),
-                d -> d.benefit = d.benefit.rechecked(next, months));
+                c -> c.withBenefit(c.benefit.rechecked(next, months)));
     }
 
-    public AssistanceCase changeAmount(Actor a, Instant at, Calculation calc, String reason) {
+    public Transitioned<AssistanceCase, DomainEvent> changeAmount(Actor a, Instant at, Calculation calc, String reason) {
         guard(ApplicationCommand.CHANGE_AMOUNT, a);
         requireReason(reason);
         if (calc.outcome() == Outcome.NOT_ELIGIBLE || calc.monthlyAmountFen() <= 0) {
@@ -368,7 +368,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         }
         return move(ApplicationCommand.CHANGE_AMOUNT, a, at, reason,
                 Map.of("monthlyAmountFen", calc.monthlyAmountFen(), "previousAmountFen", benefit.monthlyFen()),
-                d -> d.benefit = d.benefit.changedTo(calc.monthlyAmountFen(), YearMonth.from(LocalDate.ofInstant(at, CHINA))));
+                c -> c.withBenefit(c.benefit.changedTo(calc.monthlyAmountFen(), YearMonth.from(LocalDate.ofInstant(at, CHINA)))));
     }
 
     /**
@@ -378,7 +378,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
      * adjustment's, so the same run never produces a second event for the case. A case the run changed
      * already is refused ({@link RuleViolation#ALREADY_ADJUSTED}).
      */
-    public AssistanceCase adjustToStandard(Actor system, Instant at, StandardAdjustment adjustment) {
+    public Transitioned<AssistanceCase, DomainEvent> adjustToStandard(Actor system, Instant at, StandardAdjustment adjustment) {
         guard(ApplicationCommand.ADJUST_TO_STANDARD, system);
         if (benefit == null) {
             throw new RuleViolationException(RuleViolation.NOT_ELIGIBLE_FOR_CHANGE, "no benefit to adjust");
@@ -400,26 +400,24 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         changes.put("recalculationRunId", adjustment.runId());
         return move(ApplicationCommand.ADJUST_TO_STANDARD, ApplicationCommand.ADJUST_TO_STANDARD.eventName(),
                 adjustment.eventId(), system, at, "调标：" + adjustment.standardSource(), changes,
-                d -> d.benefit = d.benefit.adjusted(adjustment));
+                c -> c.withBenefit(c.benefit.adjusted(adjustment)));
     }
 
-    public AssistanceCase suspend(Actor a, Instant at, String reason) {
+    public Transitioned<AssistanceCase, DomainEvent> suspend(Actor a, Instant at, String reason) {
         guard(ApplicationCommand.SUSPEND, a);
         requireReason(reason);
-        return move(ApplicationCommand.SUSPEND, a, at, reason, Map.of(), d -> {
-        });
+        return move(ApplicationCommand.SUSPEND, a, at, reason, Map.of(), UnaryOperator.identity());
     }
 
     /** Payment starts again after a suspension, with written reasons like every change of benefit [57]§32. */
-    public AssistanceCase resume(Actor a, Instant at, String reason) {
+    public Transitioned<AssistanceCase, DomainEvent> resume(Actor a, Instant at, String reason) {
         guard(ApplicationCommand.RESUME, a);
         requireReason(reason);
-        return move(ApplicationCommand.RESUME, a, at, reason, Map.of(), d -> {
-        });
+        return move(ApplicationCommand.RESUME, a, at, reason, Map.of(), UnaryOperator.identity());
     }
 
     /** 渐退期 after a member finds work: payment continues for up to the configured months [57]§33. */
-    public AssistanceCase startPhaseOut(Actor a, Instant at, int months, String reason, CaseRules rules) {
+    public Transitioned<AssistanceCase, DomainEvent> startPhaseOut(Actor a, Instant at, int months, String reason, CaseRules rules) {
         guard(ApplicationCommand.START_PHASE_OUT, a);
         requireReason(reason);
         if (months < 1 || months > rules.maxPhaseOutMonths()) {
@@ -427,21 +425,20 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         }
         YearMonth until = YearMonth.from(LocalDate.ofInstant(at, CHINA)).plusMonths(months);
         return move(ApplicationCommand.START_PHASE_OUT, a, at, reason, Map.of("endDate", until.atEndOfMonth().toString()),
-                d -> d.benefit = d.benefit.phasingOutUntil(until));
+                c -> c.withBenefit(c.benefit.phasingOutUntil(until)));
     }
 
-    public AssistanceCase terminate(Actor a, Instant at, String reason) {
+    public Transitioned<AssistanceCase, DomainEvent> terminate(Actor a, Instant at, String reason) {
         guard(ApplicationCommand.TERMINATE, a);
         requireReason(reason);
-        return move(ApplicationCommand.TERMINATE, a, at, reason, Map.of(), d -> {
-        });
+        return move(ApplicationCommand.TERMINATE, a, at, reason, Map.of(), UnaryOperator.identity());
     }
 
     // ---- services (物质+服务) ------------------------------------------------------------------
 
     /** Assigns a provider; only an organization in good standing (per the local read model) may serve. */
-    public AssistanceCase assignProvider(Actor a, Instant at, String providerId, String providerName,
-                                         boolean inGoodStanding) {
+    public Transitioned<AssistanceCase, DomainEvent> assignProvider(Actor a, Instant at, String providerId,
+                                                                   String providerName, boolean inGoodStanding) {
         guard(ApplicationCommand.ASSIGN_PROVIDER, a);
         if (providerId == null || providerId.isBlank() || !inGoodStanding) {
             throw new RuleViolationException(RuleViolation.PROVIDER_NOT_IN_GOOD_STANDING,
@@ -449,29 +446,20 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         }
         return move(ApplicationCommand.ASSIGN_PROVIDER, a, at, null,
                 Map.of("providerId", providerId, "providerName", String.valueOf(providerName)),
-                d -> d.provider = new ProviderAssignment(providerId, providerName, LocalDate.ofInstant(at, CHINA),
-                        a.id(), false, null));
+                c -> c.withProvider(new ProviderAssignment(providerId, providerName, LocalDate.ofInstant(at, CHINA),
+                        a.id(), false, null)));
     }
 
     /** The assigned provider lost its standing: flag it for the clerk (no change of state). */
-    public AssistanceCase flagProvider(Actor system, Instant at, String providerId, String reason) {
+    public Transitioned<AssistanceCase, DomainEvent> flagProvider(Actor system, Instant at, String providerId, String reason) {
         guard(ApplicationCommand.FLAG_PROVIDER, system);
         requireReason(reason);
         if (provider == null || !provider.providerId().equals(providerId) || provider.flagged()) {
             throw new RuleViolationException(RuleViolation.PROVIDER_NOT_ASSIGNED, "the provider is not (or no longer) assigned");
         }
         return move(ApplicationCommand.FLAG_PROVIDER, system, at, reason, Map.of("providerId", providerId),
-                d -> d.provider = new ProviderAssignment(provider.providerId(), provider.providerName(),
-                        provider.assignedOn(), provider.assignedBy(), true, reason));
-    }
-
-    // ---- outbox ---------------------------------------------------------------------------------
-
-    /** The case with the given events removed from the outbox (after they were published). */
-    public AssistanceCase withoutEvents(List<String> publishedIds) {
-        Draft d = new Draft(this);
-        d.pendingEvents = pendingEvents.stream().filter(e -> !publishedIds.contains(e.id())).toList();
-        return d.build();
+                c -> c.withProvider(new ProviderAssignment(provider.providerId(), provider.providerName(),
+                        provider.assignedOn(), provider.assignedBy(), true, reason)));
     }
 
     /** No personal data: member ID numbers and names stay out of log lines. */
@@ -496,32 +484,30 @@ public record AssistanceCase(String number, Program program, String regionCode, 
 
     // ---- internals ------------------------------------------------------------------------------
 
-    private AssistanceCase move(ApplicationCommand command, Actor a, Instant at, String reason,
-                                Map<String, Object> changes, Consumer<Draft> effect) {
+    private Transitioned<AssistanceCase, DomainEvent> move(ApplicationCommand command, Actor a, Instant at, String reason,
+                                                         Map<String, Object> changes, UnaryOperator<AssistanceCase> effect) {
         return move(command, command.eventName(), a, at, reason, changes, effect);
     }
 
-    private AssistanceCase move(ApplicationCommand command, String eventName, Actor a, Instant at, String reason,
-                                Map<String, Object> changes, Consumer<Draft> effect) {
+    private Transitioned<AssistanceCase, DomainEvent> move(ApplicationCommand command, String eventName, Actor a,
+                                                         Instant at, String reason, Map<String, Object> changes,
+                                                         UnaryOperator<AssistanceCase> effect) {
         return move(command, eventName, UUID.randomUUID().toString(), a, at, reason, changes, effect);
     }
 
-    private AssistanceCase move(ApplicationCommand command, String eventName, String eventId, Actor a, Instant at,
-                                String reason, Map<String, Object> changes, Consumer<Draft> effect) {
+    /**
+     * Role, then the table, then the command's own change of fields ({@code effect}, given this case),
+     * then the new status, version and history record; the event carries the new version.
+     */
+    private Transitioned<AssistanceCase, DomainEvent> move(ApplicationCommand command, String eventName, String eventId,
+                                                         Actor a, Instant at, String reason, Map<String, Object> changes,
+                                                         UnaryOperator<AssistanceCase> effect) {
         requireRole(a, command);
         ApplicationStatus to = ApplicationLifecycle.require(status, command, submission.urgentTemporary(), program == Program.TEMPORARY);
-        Draft d = new Draft(this);
-        effect.accept(d);
-        d.status = to;
-        d.version = version + 1;
-        List<TransitionRecord> h = new ArrayList<>(history);
-        h.add(new TransitionRecord(command, status, to, a.id(), a.name(), a.role(), at, reason));
-        d.history = h;
-        List<DomainEvent> events = new ArrayList<>(pendingEvents);
-        events.add(new DomainEvent(eventId, eventName, AGGREGATE_TYPE, number, status,
-                to, reason, changes, a.id(), a.role(), regionCode, d.version, at));
-        d.pendingEvents = events;
-        return d.build();
+        AssistanceCase next = effect.apply(this).moved(to, version + 1,
+                append(history, new TransitionRecord(command, status, to, a.id(), a.name(), a.role(), at, reason)));
+        return new Transitioned<>(next, new DomainEvent(eventId, eventName, AGGREGATE_TYPE, number, status,
+                to, reason, changes, a.id(), a.role(), regionCode, next.version, at));
     }
 
     /** Role first, then the table, then the step's own rules: the most basic refusal wins. */
@@ -568,53 +554,94 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         return out;
     }
 
-    /** Mutable copy used only inside a transition. */
-    private static final class Draft {
-        private final AssistanceCase base;
-        List<String> memberIds;
-        Submission submission;
-        ApplicationStatus status;
-        long version;
-        LocalDate acceptedOn;
-        List<SupplementRequest> supplementRequests;
-        List<HomeVisit> homeVisits;
-        EconomicCheck economicCheck;
-        Opinion opinion;
-        Publicity publicity;
-        Decision decision;
-        Benefit benefit;
-        String recordCompletion;
-        ProviderAssignment provider;
-        List<Deadline> deadlines;
-        List<TransitionRecord> history;
-        List<DomainEvent> pendingEvents;
+    private static List<String> countedMemberIds(Submission s) {
+        return s.members().stream().filter(HouseholdMember::counted).map(m -> m.idNumber().toUpperCase()).toList();
+    }
 
-        Draft(AssistanceCase c) {
-            base = c;
-            memberIds = c.memberIds;
-            submission = c.submission;
-            status = c.status;
-            version = c.version;
-            acceptedOn = c.acceptedOn;
-            supplementRequests = c.supplementRequests;
-            homeVisits = c.homeVisits;
-            economicCheck = c.economicCheck;
-            opinion = c.opinion;
-            publicity = c.publicity;
-            decision = c.decision;
-            benefit = c.benefit;
-            recordCompletion = c.recordCompletion;
-            provider = c.provider;
-            deadlines = c.deadlines;
-            history = c.history;
-            pendingEvents = c.pendingEvents;
-        }
+    private static <T> List<T> append(List<T> list, T item) {
+        List<T> out = new ArrayList<>(list);
+        out.add(item);
+        return out;
+    }
 
-        AssistanceCase build() {
-            return new AssistanceCase(base.number, base.program, base.regionCode, base.ownerSubject, memberIds,
-                    submission, status, version, base.submittedAt, acceptedOn, supplementRequests, homeVisits,
-                    economicCheck, opinion, publicity, decision, benefit, recordCompletion, provider, deadlines,
-                    history, pendingEvents);
-        }
+    // ---- copies with one field changed (the number, program, region, owner and submission time never change) ----
+
+    private AssistanceCase moved(ApplicationStatus status, long version, List<TransitionRecord> history) {
+        return new AssistanceCase(number, program, regionCode, ownerSubject, memberIds, submission, status, version,
+                submittedAt, acceptedOn, supplementRequests, homeVisits, economicCheck, opinion, publicity, decision,
+                benefit, recordCompletion, provider, deadlines, history);
+    }
+
+    /** The submission and, with it, the counted members' ID numbers. */
+    AssistanceCase withSubmission(Submission submission) {
+        return new AssistanceCase(number, program, regionCode, ownerSubject, countedMemberIds(submission), submission,
+                status, version, submittedAt, acceptedOn, supplementRequests, homeVisits, economicCheck, opinion,
+                publicity, decision, benefit, recordCompletion, provider, deadlines, history);
+    }
+
+    AssistanceCase withAcceptedOn(LocalDate acceptedOn) {
+        return new AssistanceCase(number, program, regionCode, ownerSubject, memberIds, submission, status, version,
+                submittedAt, acceptedOn, supplementRequests, homeVisits, economicCheck, opinion, publicity, decision,
+                benefit, recordCompletion, provider, deadlines, history);
+    }
+
+    AssistanceCase withSupplementRequests(List<SupplementRequest> supplementRequests) {
+        return new AssistanceCase(number, program, regionCode, ownerSubject, memberIds, submission, status, version,
+                submittedAt, acceptedOn, supplementRequests, homeVisits, economicCheck, opinion, publicity, decision,
+                benefit, recordCompletion, provider, deadlines, history);
+    }
+
+    AssistanceCase withHomeVisits(List<HomeVisit> homeVisits) {
+        return new AssistanceCase(number, program, regionCode, ownerSubject, memberIds, submission, status, version,
+                submittedAt, acceptedOn, supplementRequests, homeVisits, economicCheck, opinion, publicity, decision,
+                benefit, recordCompletion, provider, deadlines, history);
+    }
+
+    AssistanceCase withEconomicCheck(EconomicCheck economicCheck) {
+        return new AssistanceCase(number, program, regionCode, ownerSubject, memberIds, submission, status, version,
+                submittedAt, acceptedOn, supplementRequests, homeVisits, economicCheck, opinion, publicity, decision,
+                benefit, recordCompletion, provider, deadlines, history);
+    }
+
+    AssistanceCase withOpinion(Opinion opinion) {
+        return new AssistanceCase(number, program, regionCode, ownerSubject, memberIds, submission, status, version,
+                submittedAt, acceptedOn, supplementRequests, homeVisits, economicCheck, opinion, publicity, decision,
+                benefit, recordCompletion, provider, deadlines, history);
+    }
+
+    AssistanceCase withPublicity(Publicity publicity) {
+        return new AssistanceCase(number, program, regionCode, ownerSubject, memberIds, submission, status, version,
+                submittedAt, acceptedOn, supplementRequests, homeVisits, economicCheck, opinion, publicity, decision,
+                benefit, recordCompletion, provider, deadlines, history);
+    }
+
+    AssistanceCase withDecision(Decision decision) {
+        return new AssistanceCase(number, program, regionCode, ownerSubject, memberIds, submission, status, version,
+                submittedAt, acceptedOn, supplementRequests, homeVisits, economicCheck, opinion, publicity, decision,
+                benefit, recordCompletion, provider, deadlines, history);
+    }
+
+    AssistanceCase withBenefit(Benefit benefit) {
+        return new AssistanceCase(number, program, regionCode, ownerSubject, memberIds, submission, status, version,
+                submittedAt, acceptedOn, supplementRequests, homeVisits, economicCheck, opinion, publicity, decision,
+                benefit, recordCompletion, provider, deadlines, history);
+    }
+
+    AssistanceCase withRecordCompletion(String recordCompletion) {
+        return new AssistanceCase(number, program, regionCode, ownerSubject, memberIds, submission, status, version,
+                submittedAt, acceptedOn, supplementRequests, homeVisits, economicCheck, opinion, publicity, decision,
+                benefit, recordCompletion, provider, deadlines, history);
+    }
+
+    AssistanceCase withProvider(ProviderAssignment provider) {
+        return new AssistanceCase(number, program, regionCode, ownerSubject, memberIds, submission, status, version,
+                submittedAt, acceptedOn, supplementRequests, homeVisits, economicCheck, opinion, publicity, decision,
+                benefit, recordCompletion, provider, deadlines, history);
+    }
+
+    AssistanceCase withDeadlines(List<Deadline> deadlines) {
+        return new AssistanceCase(number, program, regionCode, ownerSubject, memberIds, submission, status, version,
+                submittedAt, acceptedOn, supplementRequests, homeVisits, economicCheck, opinion, publicity, decision,
+                benefit, recordCompletion, provider, deadlines, history);
     }
 }

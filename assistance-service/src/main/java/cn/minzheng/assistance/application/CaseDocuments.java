@@ -14,8 +14,10 @@ import java.util.List;
 
 /**
  * An {@link AssistanceCase} as a Mongo document: the aggregate's JSON, {@code _id} = case number,
- * derived query fields ({@code open}, {@code openDue}, {@code applicantName}) and the outbox array in
- * the service kit's format.
+ * derived query fields ({@code open}, {@code openDue}, {@code applicantName}) and the outbox array
+ * ({@code pendingEvents}, the service kit's format). The outbox belongs to the document, not to the case:
+ * the store pushes a transition's events ({@link #envelopes}) into it with the state in one write, the
+ * relay drains it, and {@link #fromDocument} leaves it out.
  */
 public final class CaseDocuments {
     static final String COLLECTION = "applications";
@@ -31,10 +33,9 @@ public final class CaseDocuments {
     private CaseDocuments() {
     }
 
-    /** Every field of the case except the outbox, which is only ever pushed to. */
+    /** Every field of the case (not the outbox, which is only ever pushed to) with the derived query fields. */
     public static Document state(AssistanceCase c) {
         Document doc = Document.parse(JSON.writeValueAsString(c));
-        doc.remove(PendingEvents.FIELD);
         doc.put("_id", c.number());
         doc.put("open", !c.status().terminal());
         doc.put("openDue", c.deadlines().stream().filter(Deadline::open).map(Deadline::promisedDue)
@@ -58,11 +59,12 @@ public final class CaseDocuments {
                 .map(Deadline::promisedDue).min(Comparator.naturalOrder()).map(Object::toString).orElse(null);
     }
 
-    public static List<EventEnvelope> envelopes(AssistanceCase c, String traceparent) {
-        return c.pendingEvents().stream().map(e -> CaseEnvelopes.of(e, traceparent)).toList();
+    /** A transition's events as the outbox stores them. */
+    public static List<EventEnvelope> envelopes(List<DomainEvent> events, String traceparent) {
+        return events.stream().map(e -> CaseEnvelopes.of(e, traceparent)).toList();
     }
 
-    /** The case as stored, with an empty outbox (published or not, old events are the relay's business). */
+    /** The case as stored, without the outbox (published or not, its events are the relay's business). */
     public static AssistanceCase fromDocument(Document doc) {
         Document copy = new Document(doc);
         DERIVED.forEach(copy::remove);

@@ -2,13 +2,21 @@ package cn.minzheng.assistance.application;
 
 import cn.minzheng.assistance.eligibility.NoStandardException;
 import cn.minzheng.assistance.household.SubmissionInvalidException;
+import cn.minzheng.platform.kit.domain.IllegalTransition;
 import cn.minzheng.platform.kit.problem.FieldProblem;
 import cn.minzheng.platform.kit.problem.ForbiddenProblem;
+import cn.minzheng.platform.kit.problem.IllegalTransitionProblem;
 import cn.minzheng.platform.kit.problem.ProblemMessages;
 import cn.minzheng.platform.kit.problem.UnprocessableProblem;
 import cn.minzheng.platform.kit.problem.ValidationProblem;
 
-/** Domain errors → the kit's problem types (RFC 9457 responses). */
+/**
+ * Domain errors → the kit's problem types (RFC 9457 responses): the kit's {@link IllegalTransition} of a
+ * case → 409 {@code illegal-transition} saying the state in words ({@link CaseStepRefused}; of another
+ * aggregate, the kit's plain {@link IllegalTransitionProblem} — a payment batch translates its own in
+ * {@code PaymentWorkflow}); a {@link RuleViolationException} → 422 {@code rule-violated} ({@link RuleRefused});
+ * a role or 回避 refusal → 403.
+ */
 public final class DomainProblems {
     /** 403 code when the caller is the applicant or a household member of the case they act on (回避). */
     public static final String SELF_DEALING = "own-household-case";
@@ -17,8 +25,10 @@ public final class DomainProblems {
     }
 
     public static Throwable translate(Throwable e) {
-        if (e instanceof IllegalTransitionException t) {
-            return new CaseStepRefused(t.from(), t.command());
+        if (e instanceof IllegalTransition t) {
+            return AssistanceCase.AGGREGATE_TYPE.equals(t.aggregate())
+                    ? new CaseStepRefused(ApplicationStatus.valueOf(t.status()), ApplicationCommand.valueOf(t.action()))
+                    : new IllegalTransitionProblem(t.status(), null, t.action());
         }
         if (e instanceof RoleNotAllowedException r) {
             return new ForbiddenProblem("role-not-allowed", r.text(ProblemMessages.CHINESE), r.text(ProblemMessages.ENGLISH));

@@ -3,8 +3,10 @@ package cn.minzheng.assistance.providers;
 import cn.minzheng.assistance.application.Actor;
 import cn.minzheng.assistance.application.ApplicationStore;
 import cn.minzheng.assistance.application.AssistanceCase;
+import cn.minzheng.assistance.application.DomainEvent;
 import cn.minzheng.assistance.application.Role;
 import cn.minzheng.assistance.application.RuleViolationException;
+import cn.minzheng.platform.kit.domain.Transitioned;
 import cn.minzheng.platform.kit.outbox.OutboxRelay;
 import cn.minzheng.platform.kit.problem.StaleVersionProblem;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -39,7 +41,7 @@ public class ProviderAssignments {
 
     private Mono<AssistanceCase> flagOne(String number, String providerId, String reason) {
         return Mono.defer(() -> store.find(number).flatMap(current -> {
-                    AssistanceCase next;
+                    Transitioned<AssistanceCase, DomainEvent> next;
                     try {
                         next = current.flagProvider(SYSTEM, clock.instant(), providerId, reason);
                     } catch (RuleViolationException alreadyDone) {

@@ -48,8 +48,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Per batch: read the next cases in scope after the cursor; for each, {@link StandardRecalculation}
  * decides; a changed case is written with ONE conditional update on {@code {_id, version}} that sets the
- * new amount and the run's {@code StandardAdjustment} and pushes its {@code amount-changed} event into
- * the case's outbox ({@code pendingEvents}) — the event is never publishable before its change, and never
+ * new amount and the run's {@code StandardAdjustment} and pushes its {@code amount-changed} event (the
+ * {@code Transitioned} the case answered) into the outbox of the case's document ({@code pendingEvents}) — the event is never publishable before its change, and never
  * without it. After the batch's writes its changed cases are drained by the outbox relay (one drain per
  * case, keyed by the case number as every case event), then the progress is saved. A stop anywhere
  * repeats at most the batch after the cursor: the cases it changed carry the run's adjustment and are
@@ -322,8 +322,7 @@ public class RecalculationWorkflow implements StandardAddedListener {
         if (!(v instanceof Changed change)) {
             return Mono.just(new Outcome(c.number(), v));
         }
-        AssistanceCase next = StandardRecalculation.apply(c, change, SYSTEM, at);
-        return cases.updateAdjusted(next, c.version()).thenReturn(new Outcome(c.number(), v))
+        return cases.updateAdjusted(StandardRecalculation.apply(c, change, SYSTEM, at), c.version()).thenReturn(new Outcome(c.number(), v))
                 .onErrorResume(StaleVersionProblem.class, e -> attempts > 1
                         ? cases.find(c.number()).flatMap(fresh -> recalculate(fresh, recalculation, runId, today, at,
                         attempts - 1))

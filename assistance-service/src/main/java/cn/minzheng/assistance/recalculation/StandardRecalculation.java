@@ -4,6 +4,7 @@ import cn.minzheng.assistance.application.Actor;
 import cn.minzheng.assistance.application.ApplicationStatus;
 import cn.minzheng.assistance.application.AssistanceCase;
 import cn.minzheng.assistance.application.Benefit;
+import cn.minzheng.assistance.application.DomainEvent;
 import cn.minzheng.assistance.application.StandardAdjustment;
 import cn.minzheng.assistance.eligibility.Calculation;
 import cn.minzheng.assistance.eligibility.EligibilityCalculator;
@@ -15,6 +16,7 @@ import cn.minzheng.assistance.standards.AssistanceStandard;
 import cn.minzheng.assistance.standards.Program;
 import cn.minzheng.assistance.standards.StandardCatalogue;
 import cn.minzheng.assistance.standards.StandardKind;
+import cn.minzheng.platform.kit.domain.Transitioned;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -187,8 +189,8 @@ public final class StandardRecalculation {
                 calc.monthlyAmountFen(), eventId(runId, c.number()), at, calc));
     }
 
-    /** The case with the change applied (its {@code amount-changed} event in its outbox). */
-    public static AssistanceCase apply(AssistanceCase c, Changed change, Actor system, Instant at) {
+    /** The case with the change applied, and its {@code amount-changed} event. */
+    public static Transitioned<AssistanceCase, DomainEvent> apply(AssistanceCase c, Changed change, Actor system, Instant at) {
         return c.adjustToStandard(system, at, change.adjustment());
     }
 }

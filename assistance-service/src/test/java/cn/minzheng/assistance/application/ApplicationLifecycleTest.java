@@ -1,5 +1,6 @@
 package cn.minzheng.assistance.application;
 
+import cn.minzheng.platform.kit.domain.IllegalTransition;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -139,7 +140,7 @@ class ApplicationLifecycleTest {
         } else {
             assertThat(ApplicationLifecycle.next(from, command, kind.urgent, kind.temporary)).isEmpty();
             assertThatThrownBy(() -> ApplicationLifecycle.require(from, command, kind.urgent, kind.temporary))
-                    .isInstanceOf(IllegalTransitionException.class);
+                    .isInstanceOf(IllegalTransition.class);
         }
     }
 
@@ -174,7 +175,7 @@ class ApplicationLifecycleTest {
     @CsvSource({"SUPPLEMENT_REQUESTED"})
     void aSecondSupplementRequestWithoutResubmissionIsRefused(ApplicationStatus s) {
         assertThatThrownBy(() -> ApplicationLifecycle.require(s, ApplicationCommand.REQUEST_SUPPLEMENT, false, false))
-                .isInstanceOf(IllegalTransitionException.class)
+                .isInstanceOf(IllegalTransition.class)
                 .hasMessageContaining("REQUEST_SUPPLEMENT");
     }
 }

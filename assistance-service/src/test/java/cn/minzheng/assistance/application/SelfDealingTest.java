@@ -39,7 +39,7 @@ class SelfDealingTest {
         members.add(new HouseholdMember("张父", PRISONER_ID, Relation.PARENT, LabourCapacity.FULL, 0, false,
                 false, List.of(), List.of(), true, ExclusionReason.CONFINED));
         return AssistanceCase.submit("421303001001-20260902-0001", Households.submission(Program.DIBAO_URBAN, members),
-                new Actor(OWNER, "张三", Role.CITIZEN, "421303001001"), Instant.parse("2026-09-02T02:00:00Z"));
+                new Actor(OWNER, "张三", Role.CITIZEN, "421303001001"), Instant.parse("2026-09-02T02:00:00Z")).next();
     }
 
     static Stream<Arguments> rows() {

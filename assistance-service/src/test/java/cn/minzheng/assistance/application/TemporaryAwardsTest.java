@@ -37,8 +37,8 @@ class TemporaryAwardsTest {
             s = new Submission(Program.TEMPORARY, s.applicantIdNumber(), s.regionCode(), s.area(), kind,
                     s.requestedAmountFen(), s.members(), true, false);
         }
-        AssistanceCase c = AssistanceCase.submit("421303001001-20260102-0001", s, CITIZEN, on("2026-01-02"));
-        return paid ? c.payFirst(CLERK, on("2026-01-02"), 200000, "火灾, 先行救助") : c;
+        AssistanceCase c = AssistanceCase.submit("421303001001-20260102-0001", s, CITIZEN, on("2026-01-02")).next();
+        return paid ? c.payFirst(CLERK, on("2026-01-02"), 200000, "火灾, 先行救助").next() : c;
     }
 
     @ParameterizedTest(name = "earlier {0} paid={1} shares={2}, asked {3} on {4} → refused={5}")
@@ -61,7 +61,7 @@ class TemporaryAwardsTest {
         Submission s = urgentTemporary(3000);
         Submission asked = new Submission(Program.TEMPORARY, s.applicantIdNumber(), s.regionCode(), s.area(), askedKind,
                 s.requestedAmountFen(), family(), true, false);
-        AssistanceCase now = AssistanceCase.submit("421303001001-20260902-0002", asked, CITIZEN, on(askedOn));
+        AssistanceCase now = AssistanceCase.submit("421303001001-20260902-0002", asked, CITIZEN, on(askedOn)).next();
         LocalDate today = LocalDate.parse(askedOn);
         if (refused) {
             assertThatThrownBy(() -> TemporaryAwards.refuseRepeat(now, List.of(before, now), today, 12))
@@ -81,7 +81,7 @@ class TemporaryAwardsTest {
         Submission s = urgentTemporary(3000);
         Submission sub = new Submission(program, s.applicantIdNumber(), s.regionCode(), s.area(), s.emergencyKind(),
                 s.requestedAmountFen(), s.members(), true, false);
-        AssistanceCase c = AssistanceCase.submit("421303001001-20260902-0003", sub, CITIZEN, on("2026-09-02"));
+        AssistanceCase c = AssistanceCase.submit("421303001001-20260902-0003", sub, CITIZEN, on("2026-09-02")).next();
         assertThat(TemporaryAwards.awards(c, command)).isEqualTo(awards);
     }
 }

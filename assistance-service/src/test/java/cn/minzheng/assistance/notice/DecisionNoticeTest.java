@@ -56,15 +56,15 @@ class DecisionNoticeTest {
     AssistanceCase awaitingDecision(long wagesYuan) {
         return AssistanceCase.submit("421303001001-20260902-0001",
                         Households.submission(Program.DIBAO_URBAN, family(income(IncomeCategory.WAGES, wagesYuan),
-                                income(IncomeCategory.SCHOLARSHIP, 300))), CITIZEN, on("2026-09-02"))
-                .accept(CLERK, on("2026-09-04"), planner)
+                                income(IncomeCategory.SCHOLARSHIP, 300))), CITIZEN, on("2026-09-02")).next()
+                .accept(CLERK, on("2026-09-04"), planner).next()
                 .recordHomeVisit(CLERK, on("2026-09-07"), new HomeVisit(LocalDate.of(2026, 9, 7),
-                        List.of("a", "b"), "ok", List.of(), "clerk-1"), CaseRules.national())
+                        List.of("a", "b"), "ok", List.of(), "clerk-1"), CaseRules.national()).next()
                 .recordEconomicCheck(CLERK, on("2026-09-07"), new EconomicCheck(EconomicCheck.Status.COMPLETED,
-                        "MANUAL", "ok", true, false, on("2026-09-07"), "clerk-1"))
-                .giveOpinion(CLERK, on("2026-09-08"), true, "ok")
-                .startPublicity(CLERK, on("2026-09-08"), CaseRules.national())
-                .completePublicity(CLERK, on("2026-09-15"), planner);
+                        "MANUAL", "ok", true, false, on("2026-09-07"), "clerk-1")).next()
+                .giveOpinion(CLERK, on("2026-09-08"), true, "ok").next()
+                .startPublicity(CLERK, on("2026-09-08"), CaseRules.national()).next()
+                .completePublicity(CLERK, on("2026-09-15"), planner).next();
     }
 
     Calculation calculation(AssistanceCase c) {
@@ -76,7 +76,7 @@ class DecisionNoticeTest {
         AssistanceCase waiting = awaitingDecision(1100);
         assertThat(DecisionNotice.of(waiting, AUTHORITIES)).isEmpty();
         AssistanceCase approved = waiting.approve(APPROVER, on("2026-09-16"), calculation(waiting), false,
-                CaseRules.national(), planner);
+                CaseRules.national(), planner).next();
 
         DecisionNotice notice = DecisionNotice.of(approved, AUTHORITIES).orElseThrow();
         assertThat(notice.outcome()).isEqualTo("APPROVED");
@@ -106,7 +106,7 @@ class DecisionNoticeTest {
     void aDenialTellsItsWrittenReasonsAndNoAmount() {
         AssistanceCase waiting = awaitingDecision(2400);
         AssistanceCase denied = waiting.deny(APPROVER, on("2026-09-16"), "家庭人均收入高于当地低保标准",
-                calculation(waiting), planner);
+                calculation(waiting), planner).next();
         DecisionNotice notice = DecisionNotice.of(denied, AUTHORITIES).orElseThrow();
         assertThat(notice.outcome()).isEqualTo("DENIED");
         assertThat(notice.reasons()).isEqualTo("家庭人均收入高于当地低保标准");
@@ -120,7 +120,7 @@ class DecisionNoticeTest {
     void theNoticeNamesTheDecidingAuthorityTheOfficersRoleAndWhereAndWhenToContestIt() {
         AssistanceCase waiting = awaitingDecision(2400);
         DecisionNotice notice = DecisionNotice.of(waiting.deny(APPROVER, on("2026-09-16"), "家庭人均收入高于当地低保标准",
-                calculation(waiting), planner), AUTHORITIES).orElseThrow();
+                calculation(waiting), planner).next(), AUTHORITIES).orElseThrow();
         assertThat(notice.authority()).isEqualTo("随州市曾都区民政局");
         assertThat(notice.decidedByRole()).isEqualTo("审批人");
         assertThat(notice.remedies().options()).extracting(DecisionNotice.Remedy::route, DecisionNotice.Remedy::timeLimit,
@@ -145,11 +145,11 @@ class DecisionNoticeTest {
                                                                        String followUp) {
         Actor actor = payer.equals("CLERK") ? CLERK : APPROVER;
         AssistanceCase c = AssistanceCase.submit("421303001001-20260902-0002", Households.urgentTemporary(3000), CITIZEN,
-                on("2026-09-02"));
+                on("2026-09-02")).next();
         assertThat(DecisionNotice.of(c, AUTHORITIES)).isEmpty();
-        c = c.payFirst(actor, on("2026-09-03"), 200000, "住房失火，生活无着。");
+        c = c.payFirst(actor, on("2026-09-03"), 200000, "住房失火，生活无着。").next();
         if (completed) {
-            c = c.completeRecord(CLERK, on("2026-09-10"), "经办: 刘办; 原因: 火灾; 金额 2000.00; 签字: 刘办 陈审");
+            c = c.completeRecord(CLERK, on("2026-09-10"), "经办: 刘办; 原因: 火灾; 金额 2000.00; 签字: 刘办 陈审").next();
         }
         DecisionNotice notice = DecisionNotice.of(c, AUTHORITIES).orElseThrow();
         assertThat(notice.outcome()).isEqualTo("PAID_FIRST");

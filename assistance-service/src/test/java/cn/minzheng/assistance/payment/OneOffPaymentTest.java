@@ -1,36 +1,32 @@
 package cn.minzheng.assistance.payment;
 
-import cn.minzheng.assistance.application.Actor;
 import cn.minzheng.assistance.application.ApplicationStatus;
 import cn.minzheng.assistance.application.AssistanceCase;
-import cn.minzheng.assistance.application.CaseRules;
-import cn.minzheng.assistance.application.EconomicCheck;
-import cn.minzheng.assistance.application.HomeVisit;
-import cn.minzheng.assistance.application.IllegalTransitionException;
-import cn.minzheng.assistance.application.Role;
+import cn.minzheng.assistance.application.DomainEvent;
 import cn.minzheng.assistance.deadlines.DeadlinePlanner;
 import cn.minzheng.assistance.eligibility.Calculation;
 import cn.minzheng.assistance.eligibility.EligibilityCalculator;
-import cn.minzheng.assistance.eligibility.EligibilityPolicy;
+import cn.minzheng.assistance.fixtures.CaseFixture;
 import cn.minzheng.assistance.fixtures.Households;
-import cn.minzheng.assistance.fixtures.Schedules;
-import cn.minzheng.assistance.standards.AssistanceStandard;
-import cn.minzheng.assistance.standards.StandardCatalogue;
-import cn.minzheng.assistance.standards.StandardKind;
+import cn.minzheng.platform.kit.domain.IllegalTransition;
+import cn.minzheng.platform.kit.domain.Transitioned;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static cn.minzheng.assistance.fixtures.CaseFixture.APPROVER;
+import static cn.minzheng.assistance.fixtures.CaseFixture.CITIZEN;
+import static cn.minzheng.assistance.fixtures.CaseFixture.CLERK;
+import static cn.minzheng.assistance.fixtures.CaseFixture.RULES;
+import static cn.minzheng.assistance.fixtures.CaseFixture.on;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,44 +36,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * after the approval month; never again in a later batch; never for a case paid first (先行救助, cash).
  */
 class OneOffPaymentTest {
-    static final Actor CITIZEN = new Actor("citizen-1", "张三", Role.CITIZEN, "421303001001");
-    static final Actor CLERK = new Actor("clerk-1", "刘办", Role.CLERK, "421303001");
-    static final Actor APPROVER = new Actor("approver-1", "陈审", Role.APPROVER, "421303");
-    static final CaseRules RULES = CaseRules.national();
-    final DeadlinePlanner planner = Schedules.planner();
-    final EligibilityCalculator calculator = new EligibilityCalculator(new StandardCatalogue(List.of(
-            new AssistanceStandard("421303", StandardKind.DIBAO_URBAN, YearMonth.of(2023, 1), 68000, "seed"))),
-            EligibilityPolicy.typical());
-
-    static Instant on(String date) {
-        return ZonedDateTime.of(LocalDate.parse(date).atTime(10, 0), AssistanceCase.CHINA).toInstant();
-    }
+    final CaseFixture fixture = new CaseFixture();
+    final DeadlinePlanner planner = fixture.planner;
+    final EligibilityCalculator calculator = fixture.calculator;
 
     /** A 临时救助 case asking 1,500 元, taken to the given state (approval on {@code approvedOn}). */
     AssistanceCase temporary(String number, String state, String approvedOn) {
-        AssistanceCase c = AssistanceCase.submit(number, Households.urgentTemporary(1500), CITIZEN, on("2026-09-02"));
+        AssistanceCase c = AssistanceCase.submit(number, Households.urgentTemporary(1500), CITIZEN, on("2026-09-02")).next();
         switch (state) {
             case "PAID_FIRST":
-                return c.payFirst(CLERK, on("2026-09-02"), 150000, "火灾, 先行救助");
+                return c.payFirst(CLERK, on("2026-09-02"), 150000, "火灾, 先行救助").next();
             case "RECORD_COMPLETED":
-                return c.payFirst(CLERK, on("2026-09-02"), 150000, "火灾, 先行救助")
-                        .completeRecord(CLERK, on("2026-09-10"), "经办: 刘办; 原因: 火灾; 金额 1500.00; 签字: 刘办 陈审");
+                return c.payFirst(CLERK, on("2026-09-02"), 150000, "火灾, 先行救助").next()
+                        .completeRecord(CLERK, on("2026-09-10"), "经办: 刘办; 原因: 火灾; 金额 1500.00; 签字: 刘办 陈审").next();
             case "SUBMITTED":
                 return c;
             default:
                 break;
         }
-        c = c.accept(CLERK, on("2026-09-03"), planner)
-                .recordHomeVisit(CLERK, on("2026-09-04"), new HomeVisit(LocalDate.of(2026, 9, 4),
-                        List.of("a", "b"), "房屋失火", List.of(), "clerk-1"), RULES)
-                .recordEconomicCheck(CLERK, on("2026-09-04"), new EconomicCheck(EconomicCheck.Status.COMPLETED,
-                        "MANUAL", "ok", true, false, on("2026-09-04"), "clerk-1"))
-                .giveOpinion(CLERK, on("2026-09-07"), true, "符合临时救助条件")
-                .startPublicity(CLERK, on("2026-09-07"), RULES)
-                .completePublicity(CLERK, on("2026-09-14"), planner);
-        if (state.equals("AWAITING_DECISION")) {
-            return c;
-        }
+        c = fixture.awaitingDecision(c, "2026-09-03", "2026-09-04", "房屋失火", "2026-09-07", "符合临时救助条件",
+                "2026-09-14");
+        return state.equals("AWAITING_DECISION") ? c : approval(c, approvedOn).next();
+    }
+
+    /** The county's approval of {@code c} on {@code approvedOn}, with the calculation of that month. */
+    Transitioned<AssistanceCase, DomainEvent> approval(AssistanceCase c, String approvedOn) {
         LocalDate day = LocalDate.parse(approvedOn);
         Calculation calc = calculator.calculate(c.submission(), YearMonth.from(day), day, false);
         return c.approve(APPROVER, on(approvedOn), calc, false, RULES, planner);
@@ -85,22 +68,23 @@ class OneOffPaymentTest {
 
     @Test
     void approvalClosesTheCaseAsAOneOffAwardWithoutARecheck() {
-        AssistanceCase c = temporary("421303001001-20260902-0101", "APPROVED", "2026-10-20");
+        var approval = approval(temporary("421303001001-20260902-0101", "AWAITING_DECISION", null), "2026-10-20");
+        AssistanceCase c = approval.next();
         assertThat(c.status()).isEqualTo(ApplicationStatus.ONE_OFF_AWARDED);
         assertThat(c.status().terminal()).isTrue();
         assertThat(c.benefit().monthlyFen()).isEqualTo(150000);
         assertThat(c.benefit().firstMonth()).isEqualTo(YearMonth.of(2026, 10));
         assertThat(c.benefit().nextRecheckDue()).isNull();
         assertThat(c.deadlines()).noneMatch(d -> d.open());
-        var event = c.pendingEvents().get(c.pendingEvents().size() - 1);
+        DomainEvent event = approval.event();
         assertThat(event.name()).isEqualTo("approved");
         assertThat(event.toStatus()).isEqualTo(ApplicationStatus.ONE_OFF_AWARDED);
         assertThat(event.changes()).containsEntry("oneOff", true).containsEntry("oneOffAmountFen", 150000L)
                 .containsEntry("payableFrom", "2026-10").doesNotContainKey("firstMonth");
         assertThatThrownBy(() -> c.startRecheck(CLERK, on("2027-10-20"), "年度复核"))
-                .isInstanceOf(IllegalTransitionException.class);
+                .isInstanceOf(IllegalTransition.class);
         assertThatThrownBy(() -> c.terminate(APPROVER, on("2026-11-20"), "x"))
-                .isInstanceOf(IllegalTransitionException.class);
+                .isInstanceOf(IllegalTransition.class);
     }
 
     /**

@@ -4,6 +4,7 @@ import cn.minzheng.assistance.application.Actor;
 import cn.minzheng.assistance.application.ApplicationCommand;
 import cn.minzheng.assistance.application.ApplicationWorkflow;
 import cn.minzheng.assistance.application.AssistanceCase;
+import cn.minzheng.assistance.application.DomainEvent;
 import cn.minzheng.assistance.application.EconomicCheck;
 import cn.minzheng.assistance.application.HomeVisit;
 import cn.minzheng.assistance.application.web.CommandBodies.DecisionEntry;
@@ -17,6 +18,7 @@ import cn.minzheng.assistance.application.web.CommandBodies.Reason;
 import cn.minzheng.assistance.application.web.CommandBodies.RecheckConfirmation;
 import cn.minzheng.assistance.application.web.CommandBodies.Supplement;
 import cn.minzheng.platform.kit.concurrency.Versions;
+import cn.minzheng.platform.kit.domain.Transitioned;
 import cn.minzheng.platform.kit.security.CurrentPrincipal;
 import cn.minzheng.platform.kit.security.Principal;
 import org.springframework.http.HttpStatus;
@@ -245,7 +247,7 @@ public class ApplicationController {
     /** A command that needs nothing but the case, the actor and the time (no calculation first). */
     @FunctionalInterface
     private interface DomainCall {
-        AssistanceCase on(AssistanceCase current, Actor actor, Instant at);
+        Transitioned<AssistanceCase, DomainEvent> on(AssistanceCase current, Actor actor, Instant at);
     }
 
     /** Load under access rules, check If-Match, run the change, store it with its events, answer with the new ETag. */
