@@ -313,4 +313,97 @@ class OrgPagesTest {
                 .expectStatus().isOk());
         assertThat(page).contains("「社会组织服务」暂时没有应答", "按状态筛选", "社会组织查询");
     }
+
+    static final String CASE = "EC-421303-1A2B3C4D";
+
+    static String enforcementCase(String status, long version, boolean overdue) {
+        return "{\"id\":\"" + CASE + "\",\"organizationId\":\"" + ORG + "\",\"organizationName\":\"随州市曾都区科普甲乙协会\","
+                + "\"authorityCode\":\"421303\",\"violation\":\"BEYOND_SCOPE\",\"facts\":\"超出章程业务范围举办收费培训\",\"status\":\"" + status + "\","
+                + "\"openedOn\":\"2026-12-01\",\"dueOn\":\"2027-03-01\",\"overdue\":" + overdue + ",\"evidence\":[{\"kind\":\"DOCUMENT\","
+                + "\"description\":\"培训收费票据 12 张\",\"recordedOn\":\"2026-12-02\"}],\"severity\":\"GENERAL\",\"proposal\":[{\"kind\":\"FINE\","
+                + "\"amount\":\"20000.00\",\"months\":null}],\"proposalReasons\":\"一般情节\",\"noticeServedOn\":null,\"statements\":[],"
+                + "\"review\":null,\"decision\":null,\"version\":" + version + "}";
+    }
+
+    @Test
+    void theInspectorListsCasesOverdueFirstAndOpensOneWithAServerMadeKey() {
+        STUB.on("GET " + ORGS + "/enforcement-cases", r -> r.query() != null && r.query().contains("overdue=true")
+                ? Response.json(200, "{\"items\":[" + enforcementCase("OPEN", 1, true).replace(CASE, "EC-LATE") + "]}")
+                : Response.json(200, "{\"items\":[" + enforcementCase("OPEN", 1, false) + "," + enforcementCase("OPEN", 1, true).replace(CASE, "EC-LATE") + "]}"));
+        STUB.on("POST " + ORGS + "/enforcement-cases", Response.json(201, enforcementCase("OPEN", 1, false), "1"));
+        WebTestClient inspector = web.mutateWith(as("INSPECTOR", "inspector")).mutateWith(csrf());
+        String list = body(inspector.get().uri("/console/enforcement").exchange().expectStatus().isOk());
+        assertThat(list.indexOf("EC-LATE")).isLessThan(list.indexOf(CASE));
+        assertThat(list).contains("已逾期", "超出章程规定的宗旨和业务范围进行活动", "id=\"open-case\"");
+        inspector.post().uri("/console/enforcement/cases").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("idempotencyKey", "console-case-k1").with("organizationId", ORG)
+                        .with("violation", "BEYOND_SCOPE").with("facts", " 超出章程业务范围举办收费培训 "))
+                .exchange().expectStatus().is3xxRedirection()
+                .expectHeader().valueEquals("Location", "/console/enforcement/cases/" + CASE + "?done=opened");
+        StubApi.Request sent = STUB.calls("POST", ORGS + "/enforcement-cases").get(0);
+        assertThat(sent.header("Idempotency-Key")).isEqualTo("console-case-k1");
+        assertThat(sent.body()).isEqualTo("{\"organizationId\":\"" + ORG + "\",\"violation\":\"BEYOND_SCOPE\",\"facts\":\"超出章程业务范围举办收费培训\"}");
+        // the legal reviewer reads the list but opens no case
+        String reviewer = body(web.mutateWith(as("LEGAL_REVIEWER", "reviewer")).get().uri("/console/enforcement").exchange().expectStatus().isOk());
+        assertThat(reviewer).contains(CASE).doesNotContain("id=\"open-case\"");
+    }
+
+    @Test
+    void eachRoleIsOfferedOnlyTheEnforcementStepsTheStatusAndRoleAllow() {
+        STUB.on("GET " + ORGS + "/enforcement-cases/" + CASE, Response.json(200, enforcementCase("OPEN", 2, false), "2"));
+        String open = body(web.mutateWith(as("INSPECTOR", "i")).get().uri("/console/enforcement/cases/" + CASE).exchange().expectStatus().isOk());
+        assertThat(open).contains("id=\"action-evidence\"", "id=\"action-proposal\"", "培训收费票据 12 张", "罚款 20000.00 元")
+                .doesNotContain("id=\"action-notice\"", "id=\"action-legal-review\"", "id=\"action-decision\"", "id=\"action-closing\"");
+        STUB.on("GET " + ORGS + "/enforcement-cases/" + CASE, Response.json(200, enforcementCase("NOTIFIED", 4, false), "4"));
+        String review = body(web.mutateWith(as("LEGAL_REVIEWER", "r")).get().uri("/console/enforcement/cases/" + CASE).exchange().expectStatus().isOk());
+        assertThat(review).contains("id=\"action-legal-review\"").doesNotContain("id=\"action-decision\"", "id=\"action-evidence\"");
+        String registrar = body(web.mutateWith(as("REGISTRAR", "g")).get().uri("/console/enforcement/cases/" + CASE).exchange().expectStatus().isOk());
+        assertThat(registrar).contains("id=\"action-decision\"", "id=\"action-closing\"").doesNotContain("id=\"action-legal-review\"");
+        String inspector = body(web.mutateWith(as("INSPECTOR", "i")).get().uri("/console/enforcement/cases/" + CASE).exchange().expectStatus().isOk());
+        assertThat(inspector).contains("id=\"no-actions\"");
+    }
+
+    @Test
+    void theProposalAndTheReviewAreSentAsTheApiTakesThemWithIfMatch() {
+        STUB.on("GET " + ORGS + "/enforcement-cases/" + CASE, Response.json(200, enforcementCase("OPEN", 2, false), "2"));
+        STUB.on("POST " + ORGS + "/enforcement-cases/" + CASE + "/proposal", Response.json(200, enforcementCase("PROPOSED", 3, false), "3"));
+        STUB.on("POST " + ORGS + "/enforcement-cases/" + CASE + "/legal-review", Response.json(200, enforcementCase("REVIEWED", 5, false), "5"));
+        web.mutateWith(as("INSPECTOR", "i")).mutateWith(csrf()).post().uri("/console/enforcement/cases/" + CASE + "/proposal")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("version", "2").with("severity", "GENERAL").with("penalties[0].kind", "FINE")
+                        .with("penalties[0].amount", "20000.00").with("penalties[0].months", "").with("reasons", "一般情节"))
+                .exchange().expectStatus().is3xxRedirection();
+        StubApi.Request proposal = STUB.calls("POST", ORGS + "/enforcement-cases/" + CASE + "/proposal").get(0);
+        assertThat(proposal.header("If-Match")).isEqualTo("\"2\"");
+        assertThat(proposal.body()).isEqualTo("{\"severity\":\"GENERAL\",\"reasons\":\"一般情节\",\"penalties\":[{\"kind\":\"FINE\",\"amount\":\"20000.00\"}]}");
+        web.mutateWith(as("LEGAL_REVIEWER", "r")).mutateWith(csrf()).post().uri("/console/enforcement/cases/" + CASE + "/legal-review")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("version", "4").with("approved", "true").with("opinion", "事实清楚，证据确凿"))
+                .exchange().expectStatus().is3xxRedirection()
+                .expectHeader().valueEquals("Location", "/console/enforcement/cases/" + CASE + "?done=legal-review");
+        StubApi.Request review = STUB.calls("POST", ORGS + "/enforcement-cases/" + CASE + "/legal-review").get(0);
+        assertThat(review.header("If-Match")).isEqualTo("\"4\"");
+        assertThat(review.body()).isEqualTo("{\"approved\":true,\"opinion\":\"事实清楚，证据确凿\"}");
+    }
+
+    @Test
+    void aClosedGateIsShownAndAStepOfAnotherRoleIsRefusedWithoutCallingTheApi() {
+        STUB.on("GET " + ORGS + "/enforcement-cases/" + CASE, Response.json(200, enforcementCase("NOTIFIED", 4, false), "4"));
+        STUB.on("POST " + ORGS + "/enforcement-cases/" + CASE + "/decision", Response.problem(409, "legal-review-required",
+                "重大执法决定须经法制审核方可作出；请先提交法制审核", null, null));
+        String gate = body(web.mutateWith(as("REGISTRAR", "g")).mutateWith(csrf()).post().uri("/console/enforcement/cases/" + CASE + "/decision")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("version", "4").with("reference", "曾民罚〔2026〕1号").with("penalties[0].kind", "REVOCATION")
+                        .with("reasons", "骗取登记"))
+                .exchange().expectStatus().isOk());
+        assertThat(gate).contains("重大执法决定须经法制审核方可作出", "value=\"曾民罚〔2026〕1号\"");
+        String refused = body(web.mutateWith(as("LEGAL_REVIEWER", "r")).mutateWith(csrf()).post()
+                .uri("/console/enforcement/cases/" + CASE + "/evidence").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("version", "4").with("kind", "DOCUMENT").with("description", "x"))
+                .exchange().expectStatus().isOk());
+        assertThat(refused).contains("您的角色不能办理该事项");
+        assertThat(STUB.calls("POST", ORGS + "/enforcement-cases/" + CASE + "/evidence")).isEmpty();
+        web.mutateWith(as("CITIZEN", "c")).get().uri("/console/enforcement").exchange().expectStatus().isForbidden();
+        web.mutateWith(as("ORG_AGENT", "a")).get().uri("/console/enforcement/cases/" + CASE).exchange().expectStatus().isForbidden();
+    }
 }

@@ -56,6 +56,8 @@ public class SecurityConfiguration {
                         .pathMatchers("/console/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                         .pathMatchers("/console/agent", "/console/agent/**").hasRole("ORG_AGENT")
                         .pathMatchers("/console/registrar/**").hasRole("REGISTRAR")
+                        .pathMatchers("/console/enforcement", "/console/enforcement/**")
+                        .hasAnyRole("INSPECTOR", "LEGAL_REVIEWER", "REGISTRAR")
                         .anyExchange().authenticated())
                 .csrf(c -> c.accessDeniedHandler(new ChineseAccessDenied()))
                 .oauth2Login(o -> o

@@ -53,6 +53,9 @@ public record Viewer(String subject, String name, Set<String> roles, String regi
         if (has("REGISTRAR")) {
             return "/console/registrar/queue";
         }
+        if (has("INSPECTOR") || has("LEGAL_REVIEWER")) {
+            return "/console/enforcement";
+        }
         if (has("AUDITOR")) {
             return "/console/audit";
         }
