@@ -25,13 +25,13 @@ public class ProjectionController {
     }
 
     @GetMapping
-    public Mono<RecordCountView> state() {
+    public Mono<ProjectionStateView> state() {
         return admin.view();
     }
 
     /** Starts a rebuild (or joins the one under way); 202, follow {@code recordsDone} on the state. */
     @PostMapping("/rebuild")
-    public Mono<ResponseEntity<RecordCountView>> rebuild() {
+    public Mono<ResponseEntity<ProjectionStateView>> rebuild() {
         return admin.rebuild().map(v -> ResponseEntity.accepted().location(URI.create(STATE)).body(v));
     }
 }

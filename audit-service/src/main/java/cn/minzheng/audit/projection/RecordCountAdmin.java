@@ -14,11 +14,11 @@ public class RecordCountAdmin {
         this.counts = counts;
     }
 
-    public Mono<RecordCountView> view() {
+    public Mono<ProjectionStateView> view() {
         return CallerScope.current().then(counts.view());
     }
 
-    public Mono<RecordCountView> rebuild() {
+    public Mono<ProjectionStateView> rebuild() {
         return CallerScope.current().flatMap(caller -> caller.principal().has(Role.ADMIN)
                 ? counts.rebuild(caller.principal().subject())
                 : Mono.error(new ForbiddenProblem("projection-rebuild-admin-only")));

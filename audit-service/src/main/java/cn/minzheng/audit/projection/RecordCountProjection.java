@@ -34,16 +34,15 @@ import reactor.core.publisher.Mono;
  * counted for that chain, an hour bucket holds the record itself, so a record read twice never
  * counts twice. Until the first build is complete the statistics count over the records as before.
  */
-public class RecordCountProjection extends ChainProjection<RecordCountView> {
+public class RecordCountProjection extends ChainProjection<ProjectionStateView> {
 
     public RecordCountProjection(RecordCountStore store, ChainStore chains, Clock clock) {
         super("record counts", "/api/v1/audit/projections/record-counts/rebuild", store, chains, clock);
     }
 
     @Override
-    protected RecordCountView toView(BuildState s) {
-        return new RecordCountView(s.active(), s.building(), s.recordsDone(), s.recordsTotal(), s.chain(), s.sequence(),
-                s.reason(), s.startedAt(), s.completedAt(), s.updatedAt());
+    protected ProjectionStateView toView(BuildState s) {
+        return ProjectionStateView.of(ProjectionStateView.Kind.RECORD_COUNTS, s);
     }
 
     /** One batch of a chain's records (in sequence order) into the generation's buckets. */

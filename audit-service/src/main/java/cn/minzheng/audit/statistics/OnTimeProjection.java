@@ -5,6 +5,7 @@ import cn.minzheng.audit.chain.ChainStore;
 import cn.minzheng.audit.chain.IncomingEvent;
 import cn.minzheng.audit.projection.ChainProjection;
 import cn.minzheng.audit.projection.GenerationStore;
+import cn.minzheng.audit.projection.ProjectionStateView;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -39,7 +40,7 @@ import reactor.core.publisher.Mono;
  * day's bucket ({@code $set} of its entry). So a case's entry always reflects every fact stored so
  * far, whatever order its records were applied in.
  */
-public class OnTimeProjection extends ChainProjection<OnTimeProjectionView> {
+public class OnTimeProjection extends ChainProjection<ProjectionStateView> {
 
     public static final String BUCKETS = "on_time_days";
     /** The tallies of each day bucket ({@link DayTallies}), same {@code _id} as the bucket. */
@@ -85,9 +86,8 @@ public class OnTimeProjection extends ChainProjection<OnTimeProjectionView> {
     }
 
     @Override
-    protected OnTimeProjectionView toView(BuildState s) {
-        return new OnTimeProjectionView(s.active(), s.building(), s.recordsDone(), s.recordsTotal(), s.chain(),
-                s.sequence(), s.reason(), s.startedAt(), s.completedAt(), s.updatedAt());
+    protected ProjectionStateView toView(BuildState s) {
+        return ProjectionStateView.of(ProjectionStateView.Kind.ON_TIME, s);
     }
 
     @Override

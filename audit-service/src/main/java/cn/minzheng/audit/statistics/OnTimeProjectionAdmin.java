@@ -1,5 +1,6 @@
 package cn.minzheng.audit.statistics;
 
+import cn.minzheng.audit.projection.ProjectionStateView;
 import cn.minzheng.audit.search.CallerScope;
 import cn.minzheng.platform.kit.problem.ForbiddenProblem;
 import cn.minzheng.platform.kit.security.Role;
@@ -14,11 +15,11 @@ public class OnTimeProjectionAdmin {
         this.projection = projection;
     }
 
-    public Mono<OnTimeProjectionView> view() {
+    public Mono<ProjectionStateView> view() {
         return CallerScope.current().then(projection.view());
     }
 
-    public Mono<OnTimeProjectionView> rebuild() {
+    public Mono<ProjectionStateView> rebuild() {
         return CallerScope.current().flatMap(caller -> caller.principal().has(Role.ADMIN)
                 ? projection.rebuild(caller.principal().subject())
                 : Mono.error(new ForbiddenProblem("projection-rebuild-admin-only")));

@@ -1,5 +1,6 @@
 package cn.minzheng.audit.statistics;
 
+import cn.minzheng.audit.projection.ProjectionStateView;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,13 +26,13 @@ public class OnTimeProjectionController {
     }
 
     @GetMapping
-    public Mono<OnTimeProjectionView> state() {
+    public Mono<ProjectionStateView> state() {
         return admin.view();
     }
 
     /** Starts a rebuild (or joins the one under way); 202, follow {@code recordsDone} on the state. */
     @PostMapping("/rebuild")
-    public Mono<ResponseEntity<OnTimeProjectionView>> rebuild() {
+    public Mono<ResponseEntity<ProjectionStateView>> rebuild() {
         return admin.rebuild().map(v -> ResponseEntity.accepted().location(URI.create(STATE)).body(v));
     }
 }

@@ -29,9 +29,9 @@ class RecordCountApiTest extends AuditServiceTestBase {
     @Autowired
     RecordCountProjection counts;
 
-    private RecordCountView state(String token) {
+    private ProjectionStateView state(String token) {
         return client().get().uri("/api/v1/audit/projections/record-counts").headers(h -> h.setBearerAuth(token))
-                .exchange().expectStatus().isOk().expectBody(RecordCountView.class).returnResult().getResponseBody();
+                .exchange().expectStatus().isOk().expectBody(ProjectionStateView.class).returnResult().getResponseBody();
     }
 
     private String statistics(String by, String window) {
@@ -51,7 +51,7 @@ class RecordCountApiTest extends AuditServiceTestBase {
         String byRegion = statistics("region", WINDOW);
         assertThat(byRegion).contains("\"counts\":{\"110105\":3,\"421303\":3}", "\"total\":6");
 
-        RecordCountView seen = state(auditor("421303"));
+        ProjectionStateView seen = state(auditor("421303"));
         assertThat(seen.status()).isEqualTo("ready");
         assertThat(seen.statusText()).contains("可用");
         client().post().uri("/api/v1/audit/projections/record-counts/rebuild")
@@ -66,7 +66,7 @@ class RecordCountApiTest extends AuditServiceTestBase {
                 .expectHeader().location("/api/v1/audit/projections/record-counts")
                 .expectBody().jsonPath("$.building").isEqualTo(seen.active() + 1);
         counts.lastBuild().block(Duration.ofSeconds(60));
-        RecordCountView rebuilt = state(admin());
+        ProjectionStateView rebuilt = state(admin());
         assertThat(rebuilt.status()).isEqualTo("ready");
         assertThat(rebuilt.active()).isEqualTo(seen.active() + 1);
         assertThat(rebuilt.recordsDone()).isPositive();

@@ -217,7 +217,7 @@ class RecordCountProjectionProperties {
                 }
             });
             assertThatThrownBy(() -> trail.counts().start().block(WAIT)).hasMessageContaining("killed");
-            RecordCountView stopped = trail.counts().view().block(WAIT);
+            ProjectionStateView stopped = trail.counts().view().block(WAIT);
             assertThat(stopped.status()).isEqualTo("building");
             assertThat(stopped.active()).isNull();
             assertThat(stopped.recordsDone()).isEqualTo(killedAt.get()).isPositive().isLessThan(total);
@@ -233,7 +233,7 @@ class RecordCountProjectionProperties {
             restarted.start().block(WAIT);
             assertThat(progress.get(0)).isGreaterThan(killedAt.get())
                     .isLessThanOrEqualTo(killedAt.get() + RecordCountProjection.BATCH);
-            RecordCountView done = restarted.view().block(WAIT);
+            ProjectionStateView done = restarted.view().block(WAIT);
             assertThat(done.status()).isEqualTo("ready");
             assertThat(done.recordsDone()).isEqualTo(total);
             Trail resumed = new Trail(trail.db(), trail.chains(), trail.store(), restarted, trail.appender(), trail.search());
@@ -242,7 +242,7 @@ class RecordCountProjectionProperties {
             // a rebuild on demand: a new generation, the old one removed, the same answers
             assertThat(restarted.rebuild("test").block(WAIT).status()).isEqualTo("rebuilding");
             restarted.lastBuild().block(WAIT);
-            RecordCountView rebuilt = restarted.view().block(WAIT);
+            ProjectionStateView rebuilt = restarted.view().block(WAIT);
             assertThat(rebuilt.status()).isEqualTo("ready");
             assertThat(rebuilt.active()).isEqualTo(done.active() + 1);
             assertThat(Mono.from(trail.db().getCollection(RecordCountStore.BUCKETS)

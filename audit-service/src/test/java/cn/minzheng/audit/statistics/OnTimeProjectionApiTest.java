@@ -1,5 +1,6 @@
 package cn.minzheng.audit.statistics;
 
+import cn.minzheng.audit.projection.ProjectionStateView;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,9 +39,9 @@ class OnTimeProjectionApiTest extends AuditServiceTestBase {
     @Autowired
     MongoDatabase database;
 
-    private OnTimeProjectionView state(String token) {
+    private ProjectionStateView state(String token) {
         return client().get().uri("/api/v1/audit/projections/on-time").headers(h -> h.setBearerAuth(token))
-                .exchange().expectStatus().isOk().expectBody(OnTimeProjectionView.class).returnResult().getResponseBody();
+                .exchange().expectStatus().isOk().expectBody(ProjectionStateView.class).returnResult().getResponseBody();
     }
 
     private String onTime() {
@@ -84,7 +85,7 @@ class OnTimeProjectionApiTest extends AuditServiceTestBase {
         await().atMost(Duration.ofSeconds(60)).until(() -> onTime().contains("\"late\":1"));
         String before = onTime();
         assertThat(before).contains("\"cases\":3", "\"onTime\":1", "\"late\":1", "\"openOverdue\":1", "\"rate\":0.3333");
-        OnTimeProjectionView seen = state(auditor(REGION));
+        ProjectionStateView seen = state(auditor(REGION));
         assertThat(seen.status()).isEqualTo("ready");
         assertThat(seen.statusText()).contains("可用");
         assertThat(bucketFields(seen.active())).contains("DB-" + REGION + "-" + ID + "-P", "DB-" + REGION + "-" + ID + "-Q",
@@ -102,7 +103,7 @@ class OnTimeProjectionApiTest extends AuditServiceTestBase {
                 .expectHeader().location("/api/v1/audit/projections/on-time")
                 .expectBody().jsonPath("$.building").isEqualTo(seen.active() + 1);
         days.lastBuild().block(Duration.ofSeconds(120));
-        OnTimeProjectionView rebuilt = state(admin());
+        ProjectionStateView rebuilt = state(admin());
         assertThat(rebuilt.status()).isEqualTo("ready");
         assertThat(rebuilt.active()).isEqualTo(seen.active() + 1);
         assertThat(rebuilt.recordsDone()).isPositive();

@@ -1,5 +1,6 @@
 package cn.minzheng.audit.statistics;
 
+import cn.minzheng.audit.projection.ProjectionStateView;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -380,7 +381,7 @@ class OnTimeProjectionProperties {
                 }
             });
             assertThatThrownBy(() -> trail.days().start().block(WAIT)).hasMessageContaining("killed");
-            OnTimeProjectionView stopped = trail.days().view().block(WAIT);
+            ProjectionStateView stopped = trail.days().view().block(WAIT);
             assertThat(stopped.status()).isEqualTo("building");
             assertThat(stopped.statusText()).contains("正在首次建立");
             assertThat(stopped.active()).isNull();
@@ -395,14 +396,14 @@ class OnTimeProjectionProperties {
             restarted.days().start().block(WAIT);
             assertThat(progress.get(0)).isGreaterThan(killedAt.get())
                     .isLessThanOrEqualTo(killedAt.get() + ChainProjection.BATCH);
-            OnTimeProjectionView done = restarted.days().view().block(WAIT);
+            ProjectionStateView done = restarted.days().view().block(WAIT);
             assertThat(done.status()).isEqualTo("ready");
             assertThat(done.recordsDone()).isEqualTo(total);
             assertSameAsScan(restarted, random, 15);
 
             assertThat(restarted.days().rebuild("test").block(WAIT).status()).isEqualTo("rebuilding");
             restarted.days().lastBuild().block(WAIT);
-            OnTimeProjectionView rebuilt = restarted.days().view().block(WAIT);
+            ProjectionStateView rebuilt = restarted.days().view().block(WAIT);
             assertThat(rebuilt.status()).isEqualTo("ready");
             assertThat(rebuilt.active()).isEqualTo(done.active() + 1);
             assertThat(Mono.from(trail.db().getCollection(OnTimeProjection.BUCKETS)
