@@ -39,7 +39,7 @@ public class CreditListController {
                                                           @RequestParam(required = false) String name,
                                                           @RequestParam(required = false) String cursor,
                                                           @RequestParam(required = false) Integer size) {
-        return service.publicPage(list, authority, creditCode, name, cursor, Page.boundedSize(size));
+        return service.publicPage(list, authority, creditCode, name, Page.after(cursor), Page.sizeOrRefuse(size));
     }
 
     @GetMapping("/credit-list-entries/{id}")

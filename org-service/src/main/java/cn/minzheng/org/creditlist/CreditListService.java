@@ -320,6 +320,6 @@ public class CreditListService {
     public Mono<Page<CreditListStore.PublicEntry>> publicPage(CreditList list, String authority, String creditCode, String name,
                                                               String cursor, int size) {
         return store.listed(list, authority, creditCode, name, cursor, size + 1).collectList()
-                .map(l -> l.size() > size ? new Page<>(l.subList(0, size), l.get(size - 1).entryId()) : new Page<>(l, null));
+                .map(l -> Page.slice(l, size, CreditListStore.PublicEntry::entryId));
     }
 }

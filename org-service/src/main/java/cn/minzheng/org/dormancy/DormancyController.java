@@ -62,7 +62,7 @@ public class DormancyController {
         if (authority != null && !authority.matches("\\d{2,6}")) {
             ProblemTranslation.throwIfAny(List.of(new FieldProblem("/authority", "INVALID_AUTHORITY", "请填写区划代码（前缀）")));
         }
-        return CurrentPrincipal.require().flatMap(p -> service.tasks(p, authority, status, cursor, Page.boundedSize(size)));
+        return CurrentPrincipal.require().flatMap(p -> service.tasks(p, authority, status, Page.after(cursor), Page.sizeOrRefuse(size)));
     }
 
     @GetMapping("/inspection-tasks/{id}")

@@ -184,7 +184,7 @@ public class DormancyService {
             return Mono.error(new ForbiddenProblem());
         }
         return store.tasks(prefix, status, cursor, size + 1).collectList()
-                .map(l -> l.size() > size ? new Page<>(l.subList(0, size), l.get(size - 1).id()) : new Page<>(l, null));
+                .map(l -> Page.slice(l, size, InspectionTask::id));
     }
 
     /** The inspector closes the task with the findings and whether the organization is dormant indeed. */

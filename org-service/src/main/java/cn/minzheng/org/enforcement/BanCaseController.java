@@ -104,9 +104,10 @@ public class BanCaseController {
     @GetMapping("/ban-cases")
     public Mono<Page<BanCaseView>> cases(@RequestParam(required = false, defaultValue = "false") boolean overdue,
                                          @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer size) {
-        int n = Page.boundedSize(size);
-        return CurrentPrincipal.require().flatMap(p -> service.cases(p, overdue, cursor, n + 1).map(this::view).collectList())
-                .map(l -> l.size() > n ? new Page<>(l.subList(0, n), l.get(n - 1).id()) : new Page<>(l, null));
+        int n = Page.sizeOrRefuse(size);
+        String after = Page.after(cursor);
+        return CurrentPrincipal.require().flatMap(p -> service.cases(p, overdue, after, n + 1).map(this::view).collectList())
+                .map(l -> Page.slice(l, n, BanCaseView::id));
     }
 
     @PostMapping("/ban-cases/{id}/evidence")

@@ -128,9 +128,10 @@ public class EnforcementController {
     public Mono<Page<CaseView>> cases(@RequestParam(required = false) String organizationId,
                                       @RequestParam(required = false, defaultValue = "false") boolean overdue,
                                       @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer size) {
-        int n = Page.boundedSize(size);
-        return CurrentPrincipal.require().flatMap(p -> service.cases(p, organizationId, overdue, cursor, n + 1).map(this::view).collectList())
-                .map(l -> l.size() > n ? new Page<>(l.subList(0, n), l.get(n - 1).id()) : new Page<>(l, null));
+        int n = Page.sizeOrRefuse(size);
+        String after = Page.after(cursor);
+        return CurrentPrincipal.require().flatMap(p -> service.cases(p, organizationId, overdue, after, n + 1).map(this::view).collectList())
+                .map(l -> Page.slice(l, n, CaseView::id));
     }
 
     @PostMapping("/enforcement-cases/{id}/evidence")
@@ -229,7 +230,7 @@ public class EnforcementController {
         if (authority != null && !authority.matches("\\d{2,12}")) {
             return Mono.error(ProblemTranslation.invalid(new FieldProblem("/authority", "INVALID_AUTHORITY", "请填写区划代码（2至12位数字的前缀），或不填以查看全部")));
         }
-        return service.publishedDecisions(authority, cursor, Page.boundedSize(size));
+        return service.publishedDecisions(authority, Page.after(cursor), Page.sizeOrRefuse(size));
     }
 
     /** The published 裁量基准 (money in yuan). */

@@ -87,7 +87,7 @@ public class EnforcementService {
                 .collectList()
                 .map(all -> {
                     List<PublishedDecision> items = all.stream().limit(size).map(e -> published(e.getKey(), e.getValue())).toList();
-                    String next = all.size() > size ? all.get(size - 1).getKey().enforcementCase().id() : null;
+                    String next = all.size() > size ? Page.cursorAfter(all.get(size - 1).getKey().enforcementCase().id()) : null;
                     return new Page<>(items, next);
                 });
     }

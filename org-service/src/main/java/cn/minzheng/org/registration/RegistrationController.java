@@ -97,11 +97,12 @@ public class RegistrationController {
                                                     @RequestParam(required = false) Boolean overdue,
                                                     @RequestParam(required = false) String cursor,
                                                     @RequestParam(required = false) Integer size) {
-        int n = Page.boundedSize(size);
+        int n = Page.sizeOrRefuse(size);
+        String after = Page.after(cursor);
         return CurrentPrincipal.require().flatMap(p -> service
-                .applications(p, status, Boolean.TRUE.equals(overdue) ? LocalDate.now(clock) : null, cursor, n + 1)
+                .applications(p, status, Boolean.TRUE.equals(overdue) ? LocalDate.now(clock) : null, after, n + 1)
                 .map(ApplicationView::of).collectList()
-                .map(list -> list.size() > n ? new Page<>(list.subList(0, n), list.get(n - 1).id()) : new Page<>(list, null)));
+                .map(list -> Page.slice(list, n, ApplicationView::id)));
     }
 
     @PostMapping("/applications/{id}/supplement-request")
@@ -190,7 +191,7 @@ public class RegistrationController {
         if (name == null || name.strip().length() < 2) {
             return Flux.error(ProblemTranslation.invalid(new FieldProblem("/name", "TOO_SHORT", "请输入统一社会信用代码或至少两个字的名称")));
         }
-        return service.publicByName(name.strip(), Page.boundedSize(size)).map(PublicOrganizationView::of);
+        return service.publicByName(name.strip(), Page.sizeOrRefuse(size)).map(PublicOrganizationView::of);
     }
 
     @GetMapping("/public/organizations/{creditCode}")
@@ -204,7 +205,7 @@ public class RegistrationController {
     public Flux<Announcement> announcements(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate since,
                                             @RequestParam(required = false) Integer size) {
         LocalDate from = since != null ? since : LocalDate.now(clock).minusDays(90);
-        return service.announcements(from, Page.boundedSize(size));
+        return service.announcements(from, Page.sizeOrRefuse(size));
     }
 
     private ResponseEntity<ApplicationView> created(RegistrationApplication a) {

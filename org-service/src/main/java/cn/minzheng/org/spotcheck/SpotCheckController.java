@@ -213,9 +213,10 @@ public class SpotCheckController {
     public Mono<Page<PublicPlanView>> published(@RequestParam(required = false) String authority,
                                                 @RequestParam(required = false) String cursor,
                                                 @RequestParam(required = false) Integer size) {
-        int n = Page.boundedSize(size);
-        return service.published(authority, cursor, n + 1).map(PublicPlanView::of).collectList()
-                .map(l -> l.size() > n ? new Page<>(l.subList(0, n), l.get(n - 1).id()) : new Page<>(l, null));
+        int n = Page.sizeOrRefuse(size);
+        String after = Page.after(cursor);
+        return service.published(authority, after, n + 1).map(PublicPlanView::of).collectList()
+                .map(l -> Page.slice(l, n, PublicPlanView::id));
     }
 
     @GetMapping("/public/spot-checks/{id}")
