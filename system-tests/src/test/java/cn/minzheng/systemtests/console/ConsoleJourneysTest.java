@@ -30,6 +30,8 @@ class ConsoleJourneysTest {
     static final String VILLAGE = Households.VILLAGE;
     static Platform platform;
     static String caseNumber;
+    /** The organization the agent registers in the browser (order 8), for the enforcement journey. */
+    static String organizationId;
     static final String APPLICANT_ID = Households.idNumber(1979);
 
     @BeforeAll
@@ -303,6 +305,7 @@ class ConsoleJourneysTest {
             agent.driver.findElement(By.linkText("随州市曾都区" + field + "协会")).click();
             agent.awaitText(By.id("credit-code"), creditCode);
             assertThat(agent.present(By.id("no-notices"))).isTrue();
+            organizationId = agent.driver.getCurrentUrl().replaceAll(".*/organizations/([A-Za-z0-9-]+).*", "$1");
             // the annual report: the year of registration has not ended — refused at the year; the year before is filed
             String registeredYear = agent.driver.findElement(By.cssSelector("dl.summary")).getText()
                     .replaceAll("(?s).*登记日期\\s*(\\d{4})-.*", "$1");
@@ -319,6 +322,55 @@ class ConsoleJourneysTest {
             agent.driver.findElement(By.cssSelector("#annual-report button[type=submit]")).click();
             agent.awaitText(By.id("done"), "年度工作报告已报送");
             agent.screenshot("agent-organization");
+        }
+    }
+
+    @Test
+    @Order(9)
+    void anInspectorOpensACaseAndTheLegalReviewWaitsForTheRightsPeriod() {
+        assertThat(organizationId).as("the organization registered in the browser (order 8)").isNotNull();
+        try (Browser inspector = Browser.open(platform); Browser reviewer = Browser.open(platform)) {
+            inspector.login("inspector");
+            inspector.awaitText(By.tagName("h1"), "执法案件");
+            inspector.type("f-organizationId", organizationId);
+            new Select(inspector.driver.findElement(By.id("f-violation"))).selectByValue("BEYOND_SCOPE");
+            inspector.type("f-facts", "超出章程业务范围举办收费培训");
+            inspector.driver.findElement(By.cssSelector("#open-case button[type=submit]")).click();
+            inspector.awaitText(By.id("case-status"), "已立案，调查取证中");
+            String enforcementCase = inspector.driver.findElement(By.tagName("h1")).getText().replace("执法案件", "").trim();
+            System.out.println("[console] the enforcement case: " + enforcementCase);
+            // an inspector investigates and proposes; no decision and no legal review are offered to the inspector
+            assertThat(inspector.present(By.id("action-decision"))).isFalse();
+            assertThat(inspector.present(By.id("action-legal-review"))).isFalse();
+            new Select(inspector.driver.findElement(By.id("f-evidence-kind"))).selectByValue("DOCUMENT");
+            inspector.type("f-evidence-description", "培训收费票据 12 张");
+            inspector.driver.findElement(By.cssSelector("#action-evidence button[type=submit]")).click();
+            inspector.awaitText(By.id("evidence"), "培训收费票据 12 张");
+            new Select(inspector.driver.findElement(By.id("f-proposal-severity"))).selectByValue("GENERAL");
+            new Select(inspector.driver.findElement(By.id("f-proposal-penalties-0-kind"))).selectByValue("FINE");
+            inspector.type("f-proposal-penalties-0-amount", "20000.00");
+            inspector.type("f-proposal-reasons", "一般情节");
+            inspector.driver.findElement(By.cssSelector("#action-proposal button[type=submit]")).click();
+            inspector.awaitText(By.id("case-status"), "已提出拟处罚意见，待告知");
+            inspector.driver.findElement(By.cssSelector("#action-notice button[type=submit]")).click();
+            inspector.awaitText(By.id("case-status"), "已告知");
+            inspector.screenshot("inspector-case");
+
+            reviewer.login("legalReviewer");
+            reviewer.awaitText(By.tagName("h1"), "执法案件");
+            reviewer.awaitText(By.id("cases"), enforcementCase);
+            assertThat(reviewer.present(By.id("open-case"))).isFalse();
+            reviewer.go("/console/enforcement/cases/" + enforcementCase);
+            reviewer.await(By.id("action-legal-review"));
+            assertThat(reviewer.present(By.id("action-decision"))).isFalse();
+            assertThat(reviewer.present(By.id("action-evidence"))).isFalse();
+            // the gate: the party's period for statements and a hearing has not run, so no review yet — said on the page
+            new Select(reviewer.driver.findElement(By.id("f-legal-review-approved"))).selectByValue("true");
+            reviewer.type("f-legal-review-opinion", "事实清楚，证据确凿，适用依据正确");
+            reviewer.driver.findElement(By.cssSelector("#action-legal-review button[type=submit]")).click();
+            reviewer.awaitText(By.id("problem"), "尚未届满");
+            assertThat(reviewer.driver.findElement(By.id("case-status")).getText()).startsWith("已告知");
+            reviewer.screenshot("legal-reviewer-case");
         }
     }
 }
