@@ -25,7 +25,9 @@ import cn.minzheng.audit.projection.CountBuckets;
 import cn.minzheng.audit.reads.ReadBounds;
 import cn.minzheng.audit.search.RecordQuery;
 import cn.minzheng.audit.search.RegionScope;
+import cn.minzheng.audit.statistics.DayTallies;
 import cn.minzheng.audit.statistics.HandlingCase;
+import cn.minzheng.audit.statistics.HandlingDays;
 import cn.minzheng.audit.statistics.HandlingFacts;
 import cn.minzheng.audit.statistics.OnTimeTally;
 import cn.minzheng.audit.timeline.OrganizationKeys;
@@ -64,8 +66,9 @@ class ArchitectureTest {
         CheckpointFreshness.class,
         // verify: the offline verifier (a command-line tool: the public key and an export, nothing else)
         OfflineVerifier.class, QueryExportCheck.class,
-        // search: a query and who may read which region; statistics: the handling clock and the rate
+        // search: a query and who may read which region; statistics: the handling clock, the rate, the day tallies
         RecordQuery.class, RegionScope.class, HandlingCase.class, HandlingFacts.class, OnTimeTally.class,
+        HandlingDays.class, DayTallies.class,
         // reads: the bounds of an audit read; projection: where a record counts and how a count is read
         ReadBounds.class, CountBuckets.class,
         // timeline: which organization an event concerns
