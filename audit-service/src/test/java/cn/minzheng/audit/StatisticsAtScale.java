@@ -69,8 +69,9 @@ import reactor.core.publisher.Mono;
  * cd audit-service
  * ../mvnw -B -o -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
  * java -Xmx4g -cp target/test-classes:target/classes:$(cat target/cp.txt) cn.minzheng.audit.StatisticsAtScale \
- *      [records=1000000] [file|memory=file] [scan|noscan=noscan] [projections|ingest=projections]
+ *      [records=1000000] [file|memory=file] [scan|noscan=noscan] [projections|ingest=projections] [rounds=1]
  * </pre>
+ * {@code rounds}: the timed calls are repeated that many times over the same seeded store (a median per round).
  * {@code file}: the BSON store on a data file (the default devstack's store); {@code memory}: the BSON
  * store in memory.
  */
@@ -96,6 +97,7 @@ public final class StatisticsAtScale {
         boolean inFile = args.length <= 1 || !args[1].equals("memory");
         boolean scan = args.length > 2 && args[2].equals("scan");
         boolean ingest = args.length > 3 && args[3].equals("ingest");
+        int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 1;
         System.out.printf(Locale.ROOT, "BSON store (%s), %,d records (cases of %d events, 4 chains, one year), %s, %d cpus%n",
                 inFile ? "data file" : "in memory", records, STEPS.length, Runtime.version(),
                 Runtime.getRuntime().availableProcessors());
@@ -106,14 +108,14 @@ public final class StatisticsAtScale {
         }
         EmbeddedMongo mongo = builder.build().start();
         try (MongoClient client = MongoClients.create(mongo.connectionString())) {
-            run(client.getDatabase("audit"), records, scan, ingest);
+            run(client.getDatabase("audit"), records, scan, ingest, rounds);
         } finally {
             mongo.stop();
             DirectoryTrees.delete(dir);
         }
     }
 
-    private static void run(MongoDatabase db, int records, boolean scan, boolean ingest) throws Exception {
+    private static void run(MongoDatabase db, int records, boolean scan, boolean ingest, int rounds) throws Exception {
         Clock clock = Clock.systemUTC();
         ChainStore chains = new ChainStore(db);
         chains.createIndexes().block(WAIT);
@@ -146,6 +148,15 @@ public final class StatisticsAtScale {
         System.out.printf(Locale.ROOT, "seeded %,d records through %s in %.1f s (%.0f records/s); load %s%n",
                 records, ingest ? "ingest (ChainAppender)" : "the projections", seconds, records / seconds, loadavg());
 
+        for (int round = 1; round <= rounds; round++) {
+            System.out.printf(Locale.ROOT, "round %d of %d%n", round, rounds);
+            timeAll(db, chains, cases, projections, counts, days, clock, scan, ingest);
+        }
+    }
+
+    /** Every statistics call, timed once each (three warm-ups, seven timed). */
+    private static void timeAll(MongoDatabase db, ChainStore chains, HandlingCaseStore cases, Projections projections,
+            RecordCountProjection counts, OnTimeProjection days, Clock clock, boolean scan, boolean ingest) {
         RecordCounts recordCounts = new RecordCounts(new RecordSearchStore(db),
                 new ReadBounds(100_000, Duration.ofDays(366)), counts);
         OnTimeRates onTime = new OnTimeRates(cases, days, projections, clock);

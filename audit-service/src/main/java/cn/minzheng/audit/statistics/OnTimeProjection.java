@@ -30,15 +30,19 @@ import reactor.core.publisher.Mono;
  * The on-time statistics' projection (issue 20 item 7): every accepted case in the bucket of its
  * China day of acceptance ({@link HandlingDays}), kept at ingest and built from the chains in
  * generations like the record counts ({@link ChainProjection}: watermark per chain, progress,
- * resumption after a stop, rebuild on demand). {@code GET /statistics/on-time} reads the buckets of
- * the days its range touches instead of every accepted case ({@link OnTimeRates}); until the first
- * build is complete it reads the cases as before.
+ * resumption after a stop, rebuild on demand). {@code GET /statistics/on-time} reads the day
+ * tallies ({@link DayTallies}) of the days its range covers instead of every accepted case
+ * ({@link #tallies}, {@link OnTimeRates}); until the first build is complete it reads the cases as
+ * before.
  *
  * <p>A batch of a chain's records: the handling facts among them are set on their cases
  * ({@link HandlingCaseStore#record}, idempotent — ingest has already done so, a build from the
  * chains does it here), the cases are read back whole and each accepted one is written into its
- * day's bucket ({@code $set} of its entry). So a case's entry always reflects every fact stored so
- * far, whatever order its records were applied in.
+ * day's bucket ({@code $set} of its entry, the bucket's version {@code v} incremented). So a case's
+ * entry always reflects every fact stored so far, whatever order its records were applied in. Then
+ * the tallies of each day bucket written are derived again from the whole bucket
+ * ({@link #retally}): a function of the entries, never a counter, so nothing applied twice or
+ * changed later counts twice.
  */
 public class OnTimeProjection extends ChainProjection<ProjectionStateView> {
 
