@@ -1,5 +1,6 @@
 package cn.minzheng.org.annualinspection;
 
+import cn.minzheng.org.web.RegionScope;
 import java.util.Arrays;
 import cn.minzheng.org.registration.RegistrationService;
 import cn.minzheng.org.creditlist.CreditListPolicy;
@@ -90,7 +91,7 @@ public class InspectionService {
 
     public Mono<InspectionCampaign> campaign(Principal p, String id) {
         return store.campaign(id).switchIfEmpty(Mono.error(() -> new NotFoundProblem("inspection-campaign", id)))
-                .doOnNext(c -> AccessPolicy.requireMayActOn(p, c.authorityCode(), null));
+                .doOnNext(c -> RegionScope.requireVisible(p, c.authorityCode(), null, "inspection-campaign", id));
     }
 
     /** Marks the campaign as sweeping and starts the sweep in the background; progress is on the campaign. */
@@ -268,7 +269,7 @@ public class InspectionService {
     public Mono<AnnualReport> report(Principal p, String id) {
         return store.report(id).switchIfEmpty(Mono.error(() -> new NotFoundProblem("annual-report", id)))
                 .flatMap(r -> registrations.organization(r.organizationId()).doOnNext(s ->
-                        AccessPolicy.requireMayActOn(p, r.authorityCode(), s.agentSubject())).thenReturn(r));
+                        RegionScope.requireVisible(p, r.authorityCode(), s.agentSubject(), "annual-report", id)).thenReturn(r));
     }
 
     public Mono<AnnualReport> grade(Principal p, String id, long ifMatch, Grade grade, List<String> findings, String order,

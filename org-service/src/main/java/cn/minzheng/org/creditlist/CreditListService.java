@@ -1,5 +1,6 @@
 package cn.minzheng.org.creditlist;
 
+import cn.minzheng.org.web.RegionScope;
 import java.util.Arrays;
 import cn.minzheng.org.registration.RegistrationService;
 import cn.minzheng.org.events.Actor;
@@ -75,7 +76,7 @@ public class CreditListService {
         return store.entry(id).switchIfEmpty(Mono.error(() -> new NotFoundProblem("credit-list-entry", id)))
                 .flatMap(e -> registrations.organization(e.organizationId()).map(s -> new OwnedEntry(e, s.agentSubject()))
                         .defaultIfEmpty(new OwnedEntry(e, null)))
-                .doOnNext(o -> AccessPolicy.requireMayActOn(p, o.entry().authorityCode(), o.agentSubject()));
+                .doOnNext(o -> RegionScope.requireVisible(p, o.entry().authorityCode(), o.agentSubject(), "credit-list-entry", id));
     }
 
     /** 申请移出 by the organization's representative. */

@@ -1,5 +1,6 @@
 package cn.minzheng.org.creditlist;
 
+import cn.minzheng.org.web.RegionScope;
 import cn.minzheng.org.events.Actor;
 import cn.minzheng.org.registration.RegistrationService;
 import cn.minzheng.org.registration.RegistrationStore;
@@ -46,14 +47,14 @@ public class ListingNoticeService {
         return notices.notice(id).switchIfEmpty(Mono.error(() -> new NotFoundProblem("listing-notice", id)))
                 .flatMap(n -> registrations.organization(n.organizationId()).map(s -> new OwnedNotice(n, s.agentSubject()))
                         .defaultIfEmpty(new OwnedNotice(n, null)))
-                .doOnNext(o -> AccessPolicy.requireMayActOn(p, o.notice().authorityCode(), o.agentSubject()));
+                .doOnNext(o -> RegionScope.requireVisible(p, o.notice().authorityCode(), o.agentSubject(), "listing-notice", id));
     }
 
     /** Every notice of the organization (its agent, or staff of its region). */
     public Mono<List<ListingNotice>> ofOrganization(Principal p, String organizationId) {
         return registrations.organization(organizationId)
                 .switchIfEmpty(Mono.error(() -> new NotFoundProblem("organization", organizationId)))
-                .doOnNext(s -> AccessPolicy.requireMayActOn(p, s.organization().authorityCode(), s.agentSubject()))
+                .doOnNext(s -> RegionScope.requireVisible(p, s.organization().authorityCode(), s.agentSubject(), "organization", organizationId))
                 .flatMap(s -> notices.ofOrganization(organizationId).collectList());
     }
 

@@ -1,5 +1,6 @@
 package cn.minzheng.org.dormancy;
 
+import cn.minzheng.org.web.RegionScope;
 import cn.minzheng.org.annualinspection.AnnualReport;
 import cn.minzheng.org.annualinspection.InspectionStore;
 import cn.minzheng.org.annualinspection.SweepDecision;
@@ -85,7 +86,7 @@ public class DormancyService {
         return store.sweep(id).switchIfEmpty(Mono.error(() -> new NotFoundProblem("dormancy-sweep", id)))
                 .doOnNext(s -> {
                     AccessPolicy.requireAnyRole(p, Role.REGISTRAR, Role.INSPECTOR, Role.AUDITOR);
-                    AccessPolicy.requireMayActOn(p, s.authorityCode(), null);
+                    RegionScope.requireVisible(p, s.authorityCode(), null, "dormancy-sweep", id);
                 });
     }
 
@@ -172,7 +173,7 @@ public class DormancyService {
         return store.task(id).switchIfEmpty(Mono.error(() -> new NotFoundProblem("inspection-task", id)))
                 .doOnNext(t -> {
                     AccessPolicy.requireAnyRole(p, Role.REGISTRAR, Role.INSPECTOR, Role.AUDITOR);
-                    AccessPolicy.requireMayActOn(p, t.authorityCode(), null);
+                    RegionScope.requireVisible(p, t.authorityCode(), null, "inspection-task", id);
                 });
     }
 

@@ -1,5 +1,6 @@
 package cn.minzheng.org.enforcement;
 
+import cn.minzheng.org.web.RegionScope;
 import cn.minzheng.org.events.DomainEvent;
 import cn.minzheng.org.creditlist.CreditListing;
 import cn.minzheng.org.enforcement.EnforcementCase.Evidence;
@@ -109,9 +110,8 @@ public class EnforcementService {
                 .switchIfEmpty(Mono.error(() -> new NotFoundProblem("organization", organizationId)))
                 .flatMap(s -> {
                     Organization o = s.organization();
-                    if (!AccessPolicy.mayActInRegion(p, o.authorityCode())) {
-                        return Mono.error(ForbiddenProblem.onCaseIn(o.authorityCode(), ForbiddenProblem.CODE));
-                    }
+                    // another region's organization answers as a missing one (docs/contracts.md, status codes)
+                    RegionScope.requireInRegion(p, o.authorityCode(), "organization", organizationId);
                     // 回避: not against an organization one acts for
                     AccessPolicy.requireNotOwnCase(p, o.authorityCode(), Arrays.asList(s.agentSubject()),
                             RegistrationService.OWN_ORGANIZATION_CASE, o.id());
@@ -128,7 +128,7 @@ public class EnforcementService {
     /** Staff of the case's region (and auditors there) or the party's representative. */
     public Mono<StoredCase> enforcementCase(Principal p, String id) {
         return store.enforcementCase(id).switchIfEmpty(Mono.error(() -> new NotFoundProblem("enforcement-case", id)))
-                .doOnNext(s -> AccessPolicy.requireMayActOn(p, s.enforcementCase().authorityCode(), s.agentSubject()));
+                .doOnNext(s -> RegionScope.requireVisible(p, s.enforcementCase().authorityCode(), s.agentSubject(), "enforcement-case", id));
     }
 
     public Flux<StoredCase> cases(Principal p, String organizationId, boolean overdue, String cursor, int size) {
@@ -237,8 +237,8 @@ public class EnforcementService {
             if (!partyMay) {
                 notParty(p, s);
             }
-            if (!party && !AccessPolicy.mayActInRegion(p, region)) {
-                return Mono.error(ForbiddenProblem.onCaseIn(region, ForbiddenProblem.CODE));
+            if (!party) {
+                RegionScope.requireInRegion(p, region, "enforcement-case", id);
             }
             if (s.enforcementCase().version() != ifMatch) {
                 return Mono.error(new StaleVersionProblem(ifMatch, s.enforcementCase().version()));

@@ -1,5 +1,6 @@
 package cn.minzheng.org.registration;
 
+import cn.minzheng.org.web.RegionScope;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.function.Function;
@@ -154,7 +155,7 @@ public class RegistrationService {
     public Mono<RegistrationApplication> application(Principal p, String id) {
         return store.application(id)
                 .switchIfEmpty(Mono.error(() -> new NotFoundProblem("application", id)))
-                .doOnNext(a -> AccessPolicy.requireMayActOn(p, a.authorityCode(), a.applicantSubject()));
+                .doOnNext(a -> RegionScope.requireVisible(p, a.authorityCode(), a.applicantSubject(), "application", id));
     }
 
     /** 一次性告知: the documents still missing plus the registrar's own items. */
@@ -211,7 +212,7 @@ public class RegistrationService {
     public Mono<RegistrationStore.StoredOrganization> organization(Principal p, String id) {
         return store.organization(id)
                 .switchIfEmpty(Mono.error(() -> new NotFoundProblem("organization", id)))
-                .doOnNext(s -> AccessPolicy.requireMayActOn(p, s.organization().authorityCode(), s.agentSubject()));
+                .doOnNext(s -> RegionScope.requireVisible(p, s.organization().authorityCode(), s.agentSubject(), "organization", id));
     }
 
     /** 撤销登记, the outcome of an enforcement decision (named by its reference). */

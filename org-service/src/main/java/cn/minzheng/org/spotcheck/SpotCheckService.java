@@ -1,5 +1,6 @@
 package cn.minzheng.org.spotcheck;
 
+import cn.minzheng.org.web.RegionScope;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -206,7 +207,7 @@ public class SpotCheckService {
         return store.plan(id).switchIfEmpty(Mono.error(() -> new NotFoundProblem("spot-check", id)))
                 .doOnNext(s -> {
                     AccessPolicy.requireAnyRole(p, Role.INSPECTOR, Role.REGISTRAR, Role.AUDITOR);
-                    AccessPolicy.requireMayActOn(p, s.plan().authorityCode(), null);
+                    RegionScope.requireVisible(p, s.plan().authorityCode(), null, "spot-check", id);
                 });
     }
 

@@ -81,7 +81,7 @@ class ListingNoticeApiTest extends OrgServiceTestBase {
         assertThat(view.get(0).get("respondBy").asString()).isEqualTo(n.respondBy().toString());
         assertThat(view.get(0).get("responseWorkingDays").asInt()).isEqualTo(10);
         client().get().uri("/api/v1/orgs/organizations/ORG-LN-1/listing-notices")
-                .header("Authorization", "Bearer " + token("ln-stranger", "ORG_AGENT", AUTHORITY)).exchange().expectStatus().isForbidden();
+                .header("Authorization", "Bearer " + token("ln-stranger", "ORG_AGENT", AUTHORITY)).exchange().expectStatus().isNotFound();
 
         // bad input: the problem names the field, nothing changes
         JsonNode blank = body(post("/listing-notices/LN-T-1/response", agent, "1", Map.of("statement", " ", "reasons", "理由")), 400);
@@ -92,7 +92,7 @@ class ListingNoticeApiTest extends OrgServiceTestBase {
         assertThat(unknown.get("errors").findValuesAsString("code")).contains("unknown-field");
         post("/listing-notices/LN-T-1/response", agent, null, Map.of("statement", "陈述", "reasons", "理由")).expectStatus().isEqualTo(428);
         post("/listing-notices/LN-T-1/response", token("ln-stranger", "ORG_AGENT", AUTHORITY), "1",
-                Map.of("statement", "陈述", "reasons", "理由")).expectStatus().isForbidden();
+                Map.of("statement", "陈述", "reasons", "理由")).expectStatus().isNotFound(); // not its notice: as a missing one
         post("/listing-notices/LN-T-1/acceptance", agent, "1", Map.of("reasons", "理由")).expectStatus().isForbidden();
         assertThat(notices.notice("LN-T-1").block().version()).isEqualTo(1);
 
@@ -149,7 +149,8 @@ class ListingNoticeApiTest extends OrgServiceTestBase {
 
         client().get().uri("/api/v1/orgs/listing-notices/LN-T-404").header("Authorization", "Bearer " + registrar).exchange()
                 .expectStatus().isNotFound();
+        // another region's notice answers exactly as a missing one (issue 16 item 1)
         client().get().uri("/api/v1/orgs/listing-notices/LN-T-3").header("Authorization", "Bearer " + token("far", "REGISTRAR", "330100"))
-                .exchange().expectStatus().isForbidden();
+                .exchange().expectStatus().isNotFound();
     }
 }

@@ -133,8 +133,9 @@ class EnforcementApiTest extends OrgServiceTestBase {
         problem(post(registrar, path + "/decision", c.get("version").asLong(), Map.of("reference", "红民罚〔2026〕1号",
                 "penalties", List.of(Map.of("kind", "REVOCATION")), "reasons", "情节严重")), 409, "legal-review-required");
         post(registrar, path + "/legal-review", c.get("version").asLong(), Map.of("approved", true)).expectStatus().isForbidden();
-        post(token("far-legal", "LEGAL_REVIEWER", "3301"), path + "/legal-review", c.get("version").asLong(), Map.of("approved", true))
-                .expectStatus().isForbidden();
+        // another region's case answers as a missing one (docs/contracts.md, status codes; issue 16 item 1)
+        problem(post(token("far-legal", "LEGAL_REVIEWER", "3301"), path + "/legal-review", c.get("version").asLong(), Map.of("approved", true)),
+                404, "not-found");
         c = ok(post(reviewer, path + "/legal-review", c.get("version").asLong(), Map.of("approved", true, "opinion", "事实清楚，证据确凿")));
         c = ok(post(registrar, path + "/decision", c.get("version").asLong(), Map.of("reference", "红民罚〔2026〕1号",
                 "penalties", List.of(Map.of("kind", "REVOCATION")), "reasons", "情节严重，撤销登记")));
@@ -172,7 +173,8 @@ class EnforcementApiTest extends OrgServiceTestBase {
         c = ok(post(inspector, path + "/notice", c.get("version").asLong(), null));
         problem(post(registrar, path + "/decision", c.get("version").asLong(), Map.of("reference", "r",
                 "penalties", List.of(Map.of("kind", "FINE", "amount", "20000.00")), "reasons", "x")), 409, "rights-period-running");
-        post(token("other-agent", "ORG_AGENT", AUTHORITY), path + "/hearing-request", c.get("version").asLong(), null).expectStatus().isForbidden();
+        // an agent of another organization may not learn of the case: 404, as for a missing one (issue 16 item 1)
+        problem(post(token("other-agent", "ORG_AGENT", AUTHORITY), path + "/hearing-request", c.get("version").asLong(), null), 404, "not-found");
         c = ok(post(agent, path + "/hearing-request", c.get("version").asLong(), null));
         assertThat(c.get("status").asString()).isEqualTo("HEARING_REQUESTED");
         problem(post(registrar, path + "/decision", c.get("version").asLong(), Map.of("reference", "r",
@@ -280,13 +282,14 @@ class EnforcementApiTest extends OrgServiceTestBase {
                 .expectStatus().isBadRequest().expectBody(JsonNode.class)
                 .value(b -> assertThat(b.get("errors").findValuesAsString("pointer")).containsExactlyInAnyOrder("/violation", "/facts"));
         post(agent, "/enforcement-cases", null, Map.of("organizationId", org, "violation", "BEYOND_SCOPE", "facts", "f")).expectStatus().isForbidden();
-        post(token("far", "INSPECTOR", "330100"), "/enforcement-cases", null, Map.of("organizationId", org, "violation", "BEYOND_SCOPE", "facts", "f"))
-                .expectStatus().isForbidden();
+        // another region's organization answers as a missing one (issue 16 item 1)
+        problem(post(token("far", "INSPECTOR", "330100"), "/enforcement-cases", null, Map.of("organizationId", org, "violation", "BEYOND_SCOPE",
+                "facts", "f")), 404, "not-found");
         assertThat(mongo.count(new Query(Criteria.where("organizationId").is(org)), EnforcementStore.CASES).block()).isEqualTo(stored);
 
         String path = "/api/v1/orgs/enforcement-cases/" + open(org, "REFUSED_SUPERVISION").get("id").asString();
         for (var who : List.of(Map.entry(registrar, 200), Map.entry(token("aud", "AUDITOR", "42"), 200), Map.entry(agent, 200),
-                Map.entry(token("stranger", "ORG_AGENT", AUTHORITY), 403), Map.entry(token("far-r", "REGISTRAR", "330100"), 403))) {
+                Map.entry(token("stranger", "ORG_AGENT", AUTHORITY), 404), Map.entry(token("far-r", "REGISTRAR", "330100"), 404))) {
             client().get().uri(path).header("Authorization", "Bearer " + who.getKey()).exchange().expectStatus().isEqualTo(who.getValue());
         }
         client().get().uri(path).exchange().expectStatus().isUnauthorized();

@@ -241,14 +241,18 @@ class RegistrationApiTest extends OrgServiceTestBase {
         assertThat(refused.data().get("reason").asString()).contains("宗旨");
     }
 
-    /** role × region × owner on one application of 421303 filed by {@code agent}. */
+    /**
+     * role × region × owner on one application of 421303 filed by {@code agent}. Another agent reading it and another
+     * region's registrar get 404, exactly as for a missing application (docs/contracts.md, status codes; issue 16 item 1);
+     * a role the route does not admit (an agent accepting) stays 403.
+     */
     @ParameterizedTest(name = "{0} {1} in {2}: GET application -> {3}, acceptance -> {4}")
     @CsvSource(nullValues = "-", textBlock = """
             owner,       ORG_AGENT, 421303, 200, 403
-            other-agent, ORG_AGENT, 421303, 403, 403
+            other-agent, ORG_AGENT, 421303, 404, 403
             registrar,   REGISTRAR, 421303, 200, 200
             registrar,   REGISTRAR, 42,     200, 200
-            registrar,   REGISTRAR, 330100, 403, 403
+            registrar,   REGISTRAR, 330100, 404, 404
             auditor,     AUDITOR,   421303, 200, 403
             inspector,   INSPECTOR, 421303, 200, 403
             citizen,     CITIZEN,   421303, 403, 403

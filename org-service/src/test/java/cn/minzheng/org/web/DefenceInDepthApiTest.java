@@ -285,12 +285,24 @@ class DefenceInDepthApiTest extends OrgServiceTestBase {
                 .bodyValue(Map.of("kind", "现场检查笔录", "description", "凭证")).exchange().expectStatus().isOk();
     }
 
-    /** (4) A registrar of another county reaching for this county's organization: recorded here and at home. */
+    /**
+     * (4) A registrar of another county reaching into this county: reading its organization answers 404 exactly as a
+     * missing one (issue 16 item 1: region scope is no existence oracle); acting in it (opening a 取缔 case there) is a
+     * 403 recorded here and at home.
+     */
     @Test
     void aProbeOfAnotherRegionIsRecordedWhereThatRegionsAuditorsLook() {
         String subject = "registrar-420100-" + RUN;
-        client().get().uri("/api/v1/orgs/organizations/" + sharedOrganization())
-                .header("Authorization", "Bearer " + token(subject, "REGISTRAR", "420100")).exchange().expectStatus().isForbidden();
+        String far = token(subject, "REGISTRAR", "420100");
+        JsonNode elsewhere = client().get().uri("/api/v1/orgs/organizations/" + sharedOrganization()).header("Authorization", "Bearer " + far)
+                .exchange().expectStatus().isNotFound().expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode missing = client().get().uri("/api/v1/orgs/organizations/ORG-NO-SUCH-" + RUN).header("Authorization", "Bearer " + far)
+                .exchange().expectStatus().isNotFound().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(elsewhere.get("code").asString()).isEqualTo(missing.get("code").asString()).isEqualTo("not-found");
+        assertThat(elsewhere.get("title").asString()).isEqualTo(missing.get("title").asString());
+        client().post().uri("/api/v1/orgs/ban-cases").header("Authorization", "Bearer " + far).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("authorityCode", COUNTY, "name", "某某联谊会", "ground", "UNREGISTERED_ACTIVITY", "facts", "以联谊会名义活动"))
+                .exchange().expectStatus().isForbidden();
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> assertThat(EVENTS.stream()
                 .filter(e -> e.type().equals("minzheng.org.security.forbidden.v1") && subject.equals(e.actorId()))
                 .map(EventEnvelope::regionCode).distinct()).containsExactlyInAnyOrder(COUNTY, "420100"));
