@@ -11,7 +11,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Notes the client address ({@link ClientAddressResolver}) on the exchange before the forwarding
- * headers are stripped ({@code UntrustedHeaderFilter} runs next); {@link ClientKey#ofAddress} reads it.
+ * headers are stripped ({@code UntrustedHeaderFilter} runs next); {@link ClientKey#ofAddress} reads it. From a
+ * trusted proxy it also notes the scheme, host and port the browser used ({@link ProxiedOrigin}), which
+ * {@link ProxiedOriginHeadersFilter} gives the services again.
  */
 @Component
 public class ClientAddressFilter implements WebFilter, Ordered {
@@ -34,6 +36,10 @@ public class ClientAddressFilter implements WebFilter, Ordered {
             InetAddress client = resolver.resolve(remote.getAddress(), exchange.getRequest().getHeaders()
                     .getOrEmpty(resolver.header().headerName()));
             exchange.getAttributes().put(ATTRIBUTE, client.getHostAddress());
+            if (resolver.trusts(remote.getAddress())) {
+                ProxiedOrigin.of(exchange.getRequest().getHeaders())
+                        .ifPresent(origin -> exchange.getAttributes().put(ProxiedOrigin.ATTRIBUTE, origin));
+            }
         }
         return chain.filter(exchange);
     }

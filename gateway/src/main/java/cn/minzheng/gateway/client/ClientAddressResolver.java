@@ -67,6 +67,11 @@ public final class ClientAddressResolver {
         return nearest;
     }
 
+    /** Whether {@code peer} is one of the trusted proxies (whose forwarding headers are believed). */
+    public boolean trusts(InetAddress peer) {
+        return trusted(peer);
+    }
+
     private boolean trusted(InetAddress address) {
         for (AddressRange range : trustedProxies) {
             if (range.contains(address)) {
