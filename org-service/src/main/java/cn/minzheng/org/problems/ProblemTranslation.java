@@ -55,6 +55,11 @@ public final class ProblemTranslation {
         return new cn.minzheng.platform.kit.problem.FieldProblem(p.pointer(), kebab(p.code()), List.of(p.message()), p.message());
     }
 
+    /** Field problems as the kit answers them (see {@link #field}). */
+    public static List<cn.minzheng.platform.kit.problem.FieldProblem> fields(List<FieldProblem> problems) {
+        return problems.stream().map(ProblemTranslation::field).toList();
+    }
+
     static ValidationProblem validation(String code, List<FieldProblem> problems) {
         var errors = problems.stream().map(ProblemTranslation::field).toList();
         return new ValidationProblem(code == null ? ValidationProblem.CODE : kebab(code), errors);

@@ -12,6 +12,7 @@ import cn.minzheng.org.problems.InvalidFields;
 import cn.minzheng.platform.codes.calendar.WorkingDayCalendar;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,14 +98,41 @@ public record RegistrationApplication(String id,
     }
 
     public Transitioned<RegistrationApplication, DomainEvent> resubmit(Set<DocumentKind> added, LocalDate on) {
+        return resubmit(added, List.of(), Set.of(), on);
+    }
+
+    /**
+     * 补正后重新提交: the documents now supplied ({@code added}) and the registrar's other items the applicant says
+     * it has supplied ({@code supplied}, each exactly as the 一次性告知 wrote it). {@code missingItems} keeps what is
+     * still missing: the notice's items less those supplied and less every document now present, so the view shows
+     * the applicant and the registrar what remains, never the whole list again.
+     */
+    public Transitioned<RegistrationApplication, DomainEvent> resubmit(Set<DocumentKind> added, List<String> supplied,
+                                                                    Set<DocumentKind> required, LocalDate on) {
         ApplicationStatus to = ApplicationTransitions.require(status, ApplicationAction.RESUBMIT);
+        List<String> claimed = supplied == null ? List.of() : supplied;
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < claimed.size(); i++) {
+            String item = claimed.get(i) == null ? "" : claimed.get(i).strip();
+            if (!missingItems.contains(item)) {
+                problems.add(new FieldProblem("/supplied/" + i, "NOT_A_MISSING_ITEM", "「" + item + "」不在补正告知列明的事项中；"
+                        + "请按告知原文填写已补正的事项，材料请在 /documents 中列明"));
+            }
+        }
+        InvalidFields.throwIfAny("RESUBMISSION_INVALID", problems);
         EnumSet<DocumentKind> docs = EnumSet.noneOf(DocumentKind.class);
         docs.addAll(documents());
         if (added != null) {
             docs.addAll(added);
         }
-        RegistrationApplication n = copy(to, missingItems, acceptedOn, dueDates, decidedOn, decisionReasons, organizationId, docs);
-        return new Transitioned<>(n, event(n, "resubmitted", status, Map.of("documents", docs.stream().map(Enum::name).toList())));
+        Set<String> present = new java.util.HashSet<>();
+        docs.forEach(d -> present.add(d.title()));
+        claimed.forEach(c -> present.add(c.strip()));
+        List<String> remaining = new ArrayList<>(missingItems.stream().filter(item -> !present.contains(item)).toList());
+        required.stream().filter(d -> !docs.contains(d) && !remaining.contains(d.title())).forEach(d -> remaining.add(d.title()));
+        RegistrationApplication n = copy(to, remaining, acceptedOn, dueDates, decidedOn, decisionReasons, organizationId, docs);
+        return new Transitioned<>(n, event(n, "resubmitted", status, Map.of("documents", docs.stream().map(Enum::name).toList(),
+                "missingItems", remaining)));
     }
 
     /**

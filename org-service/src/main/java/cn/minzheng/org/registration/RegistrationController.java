@@ -41,6 +41,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import cn.minzheng.org.organization.OrganizationType;
 import java.util.UUID;
 
 /** 成立/变更/注销登记, 撤销, public lookup and announcements. */
@@ -119,7 +121,7 @@ public class RegistrationController {
                                                           @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                           ServerWebExchange exchange) {
         long version = Versions.parseIfMatch(ifMatch);
-        return CurrentPrincipal.require().flatMap(p -> service.resubmit(p, id, version, body.documents(), Traces.traceparent(exchange)))
+        return CurrentPrincipal.require().flatMap(p -> service.resubmit(p, id, version, body.documents(), body.supplied(), Traces.traceparent(exchange)))
                 .map(RegistrationController::ok);
     }
 
@@ -199,6 +201,27 @@ public class RegistrationController {
         return service.publicByCreditCode(creditCode, "/creditCode")
                 .switchIfEmpty(Mono.error(() -> new NotFoundProblem("organization", creditCode)))
                 .map(PublicOrganizationView::of);
+    }
+
+    /** One document a 成立登记 needs: its code (as {@code documents} takes it) and its Chinese name. */
+    public record RequiredDocument(DocumentKind code, String name) {
+    }
+
+    /** The documents a 成立登记 needs, per organization type, and the regulations that name them (public, no token). */
+    public record RequiredDocuments(Map<OrganizationType, List<RequiredDocument>> types, Map<OrganizationType, String> typeNames,
+                                    String source) {
+    }
+
+    @GetMapping("/public/required-documents")
+    public RequiredDocuments requiredDocuments() {
+        RegistrationPolicy policy = service.policy();
+        Map<OrganizationType, List<RequiredDocument>> types = new java.util.EnumMap<>(OrganizationType.class);
+        Map<OrganizationType, String> names = new java.util.EnumMap<>(OrganizationType.class);
+        for (OrganizationType t : OrganizationType.values()) {
+            types.put(t, policy.requiredFor(t).stream().map(d -> new RequiredDocument(d, d.title())).toList());
+            names.put(t, RegistrationPolicy.typeName(t));
+        }
+        return new RequiredDocuments(types, names, policy.requiredDocumentsSource());
     }
 
     @GetMapping("/public/announcements")

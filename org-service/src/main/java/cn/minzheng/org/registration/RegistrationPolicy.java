@@ -20,7 +20,31 @@ public record RegistrationPolicy(int socialGroupMinIndividuals,
                                  long foundationNonPublicFen,
                                  long privateNonEnterpriseDefaultFen,
                                  Map<String, Long> privateNonEnterpriseSectorFen,
-                                 Map<OrganizationType, Set<DocumentKind>> requiredDocuments) {
+                                 Map<OrganizationType, Set<DocumentKind>> requiredDocuments,
+                                 String requiredDocumentsSource) {
+
+    /** The shipped source of the required documents (application.yml repeats it). */
+    public static final String DOCUMENTS_SOURCE = "《社会团体登记管理条例》第十一条；《民办非企业单位登记管理暂行条例》第九条；《基金会管理条例》第九条";
+
+    public RegistrationPolicy {
+        requiredDocuments = requiredDocuments == null ? Map.of() : requiredDocuments;
+        requiredDocumentsSource = requiredDocumentsSource == null || requiredDocumentsSource.isBlank() ? DOCUMENTS_SOURCE
+                : requiredDocumentsSource;
+    }
+
+    /** The documents a 成立登记 of this type needs, in a stable order. */
+    public java.util.List<DocumentKind> requiredFor(OrganizationType type) {
+        return requiredDocuments.getOrDefault(type, Set.of()).stream().sorted().toList();
+    }
+
+    /** The type's Chinese name, as the regulations name it. */
+    public static String typeName(OrganizationType type) {
+        return switch (type) {
+            case SOCIAL_GROUP -> "社会团体";
+            case PRIVATE_NON_ENTERPRISE -> "民办非企业单位（社会服务机构）";
+            case FOUNDATION -> "基金会";
+        };
+    }
 
     public long privateNonEnterpriseMinimum(String sector) {
         if (sector == null) {
@@ -44,6 +68,6 @@ public record RegistrationPolicy(int socialGroupMinIndividuals,
                                 DocumentKind.DRAFT_CHARTER),
                         OrganizationType.FOUNDATION, EnumSet.of(DocumentKind.APPLICATION, DocumentKind.DRAFT_CHARTER,
                                 DocumentKind.CAPITAL_VERIFICATION, DocumentKind.PREMISES_PROOF, DocumentKind.DIRECTORS_LIST,
-                                DocumentKind.SPONSOR_CONSENT)));
+                                DocumentKind.SPONSOR_CONSENT)), DOCUMENTS_SOURCE);
     }
 }

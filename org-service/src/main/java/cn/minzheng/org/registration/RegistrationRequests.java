@@ -66,7 +66,8 @@ public final class RegistrationRequests {
     public record SupplementBody(List<String> items) {
     }
 
-    public record ResubmissionBody(Set<DocumentKind> documents) {
+    /** {@code documents}: the documents now supplied (codes); {@code supplied}: the notice's other items now supplied, as it wrote them. */
+    public record ResubmissionBody(Set<DocumentKind> documents, List<String> supplied) {
     }
 
     public record RefusalBody(List<String> reasons) {

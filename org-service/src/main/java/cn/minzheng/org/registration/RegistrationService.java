@@ -108,6 +108,10 @@ public class RegistrationService {
         RegistrationAuthority authority = new RegistrationAuthority(authorityCode);
         String organizationId = "ORG-" + UUID.randomUUID();
         return foundingProblems(particulars, authority, null).flatMap(problems -> {
+            Set<DocumentKind> missing = particulars.type() == null ? Set.of() : rules.missingDocuments(particulars);
+            if (!missing.isEmpty()) {
+                throw new FoundingDocumentsMissing(particulars.type(), missing, problems, policy.requiredDocumentsSource());
+            }
             ProblemTranslation.throwIfAny(problems);
             var t = RegistrationApplication.founding(applicationId, authorityCode, p.subject(), organizationId, particulars, today());
             return refuseIfSimilar(particulars, authority.regionCode(), null)
@@ -170,13 +174,19 @@ public class RegistrationService {
         }, traceparent);
     }
 
-    public Mono<RegistrationApplication> resubmit(Principal p, String id, long ifMatch, Set<DocumentKind> added, String traceparent) {
+    /** The documents a 成立登记 needs, per type, and where that list comes from (public). */
+    public RegistrationPolicy policy() {
+        return policy;
+    }
+
+    public Mono<RegistrationApplication> resubmit(Principal p, String id, long ifMatch, Set<DocumentKind> added, List<String> supplied,
+                                                  String traceparent) {
         return application(p, id).flatMap(a -> {
             if (!a.applicantSubject().equals(p.subject())) {
                 return Mono.error(new ForbiddenProblem());
             }
             checkVersion(a, ifMatch);
-            var t = a.resubmit(added, today());
+            var t = a.resubmit(added, supplied, requiredDocuments(a), today());
             return save(a, t, p, Role.ORG_AGENT, traceparent);
         });
     }

@@ -74,17 +74,35 @@ class RegistrationApiTest extends OrgServiceTestBase {
     @Test
     void foundingFromApplicationToCreditCodeWithEveryEventPublished() {
         String field = uniqueField();
+        // issue 16 item 2: an application without every document of its type is refused, listing exactly what is missing
+        JsonNode incomplete = json(post("/api/v1/orgs/applications", agentToken,
+                socialGroup(field, 60, "30000.00", List.of("APPLICATION"), "42010219900101121X"), null), HttpStatus.BAD_REQUEST);
+        assertThat(incomplete.get("code").asString()).isEqualTo("founding-documents-missing");
+        assertThat(incomplete.get("missingDocuments").findValuesAsString("code")).containsExactlyInAnyOrder("SPONSOR_APPROVAL",
+                "CAPITAL_VERIFICATION", "PREMISES_PROOF", "OFFICER_IDS", "DRAFT_CHARTER");
+        assertThat(incomplete.get("missingDocuments").findValuesAsString("name")).containsExactlyInAnyOrder("业务主管单位批准文件",
+                "验资报告", "住所使用权证明", "发起人和拟任负责人身份证明", "章程草案");
+        assertThat(incomplete.get("errors").findValuesAsString("pointer")).containsOnly("/documents").hasSize(5);
+        assertThat(incomplete.get("detail").asString()).contains("社会团体", "章程草案", "验资报告").doesNotContain("DRAFT_CHARTER");
+        assertThat(incomplete.get("requiredDocumentsSource").asString()).contains("第十一条");
+
         JsonNode applied = json(post("/api/v1/orgs/applications", agentToken,
-                socialGroup(field, 60, "30000.00", List.of("APPLICATION"), "42010219900101121X"), null), HttpStatus.CREATED);
+                socialGroup(field, 60, "30000.00", ALL_DOCS, "42010219900101121X"), null), HttpStatus.CREATED);
         String id = applied.get("id").asString();
         String orgId = applied.get("organizationId").asString();
         assertThat(applied.get("status").asString()).isEqualTo("APPLIED");
+        assertThat(applied.get("missingItems").size()).isZero();
 
         JsonNode supplement = json(post("/api/v1/orgs/applications/" + id + "/supplement-request", registrarToken,
                 Map.of("items", List.of("会员名册")), 1L), HttpStatus.OK);
-        assertThat(supplement.get("missingItems").toString()).contains("章程草案", "会员名册");
+        assertThat(supplement.get("missingItems").toString()).contains("会员名册").doesNotContain("章程草案");
 
-        json(post("/api/v1/orgs/applications/" + id + "/resubmission", agentToken, Map.of("documents", ALL_DOCS), 2L), HttpStatus.OK);
+        JsonNode wrong = json(post("/api/v1/orgs/applications/" + id + "/resubmission", agentToken,
+                Map.of("documents", ALL_DOCS, "supplied", List.of("会员名单")), 2L), HttpStatus.BAD_REQUEST);
+        assertThat(wrong.get("errors").findValuesAsString("pointer")).containsExactly("/supplied/0");
+        JsonNode resubmitted = json(post("/api/v1/orgs/applications/" + id + "/resubmission", agentToken,
+                Map.of("documents", ALL_DOCS, "supplied", List.of("会员名册")), 2L), HttpStatus.OK);
+        assertThat(resubmitted.get("missingItems").size()).as("nothing is missing once it is supplied").isZero();
         JsonNode accepted = json(post("/api/v1/orgs/applications/" + id + "/acceptance", registrarToken, null, 3L), HttpStatus.OK);
         assertThat(accepted.get("promisedDue").asString()).isNotBlank();
         JsonNode approved = json(post("/api/v1/orgs/applications/" + id + "/approval", registrarToken, null, 4L), HttpStatus.OK);
@@ -239,6 +257,19 @@ class RegistrationApiTest extends OrgServiceTestBase {
         EventEnvelope refused = awaitEvent(e -> e.type().equals(EventTypes.ORGANIZATION_REGISTRATION_REFUSED)
                 && orgId.equals(e.data().get("aggregateId").asString()));
         assertThat(refused.data().get("reason").asString()).contains("宗旨");
+    }
+
+    @Test
+    void theRequiredDocumentsOfEachTypeArePublicWithTheirSource() {
+        JsonNode r = client().get().uri("/api/v1/orgs/public/required-documents").exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(r.get("types").get("SOCIAL_GROUP").findValuesAsString("code")).containsExactlyInAnyOrder("APPLICATION",
+                "SPONSOR_APPROVAL", "CAPITAL_VERIFICATION", "PREMISES_PROOF", "OFFICER_IDS", "DRAFT_CHARTER");
+        assertThat(r.get("types").get("FOUNDATION").findValuesAsString("code")).contains("DIRECTORS_LIST", "SPONSOR_CONSENT")
+                .doesNotContain("SPONSOR_APPROVAL");
+        assertThat(r.get("types").get("PRIVATE_NON_ENTERPRISE").findValuesAsString("name")).contains("章程草案");
+        assertThat(r.get("typeNames").get("FOUNDATION").asString()).isEqualTo("基金会");
+        assertThat(r.get("source").asString()).contains("《基金会管理条例》第九条");
     }
 
     /**

@@ -52,6 +52,33 @@ class RegistrationApplicationTest {
         assertThatThrownBy(() -> approved.next().refuse(List.of("x"), DAY)).isInstanceOf(IllegalTransition.class);
     }
 
+    /** Issue 16 item 2: after a resubmission the notice's list shows only what is still missing. */
+    @Test
+    void missingItemsShrinkToWhatIsStillMissingAfterEachResubmission() {
+        RegistrationApplication a = applied(EnumSet.of(DocumentKind.APPLICATION));
+        Set<DocumentKind> required = policy.requiredDocuments().get(OrganizationType.SOCIAL_GROUP);
+        List<String> notice = new java.util.ArrayList<>(required.stream().filter(d -> d != DocumentKind.APPLICATION).map(DocumentKind::title).toList());
+        notice.add("会员名册");
+        var supplement = a.requestSupplement(notice, DAY).next();
+        assertThat(supplement.missingItems()).hasSize(6);
+
+        var partly = supplement.resubmit(EnumSet.of(DocumentKind.DRAFT_CHARTER, DocumentKind.CAPITAL_VERIFICATION), List.of(), required,
+                DAY.plusDays(1));
+        assertThat(partly.next().missingItems()).containsExactlyInAnyOrder(DocumentKind.SPONSOR_APPROVAL.title(),
+                DocumentKind.PREMISES_PROOF.title(), DocumentKind.OFFICER_IDS.title(), "会员名册");
+        assertThat(partly.event().changes()).containsKey("missingItems");
+
+        var again = partly.next().requestSupplement(partly.next().missingItems(), DAY.plusDays(2)).next();
+        var complete = again.resubmit(required, List.of(" 会员名册 "), required, DAY.plusDays(3)).next();
+        assertThat(complete.missingItems()).isEmpty();
+        assertThat(complete.accept(required, MatterLimit.calendarDays(60, 20), CALENDAR, DAY.plusDays(4)).next().status())
+                .isEqualTo(ApplicationStatus.ACCEPTED);
+
+        assertThatThrownBy(() -> again.resubmit(Set.of(), List.of("营业执照"), required, DAY.plusDays(3))).isInstanceOf(InvalidFields.class)
+                .satisfies(e -> assertThat(((InvalidFields) e).problems()).singleElement()
+                        .satisfies(f -> assertThat(f.pointer()).isEqualTo("/supplied/0")));
+    }
+
     @Test
     void acceptanceEventCarriesTheDueDates() {
         RegistrationApplication a = applied(EnumSet.allOf(DocumentKind.class));
