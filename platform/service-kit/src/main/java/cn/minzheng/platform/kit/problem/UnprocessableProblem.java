@@ -24,6 +24,11 @@ public class UnprocessableProblem extends ProblemException {
      * (e.g. the domain's own message), and what logs show.
      */
     public UnprocessableProblem(String code, String detail, List<FieldProblem> errors) {
-        super(422, code, detail, List.of(), errors, Map.of(), null);
+        this(code, detail, errors, null);
+    }
+
+    /** As above, with the domain refusal this answers as the cause (for the logs). */
+    protected UnprocessableProblem(String code, String detail, List<FieldProblem> errors, Throwable cause) {
+        super(422, code, detail, List.of(), errors, Map.of(), cause);
     }
 }

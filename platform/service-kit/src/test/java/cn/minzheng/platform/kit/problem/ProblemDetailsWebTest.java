@@ -67,6 +67,13 @@ class ProblemDetailsWebTest extends WebAppTestBase {
                         "household income over the standard", "/test/problems/unprocessable-fields",
                         List.of(error("/members/1/incomeFen", "invalid-value", "has an invalid value"),
                                 error("/members", "too-many-earners", "two earners at most")), Map.of())),
+                // the kit's domain refusals a service did not translate: 422 / 409 by the status rule, not 500
+                // (no rule.VISIT_STAFF in this app's bundles: the log message stands in for the text)
+                Arguments.of("rule-violation", "zh", problem("rule-violated", 422, "不符合办理规定", "needs 2 staff",
+                        "/test/problems/rule-violation", List.of(), Map.of("source", "[57]§16"))),
+                Arguments.of("domain-transition", "zh", problem("illegal-transition", 409, "当前状态下不允许此操作",
+                        "状态为 SUBMITTED 时不能执行“PAY_FIRST”。", "/test/problems/domain-transition", List.of(),
+                        Map.of("from", "SUBMITTED", "action", "PAY_FIRST"))),
                 Arguments.of("boom", "zh", problem("internal-error", 500, "服务器内部错误",
                         "服务器处理请求时出错，请稍后重试；如需帮助请提供 traceId。", "/test/problems/boom", List.of(), Map.of())),
                 Arguments.of("boom", "en", problem("internal-error", 500, "Internal server error",

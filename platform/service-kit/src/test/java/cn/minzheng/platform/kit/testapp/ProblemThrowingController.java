@@ -53,6 +53,11 @@ class ProblemThrowingController {
             case "unprocessable-fields" -> new UnprocessableProblem("income-over-standard", "household income over the standard",
                     List.of(FieldProblem.of("/members/1/incomeFen", "invalid-value"),
                             FieldProblem.withMessage("/members", "too-many-earners", "two earners at most")));
+            // the kit's domain refusals, untranslated by the service
+            case "rule-violation" -> new cn.minzheng.platform.kit.domain.RuleViolation(
+                    cn.minzheng.platform.kit.domain.RuleViolation.Rule.of("VISIT_STAFF", "[57]§16"), "needs 2 staff", 2);
+            case "domain-transition" -> new cn.minzheng.platform.kit.domain.IllegalTransition("application", "SUBMITTED",
+                    "PAY_FIRST", "先行救助 is only for 急难型 临时救助");
             default -> new IllegalStateException("secret internal detail " + kind);
         });
     }

@@ -33,7 +33,7 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler, Ordere
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(ex);
         }
-        var translated = WebExceptionTranslation.translate(ex);
+        var translated = WebExceptionTranslation.translate(ex, writer.messages());
         String traceId = RequestIdWebFilter.traceId(exchange);
         var request = exchange.getRequest();
         if (translated.unexpected() || translated.problem().status() >= 500) {

@@ -39,6 +39,11 @@ public class ProblemWriter {
         this.observers = List.copyOf(observers);
     }
 
+    /** The service's and the kit's problem texts. */
+    public ProblemMessages messages() {
+        return messages;
+    }
+
     /** The problem object for this exchange, localized by its {@code Accept-Language}. */
     public Problem problemFor(ServerWebExchange exchange, ProblemException exception) {
         Locale locale = ProblemMessages.chooseLocale(exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE));

@@ -1,7 +1,12 @@
 package cn.minzheng.platform.kit.problem.web;
 
+import cn.minzheng.platform.kit.domain.IllegalTransition;
+import cn.minzheng.platform.kit.domain.RuleViolation;
 import cn.minzheng.platform.kit.problem.FieldProblem;
+import cn.minzheng.platform.kit.problem.IllegalTransitionProblem;
 import cn.minzheng.platform.kit.problem.ProblemException;
+import cn.minzheng.platform.kit.problem.ProblemMessages;
+import cn.minzheng.platform.kit.problem.RuleViolationProblem;
 import cn.minzheng.platform.kit.problem.ValidationProblem;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,6 +43,22 @@ public final class WebExceptionTranslation {
     }
 
     private WebExceptionTranslation() {
+    }
+
+    /**
+     * As {@link #translate(Throwable)}, and the kit's domain refusals a service did not translate itself
+     * by the platform's one status rule (docs/contracts.md): a {@link RuleViolation} → 422
+     * {@code rule-violated} with its text from {@code texts} ({@link RuleViolationProblem}), an
+     * {@link IllegalTransition} → 409 {@code illegal-transition} — instead of an opaque 500.
+     */
+    public static Translated translate(Throwable ex, ProblemMessages texts) {
+        if (ex instanceof RuleViolation violation) {
+            return plain(new RuleViolationProblem(violation, texts));
+        }
+        if (ex instanceof IllegalTransition refused) {
+            return plain(new IllegalTransitionProblem(refused));
+        }
+        return translate(ex);
     }
 
     public static Translated translate(Throwable ex) {
