@@ -3,6 +3,7 @@ package cn.minzheng.org.annualinspection;
 import cn.minzheng.org.events.DomainEvent;
 import cn.minzheng.org.problems.FieldProblem;
 import cn.minzheng.org.problems.InvalidFields;
+import cn.minzheng.org.problems.RuleViolation;
 import cn.minzheng.platform.kit.domain.IllegalTransition;
 import cn.minzheng.org.organization.OrganizationType;
 import cn.minzheng.platform.kit.domain.Transitioned;
@@ -72,6 +73,24 @@ public record AnnualReport(String id,
                 ReportStatus.FILED, null, List.of(), null, null, 1);
         return new Transitioned<>(r, new DomainEvent("filed", null, ReportStatus.FILED.name(), null,
                 Map.of("year", year, "filedOn", on.toString()), r.attributes()));
+    }
+
+    /**
+     * A report only for a year the organization existed in (issue 16 item 3): not for a year that ended before it
+     * was registered, nor for one that began after its registration ended (注销 or 撤销). 422: a well-formed report
+     * refused by the organization's facts.
+     */
+    public static void requireExisted(int year, LocalDate registeredOn, LocalDate endedOn) {
+        if (registeredOn != null && year < registeredOn.getYear()) {
+            throw new RuleViolation("REPORT_YEAR_BEFORE_REGISTRATION", List.of(new FieldProblem("/year", "REPORT_YEAR_BEFORE_REGISTRATION",
+                    "本组织于" + registeredOn + "成立登记，" + year + "年度尚未成立，不能报送该年度的年度报告；请报送"
+                            + registeredOn.getYear() + "年度及以后已结束年度的报告")));
+        }
+        if (endedOn != null && year > endedOn.getYear()) {
+            throw new RuleViolation("REPORT_YEAR_AFTER_END", List.of(new FieldProblem("/year", "REPORT_YEAR_AFTER_END",
+                    "本组织的登记已于" + endedOn + "终止，" + year + "年度已不存在，不能报送该年度的年度报告；请报送"
+                            + endedOn.getYear() + "年度及以前的报告")));
+        }
     }
 
     /** Grading; 基本合格 and 不合格 need findings and a rectification order with a due date. */

@@ -259,6 +259,7 @@ public class InspectionService {
                     Organization o = s.organization();
                     var t = AnnualReport.file(o.id(), o.authorityCode(), o.type(), year, boardElectedOnTime, governance, activities,
                             finances, audited, today());
+                    AnnualReport.requireExisted(year, o.registeredOn(), o.endedOn());
                     AnnualReport r = t.next();
                     return store.insert(r, List.of(events.envelope(OrgEventTypes.of("annual-report", "filed"), "annual-report", r.id(),
                                     r.id(), r.authorityCode(), r.version(), t.event(), actor(p, Role.ORG_AGENT), traceparent)))

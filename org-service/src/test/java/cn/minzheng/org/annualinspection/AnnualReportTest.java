@@ -67,4 +67,30 @@ class AnnualReportTest {
     private static AnnualReport file(OrganizationType type, String audited) {
         return AnnualReport.file("ORG-1", "330100", type, 2024, true, "按期换届", "开展活动", new Finances(100, 10, 90), audited, FILED_ON).next();
     }
+
+    /** Issue 16 item 3: a report only for a year the organization existed in. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "registered {0}, ended {1}: a {2} report -> {3}")
+    @org.junit.jupiter.params.provider.CsvSource(nullValues = "-", textBlock = """
+            2026-12-01, -,          2025, REPORT_YEAR_BEFORE_REGISTRATION
+            2026-01-01, -,          2025, REPORT_YEAR_BEFORE_REGISTRATION
+            2025-12-31, -,          2025, -
+            2019-05-01, -,          2025, -
+            2019-05-01, 2024-06-30, 2025, REPORT_YEAR_AFTER_END
+            2019-05-01, 2024-06-30, 2024, -
+            2019-05-01, 2025-01-01, 2025, -
+            """)
+    void aReportIsOnlyForAYearTheOrganizationExisted(java.time.LocalDate registeredOn, java.time.LocalDate endedOn, int year, String code) {
+        if (code == null) {
+            AnnualReport.requireExisted(year, registeredOn, endedOn);
+            return;
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AnnualReport.requireExisted(year, registeredOn, endedOn))
+                .isInstanceOfSatisfying(cn.minzheng.org.problems.RuleViolation.class, v -> {
+                    org.assertj.core.api.Assertions.assertThat(v.code()).isEqualTo(code);
+                    org.assertj.core.api.Assertions.assertThat(v.problems()).singleElement().satisfies(f -> {
+                        org.assertj.core.api.Assertions.assertThat(f.pointer()).isEqualTo("/year");
+                        org.assertj.core.api.Assertions.assertThat(f.message()).contains(String.valueOf(year)).contains("请报送");
+                    });
+                });
+    }
 }

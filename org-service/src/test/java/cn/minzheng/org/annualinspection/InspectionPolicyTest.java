@@ -62,4 +62,30 @@ class InspectionPolicyTest {
         assertThat(old.due(type, LocalDate.of(2026, 5, 31))).isFalse();
         assertThat(old.due(type, LocalDate.of(2026, 6, 1))).isTrue();
     }
+
+    /** Issue 16 item 3: a campaign opened after a type's deadline is allowed, with a warning naming the types and days. */
+    @ParameterizedTest(name = "opened {0}: warning {1}")
+    @CsvSource(textBlock = """
+            2026-01-05, '',                    ''
+            2026-03-31, '',                    ''
+            2026-04-01, OPENED_AFTER_DEADLINE, 基金会截止于2026-03-31
+            2026-05-31, OPENED_AFTER_DEADLINE, 基金会截止于2026-03-31
+            2026-06-01, OPENED_AFTER_DEADLINE, 社会团体截止于2026-05-31
+            """)
+    void aCampaignOpenedAfterADeadlineIsRecordedWithAWarning(LocalDate on, String code, String names) {
+        var opened = InspectionCampaign.open("421303", 2025, national, on);
+        InspectionCampaign campaign = opened.next();
+        if (code.isEmpty()) {
+            assertThat(campaign.warnings()).isEmpty();
+            assertThat(opened.event().attributes()).doesNotContainKey("warnings");
+            return;
+        }
+        assertThat(campaign.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.code()).isEqualTo(code);
+            assertThat(w.message()).contains(names).contains("开启").doesNotContainPattern("[A-Za-z]{2,}");
+        });
+        assertThat(opened.event().attributes()).containsKey("warnings");
+        assertThat(campaign.startSweep(on.plusDays(1)).warnings()).as("kept through the sweep").isEqualTo(campaign.warnings());
+        assertThat(campaign.status()).isEqualTo(CampaignStatus.OPEN);
+    }
 }
