@@ -203,6 +203,7 @@ class OrgPagesTest {
     void anAnnualReportForAYearNotEndedShowsTheMessageAtTheYear() {
         STUB.on("GET " + ORGS + "/organizations/" + ORG, Response.json(200, organization(), "1"));
         STUB.on("GET " + ORGS + "/organizations/" + ORG + "/listing-notices", Response.json(200, "[]"));
+        STUB.on("GET " + ORGS + "/enforcement-cases", Response.json(200, "{\"items\":[]}"));
         STUB.on("POST " + ORGS + "/organizations/" + ORG + "/annual-reports", Response.problem(422, "validation-failed", "请求内容不合法",
                 "/year", "只能报送已结束年度的年度报告"));
         WebTestClient agent = web.mutateWith(as("ORG_AGENT", "agent")).mutateWith(csrf());
@@ -213,7 +214,7 @@ class OrgPagesTest {
                         .with("finances.netAssets", "-1.50"))
                 .exchange().expectStatus().isOk());
         assertThat(page).containsPattern("id=\"f-year-error\"[^>]*>只能报送已结束年度的年度报告")
-                .contains("id=\"no-notices\"", "按期换届").doesNotContain("value=\"console-report-k1\"");
+                .contains("id=\"no-notices\"", "id=\"no-cases\"", "按期换届").doesNotContain("value=\"console-report-k1\"");
         StubApi.Request sent = STUB.calls("POST", ORGS + "/organizations/" + ORG + "/annual-reports").get(0);
         assertThat(sent.header("Idempotency-Key")).isEqualTo("console-report-k1");
         assertThat(sent.body()).contains("\"year\":2026", "\"netAssets\":\"-1.50\"", "\"boardElectedOnTime\":false");
@@ -405,5 +406,34 @@ class OrgPagesTest {
         assertThat(STUB.calls("POST", ORGS + "/enforcement-cases/" + CASE + "/evidence")).isEmpty();
         web.mutateWith(as("CITIZEN", "c")).get().uri("/console/enforcement").exchange().expectStatus().isForbidden();
         web.mutateWith(as("ORG_AGENT", "a")).get().uri("/console/enforcement/cases/" + CASE).exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void thePartyStatesItsCaseOrRequestsAHearingWithIfMatch() {
+        STUB.on("GET " + ORGS + "/organizations/" + ORG, Response.json(200, organization(), "1"));
+        STUB.on("GET " + ORGS + "/organizations/" + ORG + "/listing-notices", Response.json(200, "[]"));
+        STUB.on("GET " + ORGS + "/enforcement-cases", Response.json(200, "{\"items\":[" + enforcementCase("NOTIFIED", 4, false)
+                .replace("\"noticeServedOn\":null", "\"noticeServedOn\":\"2026-12-08\",\"hearingRequestDeadline\":\"2026-12-15\",\"hearingWaived\":false") + "]}"));
+        STUB.on("POST " + ORGS + "/enforcement-cases/" + CASE + "/statements", Response.json(200, enforcementCase("NOTIFIED", 5, false), "5"));
+        WebTestClient agent = web.mutateWith(as("ORG_AGENT", "agent")).mutateWith(csrf());
+        String page = body(agent.get().uri("/console/agent/organizations/" + ORG).exchange().expectStatus().isOk());
+        assertThat(page).contains("id=\"statement-" + CASE + "\"", "id=\"hearing-request-" + CASE + "\"", "至 2026-12-15（含当日）",
+                "罚款 20000.00 元");
+        assertThat(STUB.calls("GET", ORGS + "/enforcement-cases").get(0).query()).contains("organizationId=" + ORG);
+        agent.post().uri("/console/agent/organizations/" + ORG + "/enforcement-cases/" + CASE + "/statements")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("version", "4").with("text", "已停止收费培训并退还费用").with("defence", "true")
+                        .with("waivesHearing", "true"))
+                .exchange().expectStatus().is3xxRedirection()
+                .expectHeader().valueEquals("Location", "/console/agent/organizations/" + ORG + "?done=statements");
+        StubApi.Request sent = STUB.calls("POST", ORGS + "/enforcement-cases/" + CASE + "/statements").get(0);
+        assertThat(sent.header("If-Match")).isEqualTo("\"4\"");
+        assertThat(sent.body()).isEqualTo("{\"text\":\"已停止收费培训并退还费用\",\"defence\":true,\"waivesHearing\":true}");
+        // no other act of the case is reachable from the agent's page
+        String other = body(agent.post().uri("/console/agent/organizations/" + ORG + "/enforcement-cases/" + CASE + "/decision")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData("version", "4"))
+                .exchange().expectStatus().isOk());
+        assertThat(other).contains("当前状态下不能办理该事项");
+        assertThat(STUB.calls("POST", ORGS + "/enforcement-cases/" + CASE + "/decision")).isEmpty();
     }
 }

@@ -177,6 +177,41 @@ public class AgentController {
         });
     }
 
+    /**
+     * The party's own acts in an enforcement case: a statement (陈述, or 申辩 with {@code defence}, optionally waiving
+     * the hearing in writing) or a hearing request within the rights period; each with If-Match.
+     */
+    @PostMapping("/console/agent/organizations/{id}/enforcement-cases/{enforcementCase}/{act}")
+    public Mono<String> partyAct(@PathVariable String id, @PathVariable String enforcementCase, @PathVariable String act,
+                                 ServerWebExchange exchange,
+                                 @RegisteredOAuth2AuthorizedClient("minzheng") OAuth2AuthorizedClient client, Model model) {
+        OrgIds.check(id);
+        OrgIds.check(enforcementCase);
+        String token = token(client);
+        if (!"statements".equals(act) && !"hearing-request".equals(act)) {
+            model.addAttribute("problem", notAllowed());
+            return organizationModel(id, token, model, Map.of()).thenReturn("agent/organization");
+        }
+        return exchange.getFormData().flatMap(data -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            if ("statements".equals(act)) {
+                body.put("text", trimmed(data.getFirst("text")));
+                body.put("defence", "true".equals(data.getFirst("defence")));
+                body.put("waivesHearing", "true".equals(data.getFirst("waivesHearing")));
+            }
+            return api.post(SERVICE, ORGS + "/enforcement-cases/" + enforcementCase + "/" + act, token, body,
+                    h -> h.setIfMatch(OrgIds.ifMatch(data.getFirst("version")))).flatMap(result -> {
+                        if (result.ok()) {
+                            return Mono.just("redirect:/console/agent/organizations/" + id + "?done=" + act);
+                        }
+                        model.addAttribute("problem", result.problem());
+                        model.addAttribute("failed", enforcementCase);
+                        model.addAttribute("stale", result.status() == 412);
+                        return organizationModel(id, token, model, data.toSingleValueMap()).thenReturn("agent/organization");
+                    });
+        });
+    }
+
     private Mono<Void> applicationModel(String id, String token, Model model) {
         return api.get(SERVICE, ORGS + "/applications/{id}", token, id).doOnNext(result -> {
             model.addAttribute("result", result);
@@ -190,9 +225,11 @@ public class AgentController {
     private Mono<Void> organizationModel(String id, String token, Model model, Map<String, String> entered) {
         Mono<ApiResult> org = api.get(SERVICE, ORGS + "/organizations/{id}", token, id);
         Mono<ApiResult> notices = api.get(SERVICE, ORGS + "/organizations/{id}/listing-notices", token, id);
-        return Mono.zip(org, notices).doOnNext(t -> {
+        Mono<ApiResult> cases = api.get(SERVICE, ORGS + "/enforcement-cases?organizationId={id}&size=20", token, id);
+        return Mono.zip(org, notices, cases).doOnNext(t -> {
             model.addAttribute("result", t.getT1());
             model.addAttribute("notices", t.getT2());
+            model.addAttribute("cases", t.getT3());
             model.addAttribute("entered", entered);
             model.addAttribute("reportKey", entered.getOrDefault("idempotencyKey", "console-report-" + UUID.randomUUID()));
             // the year to report: the last ended year (the API refuses a year not yet ended, naming /year)
