@@ -327,7 +327,7 @@ class ConsoleJourneysTest {
 
     @Test
     @Order(9)
-    void anInspectorOpensACaseAndTheLegalReviewWaitsForTheRightsPeriod() {
+    void anInspectorOpensACaseTheLegalReviewWaitsForTheRightsPeriodUntilThePartyWaivesTheHearing() {
         assertThat(organizationId).as("the organization registered in the browser (order 8)").isNotNull();
         try (Browser inspector = Browser.open(platform); Browser reviewer = Browser.open(platform)) {
             inspector.login("inspector");
@@ -371,6 +371,26 @@ class ConsoleJourneysTest {
             reviewer.awaitText(By.id("problem"), "尚未届满");
             assertThat(reviewer.driver.findElement(By.id("case-status")).getText()).startsWith("已告知");
             reviewer.screenshot("legal-reviewer-case");
+
+            // the party states its case and waives the hearing in writing: the rights period no longer holds the review
+            try (Browser agent = Browser.open(platform)) {
+                agent.login("orgAgent");
+                agent.go("/console/agent/organizations/" + organizationId);
+                agent.await(By.id("statement-" + enforcementCase));
+                agent.type("f-case-" + enforcementCase + "-text", "已停止收费培训并退还全部费用");
+                agent.driver.findElement(By.id("f-case-" + enforcementCase + "-defence")).click();
+                agent.driver.findElement(By.id("f-case-" + enforcementCase + "-waivesHearing")).click();
+                agent.driver.findElement(By.cssSelector("#statement-" + enforcementCase + " button[type=submit]")).click();
+                agent.awaitText(By.id("done"), "陈述、申辩已提交");
+                assertThat(agent.driver.findElement(By.id("case-" + enforcementCase)).getText()).contains("已书面放弃听证");
+                agent.screenshot("agent-enforcement");
+            }
+            reviewer.go("/console/enforcement/cases/" + enforcementCase);
+            new Select(reviewer.await(By.id("f-legal-review-approved"))).selectByValue("true");
+            reviewer.type("f-legal-review-opinion", "事实清楚，证据确凿，适用依据正确");
+            reviewer.driver.findElement(By.cssSelector("#action-legal-review button[type=submit]")).click();
+            reviewer.awaitText(By.id("case-status"), "法制审核通过，待决定");
+            assertThat(reviewer.present(By.id("no-actions"))).isTrue();
         }
     }
 }
