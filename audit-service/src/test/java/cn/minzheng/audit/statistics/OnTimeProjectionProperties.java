@@ -328,6 +328,34 @@ class OnTimeProjectionProperties {
         }
     }
 
+    /**
+     * Day buckets written by a version that kept no tallies (the upgrade): the rates read the entries
+     * until the next start has derived the tallies of every bucket, then the tallies — exact both ways.
+     */
+    @Property(tries = 2)
+    void bucketsWithoutTalliesGetThemAtStart(@ForAll long seed) {
+        Random random = new Random(seed);
+        Trail trail = Trail.fresh(true);
+        try {
+            trail.days().start().block(WAIT);
+            ingest(trail, random, events(random, 30 + random.nextInt(100)));
+            // as an older version left them: no tallies, no marker
+            Mono.from(trail.db().getCollection(OnTimeProjection.TALLIES).drop()).block(WAIT);
+            Mono.from(trail.db().getCollection(Projections.STATE).updateOne(new Document("_id", OnTimeProjection.STATE_ID),
+                    new Document("$unset", new Document(OnTimeProjection.TALLIES_KEPT, "")))).block(WAIT);
+            assertSameAsScan(trail, random, 6); // from the entries
+            Trail restarted = trail.restarted();
+            restarted.days().start().block(WAIT);
+            assertThat(Mono.from(trail.db().getCollection(Projections.STATE)
+                    .find(new Document("_id", OnTimeProjection.STATE_ID)).first()).block(WAIT)
+                    .getBoolean(OnTimeProjection.TALLIES_KEPT)).isTrue();
+            assertOneCountPerCase(restarted);
+            assertSameAsScan(restarted, random, 6); // from the tallies
+        } finally {
+            trail.drop();
+        }
+    }
+
     /** The day tallies count each accepted case once: their counts add up to the handling clocks' accepted cases. */
     private static void assertOneCountPerCase(Trail trail) {
         long accepted = trail.cases().accepted(null, null, null, null).count().block(WAIT);
