@@ -26,6 +26,9 @@ import static cn.minzheng.assistance.application.ApplicationStatus.*;
  * </ul>
  */
 public final class ApplicationLifecycle {
+    /** The reason, for the logs, when a 先行救助 is asked on a case that is not 急难型 临时救助 ([临救2018]§二(二)). */
+    public static final String PAY_FIRST_URGENT_ONLY = "先行救助 is only for 急难型 临时救助";
+
     private static final Map<ApplicationStatus, Map<ApplicationCommand, ApplicationStatus>> TABLE =
             new EnumMap<>(ApplicationStatus.class);
     /** 临时救助 (any type): the rows that differ from {@link #TABLE}; the rest is the same. */
@@ -127,12 +130,14 @@ public final class ApplicationLifecycle {
 
     /**
      * The next state or the kit's {@link IllegalTransition}. Why a 先行救助 is refused (only for 急难型
-     * 临时救助) is said by the answer's text ({@code CaseTexts.refusal}), not by the exception.
+     * 临时救助) is the refusal's reason, for the logs; the answer's text ({@code CaseTexts.refusal}) says
+     * the state in words.
      */
     public static ApplicationStatus require(ApplicationStatus from, ApplicationCommand command,
                                             boolean urgentTemporary, boolean temporary) {
         return next(from, command, urgentTemporary, temporary).orElseThrow(() -> new IllegalTransition(
-                AssistanceCase.AGGREGATE_TYPE, from.name(), command.name()));
+                AssistanceCase.AGGREGATE_TYPE, from.name(), command.name(),
+                command == PAY_FIRST && !urgentTemporary ? PAY_FIRST_URGENT_ONLY : null));
     }
 
     /** The whole table, for documentation and tests. */

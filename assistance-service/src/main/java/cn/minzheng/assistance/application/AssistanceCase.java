@@ -1,5 +1,6 @@
 package cn.minzheng.assistance.application;
 
+import cn.minzheng.platform.kit.domain.RuleViolation;
 import cn.minzheng.assistance.deadlines.Deadline;
 import cn.minzheng.assistance.deadlines.DecisionDue;
 import cn.minzheng.assistance.deadlines.DeadlinePlanner;
@@ -34,7 +35,7 @@ import java.util.function.UnaryOperator;
  * recorded in {@link #history()}) and the {@link DomainEvent} it caused; {@link #submit} answers the new
  * case with its events (two when a conflict of interest is declared). A command the case's state does not
  * allow is the kit's {@link IllegalTransition} (aggregate {@value #AGGREGATE_TYPE}, status, command),
- * a step's own rule a {@link RuleViolationException}, a role that may not give the command a
+ * a step's own rule a {@link RuleViolation} (the kit's, of a {@link CaseRule}), a role that may not give the command a
  * {@link RoleNotAllowedException}.
  *
  * <p>The case carries no events: what is waiting to be published is not the case's state. The outbox
@@ -105,7 +106,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
                                                                       CaseRules rules, DeadlinePlanner planner) {
         guard(ApplicationCommand.REQUEST_SUPPLEMENT, a);
         if (missingItems == null || missingItems.isEmpty() || missingItems.stream().anyMatch(i -> i == null || i.isBlank())) {
-            throw new RuleViolationException(RuleViolation.MISSING_ITEMS_REQUIRED, "list every missing item, at once");
+            throw new RuleViolation(CaseRule.MISSING_ITEMS_REQUIRED, "list every missing item, at once");
         }
         LocalDate today = LocalDate.ofInstant(at, CHINA);
         Deadline reply = planner.startFixed(Step.SUPPLEMENT_REPLY, today, rules.supplementReplyWorkingDays());
@@ -123,10 +124,10 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         guard(ApplicationCommand.RESUBMIT, a);
         requireOwner(a);
         if (changed.equals(submission)) {
-            throw new RuleViolationException(RuleViolation.NOTHING_CHANGED, "the resubmission changes nothing");
+            throw new RuleViolation(CaseRule.NOTHING_CHANGED, "the resubmission changes nothing");
         }
         if (changed.program() != program || !changed.regionCode().equals(regionCode)) {
-            throw new RuleViolationException(RuleViolation.PROGRAM_OR_REGION_CHANGED, "program and region stay as first submitted");
+            throw new RuleViolation(CaseRule.PROGRAM_OR_REGION_CHANGED, "program and region stay as first submitted");
         }
         LocalDate today = LocalDate.ofInstant(at, CHINA);
         return move(ApplicationCommand.RESUBMIT, a, at, null, Map.of("householdSize", changed.members().stream().filter(HouseholdMember::counted).count()), c -> c
@@ -177,18 +178,18 @@ public record AssistanceCase(String number, Program program, String regionCode, 
                     "a home visit is not dated before the submission", List.of(visit.visitedOn(), submittedOn))));
         }
         if (visit.distinctStaff() < rules.minimumVisitStaff()) {
-            throw new RuleViolationException(RuleViolation.VISIT_STAFF, "a home visit needs at least "
+            throw new RuleViolation(CaseRule.VISIT_STAFF, "a home visit needs at least "
                     + rules.minimumVisitStaff() + " distinct staff", rules.minimumVisitStaff());
         }
         if (submission.conflictOfInterest() && (a.region() == null || a.region().length() > 6)) {
-            throw new RuleViolationException(RuleViolation.COUNTY_VISIT_REQUIRED,
+            throw new RuleViolation(CaseRule.COUNTY_VISIT_REQUIRED,
                     "a separately registered case is visited by county staff [57]§20");
         }
         if (visit.findings() == null || visit.findings().isBlank()) {
-            throw new RuleViolationException(RuleViolation.VISIT_FINDINGS, "a home visit records its findings");
+            throw new RuleViolation(CaseRule.VISIT_FINDINGS, "a home visit records its findings");
         }
         if (visit.selfCare() != null && program != Program.TEKUN) {
-            throw new RuleViolationException(RuleViolation.SELF_CARE_TEKUN_ONLY,
+            throw new RuleViolation(CaseRule.SELF_CARE_TEKUN_ONLY,
                     "the self-care assessment belongs to a 特困 investigation [43]§21");
         }
         LocalDate today = LocalDate.ofInstant(at, CHINA);
@@ -221,10 +222,10 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         guard(ApplicationCommand.GIVE_OPINION, a);
         requireReason(text);
         if (homeVisits.isEmpty()) {
-            throw new RuleViolationException(RuleViolation.VISIT_MISSING, "no opinion before the home visit [57]§28");
+            throw new RuleViolation(CaseRule.VISIT_MISSING, "no opinion before the home visit [57]§28");
         }
         if (economicCheck == null || economicCheck.status() != EconomicCheck.Status.COMPLETED) {
-            throw new RuleViolationException(RuleViolation.CHECK_PENDING, "no opinion before the economic check is complete [57]§28");
+            throw new RuleViolation(CaseRule.CHECK_PENDING, "no opinion before the economic check is complete [57]§28");
         }
         LocalDate today = LocalDate.ofInstant(at, CHINA);
         return move(ApplicationCommand.GIVE_OPINION, a, at, text, Map.of("recommendApproval", recommendApproval), c -> c
@@ -256,7 +257,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         guard(ApplicationCommand.COMPLETE_PUBLICITY, a);
         LocalDate today = LocalDate.ofInstant(at, CHINA);
         if (status == ApplicationStatus.IN_PUBLICITY && today.isBefore(publicity.endsOn())) {
-            throw new RuleViolationException(RuleViolation.PUBLICITY_RUNNING, "publicity runs until " + publicity.endsOn(), publicity.endsOn());
+            throw new RuleViolation(CaseRule.PUBLICITY_RUNNING, "publicity runs until " + publicity.endsOn(), publicity.endsOn());
         }
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("completedOn", today.toString());
@@ -279,7 +280,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
                                                             CaseRules rules, DeadlinePlanner planner) {
         guard(ApplicationCommand.APPROVE, a);
         if (calc.outcome() == Outcome.NOT_ELIGIBLE || calc.monthlyAmountFen() <= 0 && program != Program.DIBAO_EDGE) {
-            throw new RuleViolationException(RuleViolation.NOT_ELIGIBLE_FOR_APPROVAL, "the calculation does not support an approval");
+            throw new RuleViolation(CaseRule.NOT_ELIGIBLE_FOR_APPROVAL, "the calculation does not support an approval");
         }
         LocalDate today = LocalDate.ofInstant(at, CHINA);
         boolean oneOff = program == Program.TEMPORARY;
@@ -329,7 +330,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         guard(ApplicationCommand.PAY_FIRST, a);
         requireReason(reason);
         if (amountFen <= 0 || amountFen > submission.requestedAmountFen()) {
-            throw new RuleViolationException(RuleViolation.AMOUNT_RANGE, "先行救助 pays a positive amount up to the request");
+            throw new RuleViolation(CaseRule.AMOUNT_RANGE, "先行救助 pays a positive amount up to the request");
         }
         LocalDate today = LocalDate.ofInstant(at, CHINA);
         return move(ApplicationCommand.PAY_FIRST, a, at, reason, Map.of("amountFen", amountFen), c -> c
@@ -364,7 +365,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         guard(ApplicationCommand.CHANGE_AMOUNT, a);
         requireReason(reason);
         if (calc.outcome() == Outcome.NOT_ELIGIBLE || calc.monthlyAmountFen() <= 0) {
-            throw new RuleViolationException(RuleViolation.NOT_ELIGIBLE_FOR_CHANGE, "no longer eligible: suspend or terminate instead");
+            throw new RuleViolation(CaseRule.NOT_ELIGIBLE_FOR_CHANGE, "no longer eligible: suspend or terminate instead");
         }
         return move(ApplicationCommand.CHANGE_AMOUNT, a, at, reason,
                 Map.of("monthlyAmountFen", calc.monthlyAmountFen(), "previousAmountFen", benefit.monthlyFen()),
@@ -376,15 +377,15 @@ public record AssistanceCase(String number, Program program, String regionCode, 
      * changes from the adjustment's month on, the state does not. Event {@code amount-changed} with the old
      * and new amounts, the standard and its source, the effective month and the run; its id is the
      * adjustment's, so the same run never produces a second event for the case. A case the run changed
-     * already is refused ({@link RuleViolation#ALREADY_ADJUSTED}).
+     * already is refused ({@link CaseRule#ALREADY_ADJUSTED}).
      */
     public Transitioned<AssistanceCase, DomainEvent> adjustToStandard(Actor system, Instant at, StandardAdjustment adjustment) {
         guard(ApplicationCommand.ADJUST_TO_STANDARD, system);
         if (benefit == null) {
-            throw new RuleViolationException(RuleViolation.NOT_ELIGIBLE_FOR_CHANGE, "no benefit to adjust");
+            throw new RuleViolation(CaseRule.NOT_ELIGIBLE_FOR_CHANGE, "no benefit to adjust");
         }
         if (benefit.adjustedBy(adjustment.runId())) {
-            throw new RuleViolationException(RuleViolation.ALREADY_ADJUSTED, "the run changed this case already",
+            throw new RuleViolation(CaseRule.ALREADY_ADJUSTED, "the run changed this case already",
                     adjustment.runId());
         }
         Map<String, Object> changes = new LinkedHashMap<>();
@@ -421,7 +422,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         guard(ApplicationCommand.START_PHASE_OUT, a);
         requireReason(reason);
         if (months < 1 || months > rules.maxPhaseOutMonths()) {
-            throw new RuleViolationException(RuleViolation.PHASE_OUT_RANGE, "phase-out is 1 to " + rules.maxPhaseOutMonths() + " months", rules.maxPhaseOutMonths());
+            throw new RuleViolation(CaseRule.PHASE_OUT_RANGE, "phase-out is 1 to " + rules.maxPhaseOutMonths() + " months", rules.maxPhaseOutMonths());
         }
         YearMonth until = YearMonth.from(LocalDate.ofInstant(at, CHINA)).plusMonths(months);
         return move(ApplicationCommand.START_PHASE_OUT, a, at, reason, Map.of("endDate", until.atEndOfMonth().toString()),
@@ -441,7 +442,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
                                                                    String providerName, boolean inGoodStanding) {
         guard(ApplicationCommand.ASSIGN_PROVIDER, a);
         if (providerId == null || providerId.isBlank() || !inGoodStanding) {
-            throw new RuleViolationException(RuleViolation.PROVIDER_NOT_IN_GOOD_STANDING,
+            throw new RuleViolation(CaseRule.PROVIDER_NOT_IN_GOOD_STANDING,
                     "only a registered organization in good standing may be assigned");
         }
         return move(ApplicationCommand.ASSIGN_PROVIDER, a, at, null,
@@ -455,7 +456,7 @@ public record AssistanceCase(String number, Program program, String regionCode, 
         guard(ApplicationCommand.FLAG_PROVIDER, system);
         requireReason(reason);
         if (provider == null || !provider.providerId().equals(providerId) || provider.flagged()) {
-            throw new RuleViolationException(RuleViolation.PROVIDER_NOT_ASSIGNED, "the provider is not (or no longer) assigned");
+            throw new RuleViolation(CaseRule.PROVIDER_NOT_ASSIGNED, "the provider is not (or no longer) assigned");
         }
         return move(ApplicationCommand.FLAG_PROVIDER, system, at, reason, Map.of("providerId", providerId),
                 c -> c.withProvider(new ProviderAssignment(provider.providerId(), provider.providerName(),
@@ -524,13 +525,13 @@ public record AssistanceCase(String number, Program program, String regionCode, 
 
     private void requireOwner(Actor a) {
         if (!ownerSubject.equals(a.id())) {
-            throw new RuleViolationException(RuleViolation.NOT_OWNER, "only the applicant may do this");
+            throw new RuleViolation(CaseRule.NOT_OWNER, "only the applicant may do this");
         }
     }
 
     private static void requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new RuleViolationException(RuleViolation.REASON_REQUIRED, "written reasons are required");
+            throw new RuleViolation(CaseRule.REASON_REQUIRED, "written reasons are required");
         }
     }
 

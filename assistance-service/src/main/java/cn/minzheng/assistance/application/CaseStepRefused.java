@@ -1,5 +1,6 @@
 package cn.minzheng.assistance.application;
 
+import cn.minzheng.platform.kit.domain.IllegalTransition;
 import cn.minzheng.platform.kit.problem.IllegalTransitionProblem;
 import cn.minzheng.platform.kit.problem.ProblemMessages;
 
@@ -14,7 +15,16 @@ public class CaseStepRefused extends IllegalTransitionProblem {
     private final List<Object> args;
 
     public CaseStepRefused(ApplicationStatus from, ApplicationCommand command) {
-        super(from.name(), null, command.name());
+        this(from, command, null);
+    }
+
+    /** The answer to the kit's refusal of a case's step; its message (with the reason, if any) is what logs show. */
+    public CaseStepRefused(IllegalTransition refused) {
+        this(ApplicationStatus.valueOf(refused.status()), ApplicationCommand.valueOf(refused.action()), refused);
+    }
+
+    private CaseStepRefused(ApplicationStatus from, ApplicationCommand command, IllegalTransition refused) {
+        super(from.name(), null, command.name(), refused);
         this.args = List.of(command.name(), from.name(), "null",
                 CaseTexts.refusal(from, command, ProblemMessages.CHINESE),
                 CaseTexts.refusal(from, command, ProblemMessages.ENGLISH));

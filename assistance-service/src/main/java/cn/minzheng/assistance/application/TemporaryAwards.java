@@ -1,5 +1,6 @@
 package cn.minzheng.assistance.application;
 
+import cn.minzheng.platform.kit.domain.RuleViolation;
 import cn.minzheng.assistance.household.EmergencyKind;
 import cn.minzheng.assistance.standards.Program;
 
@@ -17,7 +18,7 @@ import java.util.Set;
  */
 public final class TemporaryAwards {
     /** The refusal's code (422 {@code rule-violated}). */
-    public static final String CODE = RuleViolation.TEMPORARY_AWARD_LIMIT.code();
+    public static final String CODE = CaseRule.TEMPORARY_AWARD_LIMIT.code();
 
     private TemporaryAwards() {
     }
@@ -46,7 +47,7 @@ public final class TemporaryAwards {
             Optional<LocalDate> awarded = awardedOn(other);
             if (awarded.isPresent() && today.isBefore(awarded.get().plusMonths(periodMonths))) {
                 LocalDate again = awarded.get().plusMonths(periodMonths);
-                throw new RuleViolationException(RuleViolation.TEMPORARY_AWARD_LIMIT, "awarded on " + awarded.get()
+                throw new RuleViolation(CaseRule.TEMPORARY_AWARD_LIMIT, "awarded on " + awarded.get()
                         + " for the same cause in case " + other.number() + "; again from " + again,
                         awarded.get(), kind(c.submission().emergencyKind()), other.number(), periodMonths, again);
             }

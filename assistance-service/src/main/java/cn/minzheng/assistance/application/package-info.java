@@ -8,8 +8,10 @@
  * {@link cn.minzheng.assistance.application.DomainEvent} it caused — and refuses with the kit's
  * {@link cn.minzheng.platform.kit.domain.IllegalTransition} when the table does not allow it (409
  * {@code illegal-transition}, the state in words), with a
- * {@link cn.minzheng.assistance.application.RuleViolationException} when a rule of the step says no (422
- * {@code rule-violated}, the kit's {@code UnprocessableProblem}); {@code DomainProblems} translates both.
+ * kit's {@link cn.minzheng.platform.kit.domain.RuleViolation} of a
+ * {@link cn.minzheng.assistance.application.CaseRule} when a rule of the step says no (422
+ * {@code rule-violated}, the kit's {@code RuleViolationProblem}, its text {@code rule.<name>} and legal
+ * source); {@code DomainProblems} translates both.
  *
  * <p>Outbox in the document: the case carries no events, but its stored document does. The workflow gives
  * the transition to {@link cn.minzheng.assistance.application.ApplicationStore#update}, which sets the new

@@ -1,11 +1,11 @@
 package cn.minzheng.assistance.providers;
 
+import cn.minzheng.platform.kit.domain.RuleViolation;
 import cn.minzheng.assistance.application.Actor;
 import cn.minzheng.assistance.application.ApplicationStore;
 import cn.minzheng.assistance.application.AssistanceCase;
 import cn.minzheng.assistance.application.DomainEvent;
 import cn.minzheng.assistance.application.Role;
-import cn.minzheng.assistance.application.RuleViolationException;
 import cn.minzheng.platform.kit.domain.Transitioned;
 import cn.minzheng.platform.kit.outbox.OutboxRelay;
 import cn.minzheng.platform.kit.problem.StaleVersionProblem;
@@ -44,7 +44,7 @@ public class ProviderAssignments {
                     Transitioned<AssistanceCase, DomainEvent> next;
                     try {
                         next = current.flagProvider(SYSTEM, clock.instant(), providerId, reason);
-                    } catch (RuleViolationException alreadyDone) {
+                    } catch (RuleViolation alreadyDone) {
                         return Mono.empty();
                     }
                     return store.update(next, current.version(), null);

@@ -1,10 +1,10 @@
 package cn.minzheng.assistance.providers;
 
+import cn.minzheng.platform.kit.domain.RuleViolation;
 import cn.minzheng.assistance.application.ApplicationCommand;
 import cn.minzheng.assistance.application.ApplicationWorkflow;
 import cn.minzheng.assistance.application.AssistanceCase;
-import cn.minzheng.assistance.application.RuleViolation;
-import cn.minzheng.assistance.application.RuleViolationException;
+import cn.minzheng.assistance.application.CaseRule;
 import cn.minzheng.platform.kit.security.Principal;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -36,7 +36,7 @@ public class ProviderWorkflow {
         return workflow.change(number, expectedVersion, p, ApplicationCommand.ASSIGN_PROVIDER,
                 (c, a, at) -> Mono.fromCallable(providerId::get).flatMap(providers::find)
                         .map(prov -> c.assignProvider(a, at, prov.id(), prov.name(), prov.inGoodStanding()))
-                        .switchIfEmpty(Mono.error(() -> new RuleViolationException(RuleViolation.PROVIDER_UNKNOWN,
+                        .switchIfEmpty(Mono.error(() -> new RuleViolation(CaseRule.PROVIDER_UNKNOWN,
                                 "no such organization in the read model"))));
     }
 }

@@ -144,6 +144,25 @@ class ApplicationLifecycleTest {
         }
     }
 
+    /** The reason of a refusal is for the logs: a 先行救助 on a case that is not 急难型 临时救助 says so, no other refusal has one. */
+    @ParameterizedTest(name = "{0} --{1}--> ({2})")
+    @MethodSource("everyPair")
+    void aRefusedPayFirstSaysWhyInTheLogsOnly(ApplicationStatus from, ApplicationCommand command, Kind kind) {
+        if (ApplicationLifecycle.next(from, command, kind.urgent, kind.temporary).isPresent()) {
+            return;
+        }
+        boolean notUrgent = command == ApplicationCommand.PAY_FIRST && !kind.urgent;
+        assertThatThrownBy(() -> ApplicationLifecycle.require(from, command, kind.urgent, kind.temporary))
+                .isInstanceOfSatisfying(IllegalTransition.class, t -> {
+                    assertThat(t.reason()).isEqualTo(notUrgent
+                            ? java.util.Optional.of(ApplicationLifecycle.PAY_FIRST_URGENT_ONLY) : java.util.Optional.empty());
+                    assertThat(t.getMessage()).isEqualTo(AssistanceCase.AGGREGATE_TYPE + " in status " + from
+                            + " does not allow " + command + (notUrgent ? ": 先行救助 is only for 急难型 临时救助" : ""));
+                    assertThat(DomainProblems.translate(t)).isInstanceOf(CaseStepRefused.class)
+                            .hasMessage(t.getMessage()).hasCause(t);
+                });
+    }
+
     @ParameterizedTest
     @CsvSource({"MONTHLY,ACTIVE", "TEMPORARY,ONE_OFF_AWARDED", "URGENT_TEMPORARY,ONE_OFF_AWARDED"})
     void approvalOfTemporaryAssistanceClosesTheCaseAndNothingFollows(Kind kind, ApplicationStatus to) {

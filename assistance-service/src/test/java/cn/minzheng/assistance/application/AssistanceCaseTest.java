@@ -1,5 +1,6 @@
 package cn.minzheng.assistance.application;
 
+import cn.minzheng.platform.kit.domain.RuleViolation;
 import cn.minzheng.assistance.deadlines.DeadlinePlanner;
 import cn.minzheng.assistance.deadlines.Step;
 import cn.minzheng.assistance.eligibility.Calculation;
@@ -217,13 +218,13 @@ class AssistanceCaseTest {
     void aResubmissionMustChangeSomething() {
         AssistanceCase c = submitted().requestSupplement(CLERK, on("2026-09-02"), List.of("户口簿"), RULES, planner).next();
         assertThatThrownBy(() -> c.resubmit(CITIZEN, on("2026-09-03"), dibao()))
-                .isInstanceOf(RuleViolationException.class).hasMessageContaining("changes nothing");
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("changes nothing");
     }
 
     @Test
     void aSupplementRequestListsItems() {
         assertThatThrownBy(() -> submitted().requestSupplement(CLERK, on("2026-09-02"), List.of(), RULES, planner))
-                .isInstanceOf(RuleViolationException.class);
+                .isInstanceOf(RuleViolation.class);
     }
 
     @Test
@@ -231,7 +232,7 @@ class AssistanceCaseTest {
         AssistanceCase c = submitted().accept(CLERK, on("2026-09-04"), planner).next();
         assertThatThrownBy(() -> c.recordHomeVisit(CLERK, on("2026-09-07"), new HomeVisit(LocalDate.of(2026, 9, 7),
                 List.of("clerk-1", "clerk-1"), "ok", List.of(), "clerk-1"), RULES))
-                .isInstanceOf(RuleViolationException.class).hasMessageContaining("2 distinct staff");
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("2 distinct staff");
     }
 
     /** The reply to a 一次性告知 is the applicant's deadline: stored apart from the office's, so the office's overdue metric leaves it out. */
@@ -284,14 +285,14 @@ class AssistanceCaseTest {
                 .recordEconomicCheck(CLERK, on("2026-09-07"), new EconomicCheck(EconomicCheck.Status.PENDING,
                         "PLATFORM", "核对平台不可用", false, false, on("2026-09-07"), "system")).next();
         assertThatThrownBy(() -> c.giveOpinion(CLERK, on("2026-09-08"), true, "ok"))
-                .isInstanceOf(RuleViolationException.class).extracting("code").isEqualTo("CHECK_PENDING");
+                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.code()).isEqualTo("CHECK_PENDING"));
     }
 
     @Test
     void publicityCannotEndEarlyAndAnObjectionReopensTheInvestigation() {
         AssistanceCase c = fixture.inPublicity(submitted(), "2026-09-04", "2026-09-07", "ok", "2026-09-08", "ok");
         assertThatThrownBy(() -> c.completePublicity(CLERK, on("2026-09-14"), planner))
-                .isInstanceOf(RuleViolationException.class).extracting("code").isEqualTo("PUBLICITY_RUNNING");
+                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.code()).isEqualTo("PUBLICITY_RUNNING"));
         AssistanceCase objected = c.recordObjection(CLERK, on("2026-09-10"), "邻居反映有经营收入").next();
         assertThat(objected.status()).isEqualTo(ApplicationStatus.INVESTIGATING);
         assertThat(objected.opinion()).isNull();
@@ -302,7 +303,7 @@ class AssistanceCaseTest {
     void onlyTheApplicantWithdrawsAndOnlyBeforeTheDecision() {
         AssistanceCase c = submitted();
         assertThatThrownBy(() -> c.withdraw(OTHER_CITIZEN, on("2026-09-03"), "x"))
-                .isInstanceOf(RuleViolationException.class);
+                .isInstanceOf(RuleViolation.class);
         assertThatThrownBy(() -> c.withdraw(CLERK, on("2026-09-03"), "x")).isInstanceOf(RoleNotAllowedException.class);
         AssistanceCase w = c.withdraw(CITIZEN, on("2026-09-03"), "家庭情况好转").next();
         assertThat(w.status()).isEqualTo(ApplicationStatus.WITHDRAWN);
@@ -317,7 +318,7 @@ class AssistanceCaseTest {
     void aWithdrawalWithoutAReasonIsRefusedAndTheCaseStays(String reason) {
         AssistanceCase c = submitted();
         assertThatThrownBy(() -> c.withdraw(CITIZEN, on("2026-09-03"), reason))
-                .isInstanceOf(RuleViolationException.class);
+                .isInstanceOf(RuleViolation.class);
         assertThat(c.status()).isEqualTo(ApplicationStatus.SUBMITTED);
     }
 
@@ -325,7 +326,7 @@ class AssistanceCaseTest {
     void aResumptionNeedsReasonsAndIsPublishedAsResumed() {
         AssistanceCase suspended = approvedCase().suspend(APPROVER, on("2027-01-05"), "未按时报告变化").next();
         assertThatThrownBy(() -> suspended.resume(APPROVER, on("2027-02-05"), " "))
-                .isInstanceOf(RuleViolationException.class);
+                .isInstanceOf(RuleViolation.class);
         assertThatThrownBy(() -> suspended.resume(CLERK, on("2027-02-05"), "已报告"))
                 .isInstanceOf(RoleNotAllowedException.class);
         DomainEvent last = suspended.resume(APPROVER, on("2027-02-05"), "已报告").event();
@@ -388,7 +389,7 @@ class AssistanceCaseTest {
         HomeVisit visit = new HomeVisit(LocalDate.of(2026, 9, 7), List.of("a", "b"), "ok", List.of(), "clerk-1",
                 new cn.minzheng.assistance.selfcare.SelfCareAssessment(selfCare(true, true, true, true, true, true)));
         assertThatThrownBy(() -> accepted.recordHomeVisit(CLERK, on("2026-09-07"), visit, RULES))
-                .isInstanceOf(RuleViolationException.class).hasMessageContaining("特困");
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("特困");
         assertThat(accepted.recordHomeVisit(CLERK, on("2026-09-07"), new HomeVisit(LocalDate.of(2026, 9, 7),
                 List.of("a", "b"), "ok", List.of(), "clerk-1"), RULES).next().selfCareLevel()).isNull();
     }
@@ -419,12 +420,12 @@ class AssistanceCaseTest {
         AssistanceCase approved = approvedCase();
         AssistanceCase r = approved.startRecheck(CLERK, on("2027-09-01"), "年度复核").next();
         assertThatThrownBy(() -> r.startPhaseOut(APPROVER, on("2027-09-10"), 7, "就业", RULES))
-                .isInstanceOf(RuleViolationException.class);
+                .isInstanceOf(RuleViolation.class);
         AssistanceCase p = r.startPhaseOut(APPROVER, on("2027-09-10"), 6, "张三就业", RULES).next();
         assertThat(p.status()).isEqualTo(ApplicationStatus.PHASING_OUT);
         assertThat(p.benefit().phaseOutUntil()).isEqualTo(YearMonth.of(2028, 3));
         assertThatThrownBy(() -> p.terminate(APPROVER, on("2028-03-31"), " "))
-                .isInstanceOf(RuleViolationException.class);
+                .isInstanceOf(RuleViolation.class);
         assertThat(p.terminate(APPROVER, on("2028-03-31"), "渐退期满").next().status()).isEqualTo(ApplicationStatus.TERMINATED);
 
         AssistanceCase confirmed = approved.startRecheck(CLERK, on("2027-09-01"), "年度复核").next()
@@ -445,7 +446,7 @@ class AssistanceCaseTest {
     void onlyAProviderInGoodStandingIsAssignedAndALostStandingIsFlagged() {
         AssistanceCase c = approvedCase();
         assertThatThrownBy(() -> c.assignProvider(CLERK, on("2026-10-01"), "org-1", "爱心社工", false))
-                .isInstanceOf(RuleViolationException.class);
+                .isInstanceOf(RuleViolation.class);
         assertThatThrownBy(() -> submitted().assignProvider(CLERK, on("2026-10-01"), "org-1", "爱心社工", true))
                 .isInstanceOf(IllegalTransition.class);
         AssistanceCase assigned = c.assignProvider(CLERK, on("2026-10-01"), "org-1", "爱心社工", true).next();
@@ -454,13 +455,13 @@ class AssistanceCaseTest {
         assertThatThrownBy(() -> assigned.flagProvider(CLERK, on("2026-11-01"), "org-1", "x"))
                 .isInstanceOf(RoleNotAllowedException.class);
         assertThatThrownBy(() -> assigned.flagProvider(system, on("2026-11-01"), "org-2", "x"))
-                .isInstanceOf(RuleViolationException.class);
+                .isInstanceOf(RuleViolation.class);
         var flagging = assigned.flagProvider(system, on("2026-11-01"), "org-1", "列入严重违法失信名单");
         AssistanceCase flagged = flagging.next();
         assertThat(flagged.provider().flagged()).isTrue();
         assertThat(flagging.event().name()).isEqualTo("provider-flagged");
         assertThatThrownBy(() -> flagged.flagProvider(system, on("2026-11-02"), "org-1", "again"))
-                .isInstanceOf(RuleViolationException.class);
+                .isInstanceOf(RuleViolation.class);
     }
 
     @Test
@@ -475,7 +476,7 @@ class AssistanceCaseTest {
         AssistanceCase accepted = c.accept(CLERK, on("2026-09-03"), planner).next();
         HomeVisit visit = new HomeVisit(LocalDate.of(2026, 9, 4), List.of("a", "b"), "ok", List.of(), "x");
         assertThatThrownBy(() -> accepted.recordHomeVisit(CLERK, on("2026-09-04"), visit, RULES))
-                .isInstanceOf(RuleViolationException.class).extracting("code").isEqualTo("COUNTY_VISIT_REQUIRED");
+                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.code()).isEqualTo("COUNTY_VISIT_REQUIRED"));
         Actor countyClerk = new Actor("clerk-county", "县民政", Role.CLERK, "421303");
         assertThat(accepted.recordHomeVisit(countyClerk, on("2026-09-04"), visit, RULES).next().status())
                 .isEqualTo(ApplicationStatus.INVESTIGATING);
@@ -486,7 +487,7 @@ class AssistanceCaseTest {
         Journey journey = Journey.of(submission());
         AssistanceCase c = journey.now();
         assertThatThrownBy(() -> c.refuseAcceptance(CLERK, on("2026-09-03"), "", planner))
-                .isInstanceOf(RuleViolationException.class);
+                .isInstanceOf(RuleViolation.class);
         AssistanceCase refused = journey.then(s -> s.refuseAcceptance(CLERK, on("2026-09-03"), "非本辖区户籍", planner)).now();
         assertThat(refused.status()).isEqualTo(ApplicationStatus.NOT_ACCEPTED);
         assertThat(refused.deadlines()).anySatisfy(d -> {

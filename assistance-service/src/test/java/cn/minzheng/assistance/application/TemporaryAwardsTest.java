@@ -1,5 +1,6 @@
 package cn.minzheng.assistance.application;
 
+import cn.minzheng.platform.kit.domain.RuleViolation;
 import cn.minzheng.assistance.fixtures.Households;
 import cn.minzheng.assistance.household.EmergencyKind;
 import cn.minzheng.assistance.household.Relation;
@@ -65,8 +66,8 @@ class TemporaryAwardsTest {
         LocalDate today = LocalDate.parse(askedOn);
         if (refused) {
             assertThatThrownBy(() -> TemporaryAwards.refuseRepeat(now, List.of(before, now), today, 12))
-                    .isInstanceOf(RuleViolationException.class)
-                    .satisfies(e -> assertThat(((RuleViolationException) e).code()).isEqualTo(TemporaryAwards.CODE))
+                    .isInstanceOf(RuleViolation.class)
+                    .satisfies(e -> assertThat(((RuleViolation) e).code()).isEqualTo(TemporaryAwards.CODE))
                     .hasMessageContaining("2026-01-02").hasMessageContaining("2027-01-02")
                     .hasMessageContaining(before.number());
         } else {

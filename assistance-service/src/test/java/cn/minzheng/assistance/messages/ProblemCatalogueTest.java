@@ -5,7 +5,7 @@ import cn.minzheng.assistance.application.ApplicationLifecycle;
 import cn.minzheng.assistance.application.ApplicationStatus;
 import cn.minzheng.assistance.application.CaseTexts;
 import cn.minzheng.assistance.application.Role;
-import cn.minzheng.assistance.application.RuleViolation;
+import cn.minzheng.assistance.application.CaseRule;
 import cn.minzheng.assistance.payment.BatchCommand;
 import cn.minzheng.assistance.payment.BatchStatus;
 import cn.minzheng.assistance.standards.StandardKind;
@@ -78,7 +78,7 @@ class ProblemCatalogueTest {
     @Test
     void every_rule_field_code_state_command_and_role_has_both_texts() {
         List<String> keys = new ArrayList<>();
-        Arrays.stream(RuleViolation.values()).map(RuleViolation::messageKey).forEach(keys::add);
+        Arrays.stream(CaseRule.values()).map(CaseRule::messageKey).forEach(keys::add);
         scan(FIELD_CODE).forEach(c -> keys.add("field." + c));
         names("case-status.", ApplicationStatus.values()).forEach(keys::add);
         names("case-command.", ApplicationCommand.values()).forEach(keys::add);

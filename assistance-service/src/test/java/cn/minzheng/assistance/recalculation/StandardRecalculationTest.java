@@ -1,5 +1,6 @@
 package cn.minzheng.assistance.recalculation;
 
+import cn.minzheng.platform.kit.domain.RuleViolation;
 import cn.minzheng.assistance.application.Actor;
 import cn.minzheng.assistance.application.ApplicationCommand;
 import cn.minzheng.assistance.application.ApplicationStatus;
@@ -7,7 +8,6 @@ import cn.minzheng.assistance.application.AssistanceCase;
 import cn.minzheng.assistance.application.CaseRules;
 import cn.minzheng.assistance.application.DomainEvent;
 import cn.minzheng.assistance.application.Role;
-import cn.minzheng.assistance.application.RuleViolationException;
 import cn.minzheng.assistance.eligibility.EligibilityCalculator;
 import cn.minzheng.assistance.eligibility.EligibilityPolicy;
 import cn.minzheng.assistance.fixtures.ActiveCaseFixture;
@@ -161,7 +161,7 @@ class StandardRecalculationTest {
             // met again by the same run: counted, not changed
             assertThat(r.decide(after, runId, TODAY, NOW)).isInstanceOf(AlreadyChanged.class);
             assertThatThrownBy(() -> StandardRecalculation.apply(after, ch, SYSTEM, NOW))
-                    .isInstanceOf(RuleViolationException.class);
+                    .isInstanceOf(RuleViolation.class);
         } else {
             assertThat(after).isSameAs(c);
         }

@@ -1,12 +1,17 @@
 package cn.minzheng.assistance.application;
 
+import cn.minzheng.platform.kit.domain.RuleViolation;
+
+import java.util.Optional;
+
 /**
- * Every rule a step of a case can refuse with (422 {@code rule-violated}). {@link #code()} is the
- * stable code in the answer; the texts are in the service's problem bundles under
- * {@code rule.<name>} (Chinese and English), formatted with the refusal's arguments; {@link #source()}
- * is the legal source, answered apart from the text.
+ * Every rule a step of a case can refuse with: thrown as the kit's {@link RuleViolation} (422
+ * {@code rule-violated}, the kit's {@code RuleViolationProblem}). {@link #code()} is the stable code in
+ * the answer; the texts are in the service's problem bundles under {@code rule.<name>} (Chinese and
+ * English), formatted with the refusal's arguments; {@link #source()} is the legal source, answered apart
+ * from the text.
  */
-public enum RuleViolation {
+public enum CaseRule implements RuleViolation.Rule {
     MISSING_ITEMS_REQUIRED("[57]§10"),
     NOTHING_CHANGED(null),
     PROGRAM_OR_REGION_CHANGED(null),
@@ -37,27 +42,30 @@ public enum RuleViolation {
     private final String code;
     private final String source;
 
-    RuleViolation(String source) {
+    CaseRule(String source) {
         this(null, source);
     }
 
-    RuleViolation(String code, String source) {
+    CaseRule(String code, String source) {
         this.code = code;
         this.source = source;
     }
 
     /** The code in the answer (several rules may share one). */
+    @Override
     public String code() {
         return code != null ? code : name();
     }
 
-    /** The bundle key of the texts. */
+    /** The bundle key of the texts: by the rule's name, as rules sharing a code do not share a text. */
+    @Override
     public String messageKey() {
         return "rule." + name();
     }
 
-    /** The legal source (citation key of /work/shared), or null. */
-    public String source() {
-        return source;
+    /** The legal source (citation key of /work/shared), if the rule has one. */
+    @Override
+    public Optional<String> source() {
+        return Optional.ofNullable(source);
     }
 }
