@@ -28,6 +28,11 @@ const auditPrivileges = [
   // derived read models (subject index, handling clock), rebuilt from the trail; never evidence
   { resource: { db: "audit", collection: "subjects" }, actions: ["update"] },
   { resource: { db: "audit", collection: "projection_state" }, actions: ["update"] },
+  // the statistics projections kept at ingest (record counts, on-time day entries and their day tallies):
+  // entries set in place, a replaced generation removed; rebuilt from the trail, never evidence
+  { resource: { db: "audit", collection: "record_counts" }, actions: ["update", "remove"] },
+  { resource: { db: "audit", collection: "on_time_days" }, actions: ["update", "remove"] },
+  { resource: { db: "audit", collection: "on_time_tallies" }, actions: ["update", "remove"] },
   // the service kit's Idempotency-Key store (platform/service-kit IdempotencyKeys): complete() sets the
   // stored answer (updateOne), release()/forget() drop one key, the cleanup drops expired keys (deleteOne,
   // deleteMany); remembered answers, never evidence

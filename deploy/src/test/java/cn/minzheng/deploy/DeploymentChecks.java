@@ -587,6 +587,15 @@ final class DeploymentChecks {
             violations.add("audit role: idempotency_keys allows " + idempotency
                     + " — the kit updates (complete) and deletes (release, forget, cleanup) there");
         }
+        // the statistics projections audit-service keeps at ingest (statistics, projection packages): entries set
+        // in place ($set), a replaced generation removed (deleteMany) — without both, ingest fails in production
+        for (String projection : List.of("record_counts", "on_time_days", "on_time_tallies")) {
+            Set<String> actions = privileges.getOrDefault(projection, Set.of());
+            if (!actions.containsAll(List.of("update", "remove"))) {
+                violations.add("audit role: " + projection + " allows " + actions
+                        + " — the projection is updated at ingest and its replaced generation removed");
+            }
+        }
         for (String evidence : List.of("", "audit_records", "checkpoints")) {
             Set<String> actions = privileges.getOrDefault(evidence, Set.of());
             if (actions.contains("update") || actions.contains("remove")) {
