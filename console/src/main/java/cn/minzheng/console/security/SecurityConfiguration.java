@@ -48,7 +48,7 @@ public class SecurityConfiguration {
         return http
                 .authorizeExchange(a -> a
                         .pathMatchers(HttpMethod.GET, "/console", "/console/", "/console/assets/**", "/console/webjars/**",
-                                "/console/public/**", "/console/login-failed", "/actuator/health/**", "/favicon.ico")
+                                "/console/public/**", "/console/login-failed", "/actuator/health/**", "/actuator/prometheus", "/favicon.ico")
                         .permitAll()
                         // each role's pages; the API checks every call again with the user's token
                         .pathMatchers("/console/citizen/**").hasRole("CITIZEN")
