@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 MVN=(./mvnw -B -ntp -q)
 jars_missing() {
-  for m in registry-service gateway assistance-service org-service audit-service; do
+  for m in registry-service gateway assistance-service org-service audit-service console; do
     ls "$m"/target/"$m"-*.jar >/dev/null 2>&1 || return 0
   done
   [[ -f topology/target/run-classpath.txt && -d topology/target/classes ]] || return 0
@@ -16,7 +16,7 @@ jars_missing() {
 }
 if jars_missing; then
   echo "building the service jars and the run (./mvnw package -DskipTests)"
-  "${MVN[@]}" -pl registry-service,gateway,assistance-service,org-service,audit-service,topology -am package -DskipTests
+  "${MVN[@]}" -pl registry-service,gateway,assistance-service,org-service,audit-service,console,topology -am package -DskipTests
 fi
 
 # the Keycloak server distribution of the version compose runs, kept in the Maven repository
@@ -27,4 +27,5 @@ if [[ ! -f "$KC_ZIP" ]]; then
   "${MVN[@]}" dependency:get -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" -Dtransitive=false
 fi
 
-exec java -Dslf4j.internal.verbosity=ERROR -cp "topology/target/classes:$(cat topology/target/run-classpath.txt)" cn.minzheng.topology.TopologyRun --root . "$@"
+# the run's browser (ConsoleChecks) sends the Host a browser sends to a published port (localhost:8080)
+exec java -Dslf4j.internal.verbosity=ERROR -Djdk.httpclient.allowRestrictedHeaders=host -cp "topology/target/classes:$(cat topology/target/run-classpath.txt)" cn.minzheng.topology.TopologyRun --root . "$@"

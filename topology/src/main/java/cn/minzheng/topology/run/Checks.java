@@ -63,6 +63,7 @@ final class Checks {
         report.pass("users created through Keycloak's admin API; tokens from the realm's token endpoint");
         issuer(citizen);
         String number = journey(citizen, clerk, auditor);
+        new ConsoleChecks(compose, network, report).run("citizen-" + run, password, number);
         new KafkaChecks(compose, network, settings, report).run();
         management();
         prometheus();
@@ -323,28 +324,15 @@ final class Checks {
     }
 
     private void check(String what, boolean ok, Supplier<String> why) {
-        if (ok) {
-            report.pass(what);
-        } else {
-            report.fail(what, why.get());
-        }
+        report.check(what, ok, why);
     }
 
     private void await(String what, Duration limit, Supplier<Boolean> condition) {
-        await(what, limit, condition, () -> "");
+        report.await(what, limit, condition, () -> "");
     }
 
     private void await(String what, Duration limit, Supplier<Boolean> condition, Supplier<String> detail) {
-        long started = System.nanoTime();
-        long deadline = started + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Boolean.TRUE.equals(condition.get())) {
-                report.pass(what + String.format(java.util.Locale.ROOT, " (after %.1f s)", (System.nanoTime() - started) / 1e9));
-                return;
-            }
-            Stack.sleepQuietly(1000);
-        }
-        throw new IllegalStateException(what + ": not within " + limit.toSeconds() + " s " + detail.get());
+        report.await(what, limit, condition, detail);
     }
 
 }

@@ -1,9 +1,11 @@
 package cn.minzheng.topology.run;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /** What the run prints: each step with the time since the start, every override, and the outcome. */
 public final class Report {
@@ -37,6 +39,32 @@ public final class Report {
     public synchronized void fail(String check, String why) {
         failures.add(check + " — " + why);
         step("FAIL " + check + " — " + why);
+    }
+
+    /** A pass when {@code ok}, else a failure saying {@code why}. */
+    public void check(String what, boolean ok, Supplier<String> why) {
+        if (ok) {
+            pass(what);
+        } else {
+            fail(what, why.get());
+        }
+    }
+
+    /**
+     * Polls {@code condition} once a second until it holds (a pass, with the time it took) or {@code limit} has
+     * passed: then the step cannot go on, and the exception says what was awaited and {@code detail}.
+     */
+    public void await(String what, Duration limit, Supplier<Boolean> condition, Supplier<String> detail) {
+        long begun = System.nanoTime();
+        long deadline = begun + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Boolean.TRUE.equals(condition.get())) {
+                pass(what + String.format(Locale.ROOT, " (after %.1f s)", (System.nanoTime() - begun) / 1e9));
+                return;
+            }
+            Stack.sleepQuietly(1000);
+        }
+        throw new IllegalStateException(what + ": not within " + limit.toSeconds() + " s " + detail.get());
     }
 
     public synchronized boolean failed() {
