@@ -190,13 +190,15 @@ class OrgPagesTest {
         STUB.on("POST " + ORGS + "/applications/" + APP + "/resubmission", Response.json(200, application("RESUBMITTED", 3), "3"));
         WebTestClient agent = web.mutateWith(as("ORG_AGENT", "agent")).mutateWith(csrf());
         String page = body(agent.get().uri("/console/agent/applications/" + APP).exchange().expectStatus().isOk());
-        assertThat(page).contains("理事会成员名单", "id=\"resubmission\"", "name=\"version\" value=\"2\"");
+        assertThat(page).contains("理事会成员名单", "id=\"resubmission\"", "name=\"version\" value=\"2\"",
+                "name=\"supplied\" value=\"理事会成员名单\"");
         agent.post().uri("/console/agent/applications/" + APP + "/resubmission").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData("version", "2").with("documents", "APPLICATION").with("documents", "bogus"))
+                .body(BodyInserters.fromFormData("version", "2").with("documents", "APPLICATION").with("documents", "bogus")
+                        .with("supplied", " 理事会成员名单 "))
                 .exchange().expectStatus().is3xxRedirection();
         StubApi.Request sent = STUB.calls("POST", ORGS + "/applications/" + APP + "/resubmission").get(0);
         assertThat(sent.header("If-Match")).isEqualTo("\"2\"");
-        assertThat(sent.body()).isEqualTo("{\"documents\":[\"APPLICATION\"]}");
+        assertThat(sent.body()).contains("\"documents\":[\"APPLICATION\"]", "\"supplied\":[\"理事会成员名单\"]");
     }
 
     @Test

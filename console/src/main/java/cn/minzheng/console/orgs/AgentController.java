@@ -96,14 +96,18 @@ public class AgentController {
         return applicationModel(id, token(client), model).thenReturn("agent/application");
     }
 
-    /** The 一次性告知 answered: the documents as now complete, sent with If-Match. */
+    /**
+     * The 一次性告知 answered: the documents as now complete and the notice's other items now supplied (each as the
+     * notice wrote it; the API keeps in missingItems only what is still missing), sent with If-Match.
+     */
     @PostMapping("/console/agent/applications/{id}/resubmission")
     public Mono<String> resubmit(@PathVariable String id, ServerWebExchange exchange,
                                  @RegisteredOAuth2AuthorizedClient("minzheng") OAuth2AuthorizedClient client, Model model) {
         OrgIds.check(id);
         String token = token(client);
         return exchange.getFormData().flatMap(data -> api.post(SERVICE, ORGS + "/applications/" + id + "/resubmission", token,
-                Map.of("documents", documents(data)), h -> h.setIfMatch(OrgIds.ifMatch(data.getFirst("version"))))
+                Map.of("documents", documents(data), "supplied", supplied(data)),
+                h -> h.setIfMatch(OrgIds.ifMatch(data.getFirst("version"))))
                 .flatMap(result -> {
                     if (result.ok()) {
                         return Mono.just("redirect:/console/agent/applications/" + id + "?done=resubmitted");
@@ -265,6 +269,12 @@ public class AgentController {
             }
         }
         return out;
+    }
+
+    /** The notice's items the agent ticks as supplied, as the page listed them (the API checks each against the notice). */
+    static List<String> supplied(MultiValueMap<String, String> data) {
+        return data.getOrDefault("supplied", List.of()).stream().map(String::trim).filter(v -> !v.isEmpty())
+                .distinct().limit(50).toList();
     }
 
     static String trimmed(String value) {
