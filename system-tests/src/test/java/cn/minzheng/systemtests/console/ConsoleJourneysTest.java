@@ -20,7 +20,8 @@ import org.openqa.selenium.support.ui.Select;
  * a clerk finds the case in the queue and accepts it; an approver is offered none of the clerk's steps; an
  * auditor reads the case's timeline and verifies the chain; an organization's agent applies for 成立登记 (a wrong
  * 身份证 shown at its field first), a registrar accepts and approves, the agent reads the 统一社会信用代码 and files
- * the annual report (a year not yet ended refused at the year). Each role's main page is photographed into
+ * the annual report (a year not yet ended refused at the year); an inspector opens an enforcement case against
+ * it, the legal review waits for the rights period until the agent waives the hearing. Each role's main page is photographed into
  * docs/console/. One case per run with a fresh ID number (fixtures.Households).
  */
 @Tag("browser")
@@ -306,7 +307,8 @@ class ConsoleJourneysTest {
             agent.awaitText(By.id("credit-code"), creditCode);
             assertThat(agent.present(By.id("no-notices"))).isTrue();
             organizationId = agent.driver.getCurrentUrl().replaceAll(".*/organizations/([A-Za-z0-9-]+).*", "$1");
-            // the annual report: the year of registration has not ended — refused at the year; the year before is filed
+            // the annual report: the year of registration has not ended — refused at the year, everything typed kept
+            // (a report for an ended year the organization existed needs the business clock moved on: not in this journey)
             String registeredYear = agent.driver.findElement(By.cssSelector("dl.summary")).getText()
                     .replaceAll("(?s).*登记日期\\s*(\\d{4})-.*", "$1");
             agent.type("f-year", registeredYear);
@@ -318,9 +320,7 @@ class ConsoleJourneysTest {
             agent.type("f-finances-netAssets", "-1200.50");
             agent.driver.findElement(By.cssSelector("#annual-report button[type=submit]")).click();
             agent.wait.until(d -> !d.findElement(By.id("f-year-error")).getText().isBlank());
-            agent.type("f-year", String.valueOf(Integer.parseInt(registeredYear) - 1));
-            agent.driver.findElement(By.cssSelector("#annual-report button[type=submit]")).click();
-            agent.awaitText(By.id("done"), "年度工作报告已报送");
+            assertThat(agent.driver.findElement(By.id("f-governance")).getAttribute("value")).isEqualTo("按期换届，理事会每季度召开");
             agent.screenshot("agent-organization");
         }
     }
