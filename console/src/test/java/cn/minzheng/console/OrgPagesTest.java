@@ -415,12 +415,13 @@ class OrgPagesTest {
         STUB.on("GET " + ORGS + "/organizations/" + ORG, Response.json(200, organization(), "1"));
         STUB.on("GET " + ORGS + "/organizations/" + ORG + "/listing-notices", Response.json(200, "[]"));
         STUB.on("GET " + ORGS + "/enforcement-cases", Response.json(200, "{\"items\":[" + enforcementCase("NOTIFIED", 4, false)
-                .replace("\"noticeServedOn\":null", "\"noticeServedOn\":\"2026-12-08\",\"hearingRequestDeadline\":\"2026-12-15\",\"hearingWaived\":false") + "]}"));
+                .replace("\"noticeServedOn\":null", "\"noticeServedOn\":\"2026-12-08\",\"hearingRequestDeadline\":\"2026-12-15\",\"hearingWaived\":false")
+                .replace("\"statements\":[]", "\"statements\":[{\"text\":\"收费已暂停\",\"defence\":false,\"waivesHearing\":false,\"on\":\"2026-12-09\"}]") + "]}"));
         STUB.on("POST " + ORGS + "/enforcement-cases/" + CASE + "/statements", Response.json(200, enforcementCase("NOTIFIED", 5, false), "5"));
         WebTestClient agent = web.mutateWith(as("ORG_AGENT", "agent")).mutateWith(csrf());
         String page = body(agent.get().uri("/console/agent/organizations/" + ORG).exchange().expectStatus().isOk());
         assertThat(page).contains("id=\"statement-" + CASE + "\"", "id=\"hearing-request-" + CASE + "\"", "至 2026-12-15（含当日）",
-                "罚款 20000.00 元");
+                "罚款 20000.00 元", "陈述：收费已暂停（2026-12-09）");
         assertThat(STUB.calls("GET", ORGS + "/enforcement-cases").get(0).query()).contains("organizationId=" + ORG);
         agent.post().uri("/console/agent/organizations/" + ORG + "/enforcement-cases/" + CASE + "/statements")
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
