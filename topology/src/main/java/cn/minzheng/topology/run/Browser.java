@@ -2,6 +2,7 @@ package cn.minzheng.topology.run;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,8 +27,10 @@ import java.util.stream.Collectors;
  */
 final class Browser {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 as browsers speak plain http (they never try an h2c upgrade; Keycloak answered one on a form POST
+    // with RST_STREAM)
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
     /** One answer: where it came from, its status, its Location (resolved) and its body. */
     record Page(String url, int status, String location, String body, List<String> setCookies) {
@@ -74,6 +77,20 @@ final class Browser {
             pages.add(at);
         }
         return pages;
+    }
+
+    /** The query parameters of {@code url}, decoded (the last value of a repeated one). */
+    static Map<String, String> query(String url) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        String raw = URI.create(url).getRawQuery();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                parameters.put(name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return parameters;
     }
 
     /** The attributes the last Set-Cookie for {@code name} carried (lower case), or an empty string. */

@@ -1,7 +1,5 @@
 package cn.minzheng.topology.run;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,11 +68,12 @@ final class ConsoleChecks {
         String authorization = toLogin.stream().map(Browser.Page::location)
                 .filter(l -> l != null && l.startsWith(issuer + "/protocol/openid-connect/auth?")).findFirst().orElse("");
         String redirectUri = origin + "/console/login/oauth2/code/";
+        Map<String, String> asked = authorization.isEmpty() ? Map.of() : Browser.query(authorization);
         report.check("a protected console page sends the browser to Keycloak at " + issuer + " with the client " + clientId
                         + ", PKCE S256 and the console's redirect URI",
-                !authorization.isEmpty() && authorization.contains("client_id=" + clientId)
-                        && authorization.contains("code_challenge_method=S256") && authorization.contains("code_challenge=")
-                        && authorization.contains("redirect_uri=" + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8)),
+                clientId.equals(asked.get("client_id")) && "S256".equals(asked.get("code_challenge_method"))
+                        && !asked.getOrDefault("code_challenge", "").isEmpty()
+                        && asked.getOrDefault("redirect_uri", "").startsWith(redirectUri),
                 () -> hops(toLogin));
         Matcher form = LOGIN_FORM.matcher(loginPage.body());
         if (loginPage.status() != 200 || !form.find()) {
