@@ -149,28 +149,47 @@ public class CreditListService {
                             r.cursor());
                     return Mono.just(r);
                 }).orElseGet(() -> store.save(SweepRun.start(runId, last.orElse(null), today()))))
-                .expand(r -> r.finished() ? Mono.empty() : step(r, authorityPrefix, actor).flatMap(store::save)
-                        .doOnNext(n -> {
-                            if (!n.finished() && batches.incrementAndGet() % 20 == 0) {
-                                log.info("credit-list sweep {} ({}): {} so far, {} ms", runId, n.on(), n.counts(),
-                                        (System.nanoTime() - started) / 1_000_000);
-                            }
-                        }))
-                .last()
+                .flatMap(r -> phases(r, authorityPrefix, actor, started, batches))
                 .map(SweepRun::counts)
                 .doOnNext(c -> log.info("credit-list sweep {} done in {} ms: {}", runId, (System.nanoTime() - started) / 1_000_000, c));
     }
 
-    /** One batch of the run's phase, or the end of the phase. */
-    private Mono<SweepRun> step(SweepRun r, String authorityPrefix, Actor actor) {
-        if (r.phase() == SweepRun.Phase.NOTICES) {
-            return notices.page(authorityPrefix, r.cursor(), SWEEP_BATCH).collectList().flatMap(batch -> batch.isEmpty()
-                    ? Mono.just(r.phaseDone())
-                    : noticeBatch(r, batch, actor).map(c -> r.advanced(batch.get(batch.size() - 1).id(), c)));
+    /**
+     * The run's current phase to its end, then the next. The phase's scope is read ONCE, as a stream of ids after
+     * the run's cursor in {@code _id} order (on the Mongo-wire server such a query is a scan: one per batch made the
+     * run quadratic — 200 scans of 100k documents at 100k), cut into batches of {@value #SWEEP_BATCH}; each batch's
+     * documents are then read as stored now by {@code _id $in} (an index hit, as the 年检 sweep reads its batches), so
+     * a batch decides on the current state, not on the stream's. After each batch the run is saved with its cursor
+     * (the batch's last id): a stopped run resumes after the last batch it saved.
+     */
+    private Mono<SweepRun> phases(SweepRun start, String authorityPrefix, Actor actor, long started,
+                                  java.util.concurrent.atomic.AtomicLong batches) {
+        if (start.finished()) {
+            return Mono.just(start);
         }
-        return store.page(authorityPrefix, r.cursor(), SWEEP_BATCH).collectList().flatMap(batch -> batch.isEmpty()
-                ? Mono.just(r.phaseDone())
-                : entryBatch(r, batch, actor).map(c -> r.advanced(batch.get(batch.size() - 1).id(), c)));
+        var current = new java.util.concurrent.atomic.AtomicReference<>(start);
+        Flux<String> ids = start.phase() == SweepRun.Phase.NOTICES ? notices.idsAfter(authorityPrefix, start.cursor())
+                : store.idsAfter(authorityPrefix, start.cursor());
+        return ids.buffer(SWEEP_BATCH)
+                .concatMap(batch -> {
+                    SweepRun r = current.get();
+                    String last = batch.get(batch.size() - 1);
+                    Mono<SweepRun.Counts> done = r.phase() == SweepRun.Phase.NOTICES
+                            ? notices.notices(batch).collectSortedList(java.util.Comparator.comparing(ListingNotice::id))
+                                    .flatMap(l -> noticeBatch(r, batch.size(), l, actor))
+                            : store.entries(batch).collectSortedList(java.util.Comparator.comparing(CreditListEntry::id))
+                                    .flatMap(l -> entryBatch(r, batch.size(), l, actor));
+                    return done.map(c -> r.advanced(last, c)).flatMap(store::save);
+                }, 1)
+                .doOnNext(n -> {
+                    current.set(n);
+                    if (batches.incrementAndGet() % 20 == 0) {
+                        log.info("credit-list sweep {} ({}): {} so far, {} ms", n.id(), n.on(), n.counts(),
+                                (System.nanoTime() - started) / 1_000_000);
+                    }
+                })
+                .then(Mono.defer(() -> store.save(current.get().phaseDone())))
+                .flatMap(next -> phases(next, authorityPrefix, actor, started, batches));
     }
 
     /**
@@ -179,12 +198,12 @@ public class CreditListService {
      * ones (a ground may restart an open 失信 entry, an escalation ends the 异常 entry it replaces) one by one
      * through {@link CreditListing#listNotice}, each of whose writes is conditional or written once.
      */
-    private Mono<SweepRun.Counts> noticeBatch(SweepRun r, List<ListingNotice> batch, Actor actor) {
+    private Mono<SweepRun.Counts> noticeBatch(SweepRun r, int examined, List<ListingNotice> batch, Actor actor) {
         LocalDate on = r.on();
         List<ListingNotice> due = batch.stream().filter(n -> n.listingDue(on)).toList();
         List<ListingNotice> bulk = due.stream().filter(n -> n.ground().list() == CreditList.ABNORMAL && n.replacesEntryId() == null).toList();
         List<ListingNotice> single = due.stream().filter(n -> !bulk.contains(n)).toList();
-        SweepRun.Counts counts = new SweepRun.Counts(batch.size(), due.size(), 0, 0, 0);
+        SweepRun.Counts counts = new SweepRun.Counts(examined, due.size(), 0, 0, 0);
         Mono<Void> singles = Flux.fromIterable(single).concatMap(n -> listing.listNotice(n, on, actor)).then();
         if (bulk.isEmpty()) {
             return singles.thenReturn(counts);
@@ -234,7 +253,7 @@ public class CreditListService {
      * no open entry keeps any more — computed from the store, so a re-done batch clears what the stopped one
      * left. The events wait in the batch's outbox document until the writes are done.
      */
-    private Mono<SweepRun.Counts> entryBatch(SweepRun r, List<CreditListEntry> batch, Actor actor) {
+    private Mono<SweepRun.Counts> entryBatch(SweepRun r, int examined, List<CreditListEntry> batch, Actor actor) {
         LocalDate on = r.on();
         List<EventEnvelope> held = new ArrayList<>();
         List<AggregateDocuments.VersionedWrite> removals = new ArrayList<>();
@@ -252,9 +271,26 @@ public class CreditListService {
             }
         }
         List<String> orgIds = batch.stream().map(CreditListEntry::organizationId).distinct().toList();
+        // the batch's own entries still listed keep their organizations' flags; the store is asked (organizationId $in:
+        // a scan on the Mongo-wire server) only about organizations flagged on a list none of them covers
+        Map<String, Set<CreditList>> keptByBatch = new HashMap<>();
+        batch.stream().filter(e -> e.status() == EntryStatus.LISTED && !removedIds.contains(e.id()))
+                .forEach(e -> keptByBatch.computeIfAbsent(e.organizationId(), k -> new HashSet<>()).add(e.list()));
         return Mono.zip(notices.existing(escalating.stream().map(CreditListService::escalationNoticeId).toList()),
-                        store.openEntries(orgIds).filter(e -> !removedIds.contains(e.id())).collectList(),
                         registrations.organizations(orgIds))
+                .flatMap(z -> {
+                    List<String> uncovered = z.getT2().values().stream().map(s -> s.organization())
+                            .filter(o -> (o.abnormalListed() && !keptByBatch.getOrDefault(o.id(), Set.of()).contains(CreditList.ABNORMAL))
+                                    || (o.seriousListed() && !keptByBatch.getOrDefault(o.id(), Set.of()).contains(CreditList.SERIOUS)))
+                            .map(Organization::id).toList();
+                    Mono<List<CreditListEntry>> elsewhere = uncovered.isEmpty() ? Mono.just(List.of())
+                            : store.openEntries(uncovered).filter(e -> !removedIds.contains(e.id())).collectList();
+                    return elsewhere.map(l -> {
+                        List<CreditListEntry> open = new ArrayList<>(l);
+                        batch.stream().filter(e -> e.status() == EntryStatus.LISTED && !removedIds.contains(e.id())).forEach(open::add);
+                        return reactor.util.function.Tuples.of(z.getT1(), open, z.getT2());
+                    });
+                })
                 .flatMap(t -> {
                     List<Document> noticeDocs = new ArrayList<>();
                     for (CreditListEntry e : escalating) {
@@ -293,7 +329,7 @@ public class CreditListService {
                         }
                     }
                     String batchId = r.batchId();
-                    SweepRun.Counts counts = new SweepRun.Counts(0, 0, batch.size(), removals.size(), noticeDocs.size());
+                    SweepRun.Counts counts = new SweepRun.Counts(0, 0, examined, removals.size(), noticeDocs.size());
                     if (held.isEmpty()) {
                         return Mono.just(counts);
                     }

@@ -75,10 +75,11 @@ public class CreditListStore {
     }
 
     /**
-     * One page of the entries of authorities under {@code authorityPrefix} (all when null) after {@code cursor},
-     * in {@code _id} order, whatever their status: a sweep batch is the same set of entries when it is run again.
+     * The ids of the entries of authorities under {@code authorityPrefix} (all when null) after {@code cursor}, in
+     * {@code _id} order, whatever their status, as ONE streamed query (read once per sweep run; each batch's
+     * entries then by their ids, {@link #entries}). A batch is the same set of entries when it is run again.
      */
-    public Flux<CreditListEntry> page(String authorityPrefix, String cursor, int size) {
+    public Flux<String> idsAfter(String authorityPrefix, String cursor) {
         Criteria c = new Criteria();
         if (authorityPrefix != null) {
             c = c.and("authorityCode").regex("^" + Pattern.quote(authorityPrefix));
@@ -86,7 +87,17 @@ public class CreditListStore {
         if (cursor != null) {
             c = c.and("_id").gt(cursor);
         }
-        return documents.mongo().find(new Query(c).with(Sort.by("_id")).limit(size), Document.class, ENTRIES)
+        Query q = new Query(c).with(Sort.by("_id"));
+        q.fields().include("_id");
+        return documents.mongo().find(q, Document.class, ENTRIES).map(d -> d.getString("_id"));
+    }
+
+    /** These entries as stored now ({@code _id $in}: one indexed query per sweep batch), in no particular order. */
+    public Flux<CreditListEntry> entries(List<String> ids) {
+        if (ids.isEmpty()) {
+            return Flux.empty();
+        }
+        return documents.mongo().find(new Query(Criteria.where("_id").in(ids)), Document.class, ENTRIES)
                 .map(d -> documents.fromDocument(CreditListEntry.class, d));
     }
 

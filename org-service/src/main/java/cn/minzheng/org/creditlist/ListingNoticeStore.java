@@ -68,10 +68,13 @@ public class ListingNoticeStore {
     }
 
     /**
-     * One page of the notices of authorities under {@code authorityPrefix} (all when null) after {@code cursor},
-     * in {@code _id} order, whatever their status: a sweep batch is the same set of notices when it is run again.
+     * The ids of the notices of authorities under {@code authorityPrefix} (all when null) after {@code cursor}, in
+     * {@code _id} order, whatever their status, as ONE streamed query: a sweep reads its scope once per run (the
+     * Mongo-wire server answers this only by a scan — a query per batch scanned the collection once per 500
+     * notices) and each batch's notices by their ids ({@link #notices}). A batch is the same set of notices when
+     * it is run again from the same cursor.
      */
-    public Flux<ListingNotice> page(String authorityPrefix, String cursor, int size) {
+    public Flux<String> idsAfter(String authorityPrefix, String cursor) {
         Criteria c = new Criteria();
         if (authorityPrefix != null) {
             c = c.and("authorityCode").regex("^" + Pattern.quote(authorityPrefix));
@@ -79,7 +82,17 @@ public class ListingNoticeStore {
         if (cursor != null) {
             c = c.and("_id").gt(cursor);
         }
-        return documents.mongo().find(new Query(c).with(Sort.by("_id")).limit(size), Document.class, NOTICES)
+        Query q = new Query(c).with(Sort.by("_id"));
+        q.fields().include("_id");
+        return documents.mongo().find(q, Document.class, NOTICES).map(d -> d.getString("_id"));
+    }
+
+    /** These notices as stored now ({@code _id $in}: one indexed query per sweep batch), in no particular order. */
+    public Flux<ListingNotice> notices(List<String> ids) {
+        if (ids.isEmpty()) {
+            return Flux.empty();
+        }
+        return documents.mongo().find(new Query(Criteria.where("_id").in(ids)), Document.class, NOTICES)
                 .map(d -> documents.fromDocument(ListingNotice.class, d));
     }
 }
