@@ -116,6 +116,12 @@ public class CreditListService {
         });
     }
 
+    /**
+     * Outbox documents a batch's events are spread over (fixed: a re-run releases every part the stopped run may have
+     * written). The relay sends one document's events one acknowledgement at a time; 8 parts drain side by side.
+     */
+    static final int SWEEP_EVENT_PARTS = 8;
+
     /** Documents per sweep batch (notices, then entries). */
     static final int SWEEP_BATCH = 500;
 
@@ -133,11 +139,12 @@ public class CreditListService {
      * {@value #SWEEP_BATCH} documents, the way the 年检 sweep runs: first every 拟列入告知 whose listing is due
      * (its period ran without a statement, or the statement was rejected) is listed; then every entry whose
      * period has run is removed, and every 异常名录 entry kept 2 years gets its 拟列入告知 for the 失信名单.
-     * Per batch: one outbox document holding the batch's events (held), the batch's writes as bulk
-     * operations (entries, notices, organizations' flags), then the events released and drained once, then
+     * Per batch: one bulk insert of the batch's events, held, into {@value #SWEEP_EVENT_PARTS} outbox documents of fixed
+     * ids, the batch's writes as bulk operations (entries, notices, organizations' flags), then the events released
+     * and drained (the parts side by side), then
      * the run's cursor and counts saved (progress, logged every 20 batches). A run that stopped is resumed
      * by the next call for its scope: on its own day, from its cursor, and a batch it re-does finds its
-     * outbox document by its fixed id, so no fact is written or published twice.
+     * outbox documents by their fixed ids, so no fact is written twice nor published under two ids.
      */
     public Mono<SweepRun.Counts> sweep(String authorityPrefix, Actor actor) {
         String runId = SweepRun.idOf(authorityPrefix);
@@ -234,14 +241,14 @@ public class CreditListService {
                         listed.add(new AggregateDocuments.VersionedWrite(t.next(), n.version(), List.of(), Map.of()));
                     }
                     String batchId = r.batchId();
-                    return documents.insertHeld(SWEEP_EVENTS, batchId, Map.of("run", r.id()), held)
+                    return documents.insertHeldParts(SWEEP_EVENTS, batchId, Map.of("run", r.id()), held, SWEEP_EVENT_PARTS)
                             .then(store.insertAll(entryDocs))
                             .then(registrations.updateAll(List.copyOf(flags.values())))
                             .flatMap(applied -> applied == flags.size() ? Mono.<Void>empty()
                                     : Flux.fromIterable(flags.keySet()).concatMap(id -> listing.flag(id, CreditList.ABNORMAL,
                                             EntryGround.LATE_ANNUAL_REPORT.text(), actor, 3, on)).then())
                             .then(notices.updateAll(listed))
-                            .then(documents.releaseHeld(SWEEP_EVENTS, batchId));
+                            .then(documents.releaseHeldParts(SWEEP_EVENTS, batchId, SWEEP_EVENT_PARTS));
                 })
                 .then(singles)
                 .thenReturn(counts);
@@ -333,7 +340,7 @@ public class CreditListService {
                     if (held.isEmpty()) {
                         return Mono.just(counts);
                     }
-                    return documents.insertHeld(SWEEP_EVENTS, batchId, Map.of("run", r.id()), held)
+                    return documents.insertHeldParts(SWEEP_EVENTS, batchId, Map.of("run", r.id()), held, SWEEP_EVENT_PARTS)
                             .then(store.updateAll(removals))
                             .then(notices.insertAll(noticeDocs))
                             .then(registrations.updateAll(unflags))
@@ -343,7 +350,7 @@ public class CreditListService {
                                         return listing.unflagIfNoneLeft(id, CreditList.ABNORMAL, "活动异常名录上已无未移出的记录", actor, 3, on)
                                                 .then(listing.unflagIfNoneLeft(id, CreditList.SERIOUS, "严重违法失信名单上已无未移出的记录", actor, 3, on));
                                     }).then())
-                            .then(documents.releaseHeld(SWEEP_EVENTS, batchId))
+                            .then(documents.releaseHeldParts(SWEEP_EVENTS, batchId, SWEEP_EVENT_PARTS))
                             .thenReturn(counts);
                 });
     }

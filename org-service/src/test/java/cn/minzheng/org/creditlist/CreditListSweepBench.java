@@ -63,6 +63,8 @@ class CreditListSweepBench extends OrgServiceTestBase {
         FixtureService.Result seeded = fixtures.seed(admin, "clsb-" + authority + "-" + n,
                 new FixtureOrganizations.Request(authority, "仙桃市", OrganizationType.SOCIAL_GROUP, LocalDate.of(2020, 3, 1), n))
                 .block(Duration.ofMinutes(60));
+        WorkingDayCalendar calendar = WorkingDayCalendar.builtIn();
+        CreditListPolicy policy = CreditListPolicy.defaults();
         List<Document> docs = new ArrayList<>(500);
         long noticesWritten = 0;
         for (var it = mongo.find(new Query(Criteria.where("authorityCode").is(authority)), Document.class, RegistrationStore.ORGANIZATIONS)
@@ -70,8 +72,7 @@ class CreditListSweepBench extends OrgServiceTestBase {
             Document o = it.next();
             String id = o.getString("_id");
             ListingNotice issued = ListingNotice.issue("LN-CLSB-" + id, id, authority, EntryGround.LATE_ANNUAL_REPORT,
-                    "2025年度工作报告未在截止日期前报送", "ABN-CLSB-" + id, null, today.minusDays(40), WorkingDayCalendar.builtIn(),
-                    CreditListPolicy.defaults()).next();
+                    "2025年度工作报告未在截止日期前报送", "ABN-CLSB-" + id, null, today.minusDays(40), calendar, policy).next();
             docs.add(notices.document(Notices.aged(issued, today.minusDays(1)), o.getString("fullName"), List.of()));
             if (docs.size() == 500 || !it.hasNext()) {
                 noticesWritten += notices.insertAll(docs).block();
