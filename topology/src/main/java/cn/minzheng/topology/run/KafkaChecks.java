@@ -290,10 +290,6 @@ final class KafkaChecks {
     }
 
     private void check(String what, boolean ok, java.util.function.Supplier<String> why) {
-        if (ok) {
-            report.pass(what);
-        } else {
-            report.fail(what, why.get());
-        }
+        report.check(what, ok, why);
     }
 }
