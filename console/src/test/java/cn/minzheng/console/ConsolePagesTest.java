@@ -2,23 +2,10 @@ package cn.minzheng.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
 import cn.minzheng.console.StubApi.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.OidcLoginMutator;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
@@ -27,49 +14,10 @@ import org.springframework.web.reactive.function.BodyInserters;
  * a role never sees an action it may not take, a problem is shown next to its field, a stale version says so,
  * CSRF is enforced, a service that does not answer is named while the page stays usable.
  */
-@SpringBootTest(properties = {"eureka.client.enabled=false", "spring.cloud.discovery.enabled=false",
-        "minzheng.console.api-timeout=PT20S"})
-class ConsolePagesTest {
+class ConsolePagesTest extends ConsolePageTestSupport {
 
-    static final StubApi STUB = StubApi.start();
     static final String NO = "421303001001-20261207-0001";
     static final String CASES = "/api/v1/assistance/applications";
-
-    @DynamicPropertySource
-    static void api(DynamicPropertyRegistry registry) {
-        registry.add("minzheng.console.api-base", STUB::base);
-        // discovery is never reached in these tests (the mock login brings its own registration)
-        registry.add("minzheng.console.issuer-uri", () -> "http://127.0.0.1:1");
-    }
-
-    @AfterAll
-    static void stop() {
-        STUB.close();
-    }
-
-    @Autowired
-    ApplicationContext context;
-    WebTestClient web;
-
-    @BeforeEach
-    void setUp() {
-        STUB.reset();
-        web = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient()
-                // a shared, busy 2-core machine: the first render of a template can take seconds
-                .responseTimeout(java.time.Duration.ofSeconds(30)).build();
-    }
-
-    /** A signed-in user of the role; the mock login's access token is {@code access-token}. */
-    static OidcLoginMutator as(String role, String unused) {
-        ClientRegistration registration = ClientRegistration.withRegistrationId("minzheng")
-                .clientId("console").authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .redirectUri("{baseUrl}/console/login/oauth2/code/{registrationId}")
-                .authorizationUri("http://127.0.0.1:1/oauth2/authorize").tokenUri("http://127.0.0.1:1/oauth2/token")
-                .build();
-        return mockOidcLogin().clientRegistration(registration)
-                .idToken(t -> t.subject(role.toLowerCase() + "-1").claim("name", "测试" + role).claim("region", "421303"))
-                .authorities(new SimpleGrantedAuthority("ROLE_" + role));
-    }
 
     static String caseJson(String status, String program, long version) {
         return "{\"number\":\"" + NO + "\",\"program\":\"" + program + "\",\"regionCode\":\"421303001001\",\"status\":\""

@@ -1,22 +1,12 @@
 package cn.minzheng.console;
 
-import static cn.minzheng.console.ConsolePagesTest.as;
 import static cn.minzheng.console.ConsolePagesTest.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
 import cn.minzheng.console.StubApi.Response;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -28,37 +18,12 @@ import org.springframework.web.reactive.function.BodyInserters;
  * annual report and the 拟列入告知's statement; the registrar's steps offered by status, sent with If-Match, a
  * stale version said as such; each role's pages closed to the others; org-service down is named.
  */
-@SpringBootTest(properties = {"eureka.client.enabled=false", "spring.cloud.discovery.enabled=false",
-        "minzheng.console.api-timeout=PT20S"})
-class OrgPagesTest {
+class OrgPagesTest extends ConsolePageTestSupport {
 
-    static final StubApi STUB = StubApi.start();
     static final String ORGS = "/api/v1/orgs";
     static final String APP = "APP-6f1c2d3e-0000-4000-8000-000000000001";
     static final String ORG = "ORG-6f1c2d3e-0000-4000-8000-000000000002";
     static final String NOTICE = "LN-ABN-LATE-" + ORG + "-2025";
-
-    @DynamicPropertySource
-    static void api(DynamicPropertyRegistry registry) {
-        registry.add("minzheng.console.api-base", STUB::base);
-        registry.add("minzheng.console.issuer-uri", () -> "http://127.0.0.1:1");
-    }
-
-    @AfterAll
-    static void stop() {
-        STUB.close();
-    }
-
-    @Autowired
-    ApplicationContext context;
-    WebTestClient web;
-
-    @BeforeEach
-    void setUp() {
-        STUB.reset();
-        web = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient()
-                .responseTimeout(Duration.ofSeconds(30)).build();
-    }
 
     static String application(String status, long version) {
         return "{\"id\":\"" + APP + "\",\"matter\":\"FOUNDING\",\"authorityCode\":\"421303\",\"organizationId\":\"" + ORG + "\","
